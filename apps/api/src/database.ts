@@ -1,0 +1,70 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createOrmConfig, runWithAudit, startEmbeddedPostgres, type RunningPostgres } from '@canteen/db';
+import { seedDemo, seedBootstrapAdmin } from '@canteen/db/seed';
+import type { Env } from './env';
+import type { Logger } from './logger';
+
+export type Database = { orm: MikroORM; embedded: RunningPostgres | null; isFresh: boolean };
+
+/** Opens the configured PostgreSQL, or starts the embedded one under DATA_DIR when DATABASE_URL is unset. */
+export const openDatabase = async (env: Env, logger: Logger): Promise<Database> => {
+  let embedded: RunningPostgres | null = null;
+  let clientUrl = env.DATABASE_URL;
+  if (!clientUrl) {
+    const dataDir = resolve(env.DATA_DIR, 'postgres');
+    logger.info({ dataDir, port: env.EMBEDDED_PG_PORT }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT, onLog: (m) => logger.trace({ pg: m }) });
+    await embedded.createDatabase('canteen');
+    clientUrl = embedded.urlFor('canteen');
+  }
+  const orm = await MikroORM.init(
+    createOrmConfig({
+      clientUrl,
+      pool: { max: env.DB_POOL_MAX },
+      debug: env.LOG_LEVEL === 'trace',
+      logger: (message) => logger.debug({ orm: message }),
+    }),
+  );
+  const executed = await orm.migrator.getExecuted();
+  const pending = await orm.migrator.getPending();
+  if (pending.length > 0) {
+    logger.info({ pending: pending.map((m) => m.name) }, 'applying migrations');
+    await orm.migrator.up();
+  }
+  return { orm, embedded, isFresh: executed.length === 0 };
+};
+
+/**
+ * Demo data goes into the embedded database on its first start, and into a configured server only when
+ * SEED_DEMO=1. A configured server can instead get one admin from BOOTSTRAP_ADMIN_EMAIL/PASSWORD.
+ */
+export const seedIfWanted = async (db: Database, env: Env, logger: Logger): Promise<boolean> => {
+  const em = db.orm.em.fork();
+  const audit = { actorId: null, action: 'system.seed', requestId: null, ip: null, userAgent: null };
+  const wantsDemo = env.SEED_DEMO ?? (db.embedded !== null && db.isFresh);
+  if (wantsDemo) {
+    const seeded = await runWithAudit(audit, () => seedDemo(em));
+    if (seeded) logger.info('seeded demo data');
+    return seeded;
+  }
+  if (env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD) {
+    await runWithAudit(audit, () => seedBootstrapAdmin(em, env.BOOTSTRAP_ADMIN_EMAIL!, env.BOOTSTRAP_ADMIN_PASSWORD!));
+  }
+  return false;
+};
+
+/** Outside production a missing JWT_SECRET is generated once and kept beside the data, so restarts keep sessions. */
+export const resolveJwtSecret = (env: Env): string => {
+  if (env.JWT_SECRET) return env.JWT_SECRET;
+  if (env.NODE_ENV === 'production') throw new Error('JWT_SECRET is required in production (at least 32 characters)');
+  const file = join(resolve(env.DATA_DIR), 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(resolve(env.DATA_DIR), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+};

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { AppError } from '../errors';
+
+/** Opaque keyset cursors: base64url JSON of the sort key of the last row, validated on the way back in. */
+export const encodeCursor = (values: unknown[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+export const decodeCursor = <T extends z.ZodType>(cursor: string | null | undefined, schema: T): z.infer<T> | null => {
+  if (!cursor) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    raw = undefined;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  return parsed.data;
+};

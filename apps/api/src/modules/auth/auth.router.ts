@@ -1,0 +1,55 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  ChangePasswordInputSchema,
+  LoginInputSchema,
+  LoginOutputSchema,
+  ResetPasswordInputSchema,
+  SessionUserSchema,
+  TotpConfirmInputSchema,
+  TotpDisableInputSchema,
+  TotpEnrolmentSchema,
+} from '@canteen/shared';
+import { protectedProcedure, publicProcedure } from '../../trpc/init';
+import * as auth from './auth.service';
+
+const OkSchema = z.object({ ok: z.literal(true) });
+const enrolling = { allowDuringTotpEnrolment: true } as const;
+
+export const authRouter = {
+  login: publicProcedure
+    .input(LoginInputSchema)
+    .output(LoginOutputSchema)
+    .mutation(({ ctx, input }) => auth.login(ctx, input)),
+  refresh: publicProcedure.output(LoginOutputSchema).mutation(({ ctx }) => auth.refresh(ctx)),
+  logout: publicProcedure.output(OkSchema).mutation(({ ctx }) => auth.logout(ctx)),
+  resetPassword: publicProcedure
+    .input(ResetPasswordInputSchema)
+    .output(OkSchema)
+    .mutation(({ ctx, input }) => auth.resetPassword(ctx, input)),
+  me: protectedProcedure
+    .meta(enrolling)
+    .output(SessionUserSchema)
+    .query(({ ctx }) => auth.me(ctx)),
+  changePassword: protectedProcedure
+    .meta(enrolling)
+    .input(ChangePasswordInputSchema)
+    .output(OkSchema)
+    .mutation(({ ctx, input }) => auth.changePassword(ctx, input)),
+  totp: {
+    begin: protectedProcedure
+      .meta(enrolling)
+      .output(TotpEnrolmentSchema)
+      .mutation(({ ctx }) => auth.beginTotpEnrolment(ctx)),
+    confirm: protectedProcedure
+      .meta(enrolling)
+      .input(TotpConfirmInputSchema)
+      .output(SessionUserSchema)
+      .mutation(({ ctx, input }) => auth.confirmTotpEnrolment(ctx, input.code)),
+    disable: protectedProcedure
+      .meta(enrolling)
+      .input(TotpDisableInputSchema)
+      .output(SessionUserSchema)
+      .mutation(({ ctx, input }) => auth.disableTotp(ctx, input.password)),
+  },
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,103 @@
+import { Department, User } from '@canteen/db';
+import type { CreateDepartmentInput, DepartmentDto, PageInput, UpdateDepartmentInput } from '@canteen/shared';
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { requireRole } from '../../lib/access';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import type { ContextInner } from '../../trpc/context';
+
+type Ctx = Pick<ContextInner, 'em' | 'user'>;
+
+const toDepartmentDto = (department: Department, userCount: number): DepartmentDto => ({
+  id: department.id,
+  name: department.name,
+  code: department.code,
+  userCount,
+  createdAt: department.createdAt.toISOString(),
+});
+
+const countUsers = async (ctx: Ctx, ids: string[]): Promise<Map<string, number>> => {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.em
+    .createQueryBuilder(User, 'u')
+    .select(['u.department', 'count(*) as n'])
+    .where({ department: { $in: ids }, anonymizedAt: null })
+    .groupBy('u.department')
+    .execute<{ department: string; n: string }[]>();
+  return new Map(rows.map((row) => [row.department, Number(row.n)]));
+};
+
+/** Every signed-in user may see the department names (forms and filters need them). */
+export const listDepartments = async (ctx: Ctx, input: PageInput & { search?: string | undefined }) => {
+  requireRole(ctx.user, 'user');
+  const cursor = decodeCursor(input.cursor, z.tuple([z.string().max(200), z.uuid()]));
+  const departments = await ctx.em.find(
+    Department,
+    {
+      ...(input.search
+        ? {
+            $or: [
+              { name: { $ilike: `%${input.search.replace(/[\\%_]/g, '\\$&')}%` } },
+              { code: { $ilike: `${input.search.replace(/[\\%_]/g, '\\$&')}%` } },
+            ],
+          }
+        : {}),
+      ...(cursor ? { $and: [{ $or: [{ name: { $gt: cursor[0] } }, { name: cursor[0], id: { $gt: cursor[1] } }] }] } : {}),
+    },
+    { orderBy: { name: 'asc', id: 'asc' }, limit: input.limit + 1 },
+  );
+  const page = departments.slice(0, input.limit);
+  const counts = await countUsers(
+    ctx,
+    page.map((d) => d.id),
+  );
+  const last = page.at(-1);
+  return {
+    items: page.map((d) => toDepartmentDto(d, counts.get(d.id) ?? 0)),
+    nextCursor: departments.length > input.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+};
+
+const assertFree = async (ctx: Ctx, fields: { name?: string | undefined; code?: string | undefined }, exceptId?: string) => {
+  const clash = await ctx.em.findOne(Department, {
+    $or: [...(fields.name ? [{ name: fields.name }] : []), ...(fields.code ? [{ code: fields.code }] : [])],
+    ...(exceptId ? { id: { $ne: exceptId } } : {}),
+  });
+  if (clash) throw new AppError('CONFLICT', 'A department with that name or code exists', { reason: 'DEPARTMENT_TAKEN' });
+};
+
+export const createDepartment = async (ctx: Ctx, input: CreateDepartmentInput) => {
+  requireRole(ctx.user, 'admin');
+  await assertFree(ctx, input);
+  const department = ctx.em.create(Department, input);
+  await ctx.em.flush();
+  return toDepartmentDto(department, 0);
+};
+
+const loadDepartment = async (ctx: Ctx, id: string): Promise<Department> => {
+  const department = await ctx.em.findOne(Department, id);
+  if (!department) throw new AppError('NOT_FOUND', 'No such department', { reason: 'NOT_FOUND' });
+  return department;
+};
+
+export const updateDepartment = async (ctx: Ctx, input: UpdateDepartmentInput) => {
+  requireRole(ctx.user, 'admin');
+  const department = await loadDepartment(ctx, input.id);
+  if (input.name || input.code) await assertFree(ctx, input, department.id);
+  if (input.name) department.name = input.name;
+  if (input.code) department.code = input.code;
+  await ctx.em.flush();
+  const counts = await countUsers(ctx, [department.id]);
+  return toDepartmentDto(department, counts.get(department.id) ?? 0);
+};
+
+export const deleteDepartment = async (ctx: Ctx, id: string) => {
+  requireRole(ctx.user, 'admin');
+  const department = await loadDepartment(ctx, id);
+  if (await ctx.em.count(User, { department })) {
+    throw new AppError('CONFLICT', 'Move its people to another department first', { reason: 'DEPARTMENT_IN_USE' });
+  }
+  ctx.em.remove(department);
+  await ctx.em.flush();
+  return { ok: true as const };
+};

@@ -1,0 +1,138 @@
+import { Department, PasswordReset, Session, User } from '@canteen/db';
+import type { CreateUserInput, UpdateUserInput, UserListInput } from '@canteen/shared';
+import { ref } from '@mikro-orm/core';
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { assertInScope, departmentScope, requireRole } from '../../lib/access';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { assertStrongPassword, hashPassword } from '../../lib/passwords';
+import { hashToken, randomToken } from '../../lib/tokens';
+import type { ContextInner } from '../../trpc/context';
+import { RESET_LINK_HOURS } from '../auth/auth.service';
+import { toUserDto } from './user.mapper';
+
+type Ctx = Pick<ContextInner, 'em' | 'user'>;
+
+const NameCursorSchema = z.tuple([z.string().max(200), z.uuid()]);
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** Admins list everyone; managers only their own department. */
+export const listUsers = async (ctx: Ctx, input: UserListInput) => {
+  const actor = requireRole(ctx.user, 'manager');
+  const scope = departmentScope(actor);
+  const cursor = decodeCursor(input.cursor, NameCursorSchema);
+  const term = input.search ? `%${escapeLike(input.search)}%` : undefined;
+  const users = await ctx.em.find(
+    User,
+    {
+      anonymizedAt: null,
+      ...(scope ? { department: scope } : input.departmentId ? { department: input.departmentId } : {}),
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.isActive === undefined ? {} : { isActive: input.isActive }),
+      ...(term ? { $or: [{ name: { $ilike: term } }, { email: { $ilike: term } }, { employeeNumber: { $ilike: term } }] } : {}),
+      ...(cursor
+        ? { $or: undefined, $and: [{ $or: [{ name: { $gt: cursor[0] } }, { name: cursor[0], id: { $gt: cursor[1] } }] }] }
+        : {}),
+    },
+    { orderBy: { name: 'asc', id: 'asc' }, limit: input.limit + 1, populate: ['department'] },
+  );
+  const page = users.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((user) => toUserDto(user)),
+    nextCursor: users.length > input.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+};
+
+const loadUser = async (ctx: Ctx, id: string): Promise<User> => {
+  const user = await ctx.em.findOne(User, { id, anonymizedAt: null }, { populate: ['department'] });
+  if (!user) throw new AppError('NOT_FOUND', 'No such user', { reason: 'NOT_FOUND' });
+  return user;
+};
+
+export const getUserById = async (ctx: Ctx, id: string) => {
+  const actor = requireRole(ctx.user, 'manager');
+  const user = await loadUser(ctx, id);
+  assertInScope(actor, user.department?.id);
+  return toUserDto(user);
+};
+
+const assertUnique = async (ctx: Ctx, fields: { email?: string; employeeNumber?: string }, exceptId?: string) => {
+  const not = exceptId ? { id: { $ne: exceptId } } : {};
+  if (fields.email && (await ctx.em.count(User, { email: fields.email, ...not }))) {
+    throw new AppError('CONFLICT', 'A user with that email already exists', { reason: 'EMAIL_TAKEN' });
+  }
+  if (fields.employeeNumber && (await ctx.em.count(User, { employeeNumber: fields.employeeNumber, ...not }))) {
+    throw new AppError('CONFLICT', 'That employee number is taken', { reason: 'EMPLOYEE_NUMBER_TAKEN' });
+  }
+};
+
+const findDepartment = async (ctx: Ctx, id: string | null): Promise<Department | null> => {
+  if (id === null) return null;
+  const department = await ctx.em.findOne(Department, id);
+  if (!department) throw new AppError('NOT_FOUND', 'No such department', { reason: 'NOT_FOUND' });
+  return department;
+};
+
+export const createUser = async (ctx: Ctx, input: CreateUserInput) => {
+  requireRole(ctx.user, 'admin');
+  await assertUnique(ctx, input);
+  const department = await findDepartment(ctx, input.departmentId);
+  if (input.role !== 'admin' && !department) {
+    throw new AppError('BAD_REQUEST', 'Employees and managers belong to a department');
+  }
+  await assertStrongPassword(input.password, [input.email, input.name]);
+  const user = ctx.em.create(User, {
+    email: input.email,
+    name: input.name,
+    employeeNumber: input.employeeNumber,
+    role: input.role,
+    department,
+    passwordHash: await hashPassword(input.password),
+    passwordChangedAt: new Date(),
+  });
+  await ctx.em.flush();
+  return toUserDto(user);
+};
+
+export const updateUser = async (ctx: Ctx, input: UpdateUserInput) => {
+  const actor = requireRole(ctx.user, 'admin');
+  const user = await loadUser(ctx, input.id);
+  const isSelf = user.id === actor.id;
+  if (isSelf && ((input.role && input.role !== 'admin') || input.isActive === false)) {
+    throw new AppError('BAD_REQUEST', 'You cannot remove your own admin access', { reason: 'SELF_LOCKOUT' });
+  }
+  await assertUnique(ctx, { email: input.email, employeeNumber: input.employeeNumber }, user.id);
+  if (input.departmentId !== undefined) {
+    const department = await findDepartment(ctx, input.departmentId);
+    user.department = department ? ref(department) : null;
+  }
+  const role = input.role ?? user.role;
+  if (role !== 'admin' && !user.department) throw new AppError('BAD_REQUEST', 'Employees and managers belong to a department');
+  if (input.email !== undefined) user.email = input.email;
+  if (input.name !== undefined) user.name = input.name;
+  if (input.employeeNumber !== undefined) user.employeeNumber = input.employeeNumber;
+  user.role = role;
+  if (input.unlock) {
+    user.failedLoginCount = 0;
+    user.lockedUntil = null;
+  }
+  const isDeactivating = input.isActive === false && user.isActive;
+  if (input.isActive !== undefined) user.isActive = input.isActive;
+  await ctx.em.flush();
+  if (isDeactivating) await ctx.em.nativeUpdate(Session, { user, revokedAt: null }, { revokedAt: new Date() });
+  await ctx.em.populate(user, ['department']);
+  return toUserDto(user);
+};
+
+/** A one-time link the admin hands to the user; only its hash is stored. */
+export const createResetLink = async (ctx: Ctx, id: string) => {
+  const actor = requireRole(ctx.user, 'admin');
+  const user = await loadUser(ctx, id);
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3_600_000);
+  await ctx.em.nativeUpdate(PasswordReset, { user, usedAt: null }, { usedAt: new Date() });
+  ctx.em.create(PasswordReset, { user, tokenHash: hashToken(token), expiresAt, createdBy: actor });
+  await ctx.em.flush();
+  return { token, path: `/reset-password?token=${token}`, expiresAt: expiresAt.toISOString() };
+};

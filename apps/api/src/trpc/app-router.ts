@@ -1,0 +1,19 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { auditRouter } from '../modules/audit/audit.router';
+import { authRouter } from '../modules/auth/auth.router';
+import { departmentRouter } from '../modules/department/department.router';
+import { settingsRouter } from '../modules/settings/settings.router';
+import { userRouter } from '../modules/user/user.router';
+import { router } from './init';
+
+export const appRouter = router({
+  auth: authRouter,
+  user: userRouter,
+  department: departmentRouter,
+  audit: auditRouter,
+  settings: settingsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,35 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { SeedManager } from '@mikro-orm/seeder';
+import { AuditSubscriber } from './audit/audit.subscriber';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export type OrmConfigInput = {
+  clientUrl: string;
+  debug?: boolean;
+  pool?: { min?: number; max?: number };
+  logger?: (message: string) => void;
+};
+
+/** The one ORM configuration; apps pass their validated env in. */
+export const createOrmConfig = ({ clientUrl, debug = false, pool, logger }: OrmConfigInput): Options =>
+  defineConfig({
+    clientUrl,
+    entities: ENTITIES,
+    extensions: [Migrator, SeedManager],
+    subscribers: [new AuditSubscriber()],
+    debug,
+    ...(logger ? { logger } : {}),
+    pool: { min: pool?.min ?? 0, max: pool?.max ?? 10 },
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+    migrations: {
+      path: new URL('./migrations', import.meta.url).pathname,
+      pathTs: new URL('./migrations', import.meta.url).pathname,
+      migrationsList: MIGRATIONS,
+      snapshotName: '.snapshot-canteen',
+      transactional: true,
+      allOrNothing: true,
+    },
+  });

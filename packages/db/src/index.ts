@@ -1,0 +1,12 @@
+export { auditContext, runWithAudit, type AuditContext } from './audit/audit-context';
+export { AuditEntry } from './audit/audit-entry.entity';
+export { redact } from './audit/audit.subscriber';
+export { newId } from './common/base';
+export { Department } from './department/department.entity';
+export { startEmbeddedPostgres, type RunningPostgres } from './embedded';
+export { ENTITIES } from './entities';
+export { createOrmConfig, type OrmConfigInput } from './config';
+export { Session } from './session/session.entity';
+export { Setting } from './setting/setting.entity';
+export { PasswordReset } from './user/password-reset.entity';
+export { User } from './user/user.entity';

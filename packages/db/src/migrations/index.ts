@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121224517 } from './Migration20261121224517';
+
+/** Every committed migration, in order. Listed explicitly so the bundled API carries them; add new ones here. */
+export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261121224517', class: Migration20261121224517 }];

@@ -1,0 +1,89 @@
+import { hash } from '@node-rs/argon2';
+import { en, Faker } from '@faker-js/faker';
+import type { EntityManager } from '@mikro-orm/core';
+import { Department } from '../department/department.entity';
+import { User } from '../user/user.entity';
+
+export const DEMO_PASSWORD = 'Canteen-Demo-2026';
+export const DEMO_LOGINS = [
+  { email: 'admin@canteen.test', role: 'admin', department: 'Operations' },
+  { email: 'manager@canteen.test', role: 'manager', department: 'Engineering' },
+  { email: 'employee@canteen.test', role: 'employee', department: 'Engineering' },
+] as const;
+
+export const DEMO_DEPARTMENTS = [
+  { name: 'Engineering', code: 'ENG' },
+  { name: 'Finance', code: 'FIN' },
+  { name: 'People & Culture', code: 'PPL' },
+  { name: 'Operations', code: 'OPS' },
+  { name: 'Sales', code: 'SAL' },
+  { name: 'Marketing', code: 'MKT' },
+  { name: 'Customer Support', code: 'SUP' },
+] as const;
+
+const DEMO_EMPLOYEES = 320;
+// Argon2id; every demo account shares one hash so seeding stays fast (the demo password is public anyway).
+const hashDemoPassword = (password: string) => hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+
+/** Idempotent: does nothing when the demo admin exists. Returns whether it seeded. */
+export const seedDemo = async (em: EntityManager): Promise<boolean> => {
+  if (await em.count(User, { email: DEMO_LOGINS[0].email })) return false;
+  const faker = new Faker({ locale: [en] });
+  faker.seed(2026);
+  const departments = new Map<string, Department>();
+  for (const spec of DEMO_DEPARTMENTS) {
+    const existing = await em.findOne(Department, { name: spec.name });
+    departments.set(spec.name, existing ?? em.create(Department, spec));
+  }
+  const passwordHash = await hashDemoPassword(DEMO_PASSWORD);
+  const now = new Date();
+  const named = ['Ada Admin', 'Maya Manager', 'Eli Employee'];
+  DEMO_LOGINS.forEach((login, index) => {
+    em.create(User, {
+      email: login.email,
+      name: named[index] ?? login.email,
+      employeeNumber: `D${String(index + 1).padStart(4, '0')}`,
+      role: login.role,
+      department: departments.get(login.department) ?? null,
+      passwordHash,
+      passwordChangedAt: now,
+    });
+  });
+  const taken = new Set<string>();
+  const departmentList = [...departments.values()];
+  for (let index = 0; index < DEMO_EMPLOYEES; index++) {
+    const firstName = faker.person.firstName();
+    const lastName = faker.person.lastName();
+    let email = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') + '@canteen.test';
+    for (let n = 2; taken.has(email); n++) email = email.replace(/\d*@/, `${n}@`);
+    taken.add(email);
+    const department = departmentList[index % departmentList.length] ?? null;
+    em.create(User, {
+      email,
+      name: `${firstName} ${lastName}`,
+      employeeNumber: `E${String(index + 1).padStart(5, '0')}`,
+      role: index < departmentList.length ? 'manager' : 'employee',
+      department,
+      passwordHash,
+      passwordChangedAt: now,
+      isActive: index % 97 !== 0 || index === 0,
+    });
+  }
+  await em.flush();
+  return true;
+};
+
+/** For a configured server without demo data: one admin to sign in with, created only if no admin exists. */
+export const seedBootstrapAdmin = async (em: EntityManager, email: string, password: string): Promise<void> => {
+  if (await em.count(User, { role: 'admin' })) return;
+  em.create(User, {
+    email: email.toLowerCase(),
+    name: 'Administrator',
+    employeeNumber: 'ADMIN-1',
+    role: 'admin',
+    department: null,
+    passwordHash: await hashDemoPassword(password),
+    passwordChangedAt: new Date(),
+  });
+  await em.flush();
+};

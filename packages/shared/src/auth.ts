@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { IsoDateSchema } from './common';
+
+export const ROLES = ['employee', 'manager', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((email) => email.trim().toLowerCase());
+
+/** Length bounds only; strength (zxcvbn) is judged on the server, where the dictionaries live. */
+export const NewPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);
+
+export const TotpCodeSchema = z.string().regex(/^\d{6}$/, 'Enter the 6-digit code');
+
+export const LoginInputSchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1).max(256),
+  totp: TotpCodeSchema.optional(),
+});
+export type LoginInput = z.infer<typeof LoginInputSchema>;
+
+export const SessionUserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  departmentId: z.uuid().nullable(),
+  departmentName: z.string().nullable(),
+  isTotpEnabled: z.boolean(),
+  mustEnrolTotp: z.boolean(),
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+export const LoginOutputSchema = z.object({
+  accessToken: z.string(),
+  expiresAt: IsoDateSchema,
+  user: SessionUserSchema,
+});
+export type LoginOutput = z.infer<typeof LoginOutputSchema>;
+
+export const ChangePasswordInputSchema = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: NewPasswordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
+
+export const TotpEnrolmentSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
+export const TotpConfirmInputSchema = z.object({ code: TotpCodeSchema });
+export const TotpDisableInputSchema = z.object({ password: z.string().min(1).max(256) });
+
+export const ResetPasswordInputSchema = z.object({
+  token: z.string().min(20).max(200),
+  newPassword: NewPasswordSchema,
+});
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInputSchema>;
