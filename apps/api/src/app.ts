@@ -6,7 +6,8 @@ import { trpcServer } from '@hono/trpc-server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
+import { serialize } from 'hono/utils/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -44,7 +45,19 @@ const clientIp = (c: HonoContext, trustProxy: boolean): string | null => {
   }
 };
 
-const clientInfo = (c: HonoContext<AppEnv>, options: AppOptions): ClientInfo => {
+/**
+ * Cookies are written to tRPC's response headers: the fetch adapter builds its own Response, so headers set on
+ * the Hono context would be dropped.
+ */
+const clientInfo = (c: HonoContext<AppEnv>, resHeaders: Headers, options: AppOptions): ClientInfo => {
+  const cookie = (value: string, expires: Date) =>
+    serialize(REFRESH_COOKIE, value, {
+      httpOnly: true,
+      secure: options.cookieSecure,
+      sameSite: 'Strict',
+      path: '/trpc',
+      expires,
+    });
   const origin = c.req.header('origin');
   const ownOrigin = new URL(c.req.url).origin;
   return {
@@ -53,15 +66,8 @@ const clientInfo = (c: HonoContext<AppEnv>, options: AppOptions): ClientInfo => 
     userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null,
     isOriginTrusted: origin !== undefined && (origin === ownOrigin || options.trustedOrigins.includes(origin)),
     readRefreshToken: () => getCookie(c, REFRESH_COOKIE),
-    writeRefreshToken: (token, expiresAt) =>
-      setCookie(c, REFRESH_COOKIE, token, {
-        httpOnly: true,
-        secure: options.cookieSecure,
-        sameSite: 'Strict',
-        path: '/trpc',
-        expires: expiresAt,
-      }),
-    clearRefreshToken: () => deleteCookie(c, REFRESH_COOKIE, { path: '/trpc', secure: options.cookieSecure }),
+    writeRefreshToken: (token, expiresAt) => resHeaders.append('set-cookie', cookie(token, expiresAt)),
+    clearRefreshToken: () => resHeaders.append('set-cookie', cookie('', new Date(0))),
   };
 };
 
@@ -128,7 +134,7 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
       router: appRouter,
       endpoint: '/trpc',
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: async (_opts, c) => {
+      createContext: async (opts, c) => {
         const em = orm.em.fork();
         const header = c.req.header('authorization');
         const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
@@ -138,7 +144,7 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
           em,
           user,
           logger: user ? log.child({ userId: user.id }) : log,
-          client: clientInfo(c as HonoContext<AppEnv>, options),
+          client: clientInfo(c as HonoContext<AppEnv>, opts.resHeaders, options),
           deps,
         });
       },

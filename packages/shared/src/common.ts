@@ -15,6 +15,8 @@ export const IsoDateSchema = z.iso.datetime({ offset: true });
 
 /** Stable domain reasons carried in `error.data.reason`. */
 export const ERROR_REASONS = [
+  'SIGN_IN_REQUIRED',
+  'ROLE_REQUIRED',
   'ACCOUNT_LOCKED',
   'INVALID_CREDENTIALS',
   'TOTP_REQUIRED',

@@ -12,8 +12,8 @@ export const canAccess = (role: Role, rule: AccessRule): boolean => rule === 'pu
 
 /** Services call this next to the query they guard; the procedure rule is only the first gate. */
 export const requireRole = (user: User | null, rule: Exclude<AccessRule, 'public'>): User => {
-  if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in');
-  if (!canAccess(user.role, rule)) throw new AppError('FORBIDDEN', 'You are not allowed to do that');
+  if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in', { reason: 'SIGN_IN_REQUIRED' });
+  if (!canAccess(user.role, rule)) throw new AppError('FORBIDDEN', 'You are not allowed to do that', { reason: 'ROLE_REQUIRED' });
   return user;
 };
 

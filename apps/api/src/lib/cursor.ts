@@ -16,3 +16,6 @@ export const decodeCursor = <T extends z.ZodType>(cursor: string | null | undefi
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   return parsed.data;
 };
+
+/** Keyset condition for lists ordered by (name, id): rows strictly after the cursor's row. */
+export const afterNameCursor = ([name, id]: [string, string]) => ({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });

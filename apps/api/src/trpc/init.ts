@@ -74,16 +74,21 @@ const auditMutations = t.middleware(({ ctx, type, path, next }) => {
   );
 });
 
+const denied = (code: 'UNAUTHORIZED' | 'FORBIDDEN', message: string) =>
+  new TRPCError({
+    code,
+    message,
+    cause: new AppError(code, message, { reason: code === 'UNAUTHORIZED' ? 'SIGN_IN_REQUIRED' : 'ROLE_REQUIRED' }),
+  });
+
 /** Deny by default: the declared rule is checked before the input is even parsed. */
 const enforceAccess = t.middleware(async ({ ctx, meta, next }) => {
   const rule = meta?.access;
-  if (!rule || !ACCESS_RULES.includes(rule)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'This procedure declares no access rule' });
-  }
+  if (!rule || !ACCESS_RULES.includes(rule)) throw denied('FORBIDDEN', 'This procedure declares no access rule');
   if (rule === 'public') return next();
   const { user } = ctx;
-  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in' });
-  if (!canAccess(user.role, rule)) throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not allowed to do that' });
+  if (!user) throw denied('UNAUTHORIZED', 'Please sign in');
+  if (!canAccess(user.role, rule)) throw denied('FORBIDDEN', 'You are not allowed to do that');
   if (!meta.allowDuringTotpEnrolment && (await ctx.deps.settings.mustEnrolTotp(ctx.em, user))) {
     throw new TRPCError({
       code: 'PRECONDITION_FAILED',
@@ -100,7 +105,7 @@ const base = t.procedure.use(mapDomainErrors).use(enforceAccess).use(auditMutati
 export const publicProcedure = base.meta({ access: 'public' });
 /** Any signed-in user; narrows `ctx.user` to non-null. */
 export const protectedProcedure = base.meta({ access: 'user' }).use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in' });
+  if (!ctx.user) throw denied('UNAUTHORIZED', 'Please sign in');
   return next({ ctx: { user: ctx.user } });
 });
 /** Managers and admins. */

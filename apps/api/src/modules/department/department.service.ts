@@ -3,7 +3,8 @@ import type { CreateDepartmentInput, DepartmentDto, PageInput, UpdateDepartmentI
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { requireRole } from '../../lib/access';
-import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { afterNameCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
+import { escapeLike } from '../../lib/sql';
 import type { ContextInner } from '../../trpc/context';
 
 type Ctx = Pick<ContextInner, 'em' | 'user'>;
@@ -19,30 +20,26 @@ const toDepartmentDto = (department: Department, userCount: number): DepartmentD
 const countUsers = async (ctx: Ctx, ids: string[]): Promise<Map<string, number>> => {
   if (ids.length === 0) return new Map();
   const rows = await ctx.em
-    .createQueryBuilder(User, 'u')
-    .select(['u.department', 'count(*) as n'])
-    .where({ department: { $in: ids }, anonymizedAt: null })
-    .groupBy('u.department')
-    .execute<{ department: string; n: string }[]>();
-  return new Map(rows.map((row) => [row.department, Number(row.n)]));
+    .getConnection()
+    .execute<{ department_id: string; n: number }[]>(
+      'select department_id, count(*)::int as n from app_user where department_id in (?) and anonymized_at is null group by department_id',
+      [ids],
+    );
+  return new Map(rows.map((row) => [row.department_id, row.n]));
 };
 
 /** Every signed-in user may see the department names (forms and filters need them). */
 export const listDepartments = async (ctx: Ctx, input: PageInput & { search?: string | undefined }) => {
   requireRole(ctx.user, 'user');
   const cursor = decodeCursor(input.cursor, z.tuple([z.string().max(200), z.uuid()]));
+  const search = input.search ? escapeLike(input.search) : undefined;
   const departments = await ctx.em.find(
     Department,
     {
-      ...(input.search
-        ? {
-            $or: [
-              { name: { $ilike: `%${input.search.replace(/[\\%_]/g, '\\$&')}%` } },
-              { code: { $ilike: `${input.search.replace(/[\\%_]/g, '\\$&')}%` } },
-            ],
-          }
-        : {}),
-      ...(cursor ? { $and: [{ $or: [{ name: { $gt: cursor[0] } }, { name: cursor[0], id: { $gt: cursor[1] } }] }] } : {}),
+      $and: [
+        ...(search ? [{ $or: [{ name: { $ilike: `%${search}%` } }, { code: { $ilike: `${search}%` } }] }] : []),
+        ...(cursor ? [afterNameCursor(cursor)] : []),
+      ],
     },
     { orderBy: { name: 'asc', id: 'asc' }, limit: input.limit + 1 },
   );

@@ -4,7 +4,8 @@ import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { assertInScope, departmentScope, requireRole } from '../../lib/access';
-import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { afterNameCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
+import { escapeLike } from '../../lib/sql';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
 import { hashToken, randomToken } from '../../lib/tokens';
 import type { ContextInner } from '../../trpc/context';
@@ -14,7 +15,6 @@ import { toUserDto } from './user.mapper';
 type Ctx = Pick<ContextInner, 'em' | 'user'>;
 
 const NameCursorSchema = z.tuple([z.string().max(200), z.uuid()]);
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /** Admins list everyone; managers only their own department. */
 export const listUsers = async (ctx: Ctx, input: UserListInput) => {
@@ -29,10 +29,12 @@ export const listUsers = async (ctx: Ctx, input: UserListInput) => {
       ...(scope ? { department: scope } : input.departmentId ? { department: input.departmentId } : {}),
       ...(input.role ? { role: input.role } : {}),
       ...(input.isActive === undefined ? {} : { isActive: input.isActive }),
-      ...(term ? { $or: [{ name: { $ilike: term } }, { email: { $ilike: term } }, { employeeNumber: { $ilike: term } }] } : {}),
-      ...(cursor
-        ? { $or: undefined, $and: [{ $or: [{ name: { $gt: cursor[0] } }, { name: cursor[0], id: { $gt: cursor[1] } }] }] }
-        : {}),
+      $and: [
+        ...(term
+          ? [{ $or: [{ name: { $ilike: term } }, { email: { $ilike: term } }, { employeeNumber: { $ilike: term } }] }]
+          : []),
+        ...(cursor ? [afterNameCursor(cursor)] : []),
+      ],
     },
     { orderBy: { name: 'asc', id: 'asc' }, limit: input.limit + 1, populate: ['department'] },
   );

@@ -1,0 +1,120 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { hash } from '@node-rs/argon2';
+import { pino } from 'pino';
+import { Redis } from 'ioredis';
+import { inject } from 'vitest';
+import { Department, User, newId } from '@canteen/db';
+import type { Role } from '@canteen/shared';
+import type { Deps } from '../src/deps';
+import { createRateLimits } from '../src/lib/rate-limit';
+import { createSettingsStore } from '../src/lib/settings';
+import { createTokenSigner, type TokenSigner } from '../src/lib/tokens';
+import { userForAccessToken } from '../src/modules/auth/auth.service';
+import { appRouter } from '../src/trpc/app-router';
+import { createContextInner, type ClientInfo } from '../src/trpc/context';
+import { createCallerFactory } from '../src/trpc/init';
+import { getTestOrm } from './db';
+
+export const TEST_PASSWORD = 'Correct-Horse-Battery-42';
+export const silentLogger = pino({ level: 'silent' });
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+const createCaller = createCallerFactory(appRouter);
+
+let redis: Redis | null | undefined;
+/** Real Redis when the run has REDIS_URL (CI does), otherwise in-memory limits. */
+const testRedis = (): Redis | undefined => {
+  if (redis === undefined) {
+    const url = inject('redisUrl');
+    redis = url ? new Redis(url, { maxRetriesPerRequest: 2 }) : null;
+  }
+  return redis ?? undefined;
+};
+
+export const createTestDeps = (overrides: { loginPerMinute?: number; tokens?: TokenSigner } = {}): Deps => ({
+  tokens: overrides.tokens ?? createTokenSigner(TEST_SECRET, 600),
+  rateLimits: createRateLimits({ loginPerMinute: overrides.loginPerMinute ?? 1000, apiPerMinute: 100_000 }, testRedis()),
+  settings: createSettingsStore(),
+  refreshTtlDays: 14,
+});
+
+/** A cookie jar standing in for the browser; `origin` decides whether the Origin check passes. */
+export const createClient = (
+  overrides: Partial<ClientInfo> & { cookie?: string } = {},
+): ClientInfo & { jar: { cookie?: string | undefined } } => {
+  const jar: { cookie?: string | undefined } = { cookie: overrides.cookie };
+  return {
+    requestId: newId(),
+    // A fresh address per client keeps rate-limit buckets apart between tests.
+    ip: `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    userAgent: 'vitest',
+    isOriginTrusted: true,
+    readRefreshToken: () => jar.cookie,
+    writeRefreshToken: (token) => {
+      jar.cookie = token;
+    },
+    clearRefreshToken: () => {
+      jar.cookie = undefined;
+    },
+    ...overrides,
+    jar,
+  };
+};
+
+type CallerOptions = { user?: User | null; deps?: Deps; client?: ClientInfo; accessToken?: string };
+
+/** A tRPC caller over a fresh EntityManager fork, as one HTTP request would get. */
+export const createTestCaller = async (options: CallerOptions = {}) => {
+  const orm = await getTestOrm();
+  const em = orm.em.fork();
+  const deps = options.deps ?? createTestDeps();
+  let user: User | null = options.user ? await em.findOne(User, options.user.id, { populate: ['department'] }) : null;
+  if (options.accessToken) user = await userForAccessToken({ em, deps }, options.accessToken);
+  return createCaller(createContextInner({ em, user, logger: silentLogger, client: options.client ?? createClient(), deps }));
+};
+
+let passwordHash: Promise<string> | undefined;
+
+export const makeDepartment = async (orm: MikroORM, fields: Partial<{ name: string; code: string }> = {}) => {
+  const em = orm.em.fork();
+  const suffix = Math.random().toString(36).slice(2, 7).toUpperCase();
+  const department = em.create(Department, { name: fields.name ?? `Dept ${suffix}`, code: fields.code ?? `D${suffix}` });
+  await em.flush();
+  return department;
+};
+
+export const makeUser = async (
+  orm: MikroORM,
+  fields: Partial<{ role: Role; department: Department | null; email: string; name: string; isActive: boolean }> = {},
+) => {
+  passwordHash ??= hash(TEST_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  const em = orm.em.fork();
+  const role = fields.role ?? 'employee';
+  const department = fields.department === undefined ? (role === 'admin' ? null : await makeDepartment(orm)) : fields.department;
+  const id = newId();
+  const user = em.create(User, {
+    id,
+    email: fields.email ?? `${role}-${id.slice(-12)}@example.test`,
+    name: fields.name ?? `Test ${role} ${id.slice(-6)}`,
+    employeeNumber: `T${id.slice(-12)}`,
+    role,
+    department: department ? em.getReference(Department, department.id) : null,
+    passwordHash: await passwordHash,
+    isActive: fields.isActive ?? true,
+  });
+  await em.flush();
+  return user;
+};
+
+/** Staff of each role sharing one department, for authorization tests. */
+export const makeCast = async (orm: MikroORM) => {
+  const department = await makeDepartment(orm);
+  return {
+    department,
+    employee: await makeUser(orm, { role: 'employee', department }),
+    manager: await makeUser(orm, { role: 'manager', department }),
+    admin: await makeUser(orm, { role: 'admin' }),
+  };
+};
+
+export { getTestOrm };
