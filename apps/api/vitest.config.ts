@@ -1,7 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-const reportDir = process.env.TEST_REPORT_DIR;
-
 export default defineConfig({
   test: {
     name: 'api',
@@ -12,6 +10,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    reporters: reportDir ? ['default', ['json', { outputFile: `${reportDir}/api.json` }]] : ['default'],
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
 });

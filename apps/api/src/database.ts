@@ -56,10 +56,16 @@ export const seedIfWanted = async (db: Database, env: Env, logger: Logger): Prom
   return false;
 };
 
-/** Outside production a missing JWT_SECRET is generated once and kept beside the data, so restarts keep sessions. */
-export const resolveJwtSecret = (env: Env): string => {
+/**
+ * A missing JWT_SECRET is generated once and kept beside the data (so restarts keep sessions) only where the data
+ * lives too: in development, or with the embedded database. A configured database in production needs JWT_SECRET,
+ * since every API process behind the load balancer must share it.
+ */
+export const resolveJwtSecret = (env: Env, isEmbedded: boolean): string => {
   if (env.JWT_SECRET) return env.JWT_SECRET;
-  if (env.NODE_ENV === 'production') throw new Error('JWT_SECRET is required in production (at least 32 characters)');
+  if (env.NODE_ENV === 'production' && !isEmbedded) {
+    throw new Error('JWT_SECRET is required in production with DATABASE_URL (at least 32 characters)');
+  }
   const file = join(resolve(env.DATA_DIR), 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(resolve(env.DATA_DIR), { recursive: true });

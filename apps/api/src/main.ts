@@ -33,10 +33,11 @@ const stop = (signal: string) => {
   isStopping = true;
   logger.info({ signal }, 'draining');
   // close() stops accepting and waits for in-flight requests; idle keep-alive sockets are closed so it can finish.
-  server.close(async () => {
-    await runtime.close();
-    logger.info('stopped');
-    process.exit(0);
+  server.close(() => {
+    void runtime.close().then(() => {
+      logger.info('stopped');
+      process.exit(0);
+    });
   });
   if ('closeIdleConnections' in server) server.closeIdleConnections();
   setTimeout(() => process.exit(1), 15_000).unref();

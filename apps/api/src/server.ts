@@ -18,7 +18,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
   await seedIfWanted(db, env, logger);
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null;
   const deps: Deps = {
-    tokens: createTokenSigner(resolveJwtSecret(env), env.ACCESS_TOKEN_TTL_SECONDS),
+    tokens: createTokenSigner(resolveJwtSecret(env, db.embedded !== null), env.ACCESS_TOKEN_TTL_SECONDS),
     rateLimits: createRateLimits(
       { loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE, apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE },
       redis ?? undefined,

@@ -1,9 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { hash } from '@node-rs/argon2';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
-import { Department, User, newId } from '@canteen/db';
+import { Department, User, hashPassword, newId } from '@canteen/db';
 import type { Role } from '@canteen/shared';
 import type { Deps } from '../src/deps';
 import { createRateLimits } from '../src/lib/rate-limit';
@@ -87,7 +86,7 @@ export const makeUser = async (
   orm: MikroORM,
   fields: Partial<{ role: Role; department: Department | null; email: string; name: string; isActive: boolean }> = {},
 ) => {
-  passwordHash ??= hash(TEST_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  passwordHash ??= hashPassword(TEST_PASSWORD);
   const em = orm.em.fork();
   const role = fields.role ?? 'employee';
   const department = fields.department === undefined ? (role === 'admin' ? null : await makeDepartment(orm)) : fields.department;

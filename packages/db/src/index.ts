@@ -9,4 +9,5 @@ export { createOrmConfig, type OrmConfigInput } from './config';
 export { Session } from './session/session.entity';
 export { Setting } from './setting/setting.entity';
 export { PasswordReset } from './user/password-reset.entity';
+export { hashPassword, verifyPassword } from './user/password-hash';
 export { User } from './user/user.entity';

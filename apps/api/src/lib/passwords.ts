@@ -1,23 +1,11 @@
-import { hash, verify } from '@node-rs/argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
+import { hashPassword, verifyPassword } from '@canteen/db';
 import { PASSWORD_MIN_LENGTH } from '@canteen/shared';
 import { AppError } from '../errors';
 
-// OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
-// `algorithm: 2` is Argon2id (the package exports it as an ambient const enum, unusable with isolated modules).
-const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2);
-
-export const verifyPassword = async (passwordHash: string, password: string): Promise<boolean> => {
-  try {
-    return await verify(passwordHash, password);
-  } catch {
-    return false;
-  }
-};
+export { hashPassword, verifyPassword };
 
 /** Verified against when the email is unknown, so both paths cost one argon2 verify. */
 let dummyHash: Promise<string> | undefined;

@@ -18,8 +18,8 @@ export const createSettingsStore = (): SettingsStore => {
   const get = async (em: EntityManager): Promise<Settings> => {
     if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
     const row = await em.findOne(Setting, { key: KEY });
-    const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(row?.value as object | undefined) });
-    const value = parsed.success ? parsed.data : DEFAULT_SETTINGS;
+    const stored = SettingsSchema.partial().safeParse(row?.value ?? {});
+    const value = { ...DEFAULT_SETTINGS, ...(stored.success ? stored.data : {}) };
     cached = { value, at: Date.now() };
     return value;
   };

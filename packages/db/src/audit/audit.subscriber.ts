@@ -18,7 +18,7 @@ export const redact = (data: Record<string, unknown> | undefined | null): Record
 
 const toPlain = (value: unknown): unknown => {
   if (value instanceof Date) return value.toISOString();
-  if (value && typeof value === 'object' && 'id' in value) return (value as { id: unknown }).id;
+  if (value && typeof value === 'object' && 'id' in value) return value.id;
   return value;
 };
 

@@ -1,7 +1,7 @@
-import { hash } from '@node-rs/argon2';
 import { en, Faker } from '@faker-js/faker';
 import type { EntityManager } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
+import { hashPassword } from '../user/password-hash';
 import { User } from '../user/user.entity';
 
 export const DEMO_PASSWORD = 'Canteen-Demo-2026';
@@ -22,8 +22,6 @@ export const DEMO_DEPARTMENTS = [
 ] as const;
 
 const DEMO_EMPLOYEES = 320;
-// Argon2id; every demo account shares one hash so seeding stays fast (the demo password is public anyway).
-const hashDemoPassword = (password: string) => hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 
 /** Idempotent: does nothing when the demo admin exists. Returns whether it seeded. */
 export const seedDemo = async (em: EntityManager): Promise<boolean> => {
@@ -35,7 +33,8 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
     const existing = await em.findOne(Department, { name: spec.name });
     departments.set(spec.name, existing ?? em.create(Department, spec));
   }
-  const passwordHash = await hashDemoPassword(DEMO_PASSWORD);
+  // Every demo account shares one hash so seeding stays fast (the demo password is public anyway).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
   const named = ['Ada Admin', 'Maya Manager', 'Eli Employee'];
   DEMO_LOGINS.forEach((login, index) => {
@@ -82,7 +81,7 @@ export const seedBootstrapAdmin = async (em: EntityManager, email: string, passw
     employeeNumber: 'ADMIN-1',
     role: 'admin',
     department: null,
-    passwordHash: await hashDemoPassword(password),
+    passwordHash: await hashPassword(password),
     passwordChangedAt: new Date(),
   });
   await em.flush();
