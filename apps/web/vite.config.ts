@@ -8,8 +8,12 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: {
     port: 5173,
-    // Same origin in development: the browser talks to Vite, Vite forwards the API.
-    proxy: { '/trpc': `http://127.0.0.1:${apiPort}`, '/health': `http://127.0.0.1:${apiPort}` },
+    // Same origin in development: the browser talks to Vite, Vite forwards the API. The Host header is kept
+    // (changeOrigin: false) because the API compares the Origin of auth.refresh/logout with its own origin.
+    proxy: {
+      '/trpc': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
+      '/health': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
+    },
   },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 400 },
 });

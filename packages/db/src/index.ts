@@ -1,4 +1,4 @@
-export { auditContext, runWithAudit, type AuditContext } from './audit/audit-context';
+export { auditContext, runWithAudit, setAuditActor, type AuditContext } from './audit/audit-context';
 export { AuditEntry } from './audit/audit-entry.entity';
 export { redact } from './audit/audit.subscriber';
 export { newId } from './common/base';

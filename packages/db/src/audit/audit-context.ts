@@ -13,3 +13,9 @@ export type AuditContext = {
 export const auditContext = new AsyncLocalStorage<AuditContext>();
 
 export const runWithAudit = <T>(ctx: AuditContext, fn: () => T): T => auditContext.run(ctx, fn);
+
+/** Names the actor once a public procedure (sign-in, refresh) has found out who the caller is. */
+export const setAuditActor = (actorId: string): void => {
+  const store = auditContext.getStore();
+  if (store) store.actorId = actorId;
+};

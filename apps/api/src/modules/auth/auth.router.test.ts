@@ -37,6 +37,7 @@ describe('auth.login', () => {
     const entries = await orm.em.fork().find(AuditEntry, { action: 'auth.login', entity: 'Session' });
     expect(entries).toHaveLength(1);
     expect(entries[0]?.after?.tokenHash).toBe('[redacted]');
+    expect(entries[0]?.actor?.id).toBe(user.id);
   });
 
   it('rejects a wrong password and an unknown email with the same reason, and audits both', async () => {

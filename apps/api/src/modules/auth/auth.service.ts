@@ -1,4 +1,4 @@
-import { PasswordReset, Session, User, newId } from '@canteen/db';
+import { PasswordReset, Session, User, newId, setAuditActor } from '@canteen/db';
 import type { ChangePasswordInput, LoginInput, LoginOutput, ResetPasswordInput } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords';
@@ -47,6 +47,7 @@ const registerFailedLogin = async (ctx: Ctx, user: User, why: string): Promise<A
 };
 
 const issueSession = async (ctx: Ctx, user: User, familyId: string = newId()) => {
+  setAuditActor(user.id);
   const refreshToken = randomToken();
   const expiresAt = new Date(Date.now() + ctx.deps.refreshTtlDays * 86_400_000);
   ctx.em.create(Session, {
@@ -80,6 +81,7 @@ export const login = async (ctx: Ctx, input: LoginInput): Promise<LoginOutput> =
     });
     throw invalidCredentials();
   }
+  setAuditActor(user.id);
   if (user.isLocked() && user.lockedUntil) {
     await recordAuditEvent(ctx.em, { action: 'auth.login_locked', entity: 'User', entityId: user.id });
     throw accountLocked(user.lockedUntil);
@@ -132,6 +134,7 @@ export const refresh = async (ctx: Ctx): Promise<LoginOutput> => {
   }
   // Claim the token atomically: of two concurrent refreshes only one may rotate it.
   const claimed = await ctx.em.nativeUpdate(Session, { id: session.id, rotatedAt: null }, { rotatedAt: new Date() });
+  setAuditActor(session.user.id);
   if (claimed === 0) {
     const revoked = await revokeFamily(ctx, session.familyId);
     await recordAuditEvent(ctx.em, {
@@ -159,6 +162,7 @@ export const logout = async (ctx: Ctx): Promise<{ ok: true }> => {
   ctx.client.clearRefreshToken();
   if (presented) {
     const session = await ctx.em.findOne(Session, { tokenHash: hashToken(presented) });
+    if (session) setAuditActor(session.user.id);
     if (session) await revokeFamily(ctx, session.familyId);
     if (session) await recordAuditEvent(ctx.em, { action: 'auth.logout', entity: 'Session', entityId: session.familyId });
   }

@@ -1,0 +1,34 @@
+import { cva, type VariantProps } from 'class-variance-authority';
+import { CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { cn } from '../lib/utils';
+
+const alertVariants = cva('flex gap-3 rounded-lg border px-3.5 py-3 text-sm', {
+  variants: {
+    tone: {
+      error: 'border-red-200 bg-red-50 text-red-800',
+      warning: 'border-amber-200 bg-amber-50 text-amber-900',
+      info: 'border-sky-200 bg-sky-50 text-sky-900',
+      success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
+    },
+  },
+  defaultVariants: { tone: 'error' },
+});
+
+const ICONS = { error: CircleAlert, warning: TriangleAlert, info: Info, success: CircleCheck } as const;
+
+type AlertProps = VariantProps<typeof alertVariants> & { title?: string; children?: ReactNode; className?: string };
+
+/** Errors are announced (role=alert); other tones are polite status messages. */
+export const Alert = ({ tone = 'error', title, children, className }: AlertProps) => {
+  const Icon = ICONS[tone ?? 'error'];
+  return (
+    <div role={tone === 'error' ? 'alert' : 'status'} className={cn(alertVariants({ tone }), className)}>
+      <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />
+      <div className="grid gap-0.5">
+        {title ? <p className="font-medium">{title}</p> : null}
+        {children ? <div>{children}</div> : null}
+      </div>
+    </div>
+  );
+};

@@ -1,0 +1,7 @@
+import type { Role } from '@canteen/shared';
+import { roleLabel } from '../lib/format';
+import { Badge } from './badge';
+
+const ROLE_TONES = { employee: 'neutral', manager: 'blue', admin: 'violet' } as const;
+
+export const RoleBadge = ({ role }: { role: Role }) => <Badge tone={ROLE_TONES[role]}>{roleLabel(role)}</Badge>;

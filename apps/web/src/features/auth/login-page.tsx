@@ -1,0 +1,165 @@
+import { LoginInputSchema, TotpCodeSchema } from '@canteen/shared';
+import { useNavigate } from '@tanstack/react-router';
+import { ArrowLeft, KeyRound, LogIn } from 'lucide-react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Field } from '../../components/field';
+import { Input } from '../../components/input';
+import { Logo } from '../../components/logo';
+import { signIn, useSession } from '../../lib/auth';
+import { errorMessage, errorReason } from '../../lib/errors';
+import { schemaResolver } from '../../lib/form';
+import { usePageTitle } from '../../lib/use-page-title';
+import { safeRedirect } from './safe-redirect';
+
+const CredentialsSchema = LoginInputSchema.pick({ email: true, password: true });
+const TotpStepSchema = z.object({ totp: TotpCodeSchema });
+type Credentials = z.output<typeof CredentialsSchema>;
+
+const DEMO_PASSWORD = 'Canteen-Demo-2026';
+const DEMO_ACCOUNTS = [
+  { role: 'Admin', email: 'admin@canteen.test' },
+  { role: 'Manager', email: 'manager@canteen.test' },
+  { role: 'Employee', email: 'employee@canteen.test' },
+] as const;
+
+type LoginPageProps = { redirectTo: string | undefined };
+
+export const LoginPage = ({ redirectTo }: LoginPageProps) => {
+  const navigate = useNavigate();
+  const session = useSession();
+  const [credentials, setCredentials] = useState<Credentials | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const notice = session.status === 'signedOut' ? session.notice : null;
+  usePageTitle('Sign in');
+
+  const finish = async (mustEnrolTotp: boolean) => {
+    await navigate({ href: mustEnrolTotp ? '/profile' : safeRedirect(redirectTo), replace: true });
+  };
+
+  const attempt = async (input: Credentials & { totp?: string }) => {
+    setError(null);
+    try {
+      const user = await signIn(input);
+      await finish(user.mustEnrolTotp);
+    } catch (caught) {
+      if (errorReason(caught) === 'TOTP_REQUIRED') {
+        setCredentials(input);
+        return;
+      }
+      setError(errorMessage(caught));
+    }
+  };
+
+  return (
+    <div className="flex min-h-dvh flex-col items-center justify-center bg-gradient-to-b from-white to-zinc-100 px-4 py-10">
+      <main className="w-full max-w-sm">
+        <div className="mb-8 flex flex-col items-center gap-3 text-center">
+          <Logo className="text-lg" />
+          <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">
+            {credentials ? 'Two-step verification' : 'Sign in to Canteen'}
+          </h1>
+          <p className="text-sm text-zinc-600">
+            {credentials
+              ? 'Open your authenticator app and enter the 6-digit code for Canteen.'
+              : 'Order lunch, top up your wallet and manage the canteen.'}
+          </p>
+        </div>
+        <div className="rounded-xl border border-zinc-200 bg-white p-6 shadow-sm">
+          {notice && !error ? (
+            <Alert tone="info" className="mb-5">
+              {notice}
+            </Alert>
+          ) : null}
+          {error ? <Alert className="mb-5">{error}</Alert> : null}
+          {credentials ? (
+            <TotpStep
+              onSubmit={(totp) => attempt({ ...credentials, totp })}
+              onBack={() => {
+                setCredentials(null);
+                setError(null);
+              }}
+            />
+          ) : (
+            <CredentialsStep onSubmit={attempt} />
+          )}
+        </div>
+        {credentials ? null : <DemoAccounts />}
+      </main>
+    </div>
+  );
+};
+
+const CredentialsStep = ({ onSubmit }: { onSubmit: (input: Credentials) => Promise<void> }) => {
+  const form = useForm({ resolver: schemaResolver(CredentialsSchema), defaultValues: { email: '', password: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(onSubmit);
+  return (
+    <form className="grid gap-4" noValidate onSubmit={(event) => void submit(event)}>
+      <Field label="Email" error={errors.email?.message}>
+        <Input type="email" autoComplete="username" autoFocus {...form.register('email')} />
+      </Field>
+      <Field label="Password" error={errors.password?.message}>
+        <Input type="password" autoComplete="current-password" {...form.register('password')} />
+      </Field>
+      <Button type="submit" size="lg" className="mt-1 w-full" isLoading={isSubmitting}>
+        {isSubmitting ? null : <LogIn aria-hidden />}
+        Sign in
+      </Button>
+      <p className="text-center text-xs text-zinc-600">Forgot your password? Ask an admin for a reset link.</p>
+    </form>
+  );
+};
+
+type TotpStepProps = { onSubmit: (totp: string) => Promise<void>; onBack: () => void };
+
+const TotpStep = ({ onSubmit, onBack }: TotpStepProps) => {
+  const form = useForm({ resolver: schemaResolver(TotpStepSchema), defaultValues: { totp: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(({ totp }) => onSubmit(totp));
+  return (
+    <form className="grid gap-4" noValidate onSubmit={(event) => void submit(event)}>
+      <Field label="Authentication code" error={errors.totp?.message}>
+        <Input
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          autoFocus
+          placeholder="123456"
+          className="text-center font-mono text-lg tracking-[0.4em]"
+          {...form.register('totp')}
+        />
+      </Field>
+      <Button type="submit" size="lg" className="w-full" isLoading={isSubmitting}>
+        {isSubmitting ? null : <KeyRound aria-hidden />}
+        Verify and sign in
+      </Button>
+      <Button variant="ghost" onClick={onBack}>
+        <ArrowLeft aria-hidden />
+        Use a different account
+      </Button>
+    </form>
+  );
+};
+
+const DemoAccounts = () => (
+  <aside aria-labelledby="demo-accounts" className="mt-6 rounded-xl border border-dashed border-zinc-300 bg-white/70 p-4 text-sm">
+    <h2 id="demo-accounts" className="font-medium text-zinc-900">
+      Demo accounts
+    </h2>
+    <p className="mt-1 text-zinc-600">
+      Password for all: <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-900">{DEMO_PASSWORD}</code>
+    </p>
+    <ul className="mt-3 grid gap-1.5">
+      {DEMO_ACCOUNTS.map((account) => (
+        <li key={account.email} className="flex items-center justify-between gap-3">
+          <span className="text-zinc-600">{account.role}</span>
+          <code className="font-mono text-xs text-zinc-900">{account.email}</code>
+        </li>
+      ))}
+    </ul>
+  </aside>
+);

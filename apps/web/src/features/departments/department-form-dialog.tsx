@@ -1,0 +1,72 @@
+import { CreateDepartmentInputSchema } from '@canteen/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
+import { Field } from '../../components/field';
+import { Input } from '../../components/input';
+import { errorMessage, errorReason } from '../../lib/errors';
+import { applyFieldErrors, schemaResolver } from '../../lib/form';
+import { trpc } from '../../lib/trpc';
+import type { DepartmentRow } from './departments-page';
+
+type DepartmentFormDialogProps = { department: DepartmentRow | null; isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
+
+export const DepartmentFormDialog = ({ department, isOpen, onOpenChange }: DepartmentFormDialogProps) => {
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    resolver: schemaResolver(CreateDepartmentInputSchema),
+    defaultValues: { name: department?.name ?? '', code: department?.code ?? '' },
+  });
+  const create = useMutation(trpc.department.create.mutationOptions());
+  const update = useMutation(trpc.department.update.mutationOptions());
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = department ? await update.mutateAsync({ id: department.id, ...values }) : await create.mutateAsync(values);
+      toast.success(department ? `Saved ${saved.name}.` : `Created ${saved.name}.`);
+      onOpenChange(false);
+      await queryClient.invalidateQueries(trpc.department.pathFilter());
+      if (department) await queryClient.invalidateQueries(trpc.user.pathFilter());
+    } catch (caught) {
+      if (errorReason(caught) === 'DEPARTMENT_TAKEN') form.setError('name', { message: errorMessage(caught) });
+      else if (!applyFieldErrors(caught, form.setError)) setFormError(errorMessage(caught));
+    }
+  });
+
+  return (
+    <Dialog open={isOpen} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <form noValidate className="grid gap-5" onSubmit={(event) => void onSubmit(event)}>
+          <DialogHeader>
+            <DialogTitle>{department ? `Edit ${department.name}` : 'New department'}</DialogTitle>
+            <DialogDescription>Names and codes are unique. The code is a short tag shown in reports.</DialogDescription>
+          </DialogHeader>
+          {formError ? <Alert>{formError}</Alert> : null}
+          <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+            <Field label="Name" error={errors.name?.message}>
+              <Input autoComplete="off" {...form.register('name')} />
+            </Field>
+            <Field label="Code" error={errors.code?.message} hint="2-12 letters, digits or dashes.">
+              <Input autoComplete="off" className="font-mono uppercase" {...form.register('code')} />
+            </Field>
+          </div>
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" isLoading={form.formState.isSubmitting}>
+              {department ? 'Save changes' : 'Create department'}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+};

@@ -1,0 +1,23 @@
+import { PageHeader } from '../../components/page-header';
+import { useSession } from '../../lib/auth';
+import { ChangePasswordCard } from './change-password-card';
+import { DetailsCard } from './details-card';
+import { TwoFactorCard } from './two-factor-card';
+
+export const ProfilePage = () => {
+  const session = useSession();
+  if (session.status !== 'signedIn') return null;
+  const { user } = session;
+  return (
+    <>
+      <PageHeader title="Profile" description="Your account, password and sign-in security." />
+      <div className="grid items-start gap-6 lg:grid-cols-2">
+        <div className="grid content-start gap-6">
+          <DetailsCard user={user} />
+          <TwoFactorCard user={user} />
+        </div>
+        <ChangePasswordCard />
+      </div>
+    </>
+  );
+};

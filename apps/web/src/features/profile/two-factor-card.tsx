@@ -1,0 +1,205 @@
+import { TotpConfirmInputSchema, TotpDisableInputSchema } from '@canteen/shared';
+import { useMutation } from '@tanstack/react-query';
+import { ShieldCheck, ShieldOff } from 'lucide-react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { Button } from '../../components/button';
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
+import { CopyButton } from '../../components/copy-button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
+import { Field } from '../../components/field';
+import { Input } from '../../components/input';
+import { type SessionUser, updateSessionUser } from '../../lib/auth';
+import { errorMessage, errorReason } from '../../lib/errors';
+import { schemaResolver } from '../../lib/form';
+import { trpc } from '../../lib/trpc';
+
+export const TwoFactorCard = ({ user }: { user: SessionUser }) => {
+  const begin = useMutation(trpc.auth.totp.begin.mutationOptions());
+  const [isDisableOpen, setIsDisableOpen] = useState(false);
+  const enrolment = begin.data;
+
+  return (
+    <Card>
+      <CardHeader>
+        <div className="flex items-center justify-between gap-3">
+          <CardTitle>Two-factor authentication</CardTitle>
+          {user.isTotpEnabled ? <Badge tone="green">On</Badge> : <Badge tone="neutral">Off</Badge>}
+        </div>
+        <CardDescription>
+          Ask for a code from an authenticator app (such as 1Password, Google Authenticator or Authy) when you sign in.
+        </CardDescription>
+      </CardHeader>
+      {user.isTotpEnabled ? (
+        <>
+          <CardContent>
+            <p className="flex items-center gap-2 text-sm text-zinc-700">
+              <ShieldCheck aria-hidden className="size-4 text-emerald-700" />
+              Your account asks for a code at every sign-in.
+            </p>
+          </CardContent>
+          <CardFooter>
+            <Button variant="secondary" onClick={() => setIsDisableOpen(true)}>
+              <ShieldOff aria-hidden />
+              Turn off
+            </Button>
+          </CardFooter>
+          <DisableTotpDialog isOpen={isDisableOpen} onOpenChange={setIsDisableOpen} />
+        </>
+      ) : enrolment ? (
+        <EnrolmentStep enrolment={enrolment} onCancel={() => begin.reset()} onDone={() => begin.reset()} />
+      ) : (
+        <>
+          {begin.error ? (
+            <CardContent>
+              <Alert>{errorMessage(begin.error)}</Alert>
+            </CardContent>
+          ) : null}
+          <CardFooter>
+            <Button onClick={() => begin.mutate()} isLoading={begin.isPending}>
+              <ShieldCheck aria-hidden />
+              Set up two-factor authentication
+            </Button>
+          </CardFooter>
+        </>
+      )}
+    </Card>
+  );
+};
+
+type EnrolmentStepProps = {
+  enrolment: { secret: string; qrDataUrl: string };
+  onCancel: () => void;
+  onDone: () => void;
+};
+
+const EnrolmentStep = ({ enrolment, onCancel, onDone }: EnrolmentStepProps) => {
+  const confirm = useMutation(trpc.auth.totp.confirm.mutationOptions());
+  const form = useForm({ resolver: schemaResolver(TotpConfirmInputSchema), defaultValues: { code: '' } });
+  const [error, setError] = useState<string | null>(null);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      updateSessionUser(await confirm.mutateAsync(values));
+    } catch (caught) {
+      if (errorReason(caught) === 'TOTP_INVALID') form.setError('code', { message: errorMessage(caught) });
+      else setError(errorMessage(caught));
+      return;
+    }
+    toast.success('Two-factor authentication is on.');
+    onDone();
+  });
+
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)}>
+      <CardContent className="grid gap-5">
+        <ol className="grid gap-5 text-sm text-zinc-700">
+          <li className="grid gap-3">
+            <p>
+              <span className="font-medium text-zinc-900">1. Scan this QR code</span> with your authenticator app.
+            </p>
+            <img
+              src={enrolment.qrDataUrl}
+              alt="QR code to add Canteen to your authenticator app"
+              width={176}
+              height={176}
+              className="size-44 rounded-lg border border-zinc-200 bg-white p-2"
+            />
+            <div className="grid gap-1.5">
+              <p className="text-zinc-600">Can't scan it? Enter this key instead:</p>
+              <div className="flex flex-wrap items-center gap-2">
+                <code
+                  data-testid="totp-secret"
+                  className="rounded-md bg-zinc-100 px-2 py-1 font-mono text-xs break-all text-zinc-900"
+                >
+                  {enrolment.secret}
+                </code>
+                <CopyButton text={enrolment.secret} label="Copy key" />
+              </div>
+            </div>
+          </li>
+          <li className="grid gap-3">
+            <p>
+              <span className="font-medium text-zinc-900">2. Enter the 6-digit code</span> the app shows.
+            </p>
+            <Field label="Code from your app" error={form.formState.errors.code?.message} className="max-w-48">
+              <Input
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                placeholder="123456"
+                className="font-mono tracking-[0.3em]"
+                {...form.register('code')}
+              />
+            </Field>
+          </li>
+        </ol>
+        {error ? <Alert>{error}</Alert> : null}
+      </CardContent>
+      <CardFooter>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" isLoading={form.formState.isSubmitting}>
+          Turn on
+        </Button>
+      </CardFooter>
+    </form>
+  );
+};
+
+type DisableTotpDialogProps = { isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
+
+const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => {
+  const disable = useMutation(trpc.auth.totp.disable.mutationOptions());
+  const form = useForm({ resolver: schemaResolver(TotpDisableInputSchema), defaultValues: { password: '' } });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      updateSessionUser(await disable.mutateAsync(values));
+    } catch (caught) {
+      form.setError('password', {
+        message: errorMessage(caught, { INVALID_CREDENTIALS: 'Your password is not correct' }),
+      });
+      return;
+    }
+    toast.success('Two-factor authentication is off.');
+    onOpenChange(false);
+  });
+
+  return (
+    <Dialog
+      open={isOpen}
+      onOpenChange={(next) => {
+        if (!next) form.reset();
+        onOpenChange(next);
+      }}
+    >
+      <DialogContent size="sm">
+        <form noValidate className="grid gap-5" onSubmit={(event) => void onSubmit(event)}>
+          <DialogHeader>
+            <DialogTitle>Turn off two-factor authentication?</DialogTitle>
+            <DialogDescription>
+              Your account will be protected by your password alone. Confirm with your password.
+            </DialogDescription>
+          </DialogHeader>
+          <Field label="Password" error={form.formState.errors.password?.message}>
+            <Input type="password" autoComplete="current-password" {...form.register('password')} />
+          </Field>
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" isLoading={form.formState.isSubmitting}>
+              Turn off
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+};

@@ -1,0 +1,74 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { Alert } from '../../components/alert';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/card';
+import { Label } from '../../components/field';
+import { PageHeader } from '../../components/page-header';
+import { PageSpinner } from '../../components/spinner';
+import { Switch } from '../../components/switch';
+import { markTotpEnrolmentRequired, useSession } from '../../lib/auth';
+import { errorMessage } from '../../lib/errors';
+import { trpc } from '../../lib/trpc';
+
+export const SettingsPage = () => {
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const isOwnTotpOff = session.status === 'signedIn' && !session.user.isTotpEnabled;
+  const settings = useQuery(trpc.settings.get.queryOptions());
+  const update = useMutation(
+    trpc.settings.update.mutationOptions({
+      onSuccess: (saved) => {
+        queryClient.setQueryData(trpc.settings.get.queryKey(), saved);
+        toast.success(
+          saved.requireTotpForStaff
+            ? 'Managers and admins now need two-factor authentication.'
+            : 'Two-factor authentication is optional again.',
+        );
+        // The rule applies to this admin too: the server refuses everything else until they enrol.
+        if (saved.requireTotpForStaff && isOwnTotpOff) markTotpEnrolmentRequired();
+      },
+      onError: (error) => toast.error(errorMessage(error)),
+    }),
+  );
+  const value = update.isPending ? update.variables.requireTotpForStaff : settings.data?.requireTotpForStaff;
+
+  return (
+    <>
+      <PageHeader title="Settings" description="Company-wide rules for everyone who uses Canteen." />
+      <Card className="max-w-3xl">
+        <CardHeader>
+          <CardTitle>Security</CardTitle>
+          <CardDescription>How people prove who they are when they sign in.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {settings.isPending ? (
+            <PageSpinner label="Loading settings" />
+          ) : settings.isError ? (
+            <Alert>{errorMessage(settings.error)}</Alert>
+          ) : (
+            <div className="flex items-start justify-between gap-6">
+              <div className="grid gap-1">
+                <Label htmlFor="require-totp">Require two-factor authentication for managers and admins</Label>
+                <p id="require-totp-hint" className="text-sm text-zinc-600">
+                  Staff without it are sent to set it up before they can do anything else. Employees are not affected.
+                </p>
+                {isOwnTotpOff && !value ? (
+                  <p className="text-sm text-amber-800">
+                    You have not set it up yourself yet: turning this on takes you there first.
+                  </p>
+                ) : null}
+              </div>
+              <Switch
+                id="require-totp"
+                aria-describedby="require-totp-hint"
+                checked={value ?? false}
+                disabled={update.isPending}
+                onCheckedChange={(checked) => update.mutate({ requireTotpForStaff: checked })}
+              />
+            </div>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+};

@@ -1,0 +1,58 @@
+import { useMutation } from '@tanstack/react-query';
+import { KeyRound } from 'lucide-react';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { CopyButton } from '../../components/copy-button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
+import { Field } from '../../components/field';
+import { Input } from '../../components/input';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { trpc } from '../../lib/trpc';
+import type { UserRow } from './users-page';
+
+type ResetLinkDialogProps = { user: UserRow | null; onClose: () => void };
+
+/** A one-time link for someone who forgot their password; making a new one cancels the previous one. */
+export const ResetLinkDialog = ({ user, onClose }: ResetLinkDialogProps) => {
+  const resetLink = useMutation(trpc.user.resetLink.mutationOptions());
+  const link = resetLink.data ? `${window.location.origin}${resetLink.data.path}` : null;
+
+  return (
+    <Dialog open={user !== null} onOpenChange={(isOpen) => !isOpen && onClose()}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Password reset link{user ? ` for ${user.name}` : ''}</DialogTitle>
+          <DialogDescription>
+            Anyone with the link can set a new password for this account, once. Send it to them privately.
+          </DialogDescription>
+        </DialogHeader>
+        {resetLink.error ? <Alert>{errorMessage(resetLink.error)}</Alert> : null}
+        {link && resetLink.data ? (
+          <div className="grid gap-2">
+            <Field
+              label="Reset link"
+              hint={`Valid until ${formatDateTime(resetLink.data.expiresAt)}. Earlier links no longer work.`}
+            >
+              <Input readOnly value={link} className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+            </Field>
+            <div>
+              <CopyButton text={link} label="Copy link" />
+            </div>
+          </div>
+        ) : null}
+        <DialogFooter>
+          <Button variant="secondary" onClick={onClose}>
+            {link ? 'Done' : 'Cancel'}
+          </Button>
+          {link ? null : (
+            <Button onClick={() => user && resetLink.mutate({ id: user.id })} isLoading={resetLink.isPending}>
+              <KeyRound aria-hidden />
+              Create link
+            </Button>
+          )}
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+};

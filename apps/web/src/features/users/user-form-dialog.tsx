@@ -1,0 +1,200 @@
+import { CreateUserInputSchema, PASSWORD_MIN_LENGTH, ROLES } from '@canteen/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
+import { Field, Label } from '../../components/field';
+import { Input } from '../../components/input';
+import { Select } from '../../components/select';
+import { Switch } from '../../components/switch';
+import { errorMessage, errorReason } from '../../lib/errors';
+import { applyFieldErrors, schemaResolver } from '../../lib/form';
+import { formatDateTime, roleLabel } from '../../lib/format';
+import { trpc } from '../../lib/trpc';
+import { useDepartmentOptions } from '../departments/use-department-options';
+import type { UserRow } from './users-page';
+
+const NO_DEPARTMENT = 'none';
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
+
+const hasDepartmentIfNeeded = (values: { role: string; departmentId: string | null }) =>
+  values.role === 'admin' || values.departmentId !== null;
+const DEPARTMENT_RULE = { path: ['departmentId'], message: 'Employees and managers belong to a department' };
+
+const BaseSchema = CreateUserInputSchema.omit({ password: true }).extend({ isActive: z.boolean() });
+const CreateFormSchema = BaseSchema.extend({ password: CreateUserInputSchema.shape.password }).refine(
+  hasDepartmentIfNeeded,
+  DEPARTMENT_RULE,
+);
+const EditFormSchema = BaseSchema.extend({ password: z.string() }).refine(hasDepartmentIfNeeded, DEPARTMENT_RULE);
+
+type UserFormDialogProps = { user: UserRow | null; isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
+
+/** Creates a user (no `user`) or edits one: details, role, department, active and lockout. */
+export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogProps) => {
+  const queryClient = useQueryClient();
+  const departments = useDepartmentOptions();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    resolver: schemaResolver(user ? EditFormSchema : CreateFormSchema),
+    defaultValues: {
+      email: user?.email ?? '',
+      name: user?.name ?? '',
+      employeeNumber: user?.employeeNumber ?? '',
+      role: user?.role ?? 'employee',
+      departmentId: user?.departmentId ?? null,
+      isActive: user?.isActive ?? true,
+      password: '',
+    },
+  });
+  const { errors } = form.formState;
+  const onSaved = async (message: string) => {
+    toast.success(message);
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.user.pathFilter()),
+      queryClient.invalidateQueries(trpc.department.pathFilter()),
+    ]);
+  };
+  const create = useMutation(trpc.user.create.mutationOptions());
+  const update = useMutation(trpc.user.update.mutationOptions());
+
+  const onSubmit = form.handleSubmit(async ({ password, isActive, ...fields }) => {
+    setFormError(null);
+    try {
+      if (user) {
+        const saved = await update.mutateAsync({ id: user.id, ...fields, isActive });
+        await onSaved(`Saved ${saved.name}.`);
+      } else {
+        const saved = await create.mutateAsync({ ...fields, password });
+        await onSaved(`Created ${saved.name}.`);
+      }
+      onOpenChange(false);
+    } catch (caught) {
+      const reason = errorReason(caught);
+      if (reason === 'EMAIL_TAKEN') form.setError('email', { message: errorMessage(caught) });
+      else if (reason === 'EMPLOYEE_NUMBER_TAKEN') form.setError('employeeNumber', { message: errorMessage(caught) });
+      else if (reason === 'WEAK_PASSWORD') form.setError('password', { message: errorMessage(caught) });
+      else if (!applyFieldErrors(caught, form.setError)) setFormError(errorMessage(caught));
+    }
+  });
+
+  const onUnlock = async () => {
+    if (!user) return;
+    setFormError(null);
+    try {
+      await update.mutateAsync({ id: user.id, unlock: true });
+      await onSaved(`${user.name} can sign in again.`);
+      onOpenChange(false);
+    } catch (caught) {
+      setFormError(errorMessage(caught));
+    }
+  };
+
+  return (
+    <Dialog open={isOpen} onOpenChange={onOpenChange}>
+      <DialogContent size="lg">
+        <form noValidate className="grid gap-5" onSubmit={(event) => void onSubmit(event)}>
+          <DialogHeader>
+            <DialogTitle>{user ? `Edit ${user.name}` : 'New user'}</DialogTitle>
+            <DialogDescription>
+              {user
+                ? 'Changes apply at their next request. Deactivating someone signs them out everywhere.'
+                : 'They sign in with this email and the password you set; ask them to change it on their profile.'}
+            </DialogDescription>
+          </DialogHeader>
+          {user?.isLocked ? (
+            <Alert tone="warning" title="This account is locked">
+              <div className="grid gap-2">
+                <p>Too many failed sign-ins. It unlocks by itself {formatDateTime(user.lockedUntil)}.</p>
+                <div>
+                  <Button size="sm" variant="secondary" onClick={() => void onUnlock()} isLoading={update.isPending}>
+                    Unlock now
+                  </Button>
+                </div>
+              </div>
+            </Alert>
+          ) : null}
+          {formError ? <Alert>{formError}</Alert> : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Full name" error={errors.name?.message}>
+              <Input autoComplete="off" {...form.register('name')} />
+            </Field>
+            <Field label="Email" error={errors.email?.message}>
+              <Input type="email" autoComplete="off" {...form.register('email')} />
+            </Field>
+            <Field
+              label="Employee number"
+              error={errors.employeeNumber?.message}
+              hint="Letters, digits or dashes, as on their badge."
+            >
+              <Input autoComplete="off" {...form.register('employeeNumber')} />
+            </Field>
+            <Field label="Role" error={errors.role?.message}>
+              <Controller
+                control={form.control}
+                name="role"
+                render={({ field }) => <Select value={field.value} onValueChange={field.onChange} options={ROLE_OPTIONS} />}
+              />
+            </Field>
+            <Field label="Department" error={errors.departmentId?.message}>
+              <Controller
+                control={form.control}
+                name="departmentId"
+                render={({ field }) => (
+                  <Select
+                    value={field.value ?? NO_DEPARTMENT}
+                    onValueChange={(value) => field.onChange(value === NO_DEPARTMENT ? null : value)}
+                    options={[{ value: NO_DEPARTMENT, label: 'No department' }, ...departments.options]}
+                    placeholder={departments.isLoading ? 'Loading…' : 'Choose a department'}
+                  />
+                )}
+              />
+            </Field>
+            {user ? (
+              <div className="flex items-start justify-between gap-4 rounded-lg border border-zinc-200 px-3.5 py-3 sm:self-end">
+                <div className="grid gap-0.5">
+                  <Label htmlFor="user-is-active">Active</Label>
+                  <p id="user-is-active-hint" className="text-xs text-zinc-600">
+                    Inactive people cannot sign in.
+                  </p>
+                </div>
+                <Controller
+                  control={form.control}
+                  name="isActive"
+                  render={({ field }) => (
+                    <Switch
+                      id="user-is-active"
+                      aria-describedby="user-is-active-hint"
+                      checked={field.value}
+                      onCheckedChange={field.onChange}
+                    />
+                  )}
+                />
+              </div>
+            ) : (
+              <Field
+                label="Initial password"
+                error={errors.password?.message}
+                hint={`At least ${PASSWORD_MIN_LENGTH} characters. Or send them a reset link afterwards.`}
+              >
+                <Input type="password" autoComplete="new-password" {...form.register('password')} />
+              </Field>
+            )}
+          </div>
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" isLoading={form.formState.isSubmitting}>
+              {user ? 'Save changes' : 'Create user'}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+};

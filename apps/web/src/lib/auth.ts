@@ -1,0 +1,186 @@
+import type { AppRouter, RouterInputs, RouterOutputs } from '@canteen/api/trpc';
+import { createTRPCClient, httpLink, isTRPCClientError } from '@trpc/client';
+import { useSyncExternalStore } from 'react';
+
+export type SessionUser = RouterOutputs['auth']['me'];
+type LoginOutput = RouterOutputs['auth']['login'];
+
+export type Session =
+  | { status: 'loading' }
+  /** `isByUser`: the user signed out themselves (here or in another tab), rather than the session ending. */
+  | { status: 'signedOut'; notice: string | null; isByUser: boolean }
+  | { status: 'signedIn'; user: SessionUser };
+
+/** Refresh this long before the access token expires. */
+const REFRESH_AHEAD_MS = 60_000;
+/** After a network failure, try again this much later. */
+const RETRY_AFTER_MS = 15_000;
+const LOCK_NAME = 'canteen-refresh';
+const CHANNEL_NAME = 'canteen-auth';
+
+/**
+ * Login, refresh and logout go through their own unbatched client: they set or clear the refresh cookie and
+ * must never be retried by the main client's refresh-on-401 link.
+ */
+const authClient = createTRPCClient<AppRouter>({ links: [httpLink({ url: '/trpc' })] });
+
+// The access token lives in memory only; the refresh token is an httpOnly cookie the script never sees.
+let accessToken: string | null = null;
+let expiresAtMs = 0;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let inflightRefresh: Promise<boolean> | null = null;
+let session: Session = { status: 'loading' };
+const listeners = new Set<() => void>();
+
+const setSession = (next: Session): void => {
+  session = next;
+  for (const listener of listeners) listener();
+};
+
+const subscribe = (listener: () => void): (() => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+export const getSession = (): Session => session;
+export const useSession = (): Session => useSyncExternalStore(subscribe, getSession);
+
+/** Resolves once the start-up refresh has decided whether there is a session. */
+export const waitForSession = (): Promise<Session> =>
+  session.status === 'loading'
+    ? new Promise((resolve) => {
+        const unsubscribe = subscribe(() => {
+          if (session.status === 'loading') return;
+          unsubscribe();
+          resolve(session);
+        });
+      })
+    : Promise.resolve(session);
+
+export const getAccessToken = (): string | null => accessToken;
+
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);
+type AuthMessage = { type: 'signed-in' } | { type: 'signed-out' };
+// oxlint-disable-next-line unicorn/require-post-message-target-origin -- BroadcastChannel has no target origin
+const broadcast = (message: AuthMessage): void => channel?.postMessage(message);
+
+/** Token lifetime from the JWT itself, so a skewed client clock does not matter. */
+const lifetimeMs = (token: string, expiresAt: string): number => {
+  try {
+    const payload: unknown = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/')));
+    if (payload && typeof payload === 'object' && 'exp' in payload && 'iat' in payload) {
+      const { exp, iat } = payload;
+      if (typeof exp === 'number' && typeof iat === 'number') return (exp - iat) * 1000;
+    }
+  } catch {
+    // Fall through to the server's absolute expiry.
+  }
+  return Date.parse(expiresAt) - Date.now();
+};
+
+const schedule = (delayMs: number): void => {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void refreshSession(), Math.max(1_000, delayMs));
+};
+
+const applyLogin = (output: LoginOutput): void => {
+  const lifetime = lifetimeMs(output.accessToken, output.expiresAt);
+  accessToken = output.accessToken;
+  expiresAtMs = Date.now() + lifetime;
+  // A minute ahead, or a quarter of the lifetime for short-lived tokens.
+  schedule(lifetime - Math.min(REFRESH_AHEAD_MS, lifetime / 4));
+  setSession({ status: 'signedIn', user: output.user });
+};
+
+const clearLocal = (notice: string | null, isByUser = false): void => {
+  clearTimeout(refreshTimer);
+  accessToken = null;
+  expiresAtMs = 0;
+  setSession({ status: 'signedOut', notice, isByUser });
+};
+
+/**
+ * Rotating the refresh token twice with the same cookie revokes the whole login, so refreshes are
+ * serialized across tabs with a Web Lock (each waiting tab then sends the cookie the previous one received).
+ * Web Locks exist only in secure contexts; elsewhere the in-tab single flight is all we have.
+ */
+const withRefreshLock = <T>(task: () => Promise<T>): Promise<T> =>
+  typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks.request(LOCK_NAME, task) : task();
+
+const SESSION_ENDED_NOTICES: Record<string, string> = {
+  REFRESH_REUSED: 'For your safety you were signed out because this sign-in was used elsewhere. Please sign in again.',
+  TOKEN_EXPIRED: 'Your session has expired. Please sign in again.',
+};
+
+const runRefresh = async (): Promise<boolean> => {
+  const wasSignedIn = session.status === 'signedIn';
+  try {
+    applyLogin(await withRefreshLock(() => authClient.auth.refresh.mutate()));
+    return true;
+  } catch (error) {
+    const code = isTRPCClientError(error) ? (error.data as { code?: string } | undefined)?.code : undefined;
+    if (code === undefined || code === 'TOO_MANY_REQUESTS' || code === 'INTERNAL_SERVER_ERROR') {
+      // The server could not be asked: keep what we have and try again shortly.
+      if (wasSignedIn) schedule(RETRY_AFTER_MS);
+      else clearLocal("Can't reach Canteen right now. Check your connection and try again.");
+      return false;
+    }
+    const reason = (error as { data?: { reason?: string | null } }).data?.reason ?? '';
+    clearLocal(wasSignedIn ? (SESSION_ENDED_NOTICES[reason] ?? 'Your session has ended. Please sign in again.') : null);
+    return false;
+  }
+};
+
+/** Gets a new access token from the refresh cookie. Concurrent callers in this tab share one request. */
+export const refreshSession = (): Promise<boolean> => {
+  inflightRefresh ??= runRefresh().finally(() => {
+    inflightRefresh = null;
+  });
+  return inflightRefresh;
+};
+
+/** Called before every API call: a sleeping tab may have missed its refresh timer. */
+export const ensureFreshToken = async (): Promise<void> => {
+  if (session.status === 'signedIn' && Date.now() > expiresAtMs - 5_000) await refreshSession();
+};
+
+export const signIn = async (input: RouterInputs['auth']['login']): Promise<SessionUser> => {
+  const output = await authClient.auth.login.mutate(input);
+  applyLogin(output);
+  broadcast({ type: 'signed-in' });
+  return output.user;
+};
+
+export const signOut = async (): Promise<void> => {
+  try {
+    await withRefreshLock(() => authClient.auth.logout.mutate());
+  } catch {
+    // Signing out locally matters more than telling the server; the cookie expires on its own.
+  } finally {
+    clearLocal(null, true);
+    broadcast({ type: 'signed-out' });
+  }
+};
+
+/** After the profile changes the user (2FA on or off), keep the session's copy current. */
+export const updateSessionUser = (user: SessionUser): void => {
+  if (session.status === 'signedIn') setSession({ status: 'signedIn', user });
+};
+
+/** The API refused a call until the user enrols in 2FA (the setting may have changed after sign-in). */
+export const markTotpEnrolmentRequired = (): void => {
+  if (session.status === 'signedIn' && !session.user.mustEnrolTotp) {
+    setSession({ status: 'signedIn', user: { ...session.user, mustEnrolTotp: true } });
+  }
+};
+
+/** Restores the session from the refresh cookie once at start-up and follows sign-in/out in other tabs. */
+export const initSession = (): void => {
+  if (channel) {
+    channel.addEventListener('message', (event: MessageEvent<AuthMessage>) => {
+      if (event.data.type === 'signed-out' && session.status === 'signedIn') clearLocal('You signed out in another tab.', true);
+      if (event.data.type === 'signed-in' && session.status !== 'signedIn') void refreshSession();
+    });
+  }
+  void refreshSession();
+};

@@ -1,0 +1,56 @@
+import { TRPCClientError } from '@trpc/client';
+import { describe, expect, it } from 'vitest';
+import { errorMessage, errorReason, fieldErrors } from './errors';
+
+const apiError = (message: string, data: Record<string, unknown>) =>
+  TRPCClientError.from({ error: { message, code: -32000, data: { zodError: null, reason: null, ...data } } });
+
+describe('errorMessage', () => {
+  it('speaks the domain reason in plain words', () => {
+    const error = apiError('Too many failed attempts. The account is locked until 2026-01-01T00:00:00.000Z.', {
+      code: 'UNAUTHORIZED',
+      reason: 'ACCOUNT_LOCKED',
+    });
+    expect(errorReason(error)).toBe('ACCOUNT_LOCKED');
+    expect(errorMessage(error)).toBe('Too many failed attempts. Try again in 15 minutes or ask an admin to unlock you.');
+  });
+
+  it('lets a screen word a reason for its own context', () => {
+    const error = apiError('Your password is not correct', { code: 'BAD_REQUEST', reason: 'INVALID_CREDENTIALS' });
+    expect(errorMessage(error, { INVALID_CREDENTIALS: 'Your current password is not correct.' })).toBe(
+      'Your current password is not correct.',
+    );
+  });
+
+  it('keeps the specific server hint for weak passwords', () => {
+    const error = apiError('That password is too easy to guess. Add another word or two.', {
+      code: 'BAD_REQUEST',
+      reason: 'WEAK_PASSWORD',
+    });
+    expect(errorMessage(error)).toBe('That password is too easy to guess. Add another word or two.');
+  });
+
+  it('never shows the raw Zod issue list of a bad input', () => {
+    const raw = JSON.stringify([{ code: 'invalid_format', path: ['email'], message: 'Invalid email address' }]);
+    const error = apiError(raw, {
+      code: 'BAD_REQUEST',
+      zodError: { formErrors: [], fieldErrors: { email: ['Invalid email address'] } },
+    });
+    expect(errorMessage(error)).toBe('Check email: Invalid email address.');
+    expect(errorMessage(error)).not.toContain('[');
+    expect(fieldErrors(error)).toEqual({ email: 'Invalid email address' });
+  });
+
+  it('falls back to the tRPC code when there is no reason', () => {
+    expect(errorMessage(apiError('boom', { code: 'INTERNAL_SERVER_ERROR' }))).toBe(
+      'Something went wrong on our side. Please try again.',
+    );
+    expect(errorMessage(apiError('nope', { code: 'FORBIDDEN' }))).toBe("You don't have permission to do that.");
+  });
+
+  it('tells a network failure apart from a server answer', () => {
+    const offline = TRPCClientError.from(new TypeError('Failed to fetch'));
+    expect(errorMessage(offline)).toBe("Can't reach Canteen right now. Check your connection and try again.");
+    expect(errorMessage(new Error('anything else'))).toBe('Something went wrong. Please try again.');
+  });
+});

@@ -1,0 +1,91 @@
+import type { ErrorReason } from '@canteen/shared';
+import { isTRPCClientError } from '@trpc/client';
+
+type ErrorData = {
+  code?: string;
+  reason?: ErrorReason | null;
+  zodError?: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } | null;
+};
+
+export type ReasonMessages = Partial<Record<ErrorReason, string>>;
+
+const REASON_MESSAGES: Record<ErrorReason, string> = {
+  SIGN_IN_REQUIRED: 'Your session has ended. Please sign in again.',
+  ROLE_REQUIRED: "You don't have permission to do that.",
+  INVALID_CREDENTIALS: "That email and password don't match. Check them and try again.",
+  ACCOUNT_LOCKED: 'Too many failed attempts. Try again in 15 minutes or ask an admin to unlock you.',
+  TOTP_REQUIRED: 'Enter the 6-digit code from your authenticator app.',
+  TOTP_INVALID: "That code didn't work. Wait for the next code in your app and try again.",
+  TOTP_ENROLMENT_REQUIRED: 'Your organisation requires two-factor authentication. Set it up on your profile to continue.',
+  ACCOUNT_INACTIVE: 'This account has been deactivated. Ask an administrator to reactivate it.',
+  WEAK_PASSWORD: 'That password is too easy to guess. Try a longer passphrase of unrelated words.',
+  PASSWORD_REUSED: 'Choose a new password that is different from your current one.',
+  TOKEN_INVALID: 'This link is invalid or has already been used. Ask an administrator for a new one.',
+  TOKEN_EXPIRED: 'This has expired. Please start again.',
+  REFRESH_REUSED: 'For your safety you were signed out because this sign-in was used elsewhere. Please sign in again.',
+  ORIGIN_REJECTED: 'This request did not come from Canteen itself. Reload the page and try again.',
+  RATE_LIMITED: 'Too many attempts in a short time. Wait a minute and try again.',
+  EMAIL_TAKEN: 'Someone already uses that email address.',
+  EMPLOYEE_NUMBER_TAKEN: 'That employee number is already in use.',
+  DEPARTMENT_TAKEN: 'A department with that name or code already exists.',
+  DEPARTMENT_IN_USE: 'This department still has people in it. Move them to another department before deleting it.',
+  SELF_LOCKOUT: "You can't remove your own admin access or deactivate your own account.",
+  NOT_FOUND: "We couldn't find that. It may have been removed.",
+  CONFLICT: 'That already exists.',
+};
+
+/** Reasons whose server message carries a useful specific (the strength hint, the seconds to wait). */
+const SPECIFIC_SERVER_MESSAGE = new Set<ErrorReason>(['WEAK_PASSWORD', 'RATE_LIMITED']);
+
+const CODE_MESSAGES: Record<string, string> = {
+  UNAUTHORIZED: 'Your session has ended. Please sign in again.',
+  FORBIDDEN: "You don't have permission to do that.",
+  NOT_FOUND: "We couldn't find that. It may have been removed.",
+  CONFLICT: 'That clashes with something that already exists.',
+  TOO_MANY_REQUESTS: 'Too many requests in a short time. Wait a minute and try again.',
+  PAYLOAD_TOO_LARGE: 'That is too large to send.',
+  PRECONDITION_FAILED: 'Something needs to be done first. Reload the page and try again.',
+  INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
+};
+
+const errorData = (error: unknown): ErrorData | undefined =>
+  isTRPCClientError(error) ? (error.data as ErrorData | undefined) : undefined;
+
+export const errorCode = (error: unknown): string | undefined => errorData(error)?.code;
+export const errorReason = (error: unknown): ErrorReason | undefined => errorData(error)?.reason ?? undefined;
+
+/** Field messages from a BAD_REQUEST input error, keyed by input field. */
+export const fieldErrors = (error: unknown): Record<string, string> => {
+  const zodError = errorData(error)?.zodError;
+  const out: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(zodError?.fieldErrors ?? {})) {
+    if (messages?.[0]) out[field] = messages[0];
+  }
+  return out;
+};
+
+/**
+ * The one place that turns an API failure into words for people: by domain reason first, then by tRPC code.
+ * Raw server payloads (e.g. a Zod issue list) never reach the screen.
+ */
+export const errorMessage = (error: unknown, overrides: ReasonMessages = {}): string => {
+  if (!isTRPCClientError(error)) return 'Something went wrong. Please try again.';
+  const data = errorData(error);
+  if (!data?.code) return "Can't reach Canteen right now. Check your connection and try again.";
+  const reason = data.reason ?? undefined;
+  if (reason) {
+    const override = overrides[reason];
+    if (override) return override;
+    if (SPECIFIC_SERVER_MESSAGE.has(reason) && error.message) return error.message;
+    return REASON_MESSAGES[reason];
+  }
+  if (data.code === 'BAD_REQUEST') {
+    if (data.zodError) {
+      const first = Object.entries(data.zodError.fieldErrors).find(([, messages]) => messages?.length);
+      return first ? `Check ${first[0]}: ${first[1]?.[0] ?? 'invalid value'}.` : 'Some of the details are not valid.';
+    }
+    // Input the service rejected without a reason comes with a plain sentence written for people.
+    return error.message || 'Some of the details are not valid.';
+  }
+  return CODE_MESSAGES[data.code] ?? 'Something went wrong. Please try again.';
+};

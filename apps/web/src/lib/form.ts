@@ -1,0 +1,30 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
+import type { z } from 'zod';
+import { fieldErrors } from './errors';
+
+/**
+ * Plain-words messages for Zod's built-in checks. A message written into a shared schema (for example the
+ * 6-digit code) still wins, because a schema's own message takes precedence over this map.
+ */
+const friendlyIssue: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    return Number(issue.minimum) <= 1 ? 'Required' : `Use at least ${issue.minimum} characters`;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') return `Use at most ${issue.maximum} characters`;
+  if (issue.code === 'invalid_format')
+    return issue.format === 'email' ? 'Enter a valid email address' : 'This format is not valid';
+  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) return 'Required';
+  return undefined;
+};
+
+/** A react-hook-form resolver from a shared Zod schema, so the form checks exactly what the API checks. */
+export const schemaResolver = <S extends z.ZodType<FieldValues, FieldValues>>(schema: S) =>
+  zodResolver(schema, { error: friendlyIssue }) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
+
+/** Puts a BAD_REQUEST's per-field messages next to the fields; returns whether there were any. */
+export const applyFieldErrors = <T extends FieldValues>(error: unknown, setError: UseFormSetError<T>): boolean => {
+  const entries = Object.entries(fieldErrors(error));
+  for (const [field, message] of entries) setError(field as Path<T>, { type: 'server', message });
+  return entries.length > 0;
+};

@@ -1,0 +1,8 @@
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export const formatDateTime = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)) : '—');
+export const formatDate = (iso: string | null | undefined): string => (iso ? date.format(new Date(iso)) : '—');
+
+const ROLE_LABELS = { employee: 'Employee', manager: 'Manager', admin: 'Admin' } as const;
+export const roleLabel = (role: keyof typeof ROLE_LABELS): string => ROLE_LABELS[role];

@@ -1,0 +1,76 @@
+import type { AppRouter } from '@canteen/api/trpc';
+import { QueryClient } from '@tanstack/react-query';
+import { type TRPCLink, createTRPCClient, httpBatchLink, isTRPCClientError } from '@trpc/client';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { observable, type Unsubscribable } from '@trpc/server/observable';
+import { ensureFreshToken, getAccessToken, getSession, markTotpEnrolmentRequired, refreshSession } from './auth';
+
+/** The server's maxBatchSize. */
+const MAX_BATCH_ITEMS = 20;
+
+const errorDataOf = (error: unknown): { code?: string; reason?: string | null } | undefined =>
+  isTRPCClientError(error) ? (error.data as { code?: string; reason?: string | null } | undefined) : undefined;
+
+/**
+ * Keeps the access token usable: refreshes a stale token before sending, and on UNAUTHORIZED refreshes once
+ * and retries. A failed refresh signs the user out (the router then shows the sign-in page).
+ */
+const sessionLink: TRPCLink<AppRouter> =
+  () =>
+  ({ op, next }) =>
+    observable((observer) => {
+      let subscription: Unsubscribable | undefined;
+      let isClosed = false;
+      const retryAfterRefresh = async (giveUp: () => void): Promise<void> => {
+        if (await refreshSession()) send(true);
+        else giveUp();
+      };
+      const send = (isRetry: boolean): void => {
+        if (isClosed) return;
+        subscription = next(op).subscribe({
+          next: (value) => observer.next(value),
+          complete: () => observer.complete(),
+          error: (failure) => {
+            const data = errorDataOf(failure);
+            if (!isRetry && data?.code === 'UNAUTHORIZED' && getSession().status === 'signedIn') {
+              void retryAfterRefresh(() => observer.error(failure));
+              return;
+            }
+            if (data?.reason === 'TOTP_ENROLMENT_REQUIRED') markTotpEnrolmentRequired();
+            observer.error(failure);
+          },
+        });
+      };
+      void ensureFreshToken().then(() => send(false));
+      return () => {
+        isClosed = true;
+        subscription?.unsubscribe();
+      };
+    });
+
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [
+    sessionLink,
+    httpBatchLink({
+      url: '/trpc',
+      maxItems: MAX_BATCH_ITEMS,
+      headers: () => {
+        const token = getAccessToken();
+        return token ? { authorization: `Bearer ${token}` } : {};
+      },
+    }),
+  ],
+});
+
+const NO_RETRY_CODES = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PRECONDITION_FAILED']);
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      retry: (failureCount, error) => !NO_RETRY_CODES.has(errorDataOf(error)?.code ?? '') && failureCount < 2,
+    },
+  },
+});
+
+export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

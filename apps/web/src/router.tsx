@@ -1,0 +1,177 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  Outlet,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+  useRouter,
+} from '@tanstack/react-router';
+import { Suspense, lazy, useEffect } from 'react';
+import { AppShell } from './components/app-shell';
+import { RouteError, NotFound } from './components/route-status';
+import { PageSpinner } from './components/spinner';
+import { safeRedirect } from './features/auth/safe-redirect';
+import { MenuPage } from './features/menu/menu-page';
+import { type SessionUser, useSession, waitForSession } from './lib/auth';
+import { queryClient } from './lib/trpc';
+
+type RouterContext = { queryClient: QueryClient };
+
+// Toasts only follow user actions, so the toaster can arrive a moment after the first paint.
+const Toaster = lazy(() => import('sonner').then((module) => ({ default: module.Toaster })));
+const LoginPage = lazyRouteComponent(() => import('./features/auth/login-page'), 'LoginPage');
+
+const RANK = { employee: 1, manager: 2, admin: 3 } as const;
+const requireRole = (minimum: keyof typeof RANK) => (options: { context: { user: SessionUser } }) => {
+  if (RANK[options.context.user.role] < RANK[minimum]) throw redirect({ to: '/menu' });
+};
+
+/** Re-runs the route guards when the session ends or its 2FA requirement changes, wherever the user is. */
+const SessionGuard = () => {
+  const router = useRouter();
+  const session = useSession();
+  const guardKey = session.status === 'signedIn' ? `in:${session.user.id}:${session.user.mustEnrolTotp}` : session.status;
+  useEffect(() => {
+    if (guardKey === 'loading') return;
+    // Nothing cached for one user may be shown to the next.
+    if (guardKey === 'signedOut') queryClient.clear();
+    void router.invalidate();
+  }, [guardKey, router]);
+  return null;
+};
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: () => (
+    <>
+      <SessionGuard />
+      <Outlet />
+      <Suspense>
+        <Toaster position="top-right" richColors closeButton />
+      </Suspense>
+    </>
+  ),
+  notFoundComponent: NotFound,
+  errorComponent: RouteError,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ search }) => {
+    const session = await waitForSession();
+    if (session.status === 'signedIn') throw redirect({ href: safeRedirect(search.redirect) });
+  },
+  component: function LoginRoute() {
+    const { redirect: redirectTo } = loginRoute.useSearch();
+    return <LoginPage redirectTo={redirectTo} />;
+  },
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' ? { token: search.token } : {},
+  component: lazyRouteComponent(() => import('./features/auth/reset-password-page'), 'ResetPasswordPage'),
+});
+
+/** Everything behind sign-in. Staff who must enrol in 2FA can only reach their profile. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ location }) => {
+    const session = await waitForSession();
+    if (session.status !== 'signedIn') {
+      const isDeepLink = location.pathname !== '/' && !(session.status === 'signedOut' && session.isByUser);
+      throw redirect({ to: '/login', search: isDeepLink ? { redirect: location.href } : {} });
+    }
+    if (session.user.mustEnrolTotp && location.pathname !== '/profile') throw redirect({ to: '/profile' });
+    return { user: session.user };
+  },
+  component: AppShell,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/menu' });
+  },
+});
+
+const menuRoute = createRoute({ getParentRoute: () => appRoute, path: 'menu', component: MenuPage });
+
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'profile',
+  component: lazyRouteComponent(() => import('./features/profile/profile-page'), 'ProfilePage'),
+});
+
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'people',
+  beforeLoad: requireRole('manager'),
+  component: lazyRouteComponent(() => import('./features/people/people-page'), 'PeoplePage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/users',
+  beforeLoad: requireRole('admin'),
+  component: lazyRouteComponent(() => import('./features/users/users-page'), 'UsersPage'),
+});
+
+const departmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/departments',
+  beforeLoad: requireRole('admin'),
+  component: lazyRouteComponent(() => import('./features/departments/departments-page'), 'DepartmentsPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/audit',
+  beforeLoad: requireRole('admin'),
+  component: lazyRouteComponent(() => import('./features/audit/audit-page'), 'AuditPage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/settings',
+  beforeLoad: requireRole('admin'),
+  component: lazyRouteComponent(() => import('./features/settings/settings-page'), 'SettingsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  resetPasswordRoute,
+  appRoute.addChildren([
+    indexRoute,
+    menuRoute,
+    profileRoute,
+    peopleRoute,
+    usersRoute,
+    departmentsRoute,
+    auditRoute,
+    settingsRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPendingComponent: () => <PageSpinner />,
+  defaultPendingMs: 150,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,72 @@
+// Captures the README screenshots from a running app: node scripts/screenshots.mjs [baseUrl] (default :3100).
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const BASE = process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3100';
+const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+const PASSWORD = 'Canteen-Demo-2026';
+mkdirSync(OUT, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+const signIn = async (page, email) => {
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+};
+
+const shot = async (page, name) => {
+  await page.evaluate(() => document.fonts.ready);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: false, animations: 'disabled', caret: 'hide' });
+  console.log('wrote', `${OUT}/${name}.png`);
+};
+
+const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+let page = await desktop.newPage();
+await page.goto(`${BASE}/login`);
+await page.getByRole('button', { name: 'Sign in' }).waitFor();
+await shot(page, 'login');
+
+await signIn(page, 'admin@canteen.test');
+await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+await page.getByRole('table', { name: 'Users' }).waitFor();
+await shot(page, 'admin-users');
+
+await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+await page.getByRole('heading', { name: 'Change password' }).waitFor();
+await shot(page, 'profile');
+await desktop.close();
+
+const phone = await browser.newContext({
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+});
+page = await phone.newPage();
+await signIn(page, 'manager@canteen.test');
+await page.goto(`${BASE}/people`);
+await page.getByRole('table').waitFor();
+await shot(page, 'phone-people');
+await page.getByRole('button', { name: 'Open menu' }).click();
+await page.getByRole('link', { name: 'People' }).waitFor();
+await shot(page, 'phone-menu');
+await phone.close();
+await browser.close();
