@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { releaseEmbeddedSignalHandlers } from '@canteen/db';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@canteen/db/seed';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
@@ -42,5 +43,6 @@ const stop = (signal: string) => {
   if ('closeIdleConnections' in server) server.closeIdleConnections();
   setTimeout(() => process.exit(1), 15_000).unref();
 };
+releaseEmbeddedSignalHandlers();
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

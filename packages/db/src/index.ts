@@ -3,7 +3,7 @@ export { AuditEntry } from './audit/audit-entry.entity';
 export { redact } from './audit/audit.subscriber';
 export { newId } from './common/base';
 export { Department } from './department/department.entity';
-export { startEmbeddedPostgres, type RunningPostgres } from './embedded';
+export { releaseEmbeddedSignalHandlers, startEmbeddedPostgres, type RunningPostgres } from './embedded';
 export { ENTITIES } from './entities';
 export { createOrmConfig, type OrmConfigInput } from './config';
 export { Session } from './session/session.entity';
