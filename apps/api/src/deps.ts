@@ -1,3 +1,4 @@
+import type { MenuCache } from './lib/menu-cache';
 import type { RateLimits } from './lib/rate-limit';
 import type { SettingsStore } from './lib/settings';
 import type { TokenSigner } from './lib/tokens';
@@ -8,4 +9,5 @@ export type Deps = {
   rateLimits: RateLimits;
   settings: SettingsStore;
   refreshTtlDays: number;
+  menuCache: MenuCache;
 };

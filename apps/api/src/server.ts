@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { openDatabase, resolveJwtSecret, seedIfWanted, type Database } from './database';
 import type { Deps } from './deps';
 import type { Env } from './env';
+import { createMemoryMenuCache, createRedisMenuCache } from './lib/menu-cache';
 import { createRateLimits } from './lib/rate-limit';
 import { createSettingsStore } from './lib/settings';
 import { createTokenSigner } from './lib/tokens';
@@ -25,6 +26,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     ),
     settings: createSettingsStore(),
     refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    menuCache: redis ? await createRedisMenuCache(redis) : createMemoryMenuCache(),
   };
   const here = dirname(fileURLToPath(import.meta.url));
   const app = createApp({
@@ -44,6 +46,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     app,
     redis,
     close: async () => {
+      await deps.menuCache.close();
       await db.orm.close();
       await redis?.quit();
       await db.embedded?.stop();

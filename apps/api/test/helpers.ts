@@ -2,9 +2,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
-import { Department, User, hashPassword, newId } from '@canteen/db';
-import type { Role } from '@canteen/shared';
+import { Category, Department, Payer, Product, User, WalletEntry, hashPassword, newId } from '@canteen/db';
+import type { Allergen, DietaryTag, Role } from '@canteen/shared';
 import type { Deps } from '../src/deps';
+import { createMemoryMenuCache, type MenuCache } from '../src/lib/menu-cache';
 import { createRateLimits } from '../src/lib/rate-limit';
 import { createSettingsStore } from '../src/lib/settings';
 import { createTokenSigner, type TokenSigner } from '../src/lib/tokens';
@@ -30,11 +31,14 @@ const testRedis = (): Redis | undefined => {
   return redis ?? undefined;
 };
 
-export const createTestDeps = (overrides: { loginPerMinute?: number; tokens?: TokenSigner } = {}): Deps => ({
+export const createTestDeps = (
+  overrides: { loginPerMinute?: number; tokens?: TokenSigner; menuCache?: MenuCache } = {},
+): Deps => ({
   tokens: overrides.tokens ?? createTokenSigner(TEST_SECRET, 600),
   rateLimits: createRateLimits({ loginPerMinute: overrides.loginPerMinute ?? 1000, apiPerMinute: 100_000 }, testRedis()),
   settings: createSettingsStore(),
   refreshTtlDays: 14,
+  menuCache: overrides.menuCache ?? createMemoryMenuCache(),
 });
 
 /** A cookie jar standing in for the browser; `origin` decides whether the Origin check passes. */
@@ -117,3 +121,79 @@ export const makeCast = async (orm: MikroORM) => {
 };
 
 export { getTestOrm };
+
+export const makeCategory = async (orm: MikroORM, name = `Cat ${Math.random().toString(36).slice(2, 8)}`) => {
+  const em = orm.em.fork();
+  const category = em.create(Category, { name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), sortOrder: 1 });
+  await em.flush();
+  return category;
+};
+
+export const makeProduct = async (
+  orm: MikroORM,
+  fields: Partial<{
+    name: string;
+    description: string;
+    priceCents: number;
+    stock: number | null;
+    isActive: boolean;
+    category: Category;
+    allergens: Allergen[];
+    dietaryTags: DietaryTag[];
+  }> = {},
+) => {
+  const category = fields.category ?? (await makeCategory(orm));
+  const em = orm.em.fork();
+  const product = em.create(Product, {
+    name: fields.name ?? `Dish ${Math.random().toString(36).slice(2, 8)}`,
+    description: fields.description ?? 'A test dish',
+    priceCents: fields.priceCents ?? 500,
+    category: em.getReference(Category, category.id),
+    allergens: fields.allergens ?? [],
+    dietaryTags: fields.dietaryTags ?? [],
+    stock: fields.stock === undefined ? null : fields.stock,
+    isActive: fields.isActive ?? true,
+  });
+  await em.flush();
+  return product;
+};
+
+export const makePayer = async (
+  orm: MikroORM,
+  fields: Partial<{ name: string; kind: 'company' | 'department' | 'personal' | 'promo'; department: Department | null }> = {},
+) => {
+  const em = orm.em.fork();
+  const payer = em.create(Payer, {
+    name: fields.name ?? `Payer ${Math.random().toString(36).slice(2, 8)}`,
+    kind: fields.kind ?? 'company',
+    department: fields.department ? em.getReference(Department, fields.department.id) : null,
+  });
+  await em.flush();
+  return payer;
+};
+
+/** A credit straight into the ledger (a lot), for arranging wallets in tests. */
+export const fund = async (orm: MikroORM, user: User, payer: Payer, amountCents: number, occurredAt = new Date()) => {
+  const em = orm.em.fork();
+  em.create(WalletEntry, {
+    user: em.getReference(User, user.id),
+    payer: em.getReference(Payer, payer.id),
+    amountCents,
+    remainingCents: amountCents,
+    occurredAt,
+    kind: 'credit',
+    createdBy: null,
+    note: 'test funding',
+  });
+  await em.flush();
+};
+
+/** The ledger invariant: per user and payer, the sum of entries equals what is left in the lots, and is >= 0. */
+export const ledgerViolations = async (orm: MikroORM) =>
+  orm.em
+    .fork()
+    .getConnection()
+    .execute<{ user_id: string; payer_id: string; entries: string; remaining: string }[]>(
+      `select user_id, payer_id, sum(amount_cents) as entries, sum(remaining_cents) as remaining from wallet_entry
+     group by user_id, payer_id having sum(amount_cents) <> sum(remaining_cents) or sum(amount_cents) < 0`,
+    );

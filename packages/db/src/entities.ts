@@ -1,8 +1,28 @@
 import { AuditEntrySchema } from './audit/audit-entry.entity';
 import { DepartmentSchema } from './department/department.entity';
+import { CategorySchema } from './menu/category.entity';
+import { ProductSchema } from './menu/product.entity';
+import { OrderLineSchema, OrderSchema } from './order/order.entity';
 import { SessionSchema } from './session/session.entity';
 import { SettingSchema } from './setting/setting.entity';
 import { PasswordResetSchema } from './user/password-reset.entity';
 import { UserSchema } from './user/user.entity';
+import { PayerSchema } from './wallet/payer.entity';
+import { WalletDrawSchema, WalletEntrySchema } from './wallet/wallet-entry.entity';
 
-export const ENTITIES = [DepartmentSchema, UserSchema, SessionSchema, PasswordResetSchema, AuditEntrySchema, SettingSchema];
+/** Every entity, listed explicitly (no folder discovery), so the bundled API carries them. */
+export const ENTITIES = [
+  DepartmentSchema,
+  UserSchema,
+  SessionSchema,
+  PasswordResetSchema,
+  AuditEntrySchema,
+  SettingSchema,
+  CategorySchema,
+  ProductSchema,
+  PayerSchema,
+  WalletEntrySchema,
+  WalletDrawSchema,
+  OrderSchema,
+  OrderLineSchema,
+];

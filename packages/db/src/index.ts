@@ -11,3 +11,8 @@ export { Setting } from './setting/setting.entity';
 export { PasswordReset } from './user/password-reset.entity';
 export { hashPassword, verifyPassword } from './user/password-hash';
 export { User } from './user/user.entity';
+export { Category } from './menu/category.entity';
+export { Product } from './menu/product.entity';
+export { Order, OrderLine } from './order/order.entity';
+export { Payer } from './wallet/payer.entity';
+export { WalletDraw, WalletEntry } from './wallet/wallet-entry.entity';

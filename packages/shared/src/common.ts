@@ -37,5 +37,13 @@ export const ERROR_REASONS = [
   'SELF_LOCKOUT',
   'NOT_FOUND',
   'CONFLICT',
+  'INSUFFICIENT_FUNDS',
+  'OUT_OF_STOCK',
+  'PRODUCT_UNAVAILABLE',
+  'ALREADY_REFUNDED',
+  'IDEMPOTENCY_MISMATCH',
+  'SLUG_TAKEN',
+  'CATEGORY_IN_USE',
+  'OUT_OF_SCOPE',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -1,3 +1,7 @@
 export * from './auth';
 export * from './common';
+export * from './ledger';
+export * from './menu';
+export * from './order';
 export * from './people';
+export * from './wallet';

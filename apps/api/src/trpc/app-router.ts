@@ -2,6 +2,9 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { auditRouter } from '../modules/audit/audit.router';
 import { authRouter } from '../modules/auth/auth.router';
 import { departmentRouter } from '../modules/department/department.router';
+import { categoryRouter, productRouter } from '../modules/menu/menu.router';
+import { orderRouter } from '../modules/order/order.router';
+import { payerRouter, walletRouter } from '../modules/wallet/wallet.router';
 import { settingsRouter } from '../modules/settings/settings.router';
 import { userRouter } from '../modules/user/user.router';
 import { router } from './init';
@@ -12,6 +15,11 @@ export const appRouter = router({
   department: departmentRouter,
   audit: auditRouter,
   settings: settingsRouter,
+  category: categoryRouter,
+  product: productRouter,
+  payer: payerRouter,
+  wallet: walletRouter,
+  order: orderRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,9 @@ import { auditContext } from './audit-context';
 
 const SECRET_KEY = /password|hash|secret|token/i;
 /** Entities whose every row change is not itself worth an entry. */
-const UNAUDITED = new Set(['AuditEntry']);
+const UNAUDITED = new Set(['AuditEntry', 'WalletDraw', 'OrderLine']);
+/** Updates that only touch these bookkeeping fields are derivable from audited rows (a lot's remainder). */
+const BOOKKEEPING_FIELDS: Record<string, string[]> = { WalletEntry: ['remainingCents', 'updatedAt'] };
 
 export const redact = (data: Record<string, unknown> | undefined | null): Record<string, unknown> | null => {
   if (!data) return null;
@@ -39,6 +41,9 @@ export class AuditSubscriber implements EventSubscriber {
     for (const cs of changeSets as ChangeSet<Record<string, unknown>>[]) {
       const verb = ACTION_BY_TYPE[cs.type];
       if (!verb) continue;
+      const bookkeeping = BOOKKEEPING_FIELDS[cs.meta.className];
+      if (cs.type === ChangeSetType.UPDATE && bookkeeping && Object.keys(cs.payload).every((key) => bookkeeping.includes(key)))
+        continue;
       const before =
         cs.type === ChangeSetType.CREATE
           ? null

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
 import { hashPassword } from '../user/password-hash';
 import { User } from '../user/user.entity';
+import { seedCredits, seedMenu, seedPayers } from './wallet-seed';
 
 export const DEMO_PASSWORD = 'Canteen-Demo-2026';
 export const DEMO_LOGINS = [
@@ -37,8 +38,9 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
   const named = ['Ada Admin', 'Maya Manager', 'Eli Employee'];
+  const users: User[] = [];
   DEMO_LOGINS.forEach((login, index) => {
-    em.create(User, {
+    const demoUser = em.create(User, {
       email: login.email,
       name: named[index] ?? login.email,
       employeeNumber: `D${String(index + 1).padStart(4, '0')}`,
@@ -47,6 +49,7 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
       passwordHash,
       passwordChangedAt: now,
     });
+    users.push(demoUser);
   });
   const taken = new Set<string>();
   const departmentList = [...departments.values()];
@@ -57,7 +60,7 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
     for (let n = 2; taken.has(email); n++) email = email.replace(/\d*@/, `${n}@`);
     taken.add(email);
     const department = departmentList[index % departmentList.length] ?? null;
-    em.create(User, {
+    const user = em.create(User, {
       email,
       name: `${firstName} ${lastName}`,
       employeeNumber: `E${String(index + 1).padStart(5, '0')}`,
@@ -67,7 +70,10 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
       passwordChangedAt: now,
       isActive: index % 97 !== 0 || index === 0,
     });
+    users.push(user);
   }
+  seedMenu(em);
+  seedCredits({ em, faker, users, payers: seedPayers(em, departmentList) });
   await em.flush();
   return true;
 };

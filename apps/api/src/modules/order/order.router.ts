@@ -1,0 +1,30 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import {
+  ByIdInputSchema,
+  OrderDtoSchema,
+  OrderListInputSchema,
+  OrderPageSchema,
+  PlaceOrderInputSchema,
+  RefundOrderInputSchema,
+} from '@canteen/shared';
+import { managerProcedure, protectedProcedure } from '../../trpc/init';
+import * as orders from './order.service';
+
+export const orderRouter = {
+  place: protectedProcedure
+    .input(PlaceOrderInputSchema)
+    .output(OrderDtoSchema)
+    .mutation(({ ctx, input }) => orders.placeOrder(ctx, input)),
+  list: protectedProcedure
+    .input(OrderListInputSchema)
+    .output(OrderPageSchema)
+    .query(({ ctx, input }) => orders.listOrders(ctx, input)),
+  byId: protectedProcedure
+    .input(ByIdInputSchema)
+    .output(OrderDtoSchema)
+    .query(({ ctx, input }) => orders.getOrder(ctx, input.id)),
+  refund: managerProcedure
+    .input(RefundOrderInputSchema)
+    .output(OrderDtoSchema)
+    .mutation(({ ctx, input }) => orders.refundOrder(ctx, input)),
+} satisfies TRPCRouterRecord;

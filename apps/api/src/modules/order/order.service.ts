@@ -1,0 +1,271 @@
+import { createHash } from 'node:crypto';
+import { ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Order, OrderLine, Product, User, WalletEntry } from '@canteen/db';
+import type { OrderDto, OrderListInput, PlaceOrderInput } from '@canteen/shared';
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { assertInScope, departmentScope, requireRole } from '../../lib/access';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import type { ContextInner } from '../../trpc/context';
+import { breakdownOf, lockWallet, refundOrderSpends, spend } from '../wallet/ledger';
+
+type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
+
+/** The same basket in any order hashes alike, so a retry is recognised and a different basket is refused. */
+const basketHash = (items: PlaceOrderInput['items']): string => {
+  const merged = new Map<string, number>();
+  for (const item of items) merged.set(item.productId, (merged.get(item.productId) ?? 0) + item.quantity);
+  const canonical = [...merged].sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+};
+
+export const toOrderDto = async (em: EntityManager, order: Order): Promise<OrderDto> => {
+  await em.populate(order, ['lines', 'user', 'placedBy']);
+  const spends = await em.find(WalletEntry, { order, kind: 'spend' }, { orderBy: { id: 'asc' } });
+  const lines = order.lines.getItems().sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    id: order.id,
+    status: order.status,
+    totalCents: order.totalCents,
+    userId: order.user.id,
+    userName: order.user.getEntity().name,
+    placedById: order.placedBy.id,
+    placedByName: order.placedBy.getEntity().name,
+    createdAt: order.createdAt.toISOString(),
+    refundedAt: order.refundedAt?.toISOString() ?? null,
+    lines: lines.map((line) => ({
+      productId: line.product.id,
+      productName: line.productName,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      lineTotalCents: line.unitPriceCents * line.quantity,
+    })),
+    breakdown: await breakdownOf(em, spends),
+  };
+};
+
+/** Who is the order for? Themself, or (till mode) an employee of the manager's department. */
+const resolveEater = async (ctx: Ctx, userId: string | undefined): Promise<User> => {
+  const actor = requireRole(ctx.user, 'user');
+  if (!userId || userId === actor.id) return actor;
+  requireRole(actor, 'manager');
+  const eater = await ctx.em.findOne(User, { id: userId, anonymizedAt: null });
+  if (!eater) throw new AppError('NOT_FOUND', 'No such person', { reason: 'NOT_FOUND' });
+  assertInScope(actor, eater.department?.id);
+  if (!eater.isActive) throw new AppError('PRECONDITION_FAILED', 'This account is deactivated', { reason: 'ACCOUNT_INACTIVE' });
+  return eater;
+};
+
+const replay = async (em: EntityManager, existing: Order, hash: string): Promise<OrderDto> => {
+  if (existing.requestHash !== hash) {
+    throw new AppError('CONFLICT', 'This order key was already used for a different basket', { reason: 'IDEMPOTENCY_MISMATCH' });
+  }
+  return toOrderDto(em, existing);
+};
+
+/**
+ * One transaction: the wallet lock, product checks and price snapshots, stock decrements that can never go
+ * below zero, the spend (oldest money first), and the order, its lines and its ledger entries. Any failure rolls
+ * all of it back. A retry with the same idempotency key returns the first result and charges nothing more.
+ */
+export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<OrderDto> => {
+  const actor = requireRole(ctx.user, 'user');
+  const eater = await resolveEater(ctx, input.userId);
+  const hash = basketHash(input.items);
+  const previous = await ctx.em.findOne(Order, { user: eater.id, idempotencyKey: input.idempotencyKey });
+  if (previous) return replay(ctx.em, previous, hash);
+
+  const quantities = new Map<string, number>();
+  for (const item of input.items) quantities.set(item.productId, (quantities.get(item.productId) ?? 0) + item.quantity);
+  // Fixed lock order (by id) so two baskets sharing products cannot deadlock.
+  const productIds = [...quantities.keys()].sort();
+
+  return ctx.em.transactional(async (em) => {
+    await lockWallet(em, eater.id);
+    // A concurrent request with the same key held the lock first: answer with its order.
+    const raced = await em.findOne(Order, { user: eater.id, idempotencyKey: input.idempotencyKey });
+    if (raced) return replay(em, raced, hash);
+
+    const products = new Map((await em.find(Product, { id: { $in: productIds } })).map((p) => [p.id, p]));
+    for (const id of productIds) {
+      const product = products.get(id);
+      if (!product || !product.isActive) {
+        throw new AppError('PRECONDITION_FAILED', `${product?.name ?? 'A dish in your order'} is no longer available`, {
+          reason: 'PRODUCT_UNAVAILABLE',
+        });
+      }
+    }
+    for (const id of productIds) {
+      const quantity = quantities.get(id)!;
+      const rows = await em
+        .getConnection()
+        .execute<{ stock: number | null }[]>(
+          'update product set stock = stock - ?, updated_at = now() where id = ? and stock is not null and stock >= ? returning stock',
+          [quantity, id, quantity],
+          'all',
+          em.getTransactionContext(),
+        );
+      const product = products.get(id)!;
+      if (rows.length === 0 && product.stock !== null && product.stock !== undefined) {
+        throw new AppError('PRECONDITION_FAILED', `Only ${Math.max(0, product.stock)} × ${product.name} left`, {
+          reason: 'OUT_OF_STOCK',
+        });
+      }
+    }
+    const totalCents = productIds.reduce((sum, id) => sum + products.get(id)!.priceCents * quantities.get(id)!, 0);
+    const order = em.create(Order, {
+      user: eater,
+      placedBy: em.getReference(User, actor.id),
+      status: 'completed',
+      totalCents,
+      idempotencyKey: input.idempotencyKey,
+      requestHash: hash,
+    });
+    for (const id of productIds) {
+      const product = products.get(id)!;
+      em.create(OrderLine, {
+        order,
+        product,
+        quantity: quantities.get(id)!,
+        unitPriceCents: product.priceCents,
+        productName: product.name,
+      });
+    }
+    if (totalCents > 0) {
+      await spend(em, {
+        userId: eater.id,
+        amountCents: totalCents,
+        kind: 'spend',
+        order,
+        createdBy: em.getReference(User, actor.id),
+        note: null,
+      });
+    }
+    await em.flush();
+    const dto = await toOrderDto(em, order);
+    // Stock changed: menu pages showing it are stale. Done after commit would be tidier; a few seconds is fine.
+    if (productIds.some((id) => products.get(id)!.stock !== null)) await ctx.deps.menuCache.invalidate();
+    return dto;
+  });
+};
+
+const loadOrderInScope = async (ctx: Ctx, em: EntityManager, orderId: string): Promise<Order> => {
+  const actor = requireRole(ctx.user, 'user');
+  const order = await em.findOne(Order, orderId, { populate: ['user'] });
+  const isOwn = order?.user.id === actor.id;
+  if (!order || (!isOwn && actor.role === 'employee')) throw new AppError('NOT_FOUND', 'No such order', { reason: 'NOT_FOUND' });
+  if (!isOwn) assertInScope(actor, order.user.getEntity().department?.id);
+  return order;
+};
+
+export const getOrder = async (ctx: Ctx, orderId: string): Promise<OrderDto> =>
+  toOrderDto(ctx.em, await loadOrderInScope(ctx, ctx.em, orderId));
+
+/** Puts the stock back and gives each payer back its share. Refunding twice changes nothing the second time. */
+export const refundOrder = async (ctx: Ctx, input: { orderId: string; reason?: string | undefined }): Promise<OrderDto> => {
+  const actor = requireRole(ctx.user, 'manager');
+  const probe = await loadOrderInScope(ctx, ctx.em, input.orderId);
+  return ctx.em.transactional(async (em) => {
+    await lockWallet(em, probe.user.id);
+    const order = await em.findOneOrFail(Order, input.orderId, { populate: ['lines'] });
+    await em.refresh(order);
+    if (order.status === 'refunded') return toOrderDto(em, order);
+    for (const line of order.lines) {
+      await em
+        .getConnection()
+        .execute(
+          'update product set stock = stock + ?, updated_at = now() where id = ? and stock is not null',
+          [line.quantity, line.product.id],
+          'run',
+          em.getTransactionContext(),
+        );
+    }
+    await refundOrderSpends(em, order, { createdBy: em.getReference(User, actor.id), note: input.reason ?? 'Refund' });
+    order.status = 'refunded';
+    order.refundedAt = new Date();
+    order.refundedBy = ref(em.getReference(User, actor.id));
+    order.refundReason = input.reason ?? null;
+    await em.flush();
+    await ctx.deps.menuCache.invalidate();
+    return toOrderDto(em, order);
+  });
+};
+
+const OrderCursorSchema = z.tuple([z.uuid()]);
+
+/** Employees see their own orders; managers their department's; admins everyone's. Newest first. */
+export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
+  const actor = requireRole(ctx.user, 'user');
+  const cursor = decodeCursor(input.cursor, OrderCursorSchema);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (actor.role === 'employee') {
+    where.push('o.user_id = ?');
+    params.push(actor.id);
+  } else {
+    const scope = departmentScope(actor);
+    if (scope) {
+      where.push('u.department_id = ?');
+      params.push(scope);
+    }
+    if (input.userId) {
+      where.push('o.user_id = ?');
+      params.push(input.userId);
+    }
+  }
+  if (input.status) {
+    where.push('o.status = ?');
+    params.push(input.status);
+  }
+  if (input.from) {
+    where.push('o.created_at >= ?');
+    params.push(new Date(input.from));
+  }
+  if (input.to) {
+    where.push('o.created_at < ?');
+    params.push(new Date(input.to));
+  }
+  if (cursor) {
+    where.push('o.id < ?');
+    params.push(cursor[0]);
+  }
+  const rows = await ctx.em.getConnection().execute<
+    {
+      id: string;
+      status: 'completed' | 'refunded';
+      total_cents: number;
+      user_id: string;
+      user_name: string;
+      placed_by_id: string;
+      placed_by_name: string;
+      created_at: Date;
+      refunded_at: Date | null;
+      item_count: number;
+    }[]
+  >(
+    `select o.id, o.status, o.total_cents, o.user_id, u.name as user_name, o.placed_by_id, pb.name as placed_by_name,
+            o.created_at, o.refunded_at,
+            (select coalesce(sum(l.quantity), 0)::int from order_line l where l.order_id = o.id) as item_count
+     from canteen_order o join app_user u on u.id = o.user_id join app_user pb on pb.id = o.placed_by_id
+     ${where.length ? `where ${where.join(' and ')}` : ''} order by o.id desc limit ?`,
+    [...params, input.limit + 1],
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      status: row.status,
+      totalCents: row.total_cents,
+      userId: row.user_id,
+      userName: row.user_name,
+      placedById: row.placed_by_id,
+      placedByName: row.placed_by_name,
+      createdAt: new Date(row.created_at).toISOString(),
+      refundedAt: row.refunded_at ? new Date(row.refunded_at).toISOString() : null,
+      itemCount: row.item_count,
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null,
+  };
+};

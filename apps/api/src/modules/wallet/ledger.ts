@@ -1,0 +1,166 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Order, type Payer, User, WalletDraw, WalletEntry } from '@canteen/db';
+import { type DrawPlan, type Lot, type PayerAmount, planDraw, planPayerDebit } from '@canteen/shared';
+import { AppError } from '../../errors';
+
+type EntryKind = 'credit' | 'adjustment' | 'spend' | 'refund' | 'top_up';
+
+/**
+ * Serialises every balance change of one wallet: a transaction-scoped advisory lock on the user id. Spends of
+ * different users never wait for each other; two spends of one user run one after the other, so no interleaving
+ * can overdraw. Must run inside a transaction.
+ */
+export const lockWallet = async (em: EntityManager, userId: string): Promise<void> => {
+  await em
+    .getConnection()
+    .execute("select pg_advisory_xact_lock(hashtextextended('wallet:' || ?, 0))", [userId], 'all', em.getTransactionContext());
+};
+
+/** The lots that still hold money, oldest first: what a spend may draw on. */
+const openLots = (em: EntityManager, userId: string) =>
+  em.find(WalletEntry, { user: userId, remainingCents: { $gt: 0 } }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
+
+const insufficient = () =>
+  new AppError('PRECONDITION_FAILED', 'There is not enough money in the wallet for this', { reason: 'INSUFFICIENT_FUNDS' });
+
+type DebitOptions = { kind: EntryKind; order?: Order | null; createdBy: User | null; note?: string | null | undefined };
+type Debit = DebitOptions & { userId: string; amountCents: number };
+
+/** Writes one negative entry per payer and the draws behind it, and lowers each lot's remainder. */
+const applyPlan = (
+  em: EntityManager,
+  { userId, lots, plan, options }: { userId: string; lots: WalletEntry[]; plan: DrawPlan; options: DebitOptions },
+) => {
+  const byId = new Map(lots.map((lot) => [lot.id, lot]));
+  const now = new Date();
+  const debits = new Map<string, WalletEntry>();
+  for (const part of plan.byPayer) {
+    debits.set(
+      part.payerId,
+      em.create(WalletEntry, {
+        user: em.getReference(User, userId),
+        payer: part.payerId,
+        amountCents: part.amountCents,
+        remainingCents: 0,
+        occurredAt: now,
+        kind: options.kind,
+        order: options.order ?? null,
+        createdBy: options.createdBy,
+        note: options.note ?? null,
+      }),
+    );
+  }
+  for (const draw of plan.draws) {
+    const lot = byId.get(draw.lotId)!;
+    lot.remainingCents -= draw.amountCents;
+    em.create(WalletDraw, { debit: debits.get(draw.payerId)!, lot, amountCents: draw.amountCents });
+  }
+  return [...debits.values()];
+};
+
+const toLots = (entries: WalletEntry[]): Lot[] =>
+  entries.map((entry) => ({
+    id: entry.id,
+    payerId: entry.payer.id,
+    occurredAt: entry.occurredAt,
+    remainingCents: entry.remainingCents,
+  }));
+
+/** Spends `amountCents`, oldest money first across payers (DESIGN.md §4). Call with the wallet locked. */
+export const spend = async (em: EntityManager, { userId, amountCents, ...options }: Debit) => {
+  const lots = await openLots(em, userId);
+  const plan = planDraw(toLots(lots), amountCents);
+  if (!plan) throw insufficient();
+  return applyPlan(em, { userId, lots, plan, options });
+};
+
+/** A negative credit cancels that payer's earlier credits, oldest first, and never takes it below zero. */
+export const debitPayer = async (
+  em: EntityManager,
+  { userId, payerId, amountCents, ...options }: Debit & { payerId: string },
+) => {
+  const lots = await openLots(em, userId);
+  const plan = planPayerDebit(toLots(lots), payerId, amountCents);
+  if (!plan) {
+    throw new AppError('PRECONDITION_FAILED', 'That would take this payer below zero for this person', {
+      reason: 'INSUFFICIENT_FUNDS',
+    });
+  }
+  return applyPlan(em, { userId, lots, plan, options });
+};
+
+export const credit = (
+  em: EntityManager,
+  input: {
+    userId: string;
+    payer: Payer;
+    amountCents: number;
+    occurredAt: Date;
+    kind: EntryKind;
+    createdBy: User | null;
+    note?: string | null | undefined;
+  },
+): WalletEntry =>
+  em.create(WalletEntry, {
+    user: em.getReference(User, input.userId),
+    payer: input.payer,
+    amountCents: input.amountCents,
+    remainingCents: input.amountCents,
+    occurredAt: input.occurredAt,
+    kind: input.kind,
+    createdBy: input.createdBy,
+    note: input.note ?? null,
+  });
+
+/** Gives every payer back exactly what the order's spends took from it, into the very lots it came from. */
+export const refundOrderSpends = async (
+  em: EntityManager,
+  order: Order,
+  { createdBy, note }: { createdBy: User | null; note: string | null },
+) => {
+  const spends = await em.find(WalletEntry, { order, kind: 'spend' });
+  const draws = await em.find(WalletDraw, { debit: { $in: spends } }, { populate: ['lot'] });
+  const now = new Date();
+  for (const draw of draws) draw.lot.getEntity().remainingCents += draw.amountCents;
+  return spends.map((entry) =>
+    em.create(WalletEntry, {
+      user: entry.user,
+      payer: entry.payer,
+      amountCents: -entry.amountCents,
+      remainingCents: 0,
+      occurredAt: now,
+      kind: 'refund',
+      order,
+      createdBy,
+      note,
+    }),
+  );
+};
+
+/** Balance per payer from what is left in the lots (cost does not grow with history). */
+export const balanceOf = async (em: EntityManager, userId: string) => {
+  const rows = await em.getConnection().execute<{ payer_id: string; payer_name: string; cents: string }[]>(
+    `select e.payer_id, p.name as payer_name, sum(e.remaining_cents) as cents
+       from wallet_entry e join payer p on p.id = e.payer_id
+       where e.user_id = ? and e.remaining_cents > 0 group by e.payer_id, p.name order by p.name`,
+    [userId],
+    'all',
+    em.getTransactionContext(),
+  );
+  const byPayer: PayerAmount[] = rows.map((row) => ({
+    payerId: row.payer_id,
+    payerName: row.payer_name,
+    amountCents: Number(row.cents),
+  }));
+  return { userId, totalCents: byPayer.reduce((sum, p) => sum + p.amountCents, 0), byPayer };
+};
+
+/** The debit entries of one order (or charge) as the per-payer breakdown shown to people. */
+export const breakdownOf = async (em: EntityManager, entries: WalletEntry[]): Promise<PayerAmount[]> => {
+  await em.populate(entries, ['payer']);
+  return entries.map((entry) => ({
+    payerId: entry.payer.id,
+    payerName: entry.payer.getEntity().name,
+    amountCents: entry.amountCents,
+  }));
+};

@@ -1,0 +1,55 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  BalanceDtoSchema,
+  BalanceInputSchema,
+  BulkCreditInputSchema,
+  BulkCreditResultSchema,
+  ChargeInputSchema,
+  ChargeResultSchema,
+  CreatePayerInputSchema,
+  CreditInputSchema,
+  CreditResultSchema,
+  PayerDtoSchema,
+  WalletEntriesInputSchema,
+  WalletEntryPageSchema,
+  WalletTimelineInputSchema,
+  WalletTimelineSchema,
+} from '@canteen/shared';
+import { adminProcedure, managerProcedure, protectedProcedure } from '../../trpc/init';
+import * as wallet from './wallet.service';
+
+export const walletRouter = {
+  balance: protectedProcedure
+    .input(BalanceInputSchema)
+    .output(BalanceDtoSchema)
+    .query(({ ctx, input }) => wallet.getBalance(ctx, input.userId)),
+  entries: protectedProcedure
+    .input(WalletEntriesInputSchema)
+    .output(WalletEntryPageSchema)
+    .query(({ ctx, input }) => wallet.listEntries(ctx, input)),
+  timeline: protectedProcedure
+    .input(WalletTimelineInputSchema)
+    .output(WalletTimelineSchema)
+    .query(({ ctx, input }) => wallet.getTimeline(ctx, input)),
+  credit: managerProcedure
+    .input(CreditInputSchema)
+    .output(CreditResultSchema)
+    .mutation(({ ctx, input }) => wallet.creditWallet(ctx, input)),
+  creditBulk: managerProcedure
+    .input(BulkCreditInputSchema)
+    .output(BulkCreditResultSchema)
+    .mutation(({ ctx, input }) => wallet.creditInBulk(ctx, input)),
+  charge: managerProcedure
+    .input(ChargeInputSchema)
+    .output(ChargeResultSchema)
+    .mutation(({ ctx, input }) => wallet.chargeWallet(ctx, input)),
+} satisfies TRPCRouterRecord;
+
+export const payerRouter = {
+  list: protectedProcedure.output(z.array(PayerDtoSchema)).query(({ ctx }) => wallet.listPayers(ctx)),
+  create: adminProcedure
+    .input(CreatePayerInputSchema)
+    .output(PayerDtoSchema)
+    .mutation(({ ctx, input }) => wallet.createPayer(ctx, input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,45 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import type { Allergen, DietaryTag } from '@canteen/shared';
+import { baseProperties } from '../common/base';
+import { Category } from './category.entity';
+
+export const ProductSchema = defineEntity({
+  name: 'Product',
+  properties: {
+    ...baseProperties,
+    name: p.string().length(120),
+    description: p.text().default(''),
+    priceCents: p.integer().check('price_cents > 0'),
+    category: () => p.manyToOne(Category).ref().deleteRule('restrict'),
+    allergens: p.array<Allergen>().default([]),
+    dietaryTags: p.array<DietaryTag>().default([]),
+    /** null: not tracked. The check is the last line of defence against overselling. */
+    stock: p.integer().nullable().check('stock >= 0'),
+    isActive: p.boolean().default(true),
+    ratingCount: p.integer().default(0),
+    ratingSum: p.integer().default(0),
+    /** Full-text search over name and description, kept by PostgreSQL itself. */
+    searchVector: p
+      .type('tsvector')
+      .columnType('tsvector')
+      .generated(
+        "(setweight(to_tsvector('simple', coalesce(name, '')), 'A') || setweight(to_tsvector('simple', coalesce(description, '')), 'B')) stored",
+      )
+      .nullable()
+      .lazy()
+      .hidden(),
+  },
+  indexes: [
+    { properties: ['searchVector'], type: 'gin' },
+    { properties: ['dietaryTags'], type: 'gin' },
+    { properties: ['category', 'name'] },
+    { properties: ['isActive', 'name'] },
+  ],
+});
+
+export class Product extends ProductSchema.class {
+  ratingAverage(): number | null {
+    return this.ratingCount > 0 ? Math.round((this.ratingSum / this.ratingCount) * 10) / 10 : null;
+  }
+}
+ProductSchema.setClass(Product);

@@ -1,0 +1,46 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { ORDER_STATUSES } from '@canteen/shared';
+import { baseProperties } from '../common/base';
+import { Product } from '../menu/product.entity';
+import { User } from '../user/user.entity';
+
+export const OrderSchema = defineEntity({
+  name: 'Order',
+  tableName: 'canteen_order',
+  properties: {
+    ...baseProperties,
+    /** Who eats and pays. */
+    user: () => p.manyToOne(User).ref().deleteRule('restrict'),
+    /** The user themself, or a manager at the till. */
+    placedBy: () => p.manyToOne(User).ref().deleteRule('restrict').index(),
+    status: p.enum(ORDER_STATUSES).nativeEnumName('order_status').default('completed'),
+    totalCents: p.integer().check('total_cents >= 0'),
+    idempotencyKey: p.string().length(80),
+    /** Hash of the items asked for, so a reused key with a different basket is refused. */
+    requestHash: p.string().length(64),
+    refundedAt: p.datetime().nullable(),
+    refundedBy: () => p.manyToOne(User).ref().nullable().deleteRule('set null'),
+    refundReason: p.string().length(280).nullable(),
+    lines: () => p.oneToMany(OrderLine).mappedBy('order'),
+  },
+  uniques: [{ properties: ['user', 'idempotencyKey'] }],
+  indexes: [{ properties: ['user', 'createdAt'] }, { properties: ['createdAt'] }],
+});
+
+export class Order extends OrderSchema.class {}
+OrderSchema.setClass(Order);
+
+export const OrderLineSchema = defineEntity({
+  name: 'OrderLine',
+  properties: {
+    ...baseProperties,
+    order: () => p.manyToOne(Order).ref().deleteRule('cascade').index(),
+    product: () => p.manyToOne(Product).ref().deleteRule('restrict').index(),
+    quantity: p.integer().check('quantity > 0'),
+    unitPriceCents: p.integer().check('unit_price_cents >= 0'),
+    productName: p.string().length(120),
+  },
+});
+
+export class OrderLine extends OrderLineSchema.class {}
+OrderLineSchema.setClass(OrderLine);

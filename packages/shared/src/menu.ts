@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, PageInputSchema, pageOf } from './common';
+
+/** The 14 allergens EU Regulation 1169/2011 requires a canteen to declare. */
+export const ALLERGENS = [
+  'celery',
+  'gluten',
+  'crustaceans',
+  'eggs',
+  'fish',
+  'lupin',
+  'milk',
+  'molluscs',
+  'mustard',
+  'nuts',
+  'peanuts',
+  'sesame',
+  'soy',
+  'sulphites',
+] as const;
+export const AllergenSchema = z.enum(ALLERGENS);
+export type Allergen = z.infer<typeof AllergenSchema>;
+
+export const DIETARY_TAGS = ['vegan', 'vegetarian', 'pescatarian', 'gluten_free', 'dairy_free', 'halal', 'spicy'] as const;
+export const DietaryTagSchema = z.enum(DIETARY_TAGS);
+export type DietaryTag = z.infer<typeof DietaryTagSchema>;
+
+/** Up to 100 000 EUR in cents: far above any canteen price, far below integer trouble. */
+export const CentsSchema = z.number().int().min(0).max(10_000_000);
+export const PositiveCentsSchema = z.number().int().min(1).max(10_000_000);
+
+export const CategoryDtoSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  slug: z.string(),
+  sortOrder: z.number().int(),
+  productCount: z.number().int(),
+});
+export type CategoryDto = z.infer<typeof CategoryDtoSchema>;
+
+const SlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes')
+  .max(60);
+export const CreateCategoryInputSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  slug: SlugSchema,
+  sortOrder: z.number().int().min(0).max(1000).default(100),
+});
+export type CreateCategoryInput = z.infer<typeof CreateCategoryInputSchema>;
+export const UpdateCategoryInputSchema = CreateCategoryInputSchema.partial().extend({ id: IdSchema });
+export type UpdateCategoryInput = z.infer<typeof UpdateCategoryInputSchema>;
+
+export const ProductDtoSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  description: z.string(),
+  priceCents: z.number().int(),
+  categoryId: IdSchema,
+  categoryName: z.string(),
+  allergens: z.array(AllergenSchema),
+  dietaryTags: z.array(DietaryTagSchema),
+  /** null: stock is not tracked. */
+  stock: z.number().int().nullable(),
+  isActive: z.boolean(),
+  ratingAverage: z.number().nullable(),
+  ratingCount: z.number().int(),
+  updatedAt: IsoDateSchema,
+});
+export type ProductDto = z.infer<typeof ProductDtoSchema>;
+export const ProductPageSchema = pageOf(ProductDtoSchema);
+
+export const PRODUCT_SORTS = ['name', 'price_asc', 'price_desc', 'newest'] as const;
+export const ProductListInputSchema = PageInputSchema.extend({
+  search: z.string().trim().max(100).optional(),
+  categoryId: IdSchema.optional(),
+  /** Every listed tag must apply. */
+  dietaryTags: z.array(DietaryTagSchema).max(DIETARY_TAGS.length).optional(),
+  /** None of these allergens may be present. */
+  freeFrom: z.array(AllergenSchema).max(ALLERGENS.length).optional(),
+  minPriceCents: CentsSchema.optional(),
+  maxPriceCents: CentsSchema.optional(),
+  sort: z.enum(PRODUCT_SORTS).default('name'),
+  /** Managers only: include archived products. */
+  includeArchived: z.boolean().optional(),
+});
+export type ProductListInput = z.infer<typeof ProductListInputSchema>;
+
+const ProductFieldsSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(1000).default(''),
+  priceCents: PositiveCentsSchema,
+  categoryId: IdSchema,
+  allergens: z
+    .array(AllergenSchema)
+    .max(ALLERGENS.length)
+    .transform((list) => [...new Set(list)]),
+  dietaryTags: z
+    .array(DietaryTagSchema)
+    .max(DIETARY_TAGS.length)
+    .transform((list) => [...new Set(list)]),
+  stock: z.number().int().min(0).max(100_000).nullable().optional(),
+});
+export const CreateProductInputSchema = ProductFieldsSchema;
+export type CreateProductInput = z.infer<typeof CreateProductInputSchema>;
+export const UpdateProductInputSchema = ProductFieldsSchema.partial().extend({ id: IdSchema, isActive: z.boolean().optional() });
+export type UpdateProductInput = z.infer<typeof UpdateProductInputSchema>;
+
+/** Relative change (delivery +24, waste -3) or an absolute count after a stocktake; null stops tracking. */
+export const AdjustStockInputSchema = z.union([
+  z.object({
+    id: IdSchema,
+    delta: z
+      .number()
+      .int()
+      .min(-100_000)
+      .max(100_000)
+      .refine((n) => n !== 0, 'Change by at least one'),
+  }),
+  z.object({ id: IdSchema, set: z.number().int().min(0).max(100_000).nullable() }),
+]);
+export type AdjustStockInput = z.infer<typeof AdjustStockInputSchema>;

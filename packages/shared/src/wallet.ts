@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, PageInputSchema, pageOf } from './common';
+
+export const PAYER_KINDS = ['company', 'department', 'personal', 'promo'] as const;
+export const PayerKindSchema = z.enum(PAYER_KINDS);
+export const PayerDtoSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  kind: PayerKindSchema,
+  departmentId: IdSchema.nullable(),
+});
+export type PayerDto = z.infer<typeof PayerDtoSchema>;
+export const CreatePayerInputSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  kind: PayerKindSchema,
+  departmentId: IdSchema.nullable().default(null),
+});
+
+export const ENTRY_KINDS = ['credit', 'adjustment', 'spend', 'refund', 'top_up'] as const;
+export const EntryKindSchema = z.enum(ENTRY_KINDS);
+
+/** A per-payer amount; negative when money was taken. */
+export const PayerAmountSchema = z.object({ payerId: IdSchema, payerName: z.string(), amountCents: z.number().int() });
+export type PayerAmount = z.infer<typeof PayerAmountSchema>;
+
+export const BalanceInputSchema = z.object({ userId: IdSchema.optional() });
+export const BalanceDtoSchema = z.object({
+  userId: IdSchema,
+  totalCents: z.number().int(),
+  byPayer: z.array(PayerAmountSchema),
+});
+export type BalanceDto = z.infer<typeof BalanceDtoSchema>;
+
+export const WalletEntryDtoSchema = z.object({
+  id: IdSchema,
+  payerId: IdSchema,
+  payerName: z.string(),
+  amountCents: z.number().int(),
+  kind: EntryKindSchema,
+  occurredAt: IsoDateSchema,
+  orderId: IdSchema.nullable(),
+  note: z.string().nullable(),
+  createdByName: z.string().nullable(),
+});
+export type WalletEntryDto = z.infer<typeof WalletEntryDtoSchema>;
+export const WalletEntryPageSchema = pageOf(WalletEntryDtoSchema);
+export const WalletEntriesInputSchema = PageInputSchema.extend({ userId: IdSchema.optional() });
+
+export const WalletTimelineInputSchema = z.object({
+  userId: IdSchema.optional(),
+  days: z.number().int().min(7).max(366).default(90),
+});
+export const WalletTimelineSchema = z.array(z.object({ date: z.string(), balanceCents: z.number().int() }));
+
+const AmountSchema = z
+  .number()
+  .int('Amounts are whole cents')
+  .min(-10_000_000)
+  .max(10_000_000)
+  .refine((n) => n !== 0, 'The amount cannot be zero');
+const NoteSchema = z.string().trim().max(280).optional();
+
+export const CreditInputSchema = z.object({
+  userId: IdSchema,
+  payerId: IdSchema,
+  /** Positive credits money; negative cancels that payer's earlier credit (an adjustment). */
+  amountCents: AmountSchema,
+  occurredAt: IsoDateSchema.optional(),
+  note: NoteSchema,
+});
+export type CreditInput = z.infer<typeof CreditInputSchema>;
+
+export const BulkCreditInputSchema = z.object({
+  /** A department id, or null for the whole company. */
+  departmentId: IdSchema.nullable(),
+  payerId: IdSchema,
+  amountCents: z.number().int().min(1).max(1_000_000),
+  occurredAt: IsoDateSchema.optional(),
+  note: NoteSchema,
+});
+export type BulkCreditInput = z.infer<typeof BulkCreditInputSchema>;
+export const BulkCreditResultSchema = z.object({ userCount: z.number().int(), totalCents: z.number().int() });
+
+export const ChargeInputSchema = z.object({
+  userId: IdSchema,
+  amountCents: z.number().int().min(1).max(1_000_000),
+  note: NoteSchema,
+});
+export type ChargeInput = z.infer<typeof ChargeInputSchema>;
+export const ChargeResultSchema = z.object({ totalCents: z.number().int(), breakdown: z.array(PayerAmountSchema) });
+export const CreditResultSchema = z.object({ entryIds: z.array(IdSchema), balance: BalanceDtoSchema });
