@@ -1,6 +1,7 @@
 // `pnpm bench`: starts the BUILT API on its own embedded database (or BENCH_DATABASE_URL), then measures a few
 // hot endpoints with autocannon from this process. Prints requests/s and latency percentiles; asserts nothing.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -78,6 +79,56 @@ try {
     await measure('user.list 25 rows (search "an")', {
       path: `/trpc/user.list?input=${encodeURIComponent(JSON.stringify({ limit: 25, search: 'an' }))}`,
       headers: auth,
+    }),
+  );
+  const trpcGet = (path, input) => `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const signIn = async (email) => {
+    const response = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ email, password: 'Canteen-Demo-2026' }),
+    }).then((r) => r.json());
+    return response.result.data.accessToken;
+  };
+  const employeeToken = await signIn('employee@canteen.test');
+  rows.push(
+    await measure('product.list 20 dishes (menu cache)', {
+      path: trpcGet('product.list', { limit: 20 }),
+      headers: { authorization: `Bearer ${employeeToken}` },
+    }),
+  );
+  rows.push(
+    await measure('product.list search "curry" + free from milk', {
+      path: trpcGet('product.list', { limit: 20, search: 'curry', freeFrom: ['milk'] }),
+      headers: { authorization: `Bearer ${employeeToken}` },
+    }),
+  );
+  // order.place: 100 real employees with seeded money, each request a fresh idempotency key, a cheap untracked dish.
+  const people = await fetch(`${base}${trpcGet('user.list', { limit: 100, role: 'employee', isActive: true })}`, {
+    headers: auth,
+  }).then((r) => r.json());
+  const tokens = [];
+  for (const person of people.result.data.items) tokens.push(await signIn(person.email));
+  const menu = await fetch(`${base}${trpcGet('product.list', { limit: 100, sort: 'price_asc' })}`, { headers: auth }).then((r) =>
+    r.json(),
+  );
+  const dish = menu.result.data.items.find((p) => p.stock === null);
+  let next = 0;
+  rows.push(
+    await measure(`order.place (${tokens.length} users, 1 × ${dish.name})`, {
+      path: '/trpc/order.place',
+      method: 'POST',
+      connections: 16,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => ({
+            ...request,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+            body: JSON.stringify({ items: [{ productId: dish.id, quantity: 1 }], idempotencyKey: randomUUID() }),
+          }),
+        },
+      ],
     }),
   );
   rows.push(

@@ -1,0 +1,203 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { AuditEntry, Product } from '@canteen/db';
+import { createMemoryMenuCache } from '../../lib/menu-cache';
+import {
+  createTestCaller,
+  createTestDeps,
+  getTestOrm,
+  makeCast,
+  makeCategory,
+  makeProduct,
+  makeUser,
+} from '../../../test/helpers';
+import { toPrefixQuery } from './menu.service';
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await getTestOrm();
+});
+
+const seedMenu = async () => {
+  const mains = await makeCategory(orm, 'Mains');
+  const drinks = await makeCategory(orm, 'Drinks');
+  await makeProduct(orm, {
+    name: 'Chicken Tikka Masala',
+    description: 'Creamy tomato curry with basmati rice',
+    priceCents: 950,
+    category: mains,
+    allergens: ['milk'],
+    dietaryTags: ['halal', 'gluten_free'],
+  });
+  await makeProduct(orm, {
+    name: 'Chickpea Curry',
+    description: 'Vegan coconut curry',
+    priceCents: 790,
+    category: mains,
+    allergens: [],
+    dietaryTags: ['vegan', 'vegetarian', 'gluten_free', 'dairy_free'],
+  });
+  await makeProduct(orm, {
+    name: 'Spaghetti Carbonara',
+    description: 'Egg, pecorino and guanciale',
+    priceCents: 890,
+    category: mains,
+    allergens: ['gluten', 'eggs', 'milk'],
+  });
+  await makeProduct(orm, {
+    name: 'Apple Juice',
+    description: 'Cloudy, pressed',
+    priceCents: 250,
+    category: drinks,
+    dietaryTags: ['vegan', 'vegetarian'],
+  });
+  await makeProduct(orm, { name: 'Old Lemonade', priceCents: 200, category: drinks, isActive: false });
+  return { mains, drinks };
+};
+
+describe('product.list', () => {
+  it('searches by word prefixes over name and description', async () => {
+    await seedMenu();
+    const caller = await createTestCaller({ user: await makeUser(orm) });
+    const names = async (search: string) => (await caller.product.list({ limit: 20, search })).items.map((p) => p.name);
+    expect(await names('chick')).toEqual(['Chicken Tikka Masala', 'Chickpea Curry']);
+    expect(await names('curry coco')).toEqual(['Chickpea Curry']);
+    expect(await names('BASMATI')).toEqual(['Chicken Tikka Masala']);
+    expect(await names("'; drop table product; --")).toEqual([]);
+    expect(await names('%')).toHaveLength(4);
+    expect(toPrefixQuery('  tikka, masala! ')).toBe('tikka:* & masala:*');
+  });
+
+  it('filters by category, diet, allergens and price, and hides archived dishes from employees', async () => {
+    const { drinks } = await seedMenu();
+    const { manager, employee } = await makeCast(orm);
+    const caller = await createTestCaller({ user: employee });
+    const names = async (input: Parameters<typeof caller.product.list>[0]) =>
+      (await caller.product.list(input)).items.map((p) => p.name);
+    expect(await names({ limit: 20, categoryId: drinks.id })).toEqual(['Apple Juice']);
+    expect(await names({ limit: 20, dietaryTags: ['vegan', 'gluten_free'] })).toEqual(['Chickpea Curry']);
+    expect(await names({ limit: 20, freeFrom: ['milk', 'gluten'] })).toEqual(['Apple Juice', 'Chickpea Curry']);
+    expect(await names({ limit: 20, minPriceCents: 800, maxPriceCents: 900 })).toEqual(['Spaghetti Carbonara']);
+    expect(await names({ limit: 20, includeArchived: true })).not.toContain('Old Lemonade');
+    const staff = await createTestCaller({ user: manager });
+    expect((await staff.product.list({ limit: 20, includeArchived: true })).items.map((p) => p.name)).toContain('Old Lemonade');
+    await expect(caller.product.list({ limit: 20, freeFrom: ['arsenic' as never] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+  });
+
+  it.each(['name', 'price_asc', 'price_desc', 'newest'] as const)(
+    'pages the %s sort with a cursor, without gaps or repeats',
+    async (sort) => {
+      const category = await makeCategory(orm);
+      for (let i = 0; i < 9; i++)
+        await makeProduct(orm, { name: `Dish ${i % 3} ${i}`, priceCents: 100 + (i % 4) * 50, category });
+      const caller = await createTestCaller({ user: await makeUser(orm) });
+      const all = (await caller.product.list({ limit: 50, sort, categoryId: category.id })).items.map((p) => p.id);
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof caller.product.list>> = await caller.product.list({
+          limit: 2,
+          sort,
+          categoryId: category.id,
+          cursor,
+        });
+        paged.push(...page.items.map((p) => p.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(paged).toEqual(all);
+      expect(all).toHaveLength(9);
+      await expect(caller.product.list({ limit: 2, sort, cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    },
+  );
+});
+
+describe('menu management', () => {
+  it('creates, updates and archives dishes; archived dishes leave the menu; employees may not write', async () => {
+    const { manager, employee } = await makeCast(orm);
+    const category = await makeCategory(orm);
+    // One process: manager and employee share its menu cache.
+    const deps = createTestDeps();
+    const staff = await createTestCaller({ user: manager, deps });
+    const created = await staff.product.create({
+      name: 'Falafel Bowl',
+      description: 'Falafel, hummus, tabbouleh',
+      priceCents: 850,
+      categoryId: category.id,
+      allergens: ['sesame', 'gluten', 'sesame'],
+      dietaryTags: ['vegan'],
+      stock: 12,
+    });
+    expect(created).toMatchObject({ allergens: ['sesame', 'gluten'], stock: 12, isActive: true, categoryName: category.name });
+    const updated = await staff.product.update({ id: created.id, priceCents: 900 });
+    expect(updated.priceCents).toBe(900);
+    const eater = await createTestCaller({ user: employee, deps });
+    expect((await eater.product.byId({ id: created.id })).priceCents).toBe(900);
+    await staff.product.archive({ id: created.id });
+    await expect(eater.product.byId({ id: created.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      eater.product.create({ name: 'x', priceCents: 1, categoryId: category.id, allergens: [], dietaryTags: [] }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      staff.product.create({ name: 'Free lunch', priceCents: 0, categoryId: category.id, allergens: [], dietaryTags: [] }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(await orm.em.fork().count(AuditEntry, { action: 'product.archive', entityId: created.id })).toBe(1);
+  });
+
+  it('adjusts stock by deliveries and waste, never below zero, or sets a count', async () => {
+    const { manager } = await makeCast(orm);
+    const dish = await makeProduct(orm, { stock: 5 });
+    const staff = await createTestCaller({ user: manager });
+    expect((await staff.product.adjustStock({ id: dish.id, delta: 10 })).stock).toBe(15);
+    expect((await staff.product.adjustStock({ id: dish.id, delta: -3 })).stock).toBe(12);
+    await expect(staff.product.adjustStock({ id: dish.id, delta: -13 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await staff.product.adjustStock({ id: dish.id, set: 40 })).stock).toBe(40);
+    expect((await staff.product.adjustStock({ id: dish.id, set: null })).stock).toBeNull();
+    await expect(staff.product.adjustStock({ id: dish.id, delta: 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await orm.em.fork().findOneOrFail(Product, dish.id)).stock).toBeNull();
+  });
+
+  it('manages categories and refuses to delete one that still has dishes', async () => {
+    const { manager } = await makeCast(orm);
+    const staff = await createTestCaller({ user: manager });
+    const soups = await staff.category.create({ name: 'Soups', slug: 'Soups', sortOrder: 2 });
+    expect(soups.slug).toBe('soups');
+    await expect(staff.category.create({ name: 'Other soups', slug: 'soups' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { reason: 'SLUG_TAKEN' },
+    });
+    await makeProduct(orm, { category: await orm.em.fork().findOneOrFail('Category', soups.id) });
+    expect((await staff.category.list()).find((c) => c.id === soups.id)?.productCount).toBe(1);
+    await expect(staff.category.delete({ id: soups.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { reason: 'CATEGORY_IN_USE' },
+    });
+  });
+});
+
+describe('menu cache', () => {
+  it('serves repeated reads from the cache and drops them on every write', async () => {
+    const { manager, employee } = await makeCast(orm);
+    const category = await makeCategory(orm);
+    const deps = createTestDeps({ menuCache: createMemoryMenuCache() });
+    const eater = await createTestCaller({ user: employee, deps });
+    const list = async () => (await eater.product.list({ limit: 50, categoryId: category.id })).items.map((p) => p.name);
+    expect(await list()).toEqual([]);
+    // A write that bypasses the API is not seen until the cache is invalidated: proof the read is cached.
+    await makeProduct(orm, { name: 'Sneaky', category });
+    expect(await list()).toEqual([]);
+    await (await createTestCaller({ user: manager, deps })).product.create({
+      name: 'Announced',
+      priceCents: 100,
+      categoryId: category.id,
+      allergens: [],
+      dietaryTags: [],
+    });
+    expect(await list()).toEqual(['Announced', 'Sneaky']);
+  });
+});
