@@ -16,10 +16,10 @@ describe('memory menu cache', () => {
 
   it('does not keep a value loaded across an invalidation', async () => {
     const cache = createMemoryMenuCache();
-    let release: () => void = () => {};
+    let release: (() => void) | undefined;
     const slow = cache.get('k', () => new Promise<string>((resolve) => (release = () => resolve('stale'))));
     await cache.invalidate();
-    release();
+    release?.();
     expect(await slow).toBe('stale');
     expect(await cache.get('k', async () => 'fresh')).toBe('fresh');
   });

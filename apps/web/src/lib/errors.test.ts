@@ -54,3 +54,21 @@ describe('errorMessage', () => {
     expect(errorMessage(new Error('anything else'))).toBe('Something went wrong. Please try again.');
   });
 });
+
+describe('ordering reasons', () => {
+  it('names the dish that ran out, as the server says it', () => {
+    const error = apiError('Only 2 × Tiramisu left', { code: 'PRECONDITION_FAILED', reason: 'OUT_OF_STOCK' });
+    expect(errorMessage(error)).toBe('Only 2 × Tiramisu left');
+  });
+
+  it('lets checkout word a missing balance with the amounts', () => {
+    const error = apiError('Not enough money', { code: 'PRECONDITION_FAILED', reason: 'INSUFFICIENT_FUNDS' });
+    expect(errorMessage(error)).toBe('There is not enough money in the wallet for this.');
+    expect(errorMessage(error, { INSUFFICIENT_FUNDS: 'you have €2.00' })).toBe('you have €2.00');
+  });
+
+  it('explains a reused checkout key and an out-of-department action in plain words', () => {
+    expect(errorMessage(apiError('x', { code: 'CONFLICT', reason: 'IDEMPOTENCY_MISMATCH' }))).toContain('different basket');
+    expect(errorMessage(apiError('x', { code: 'FORBIDDEN', reason: 'OUT_OF_SCOPE' }))).toContain('outside your department');
+  });
+});

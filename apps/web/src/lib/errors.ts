@@ -32,10 +32,21 @@ const REASON_MESSAGES: Record<ErrorReason, string> = {
   SELF_LOCKOUT: "You can't remove your own admin access or deactivate your own account.",
   NOT_FOUND: "We couldn't find that. It may have been removed.",
   CONFLICT: 'That already exists.',
+  INSUFFICIENT_FUNDS: 'There is not enough money in the wallet for this.',
+  OUT_OF_STOCK: 'Not enough of a dish is left for this order.',
+  PRODUCT_UNAVAILABLE: 'A dish in this order is no longer on the menu. Remove it and try again.',
+  ALREADY_REFUNDED: 'This order has already been refunded.',
+  IDEMPOTENCY_MISMATCH: 'This checkout was already used for a different basket. Review your cart and place the order again.',
+  SLUG_TAKEN: 'A category with that name or web address already exists.',
+  CATEGORY_IN_USE: 'This category still has dishes. Move them to another category first.',
+  OUT_OF_SCOPE: 'That is outside your department: managers act only for their own people, from their budget or a promotion.',
 };
 
-/** Reasons whose server message carries a useful specific (the strength hint, the seconds to wait). */
-const SPECIFIC_SERVER_MESSAGE = new Set<ErrorReason>(['WEAK_PASSWORD', 'RATE_LIMITED']);
+/**
+ * Reasons whose server message carries a useful specific: the strength hint, the seconds to wait, the dish
+ * that ran out ("Only 2 × Tiramisu left") or left the menu.
+ */
+const SPECIFIC_SERVER_MESSAGE = new Set<ErrorReason>(['WEAK_PASSWORD', 'RATE_LIMITED', 'OUT_OF_STOCK', 'PRODUCT_UNAVAILABLE']);
 
 const CODE_MESSAGES: Record<string, string> = {
   UNAUTHORIZED: 'Your session has ended. Please sign in again.',
@@ -53,6 +64,9 @@ const errorData = (error: unknown): ErrorData | undefined =>
 
 export const errorCode = (error: unknown): string | undefined => errorData(error)?.code;
 export const errorReason = (error: unknown): ErrorReason | undefined => errorData(error)?.reason ?? undefined;
+
+/** The request never got an answer (offline, timed out): the server may or may not have acted on it. */
+export const isNetworkError = (error: unknown): boolean => isTRPCClientError(error) && !errorData(error)?.code;
 
 /** Field messages from a BAD_REQUEST input error, keyed by input field. */
 export const fieldErrors = (error: unknown): Record<string, string> => {
