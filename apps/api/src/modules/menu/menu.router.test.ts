@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AuditEntry, Product } from '@canteen/db';
+import { AuditEntry, Category, Product } from '@canteen/db';
 import { createMemoryMenuCache } from '../../lib/menu-cache';
 import {
   createTestCaller,
@@ -171,7 +171,7 @@ describe('menu management', () => {
       code: 'CONFLICT',
       cause: { reason: 'SLUG_TAKEN' },
     });
-    await makeProduct(orm, { category: await orm.em.fork().findOneOrFail('Category', soups.id) });
+    await makeProduct(orm, { category: await orm.em.fork().findOneOrFail(Category, soups.id) });
     expect((await staff.category.list()).find((c) => c.id === soups.id)?.productCount).toBe(1);
     await expect(staff.category.delete({ id: soups.id })).rejects.toMatchObject({
       code: 'CONFLICT',

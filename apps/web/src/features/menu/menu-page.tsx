@@ -1,25 +1,262 @@
-import { UtensilsCrossed } from 'lucide-react';
+import { ALLERGENS, type Allergen, DIETARY_TAGS, type DietaryTag, PRODUCT_SORTS } from '@canteen/shared';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { ListFilter, Search, SearchX, UtensilsCrossed, X } from 'lucide-react';
+import { useState } from 'react';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
 import { Card } from '../../components/card';
+import { CheckboxGroup } from '../../components/checkbox';
 import { EmptyState } from '../../components/empty-state';
+import { Input } from '../../components/input';
 import { PageHeader } from '../../components/page-header';
+import { Popover, PopoverContent, PopoverTrigger } from '../../components/popover';
+import { Select } from '../../components/select';
+import { Spinner } from '../../components/spinner';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../components/tabs';
 import { useSession } from '../../lib/auth';
+import { errorMessage } from '../../lib/errors';
+import { trpc } from '../../lib/trpc';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { cn } from '../../lib/utils';
+import { ALLERGEN_LABELS, DIETARY_LABELS } from './labels';
+import { ProductCard } from './product-card';
+
+const PAGE_SIZE = 24;
+const ALL = 'all';
+
+type Sort = (typeof PRODUCT_SORTS)[number];
+const SORT_LABELS: Record<Sort, string> = {
+  name: 'Name (A–Z)',
+  price_asc: 'Price: low to high',
+  price_desc: 'Price: high to low',
+  newest: 'Newest first',
+};
+const SORT_OPTIONS = PRODUCT_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
+const isSort = (value: string): value is Sort => (PRODUCT_SORTS as readonly string[]).includes(value);
+
+type Filters = { search: string; dietaryTags: DietaryTag[]; freeFrom: Allergen[]; sort: Sort };
+const NO_FILTERS: Filters = { search: '', dietaryTags: [], freeFrom: [], sort: 'name' };
 
 export const MenuPage = () => {
   const session = useSession();
   const firstName = session.status === 'signedIn' ? session.user.name.split(' ')[0] : undefined;
+  const [categoryId, setCategoryId] = useState<string>(ALL);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const search = useDebouncedValue(filters.search.trim(), 300);
+  const categories = useQuery(trpc.category.list.queryOptions());
+  const hasFilters = Boolean(search || filters.dietaryTags.length || filters.freeFrom.length);
+  const totalCount = categories.data?.reduce((sum, category) => sum + category.productCount, 0);
+
   return (
     <>
       <PageHeader
         title="Menu"
         description={firstName ? `Hello ${firstName}, here is what the canteen serves today.` : undefined}
       />
-      <Card>
-        <EmptyState
-          icon={UtensilsCrossed}
-          title="The menu is coming soon"
-          description="Soon you will browse today's dishes, see allergens and order from here."
-        />
-      </Card>
+      <Tabs value={categoryId} onValueChange={setCategoryId} className="grid gap-4">
+        <TabsList aria-label="Categories">
+          <TabsTrigger value={ALL}>
+            All
+            <TabCount count={totalCount} />
+          </TabsTrigger>
+          {categories.data?.map((category) => (
+            <TabsTrigger key={category.id} value={category.id}>
+              {category.name}
+              <TabCount count={category.productCount} />
+            </TabsTrigger>
+          ))}
+        </TabsList>
+        <MenuFilters filters={filters} onChange={setFilters} hasFilters={hasFilters} />
+        {categories.isError ? <Alert>{errorMessage(categories.error)}</Alert> : null}
+        {[ALL, ...(categories.data?.map((category) => category.id) ?? [])].map((value) => (
+          <TabsContent key={value} value={value} className="focus-visible:outline-none">
+            {value === categoryId ? (
+              <ProductGrid
+                categoryId={value === ALL ? undefined : value}
+                filters={{ ...filters, search }}
+                onClearFilters={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}
+              />
+            ) : null}
+          </TabsContent>
+        ))}
+      </Tabs>
     </>
   );
 };
+
+const TabCount = ({ count }: { count: number | undefined }) =>
+  count === undefined ? null : (
+    <span className="rounded-full bg-black/10 px-1.5 text-xs tabular-nums">
+      {count}
+      <span className="sr-only"> dishes</span>
+    </span>
+  );
+
+type MenuFiltersProps = { filters: Filters; onChange: (filters: Filters) => void; hasFilters: boolean };
+
+const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
+  const toggleTag = (tag: DietaryTag) =>
+    onChange({
+      ...filters,
+      dietaryTags: filters.dietaryTags.includes(tag)
+        ? filters.dietaryTags.filter((item) => item !== tag)
+        : DIETARY_TAGS.filter((item) => item === tag || filters.dietaryTags.includes(item)),
+    });
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <div className="relative flex-1">
+          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
+          <Input
+            type="search"
+            aria-label="Search dishes"
+            placeholder="Search dishes, e.g. curry or soup"
+            value={filters.search}
+            onChange={(event) => onChange({ ...filters, search: event.target.value })}
+            className="pl-9"
+          />
+        </div>
+        <Select
+          aria-label="Sort dishes"
+          value={filters.sort}
+          onValueChange={(sort) => onChange({ ...filters, sort: isSort(sort) ? sort : 'name' })}
+          options={SORT_OPTIONS}
+          className="sm:w-52"
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <div role="group" aria-label="Dietary needs" className="flex flex-wrap gap-1.5">
+          {DIETARY_TAGS.map((tag) => {
+            const isOn = filters.dietaryTags.includes(tag);
+            return (
+              <button
+                key={tag}
+                type="button"
+                aria-pressed={isOn}
+                onClick={() => toggleTag(tag)}
+                className={cn(
+                  'h-8 rounded-full border px-3 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-600',
+                  isOn
+                    ? 'border-emerald-700 bg-emerald-50 text-emerald-900'
+                    : 'border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50',
+                )}
+              >
+                {DIETARY_LABELS[tag]}
+              </button>
+            );
+          })}
+        </div>
+        <Popover>
+          <PopoverTrigger asChild>
+            <Button variant="secondary" size="sm" className="rounded-full">
+              <ListFilter aria-hidden />
+              Free from
+              {filters.freeFrom.length ? (
+                <span className="rounded-full bg-emerald-700 px-1.5 text-xs text-white tabular-nums">
+                  {filters.freeFrom.length}
+                  <span className="sr-only"> allergens excluded</span>
+                </span>
+              ) : null}
+            </Button>
+          </PopoverTrigger>
+          <PopoverContent className="w-96">
+            <CheckboxGroup
+              legend="Hide dishes that contain"
+              options={ALLERGENS}
+              labels={ALLERGEN_LABELS}
+              value={filters.freeFrom}
+              onChange={(freeFrom) => onChange({ ...filters, freeFrom })}
+              hint="The 14 allergens EU law requires us to declare. Ask at the counter about traces."
+            />
+          </PopoverContent>
+        </Popover>
+        {hasFilters ? (
+          <Button variant="ghost" size="sm" onClick={() => onChange({ ...NO_FILTERS, sort: filters.sort })}>
+            <X aria-hidden />
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+};
+
+type ProductGridProps = { categoryId: string | undefined; filters: Filters; onClearFilters: () => void };
+
+const ProductGrid = ({ categoryId, filters, onClearFilters }: ProductGridProps) => {
+  const input = {
+    limit: PAGE_SIZE,
+    sort: filters.sort,
+    ...(categoryId ? { categoryId } : {}),
+    ...(filters.search ? { search: filters.search } : {}),
+    ...(filters.dietaryTags.length ? { dietaryTags: filters.dietaryTags } : {}),
+    ...(filters.freeFrom.length ? { freeFrom: filters.freeFrom } : {}),
+  };
+  const query = useInfiniteQuery({
+    ...trpc.product.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
+    placeholderData: keepPreviousData,
+  });
+  const products = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const hasFilters = Boolean(filters.search || filters.dietaryTags.length || filters.freeFrom.length);
+
+  if (query.isPending) return <GridSkeleton />;
+  if (query.isError) return <Alert>{errorMessage(query.error)}</Alert>;
+  if (products.length === 0) {
+    return (
+      <Card>
+        <EmptyState
+          icon={hasFilters ? SearchX : UtensilsCrossed}
+          title={hasFilters ? 'No dishes match' : 'Nothing on the menu here yet'}
+          description={hasFilters ? 'Try fewer filters or another word.' : 'Check back later or pick another category.'}
+          action={
+            hasFilters ? (
+              <Button variant="secondary" onClick={onClearFilters}>
+                Clear filters
+              </Button>
+            ) : null
+          }
+        />
+      </Card>
+    );
+  }
+  const isRefreshing = query.isFetching && !query.isFetchingNextPage;
+  return (
+    <section aria-label="Dishes" aria-busy={isRefreshing} className="grid gap-4">
+      <p className="flex items-center gap-2 text-sm text-zinc-600" aria-live="polite">
+        {products.length} {products.length === 1 ? 'dish' : 'dishes'}
+        {query.hasNextPage ? ' shown' : ''}
+        {isRefreshing ? <Spinner label="Updating dishes" className="size-3.5" /> : null}
+      </p>
+      <ul className={cn('grid gap-4 sm:grid-cols-2 xl:grid-cols-3', isRefreshing && 'opacity-70 transition-opacity')}>
+        {products.map((product) => (
+          <li key={product.id} className="grid">
+            <ProductCard product={product} />
+          </li>
+        ))}
+      </ul>
+      <div className="flex justify-center pt-2">
+        {query.hasNextPage ? (
+          <Button variant="secondary" onClick={() => void query.fetchNextPage()} isLoading={query.isFetchingNextPage}>
+            Load more dishes
+          </Button>
+        ) : (
+          <p className="text-sm text-zinc-600">That's everything{hasFilters ? ' that matches' : ''}.</p>
+        )}
+      </div>
+    </section>
+  );
+};
+
+const GridSkeleton = () => (
+  <div role="status" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+    <span className="sr-only">Loading dishes</span>
+    {Array.from({ length: 6 }, (_, index) => (
+      <div key={index} aria-hidden className="grid h-56 gap-3 rounded-xl border border-zinc-200 bg-white p-5">
+        <div className="h-3 w-20 animate-pulse rounded bg-zinc-100" />
+        <div className="h-5 w-3/4 animate-pulse rounded bg-zinc-100" />
+        <div className="h-12 animate-pulse rounded bg-zinc-100" />
+        <div className="mt-auto h-8 w-24 animate-pulse justify-self-end rounded bg-zinc-100" />
+      </div>
+    ))}
+  </div>
+);
