@@ -8,7 +8,12 @@ export type MenuCache = {
   close: () => Promise<void>;
 };
 
-const TTL_SECONDS = 30;
+/**
+ * How stale shown stock may get: orders change stock without invalidating (that would empty the cache at the
+ * lunch rush), so entries live this long at most. Menu writes invalidate at once.
+ */
+export const MENU_STALENESS_SECONDS = 5;
+const TTL_SECONDS = MENU_STALENESS_SECONDS;
 const MAX_LOCAL_ENTRIES = 1_000;
 
 /** In process memory: one generation of entries, dropped whole on every write. */

@@ -143,10 +143,8 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       });
     }
     await em.flush();
-    const dto = await toOrderDto(em, order);
-    // Stock changed: menu pages showing it are stale. Done after commit would be tidier; a few seconds is fine.
-    if (productIds.some((id) => products.get(id)!.stock !== null)) await ctx.deps.menuCache.invalidate();
-    return dto;
+    // The menu cache is not invalidated: shown stock may lag by MENU_STALENESS_SECONDS; this transaction re-checked it.
+    return toOrderDto(em, order);
   });
 };
 
@@ -187,7 +185,6 @@ export const refundOrder = async (ctx: Ctx, input: { orderId: string; reason?: s
     order.refundedBy = ref(em.getReference(User, actor.id));
     order.refundReason = input.reason ?? null;
     await em.flush();
-    await ctx.deps.menuCache.invalidate();
     return toOrderDto(em, order);
   });
 };
