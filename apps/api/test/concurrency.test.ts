@@ -81,4 +81,47 @@ describe('the lunch rush', () => {
     expect(Number(fundedTotal) - Number(remaining)).toBe(successes.length * PRICE);
     expect(await ledgerViolations(orm)).toEqual([]);
   }, 120_000);
+
+  it(`${USERS * ATTEMPTS_PER_USER} concurrent orders of untracked dishes: the wallet alone must hold the line`, async () => {
+    // No shared stock row here, so nothing but the wallet lock serialises a user's concurrent spends.
+    const orm = await getTestOrm();
+    const [company, department] = [
+      await makePayer(orm, { name: 'Calm company' }),
+      await makePayer(orm, { name: 'Calm department' }),
+    ];
+    const dishes = [];
+    for (let d = 0; d < 4; d++) dishes.push(await makeProduct(orm, { name: `Untracked ${d}`, priceCents: PRICE, stock: null }));
+    const users = [];
+    for (let i = 0; i < USERS; i++) {
+      const user = await makeUser(orm);
+      const budget = affordable(i) * PRICE;
+      if (budget > 0) {
+        await fund(orm, user, company, Math.floor(budget * 0.7), new Date('2026-01-01'));
+        await fund(orm, user, department, budget - Math.floor(budget * 0.7), new Date('2026-01-02'));
+      }
+      users.push(user);
+    }
+    const results = await Promise.allSettled(
+      users.flatMap((user, i) =>
+        Array.from({ length: ATTEMPTS_PER_USER }, async (_, attempt) =>
+          (await createTestCaller({ user })).order.place({
+            items: [{ productId: dishes[attempt % dishes.length]!.id, quantity: 1 }],
+            idempotencyKey: `calm-${i}-${attempt}`,
+          }),
+        ),
+      ),
+    );
+    const reasons = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => (r.reason as { cause?: { reason?: string } }).cause?.reason);
+    expect(new Set(reasons)).toEqual(new Set(['INSUFFICIENT_FUNDS']));
+    const check = orm.em.fork();
+    for (const [i, user] of users.entries()) {
+      // Stock never binds here, so every user gets exactly what their wallet affords, and not one order more.
+      expect(await check.count(Order, { user: user.id })).toBe(Math.min(affordable(i), ATTEMPTS_PER_USER));
+      const balance = await (await createTestCaller({ user })).wallet.balance({});
+      expect(balance.totalCents).toBe(0);
+    }
+    expect(await ledgerViolations(orm)).toEqual([]);
+  }, 120_000);
 });
