@@ -89,7 +89,7 @@ describe('the lunch rush', () => {
       await makePayer(orm, { name: 'Calm company' }),
       await makePayer(orm, { name: 'Calm department' }),
     ];
-    const dishes = [];
+    const dishes: Product[] = [];
     for (let d = 0; d < 4; d++) dishes.push(await makeProduct(orm, { name: `Untracked ${d}`, priceCents: PRICE, stock: null }));
     const users = [];
     for (let i = 0; i < USERS; i++) {

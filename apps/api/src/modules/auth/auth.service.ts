@@ -169,7 +169,10 @@ export const logout = async (ctx: Ctx): Promise<{ ok: true }> => {
   return { ok: true };
 };
 
-export const me = async (ctx: AuthedCtx) => toSessionUser(ctx.user, await ctx.deps.settings.mustEnrolTotp(ctx.em, ctx.user));
+export const me = async (ctx: AuthedCtx) => {
+  await ctx.em.populate(ctx.user, ['department']);
+  return toSessionUser(ctx.user, await ctx.deps.settings.mustEnrolTotp(ctx.em, ctx.user));
+};
 
 /** Revokes every other login of the user; the family of the current refresh cookie survives. */
 const revokeOtherSessions = async (ctx: Ctx, user: User): Promise<void> => {
@@ -256,7 +259,8 @@ export const resetPassword = async (ctx: Ctx, input: ResetPasswordInput): Promis
 export const userForAccessToken = async (ctx: Pick<ContextInner, 'em' | 'deps'>, token: string): Promise<User | null> => {
   const claims = await ctx.deps.tokens.verify(token);
   if (!claims) return null;
-  const user = await ctx.em.findOne(User, { id: claims.sub }, { populate: ['department'] });
+  // No join: scoping needs only the department id; auth.me loads the name itself.
+  const user = await ctx.em.findOne(User, { id: claims.sub });
   if (!user || !user.isActive || user.anonymizedAt) return null;
   if (user.passwordChangedAt && claims.iat < Math.floor(user.passwordChangedAt.getTime() / 1000)) return null;
   return user;
