@@ -31,6 +31,11 @@ const signIn = async (page, email) => {
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 };
 
+const signOut = async (page) => {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+};
+
 const shot = async (page, name) => {
   await page.evaluate(() => document.fonts.ready);
   await page.mouse.move(0, 0);
@@ -44,12 +49,38 @@ await page.goto(`${BASE}/login`);
 await page.getByRole('button', { name: 'Sign in' }).waitFor();
 await shot(page, 'login');
 
+const nav = (target) => target.getByRole('navigation', { name: 'Main' });
+
+await signIn(page, 'employee@canteen.test');
+await page.getByRole('article').first().waitFor();
+await shot(page, 'menu');
+
+for (const dish of ['Chicken Katsu Curry', 'Mango Lassi', 'Chocolate Walnut Brownie']) {
+  await page.getByLabel('Search dishes').fill(dish);
+  await page.getByRole('button', { name: `Add to cart: ${dish}` }).click();
+}
+await page.getByRole('link', { name: /^Cart, / }).click();
+await page.getByTestId('checkout-balance').waitFor();
+await shot(page, 'checkout');
+
+await nav(page).getByRole('link', { name: 'Wallet' }).click();
+await page.locator('.recharts-surface').waitFor();
+await page.getByRole('table', { name: 'Wallet history' }).waitFor();
+await shot(page, 'wallet');
+await signOut(page);
+
+await signIn(page, 'manager@canteen.test');
+await nav(page).getByRole('link', { name: 'Products' }).click();
+await page.getByRole('table', { name: 'Products' }).waitFor();
+await shot(page, 'products');
+await signOut(page);
+
 await signIn(page, 'admin@canteen.test');
-await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+await nav(page).getByRole('link', { name: 'Users' }).click();
 await page.getByRole('table', { name: 'Users' }).waitFor();
 await shot(page, 'admin-users');
 
-await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+await nav(page).getByRole('link', { name: 'Profile' }).click();
 await page.getByRole('heading', { name: 'Change password' }).waitFor();
 await shot(page, 'profile');
 await desktop.close();
@@ -61,12 +92,17 @@ const phone = await browser.newContext({
   hasTouch: true,
 });
 page = await phone.newPage();
+await signIn(page, 'employee@canteen.test');
+await page.getByRole('article').first().waitFor();
+await shot(page, 'phone-menu');
+await signOut(page);
+
 await signIn(page, 'manager@canteen.test');
 await page.goto(`${BASE}/people`);
 await page.getByRole('table').waitFor();
 await shot(page, 'phone-people');
 await page.getByRole('button', { name: 'Open menu' }).click();
-await page.getByRole('link', { name: 'People' }).waitFor();
-await shot(page, 'phone-menu');
+await nav(page).getByRole('link', { name: 'People' }).waitFor();
+await shot(page, 'phone-nav');
 await phone.close();
 await browser.close();

@@ -34,6 +34,45 @@ test('the users page has no serious or critical axe violations', async ({ page }
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('the menu page has no serious or critical axe violations, filters open', async ({ page }) => {
+  await signIn(page, 'employee');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page).toHaveTitle('Menu · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Free from' }).click();
+  await expect(page.getByRole('group', { name: 'Hide dishes that contain' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the wallet page, with its chart, has no serious or critical axe violations', async ({ page }) => {
+  await signIn(page, 'employee');
+  await mainNav(page).getByRole('link', { name: 'Wallet' }).click();
+  await expect(page.getByTestId('wallet-total')).toBeVisible();
+  await expect(page.locator('.recharts-surface')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Wallet history' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page).toHaveTitle('Wallet · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the cart and the products page have no serious or critical axe violations', async ({ page }) => {
+  await signIn(page, 'manager');
+  await page
+    .getByRole('button', { name: /^Add to cart:/ })
+    .first()
+    .click();
+  await page.getByRole('link', { name: 'Cart, 1 item' }).click();
+  await expect(page.getByTestId('checkout-balance')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await mainNav(page).getByRole('link', { name: 'Products' }).click();
+  await expect(page.getByRole('table', { name: 'Products' }).getByRole('row').nth(1)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'New dish' }).click();
+  await expect(page.getByRole('dialog', { name: 'New dish' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the app can be used from the keyboard: skip link, navigation and a dialog', async ({ page }) => {
   await signIn(page, 'admin');
   await page.keyboard.press('Tab');

@@ -2,9 +2,22 @@ import { expect, test } from '@playwright/test';
 import { DEMO, type DemoRole, mainNav, signIn } from './fixtures';
 
 const EXPECTED_NAV: Record<DemoRole, string[]> = {
-  employee: ['Menu', 'Profile'],
-  manager: ['Menu', 'People', 'Profile'],
-  admin: ['Menu', 'Users', 'Departments', 'Audit log', 'Settings', 'Profile'],
+  employee: ['Menu', 'Orders', 'Wallet', 'Profile'],
+  manager: ['Menu', 'Orders', 'Wallet', 'Products', 'Credits', 'Sales', 'Till', 'People', 'Profile'],
+  admin: [
+    'Menu',
+    'Orders',
+    'Wallet',
+    'Products',
+    'Credits',
+    'Sales',
+    'Till',
+    'Users',
+    'Departments',
+    'Audit log',
+    'Settings',
+    'Profile',
+  ],
 };
 
 for (const role of ['employee', 'manager', 'admin'] as const) {
@@ -19,7 +32,11 @@ for (const role of ['employee', 'manager', 'admin'] as const) {
       await expect(mainNav(page).getByRole('link', { name: 'Users' })).toHaveCount(0);
       await expect(mainNav(page).getByRole('link', { name: 'Settings' })).toHaveCount(0);
     }
-    if (role === 'employee') await expect(mainNav(page).getByRole('link', { name: 'People' })).toHaveCount(0);
+    if (role === 'employee') {
+      await expect(mainNav(page).getByRole('link', { name: 'People' })).toHaveCount(0);
+      await expect(mainNav(page).getByRole('link', { name: 'Products' })).toHaveCount(0);
+      await expect(mainNav(page).getByRole('link', { name: 'Till' })).toHaveCount(0);
+    }
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login$/);
@@ -77,11 +94,13 @@ test('a deep link while signed out returns there after signing in', async ({ pag
   await expect(page.getByRole('heading', { level: 1, name: 'Departments' })).toBeVisible();
 });
 
-test('an employee cannot open admin pages by URL', async ({ page }) => {
+test('an employee cannot open admin or manager pages by URL', async ({ page }) => {
   await signIn(page, 'employee');
-  await page.goto('/admin/users');
-  await expect(page).toHaveURL(/\/menu$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Menu' })).toBeVisible();
+  for (const path of ['/admin/users', '/products', '/till', '/sales', '/credits']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/menu$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Menu' })).toBeVisible();
+  }
 });
 
 test('a rejected access token is refreshed once and the call retried', async ({ page }) => {

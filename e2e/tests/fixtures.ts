@@ -43,31 +43,116 @@ const callApi = async <T>(
   return body.result.data;
 };
 
-/** Creates a fresh user through the API as the demo admin, so a test can change that account freely. */
-export const createUser = async (request: APIRequestContext, role: 'employee' | 'manager' | 'admin' = 'employee') => {
+/** An access token for an account, straight from the API (no browser). */
+export const apiLogin = async (request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<string> => {
+  const { accessToken } = await callApi<{ accessToken: string }>(request, 'auth.login', { input: { email, password } });
+  return accessToken;
+};
+
+export type CreatedUser = { id: string; name: string; email: string; password: string };
+
+/**
+ * Creates a fresh user through the API as the demo admin, so a test can change that account (and spend its
+ * money) freely. `department` is a department name; by default the first one by name.
+ */
+export const createUser = async (
+  request: APIRequestContext,
+  role: 'employee' | 'manager' | 'admin' = 'employee',
+  options: { department?: string } = {},
+): Promise<CreatedUser> => {
   const password = 'Quiet-Harbour-Maple-Kettle-7';
   const suffix = uniqueSuffix();
-  const { accessToken } = await callApi<{ accessToken: string }>(request, 'auth.login', {
-    input: { email: DEMO.admin.email, password: DEMO_PASSWORD },
-  });
+  const accessToken = await apiLogin(request, DEMO.admin.email);
   const departments = await callApi<{ items: { id: string; name: string }[] }>(request, 'department.list', {
     method: 'GET',
-    input: { limit: 10 },
+    input: { limit: 100 },
     token: accessToken,
   });
+  const department = options.department
+    ? departments.items.find((item) => item.name === options.department)
+    : departments.items[0];
+  if (options.department && !department) throw new Error(`No department named ${options.department}`);
   const user = { name: `Robin Roe ${suffix}`, email: `robin.${suffix.toLowerCase()}@canteen.test`, password };
-  await callApi(request, 'user.create', {
+  const created = await callApi<{ id: string }>(request, 'user.create', {
     token: accessToken,
     input: {
       email: user.email,
       name: user.name,
       employeeNumber: `R-${suffix.slice(-10)}`,
       role,
-      departmentId: departments.items[0]?.id ?? null,
+      departmentId: department?.id ?? null,
       password,
     },
   });
-  return user;
+  return { id: created.id, ...user };
+};
+
+type PayerRow = { id: string; name: string; kind: string };
+
+/** Credits a wallet as the demo admin from the named payer; `daysAgo` dates the money (older is spent first). */
+export const creditWallet = async (
+  request: APIRequestContext,
+  userId: string,
+  credit: { payer: string; amountCents: number; daysAgo?: number },
+): Promise<void> => {
+  const token = await apiLogin(request, DEMO.admin.email);
+  const payers = await callApi<PayerRow[]>(request, 'payer.list', { method: 'GET', token });
+  const payer = payers.find((item) => item.name === credit.payer);
+  if (!payer) throw new Error(`No payer named ${credit.payer}`);
+  const occurredAt = new Date(Date.now() - (credit.daysAgo ?? 0) * 86_400_000).toISOString();
+  await callApi(request, 'wallet.credit', {
+    token,
+    input: { userId, payerId: payer.id, amountCents: credit.amountCents, occurredAt, note: 'Test credit' },
+  });
+};
+
+/** A wallet's total in cents, read through the API with the owner's (or a manager's) token. */
+export const walletTotal = async (request: APIRequestContext, token: string, userId?: string): Promise<number> => {
+  const balance = await callApi<{ totalCents: number }>(request, 'wallet.balance', {
+    method: 'GET',
+    token,
+    input: userId ? { userId } : {},
+  });
+  return balance.totalCents;
+};
+
+/** Places an order through the API as `token`'s owner; returns its id and total. */
+export const placeOrder = async (
+  request: APIRequestContext,
+  token: string,
+  items: { productName: string; quantity: number }[],
+): Promise<{ id: string; totalCents: number }> => {
+  const lines = [];
+  for (const item of items) {
+    const page = await callApi<{ items: { id: string; name: string }[] }>(request, 'product.list', {
+      method: 'GET',
+      token,
+      input: { limit: 5, search: item.productName },
+    });
+    const product = page.items.find((candidate) => candidate.name === item.productName);
+    if (!product) throw new Error(`No dish named ${item.productName}`);
+    lines.push({ productId: product.id, quantity: item.quantity });
+  }
+  return callApi(request, 'order.place', { token, input: { items: lines, idempotencyKey: `test-${uniqueSuffix()}` } });
+};
+
+/** Creates a department through the API as the demo admin; returns its name. */
+export const createDepartment = async (request: APIRequestContext): Promise<string> => {
+  const suffix = uniqueSuffix();
+  const token = await apiLogin(request, DEMO.admin.email);
+  const name = `Bakery ${suffix}`;
+  await callApi(request, 'department.create', { token, input: { name, code: `B${suffix.slice(-8)}` } });
+  return name;
+};
+
+/** Money as shown by the app ("€12.50", "-€3.00", "−€3.00") in integer cents. */
+export const cents = (text: string | null): number => {
+  const cleaned = (text ?? '').replace(/\s/g, '');
+  const match = /([-−]?)[^\d]*(\d+(?:,\d{3})*)[.,](\d{2})/.exec(cleaned);
+  if (!match) throw new Error(`Not an amount: ${text}`);
+  const [, sign, whole = '0', fraction = '0'] = match;
+  const value = Number(whole.replace(/,/g, '')) * 100 + Number(fraction);
+  return sign ? -value : value;
 };
 
 /** Signs in with any account through the form. */

@@ -13,7 +13,6 @@ import { AppShell } from './components/app-shell';
 import { RouteError, NotFound } from './components/route-status';
 import { PageSpinner } from './components/spinner';
 import { safeRedirect } from './features/auth/safe-redirect';
-import { MenuPage } from './features/menu/menu-page';
 import { type SessionUser, useSession, waitForSession } from './lib/auth';
 import { queryClient } from './lib/trpc';
 
@@ -48,7 +47,8 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
       <SessionGuard />
       <Outlet />
       <Suspense>
-        <Toaster position="top-right" richColors closeButton />
+        {/* Below the sticky header, so a toast never covers the cart or Sign out. */}
+        <Toaster position="top-right" offset={{ top: 76 }} mobileOffset={{ top: 72 }} richColors closeButton />
       </Suspense>
     </>
   ),
@@ -103,7 +103,74 @@ const indexRoute = createRoute({
   },
 });
 
-const menuRoute = createRoute({ getParentRoute: () => appRoute, path: 'menu', component: MenuPage });
+// The menu is the landing page but carries the filter widgets and zod: its chunk is fetched right away, in
+// parallel with the session check, instead of weighing down the first bundle.
+const loadMenuPage = () => import('./features/menu/menu-page');
+if (typeof window !== 'undefined' && ['/', '/menu'].includes(window.location.pathname)) void loadMenuPage();
+const menuRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'menu',
+  component: lazyRouteComponent(loadMenuPage, 'MenuPage'),
+});
+
+const cartRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'cart',
+  component: lazyRouteComponent(() => import('./features/cart/cart-page'), 'CartPage'),
+});
+
+const ordersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'orders',
+  component: lazyRouteComponent(() => import('./features/orders/orders-page'), 'OrdersPage'),
+});
+
+const ReceiptPage = lazyRouteComponent(() => import('./features/orders/receipt-page'), 'ReceiptPage');
+const receiptRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'orders/$orderId',
+  validateSearch: (search: Record<string, unknown>): { placed?: boolean } =>
+    search.placed === true || search.placed === 'true' ? { placed: true } : {},
+  component: function ReceiptRoute() {
+    const { orderId } = receiptRoute.useParams();
+    const { placed } = receiptRoute.useSearch();
+    return <ReceiptPage key={orderId} orderId={orderId} isJustPlaced={Boolean(placed)} />;
+  },
+});
+
+const walletRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'wallet',
+  component: lazyRouteComponent(() => import('./features/wallet/wallet-page'), 'WalletPage'),
+});
+
+const productsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'products',
+  beforeLoad: requireRole('manager'),
+  component: lazyRouteComponent(() => import('./features/products/products-page'), 'ProductsPage'),
+});
+
+const creditsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'credits',
+  beforeLoad: requireRole('manager'),
+  component: lazyRouteComponent(() => import('./features/credits/credits-page'), 'CreditsPage'),
+});
+
+const salesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'sales',
+  beforeLoad: requireRole('manager'),
+  component: lazyRouteComponent(() => import('./features/sales/sales-page'), 'SalesPage'),
+});
+
+const tillRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'till',
+  beforeLoad: requireRole('manager'),
+  component: lazyRouteComponent(() => import('./features/till/till-page'), 'TillPage'),
+});
 
 const profileRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -152,6 +219,14 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     menuRoute,
+    cartRoute,
+    ordersRoute,
+    receiptRoute,
+    walletRoute,
+    productsRoute,
+    creditsRoute,
+    salesRoute,
+    tillRoute,
     profileRoute,
     peopleRoute,
     usersRoute,

@@ -1,19 +1,26 @@
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import {
   Building2,
+  ChartNoAxesCombined,
+  HandCoins,
   LogOut,
   type LucideIcon,
   Menu as MenuIcon,
+  Package,
+  ReceiptText,
   ScrollText,
   Settings,
   ShieldCheck,
+  Store,
   UserRound,
   Users,
   UsersRound,
   UtensilsCrossed,
+  Wallet,
   X,
 } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { CartButton } from '../features/cart/cart-button';
 import { type SessionUser, signOut, useSession } from '../lib/auth';
 import { cn } from '../lib/utils';
 import { Alert } from './alert';
@@ -22,29 +29,55 @@ import { Logo } from './logo';
 import { RoleBadge } from './role-badge';
 
 type NavItem = {
-  to: '/menu' | '/people' | '/admin/users' | '/admin/departments' | '/admin/audit' | '/admin/settings' | '/profile';
+  to:
+    | '/menu'
+    | '/orders'
+    | '/wallet'
+    | '/products'
+    | '/credits'
+    | '/sales'
+    | '/till'
+    | '/people'
+    | '/admin/users'
+    | '/admin/departments'
+    | '/admin/audit'
+    | '/admin/settings'
+    | '/profile';
   label: string;
   icon: LucideIcon;
 };
+type NavSection = { title: string; items: NavItem[] };
 
-const NAV_BY_ROLE: Record<SessionUser['role'], NavItem[]> = {
-  employee: [
+const EAT: NavSection = {
+  title: 'Canteen',
+  items: [
     { to: '/menu', label: 'Menu', icon: UtensilsCrossed },
-    { to: '/profile', label: 'Profile', icon: UserRound },
+    { to: '/orders', label: 'Orders', icon: ReceiptText },
+    { to: '/wallet', label: 'Wallet', icon: Wallet },
   ],
-  manager: [
-    { to: '/menu', label: 'Menu', icon: UtensilsCrossed },
-    { to: '/people', label: 'People', icon: UsersRound },
-    { to: '/profile', label: 'Profile', icon: UserRound },
-  ],
-  admin: [
-    { to: '/menu', label: 'Menu', icon: UtensilsCrossed },
+};
+const MANAGE_ITEMS: NavItem[] = [
+  { to: '/products', label: 'Products', icon: Package },
+  { to: '/credits', label: 'Credits', icon: HandCoins },
+  { to: '/sales', label: 'Sales', icon: ChartNoAxesCombined },
+  { to: '/till', label: 'Till', icon: Store },
+];
+const ADMIN: NavSection = {
+  title: 'Admin',
+  items: [
     { to: '/admin/users', label: 'Users', icon: Users },
     { to: '/admin/departments', label: 'Departments', icon: Building2 },
     { to: '/admin/audit', label: 'Audit log', icon: ScrollText },
     { to: '/admin/settings', label: 'Settings', icon: Settings },
-    { to: '/profile', label: 'Profile', icon: UserRound },
   ],
+};
+const ACCOUNT: NavSection = { title: 'Account', items: [{ to: '/profile', label: 'Profile', icon: UserRound }] };
+
+// Admins manage everyone from Users, so the department-scoped People page is for managers.
+const NAV_BY_ROLE: Record<SessionUser['role'], NavSection[]> = {
+  employee: [EAT, ACCOUNT],
+  manager: [EAT, { title: 'Manage', items: [...MANAGE_ITEMS, { to: '/people', label: 'People', icon: UsersRound }] }, ACCOUNT],
+  admin: [EAT, { title: 'Manage', items: MANAGE_ITEMS }, ADMIN, ACCOUNT],
 };
 
 const initials = (name: string): string =>
@@ -81,40 +114,28 @@ export const AppShell = () => {
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 lg:px-8">
+      <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75 print:hidden">
+        <div className="mx-auto flex h-16 max-w-7xl items-center gap-3 px-4 sm:px-6 lg:px-8">
+          <Button
+            variant="ghost"
+            size="icon"
+            className="-ml-2 lg:hidden"
+            aria-label={isMenuOpen ? 'Close menu' : 'Open menu'}
+            aria-expanded={isMenuOpen}
+            aria-controls="main-nav"
+            onClick={() => setIsMenuOpen((isOpen) => !isOpen)}
+          >
+            {isMenuOpen ? <X aria-hidden /> : <MenuIcon aria-hidden />}
+          </Button>
           <Link
             to="/"
             className="rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-600"
           >
             <Logo />
           </Link>
-          <nav
-            id="main-nav"
-            aria-label="Main"
-            className={cn(
-              'order-last w-full flex-col gap-1 border-t border-zinc-100 pt-2 pb-1 md:order-none md:flex md:w-auto md:flex-row md:border-0 md:p-0',
-              isMenuOpen ? 'flex' : 'hidden',
-            )}
-          >
-            <div className="flex items-center gap-2 px-3 pt-1 pb-2 md:hidden">
-              <span className="text-sm font-medium text-zinc-900">{user.name}</span>
-              <RoleBadge role={user.role} />
-            </div>
-            {NAV_BY_ROLE[user.role].map((item) => (
-              <Link
-                key={item.to}
-                to={item.to}
-                className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-emerald-600 md:py-1.5"
-                activeProps={{ className: 'bg-zinc-100 text-zinc-900' }}
-              >
-                <item.icon aria-hidden className="size-4 md:hidden lg:inline" />
-                {item.label}
-              </Link>
-            ))}
-          </nav>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
-            <div className="hidden items-center gap-2.5 sm:flex">
+            <CartButton />
+            <div className="hidden items-center gap-2.5 border-l border-zinc-200 pl-3 md:flex">
               <span
                 aria-hidden
                 className="flex size-8 items-center justify-center rounded-full bg-emerald-100 text-xs font-semibold text-emerald-800"
@@ -138,30 +159,57 @@ export const AppShell = () => {
               {isSigningOut ? null : <LogOut aria-hidden />}
               <span className="hidden sm:inline">Sign out</span>
             </Button>
-            <Button
-              variant="ghost"
-              size="icon"
-              className="md:hidden"
-              aria-label={isMenuOpen ? 'Close menu' : 'Open menu'}
-              aria-expanded={isMenuOpen}
-              aria-controls="main-nav"
-              onClick={() => setIsMenuOpen((isOpen) => !isOpen)}
-            >
-              {isMenuOpen ? <X aria-hidden /> : <MenuIcon aria-hidden />}
-            </Button>
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:px-6 sm:py-8 lg:px-8">
-        {user.mustEnrolTotp ? (
-          <Alert tone="warning" title="Two-factor authentication is required" className="mb-6">
-            Your organisation asks managers and admins to protect their account with an authenticator app. Set it up below to
-            continue using Canteen.
-          </Alert>
-        ) : null}
-        <Outlet />
-      </main>
-      <footer className="mx-auto flex max-w-6xl items-center gap-2 px-4 pb-8 text-xs text-zinc-600 sm:px-6 lg:px-8">
+      <div className="mx-auto max-w-7xl px-4 sm:px-6 lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-10 lg:px-8">
+        <nav
+          id="main-nav"
+          aria-label="Main"
+          className={cn(
+            'border-b border-zinc-200 py-3 lg:sticky lg:top-16 lg:block lg:max-h-[calc(100dvh-4rem)] lg:self-start lg:overflow-y-auto lg:border-0 lg:py-8 print:hidden',
+            isMenuOpen ? 'block' : 'hidden',
+          )}
+        >
+          <div className="flex items-center gap-2 px-3 pt-1 pb-3 md:hidden">
+            <span className="text-sm font-medium text-zinc-900">{user.name}</span>
+            <RoleBadge role={user.role} />
+          </div>
+          <div className="grid gap-5">
+            {NAV_BY_ROLE[user.role].map((section) => (
+              <div key={section.title} className="grid gap-1">
+                <p id={`nav-${section.title}`} className="px-3 text-xs font-medium tracking-wide text-zinc-500 uppercase">
+                  {section.title}
+                </p>
+                <ul aria-labelledby={`nav-${section.title}`} className="grid gap-0.5">
+                  {section.items.map((item) => (
+                    <li key={item.to}>
+                      <Link
+                        to={item.to}
+                        className="flex items-center gap-2.5 rounded-lg px-3 py-2 text-sm font-medium text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-emerald-600"
+                        activeProps={{ className: 'bg-emerald-50 text-emerald-900 hover:bg-emerald-50 hover:text-emerald-900' }}
+                      >
+                        <item.icon aria-hidden className="size-4" />
+                        {item.label}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        </nav>
+        <main id="main" tabIndex={-1} className="min-w-0 py-6 focus:outline-none sm:py-8 print:py-0">
+          {user.mustEnrolTotp ? (
+            <Alert tone="warning" title="Two-factor authentication is required" className="mb-6">
+              Your organisation asks managers and admins to protect their account with an authenticator app. Set it up below to
+              continue using Canteen.
+            </Alert>
+          ) : null}
+          <Outlet />
+        </main>
+      </div>
+      <footer className="mx-auto flex max-w-7xl items-center gap-2 px-4 pb-8 text-xs text-zinc-600 sm:px-6 lg:px-8 print:hidden">
         <ShieldCheck aria-hidden className="size-3.5" />
         Signed in as {user.email}
       </footer>

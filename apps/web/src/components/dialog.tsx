@@ -93,6 +93,8 @@ type ConfirmDialogProps = {
   onConfirm: () => void;
   isPending?: boolean;
   error?: string | null;
+  /** Confirming something that is not destructive (a bulk credit) uses the primary colour. */
+  confirmVariant?: 'danger' | 'primary';
 };
 
 /** A destructive confirmation: focus starts on Cancel, and the dialog stays open while the action runs. */
@@ -105,6 +107,7 @@ export const ConfirmDialog = ({
   onConfirm,
   isPending,
   error,
+  confirmVariant = 'danger',
 }: ConfirmDialogProps) => {
   const returnFocus = useReturnFocus();
   return (
@@ -125,7 +128,7 @@ export const ConfirmDialog = ({
             <AlertDialogPrimitive.Cancel asChild>
               <Button variant="secondary">Cancel</Button>
             </AlertDialogPrimitive.Cancel>
-            <Button variant="danger" isLoading={isPending} onClick={onConfirm}>
+            <Button variant={confirmVariant} isLoading={isPending} onClick={onConfirm}>
               {confirmLabel}
             </Button>
           </DialogFooter>

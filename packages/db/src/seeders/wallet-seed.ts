@@ -8,9 +8,15 @@ import { Payer } from '../wallet/payer.entity';
 import { WalletEntry } from '../wallet/wallet-entry.entity';
 import { MENU_CATEGORIES, MENU_PRODUCTS } from './menu-data';
 
+/** A few tracked dishes start nearly or entirely sold out, so the demo shows what that looks like. */
+const DEMO_LOW_STOCK = [3, 2, 0];
+
 export const seedMenu = (em: EntityManager): void => {
   const categories = new Map(MENU_CATEGORIES.map((spec) => [spec.slug, em.create(Category, spec)]));
+  const lowStockLeft = [...DEMO_LOW_STOCK];
   for (const spec of MENU_PRODUCTS) {
+    const stock =
+      spec.stock !== null && lowStockLeft.length > 0 && spec.category !== 'drinks' ? lowStockLeft.shift()! : spec.stock;
     em.create(Product, {
       name: spec.name,
       description: spec.description,
@@ -18,7 +24,7 @@ export const seedMenu = (em: EntityManager): void => {
       category: categories.get(spec.category)!,
       allergens: spec.allergens,
       dietaryTags: spec.dietaryTags,
-      stock: spec.stock,
+      stock,
     });
   }
 };

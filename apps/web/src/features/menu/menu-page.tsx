@@ -124,31 +124,11 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
           className="sm:w-52"
         />
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <div role="group" aria-label="Dietary needs" className="flex flex-wrap gap-1.5">
-          {DIETARY_TAGS.map((tag) => {
-            const isOn = filters.dietaryTags.includes(tag);
-            return (
-              <button
-                key={tag}
-                type="button"
-                aria-pressed={isOn}
-                onClick={() => toggleTag(tag)}
-                className={cn(
-                  'h-8 rounded-full border px-3 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-600',
-                  isOn
-                    ? 'border-emerald-700 bg-emerald-50 text-emerald-900'
-                    : 'border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50',
-                )}
-              >
-                {DIETARY_LABELS[tag]}
-              </button>
-            );
-          })}
-        </div>
+      {/* On a phone the chips scroll sideways in one row instead of pushing the dishes down. */}
+      <div className="-mx-4 flex items-center gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:thin] sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0">
         <Popover>
           <PopoverTrigger asChild>
-            <Button variant="secondary" size="sm" className="rounded-full">
+            <Button variant="secondary" size="sm" className="shrink-0 rounded-full">
               <ListFilter aria-hidden />
               Free from
               {filters.freeFrom.length ? (
@@ -159,19 +139,41 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
               ) : null}
             </Button>
           </PopoverTrigger>
-          <PopoverContent className="w-96">
+          <PopoverContent className="w-80" aria-label="Free from allergens">
             <CheckboxGroup
               legend="Hide dishes that contain"
               options={ALLERGENS}
               labels={ALLERGEN_LABELS}
               value={filters.freeFrom}
               onChange={(freeFrom) => onChange({ ...filters, freeFrom })}
+              columns={2}
               hint="The 14 allergens EU law requires us to declare. Ask at the counter about traces."
             />
           </PopoverContent>
         </Popover>
+        <div role="group" aria-label="Dietary needs" className="flex shrink-0 gap-1.5 sm:shrink sm:flex-wrap">
+          {DIETARY_TAGS.map((tag) => {
+            const isOn = filters.dietaryTags.includes(tag);
+            return (
+              <button
+                key={tag}
+                type="button"
+                aria-pressed={isOn}
+                onClick={() => toggleTag(tag)}
+                className={cn(
+                  'h-8 shrink-0 rounded-full border px-3 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-600',
+                  isOn
+                    ? 'border-emerald-700 bg-emerald-50 text-emerald-900'
+                    : 'border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50',
+                )}
+              >
+                {DIETARY_LABELS[tag]}
+              </button>
+            );
+          })}
+        </div>
         {hasFilters ? (
-          <Button variant="ghost" size="sm" onClick={() => onChange({ ...NO_FILTERS, sort: filters.sort })}>
+          <Button variant="ghost" size="sm" className="shrink-0" onClick={() => onChange({ ...NO_FILTERS, sort: filters.sort })}>
             <X aria-hidden />
             Clear filters
           </Button>

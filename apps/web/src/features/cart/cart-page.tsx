@@ -1,0 +1,275 @@
+import type { RouterOutputs } from '@canteen/api/trpc';
+import { type UseQueryResult, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { ShoppingBasket, Trash2, Wallet } from 'lucide-react';
+import { useState } from 'react';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
+import { EmptyState } from '../../components/empty-state';
+import { PageHeader } from '../../components/page-header';
+import { QuantityStepper } from '../../components/quantity-stepper';
+import { PageSpinner } from '../../components/spinner';
+import { errorCode, errorMessage, errorReason, isNetworkError } from '../../lib/errors';
+import { formatMoney } from '../../lib/money';
+import { trpc } from '../../lib/trpc';
+import { cn } from '../../lib/utils';
+import { StockBadge } from '../menu/product-card';
+import { type CartLine, useCart } from './cart-store';
+
+type Product = RouterOutputs['product']['byId'];
+type Line = CartLine & { product: Product | undefined; isLoading: boolean; isGone: boolean };
+
+export const CartPage = () => {
+  const cart = useCart();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const productQueries = useQueries({
+    queries: cart.lines.map((line) => trpc.product.byId.queryOptions({ id: line.productId })),
+  });
+  const lines: Line[] = cart.lines.map((line, index) => {
+    const query = productQueries[index];
+    const product = query?.data;
+    return {
+      ...line,
+      product,
+      isLoading: Boolean(query?.isPending),
+      isGone: errorCode(query?.error) === 'NOT_FOUND' || product?.isActive === false,
+    };
+  });
+  const totalCents = lines.reduce((sum, line) => sum + (line.product?.priceCents ?? 0) * line.quantity, 0);
+  const isLoading = lines.some((line) => line.isLoading);
+  const problems = lines.filter(
+    (line) => line.isGone || (line.product?.stock !== null && line.product !== undefined && line.quantity > line.product.stock),
+  );
+  const balance = useQuery(trpc.wallet.balance.queryOptions({}));
+  const place = useMutation(trpc.order.place.mutationOptions());
+  const [error, setError] = useState<string | null>(null);
+
+  const onPlace = async () => {
+    setError(null);
+    const items = cart.lines.map(({ productId, quantity }) => ({ productId, quantity }));
+    try {
+      // The same key for every attempt at this basket: a retry after a lost answer cannot charge twice.
+      const order = await place.mutateAsync({ items, idempotencyKey: cart.checkoutKey() });
+      queryClient.setQueryData(trpc.order.byId.queryKey({ id: order.id }), order);
+      cart.clear();
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.wallet.pathFilter()),
+        queryClient.invalidateQueries(trpc.order.list.pathFilter()),
+        queryClient.invalidateQueries(trpc.product.pathFilter()),
+      ]);
+      await navigate({ to: '/orders/$orderId', params: { orderId: order.id }, search: { placed: true } });
+    } catch (caught) {
+      const reason = errorReason(caught);
+      if (reason === 'INSUFFICIENT_FUNDS') {
+        const fresh = await balance.refetch();
+        const have = fresh.data?.totalCents ?? balance.data?.totalCents ?? 0;
+        setError(`Not enough money in your wallet: you have ${formatMoney(have)}, this order is ${formatMoney(totalCents)}.`);
+      } else if (reason === 'OUT_OF_STOCK' || reason === 'PRODUCT_UNAVAILABLE') {
+        const text = errorMessage(caught);
+        setError(`${text}${text.endsWith('.') ? '' : '.'} Change your cart and try again.`);
+        await queryClient.invalidateQueries(trpc.product.pathFilter());
+      } else if (isNetworkError(caught)) {
+        setError(
+          "We couldn't reach Canteen to confirm your order. Try again: if it did go through, you will not be charged twice.",
+        );
+      } else {
+        if (reason === 'IDEMPOTENCY_MISMATCH') cart.resetCheckoutKey();
+        setError(errorMessage(caught));
+      }
+    }
+  };
+
+  if (cart.lines.length === 0) {
+    return (
+      <>
+        <PageHeader title="Cart" description="Pick dishes from the menu, then pay for them here from your wallet." />
+        <Card>
+          <EmptyState
+            icon={ShoppingBasket}
+            title="Your cart is empty"
+            description="Add dishes from the menu and they will wait here, even if you close the page."
+            action={
+              <Button asChild>
+                <Link to="/menu">Browse the menu</Link>
+              </Button>
+            }
+          />
+        </Card>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title="Cart" description="Check your order, then pay for it from your wallet." />
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <Card>
+          <CardHeader>
+            <CardTitle>Your order</CardTitle>
+            <CardDescription>Prices are today's; they are fixed when you place the order.</CardDescription>
+          </CardHeader>
+          <ul aria-label="Dishes in your cart" className="divide-y divide-zinc-100">
+            {lines.map((line) => (
+              <CartLineRow
+                key={line.productId}
+                line={line}
+                onQuantity={(quantity) => cart.setQuantity(line.productId, quantity)}
+                onRemove={() => cart.remove(line.productId)}
+              />
+            ))}
+          </ul>
+          <CardFooter className="justify-between">
+            <Button variant="ghost" size="sm" onClick={() => cart.clear()}>
+              Empty cart
+            </Button>
+            <p className="text-sm text-zinc-700">
+              Subtotal{' '}
+              <span data-testid="cart-subtotal" className="ml-1 text-base font-semibold text-zinc-900 tabular-nums">
+                {isLoading ? '…' : formatMoney(totalCents)}
+              </span>
+            </p>
+          </CardFooter>
+        </Card>
+        <Card className="lg:sticky lg:top-24">
+          <CardHeader>
+            <CardTitle>Checkout</CardTitle>
+            <CardDescription>The oldest money in your wallet is spent first.</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            <WalletSummary balance={balance} totalCents={isLoading ? null : totalCents} />
+            {problems.length ? (
+              <Alert tone="warning" title="Some dishes need a change">
+                {problems.map((line) => line.product?.name ?? 'A dish').join(', ')} {problems.length === 1 ? 'is' : 'are'} no
+                longer available in that quantity. Change or remove {problems.length === 1 ? 'it' : 'them'} to continue.
+              </Alert>
+            ) : null}
+            {error ? <Alert>{error}</Alert> : null}
+          </CardContent>
+          <CardFooter>
+            <Button
+              size="lg"
+              className="w-full"
+              onClick={() => void onPlace()}
+              isLoading={place.isPending}
+              disabled={isLoading || problems.length > 0}
+            >
+              {place.isPending ? 'Placing order…' : `Place order · ${isLoading ? '…' : formatMoney(totalCents)}`}
+            </Button>
+          </CardFooter>
+        </Card>
+      </div>
+    </>
+  );
+};
+
+type CartLineRowProps = { line: Line; onQuantity: (quantity: number) => void; onRemove: () => void };
+
+const CartLineRow = ({ line, onQuantity, onRemove }: CartLineRowProps) => {
+  const name = line.product?.name ?? 'Dish';
+  if (line.isLoading) {
+    return (
+      <li className="flex items-center gap-4 px-5 py-4 sm:px-6">
+        <div className="h-4 w-48 animate-pulse rounded bg-zinc-100" />
+        <span className="sr-only">Loading a dish</span>
+      </li>
+    );
+  }
+  const isOverStock = line.product?.stock !== null && line.product !== undefined && line.quantity > line.product.stock;
+  return (
+    <li className={cn('grid gap-3 px-5 py-4 sm:flex sm:items-center sm:px-6', line.isGone && 'bg-amber-50/60')}>
+      <div className="grid min-w-0 flex-1 gap-0.5">
+        <span className="font-medium text-zinc-900">{line.isGone ? (line.product?.name ?? 'A dish') : name}</span>
+        {line.isGone ? (
+          <span className="text-sm text-amber-900">No longer on the menu. Remove it to continue.</span>
+        ) : (
+          <span className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
+            {formatMoney(line.product?.priceCents ?? 0)} each
+            <StockBadge stock={line.product?.stock ?? null} />
+            {isOverStock ? <span className="text-amber-900">Only {line.product?.stock} left</span> : null}
+          </span>
+        )}
+      </div>
+      <div className="flex items-center justify-between gap-4">
+        {line.isGone ? null : (
+          <QuantityStepper
+            itemName={name}
+            value={line.quantity}
+            onChange={onQuantity}
+            max={Math.min(20, line.product?.stock ?? 20) || 1}
+            size="sm"
+          />
+        )}
+        <span className="w-20 text-right font-medium text-zinc-900 tabular-nums">
+          {line.isGone ? '—' : formatMoney((line.product?.priceCents ?? 0) * line.quantity)}
+        </span>
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8 text-zinc-600 hover:bg-red-50 hover:text-red-700"
+          aria-label={`Remove ${line.product?.name ?? 'this dish'}`}
+          onClick={onRemove}
+        >
+          <Trash2 aria-hidden />
+        </Button>
+      </div>
+    </li>
+  );
+};
+
+type WalletSummaryProps = { balance: UseQueryResult<RouterOutputs['wallet']['balance'], unknown>; totalCents: number | null };
+
+const WalletSummary = ({ balance, totalCents }: WalletSummaryProps) => {
+  if (balance.isPending) return <PageSpinner label="Loading your wallet" />;
+  if (balance.isError) return <Alert>{errorMessage(balance.error)}</Alert>;
+  const payers = balance.data.byPayer.filter((payer) => payer.amountCents !== 0);
+  const afterCents = totalCents === null ? null : balance.data.totalCents - totalCents;
+  return (
+    <div className="grid gap-3">
+      <section aria-labelledby="wallet-summary" className="grid gap-2">
+        <h3 id="wallet-summary" className="flex items-center gap-2 text-sm font-semibold text-zinc-900">
+          <Wallet aria-hidden className="size-4 text-zinc-500" />
+          Your wallet
+        </h3>
+        {payers.length ? (
+          <dl className="grid gap-1.5 text-sm">
+            {payers.map((payer) => (
+              <div key={payer.payerId} className="flex justify-between gap-4">
+                <dt className="text-zinc-700">{payer.payerName}</dt>
+                <dd className="text-zinc-900 tabular-nums">{formatMoney(payer.amountCents)}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="text-sm text-zinc-600">There is no money in your wallet yet.</p>
+        )}
+      </section>
+      <dl className="grid gap-1.5 border-t border-zinc-100 pt-3 text-sm">
+        <div className="flex justify-between gap-4">
+          <dt className="text-zinc-700">Balance</dt>
+          <dd data-testid="checkout-balance" className="font-medium text-zinc-900 tabular-nums">
+            {formatMoney(balance.data.totalCents)}
+          </dd>
+        </div>
+        <div className="flex justify-between gap-4">
+          <dt className="text-zinc-700">This order</dt>
+          <dd className="font-medium text-zinc-900 tabular-nums">{totalCents === null ? '…' : `−${formatMoney(totalCents)}`}</dd>
+        </div>
+        <div className="flex justify-between gap-4 border-t border-zinc-100 pt-1.5">
+          <dt className="font-semibold text-zinc-900">Balance after</dt>
+          <dd
+            className={cn('font-semibold tabular-nums', afterCents !== null && afterCents < 0 ? 'text-red-700' : 'text-zinc-900')}
+          >
+            {afterCents === null ? '…' : formatMoney(afterCents)}
+          </dd>
+        </div>
+      </dl>
+      {afterCents !== null && afterCents < 0 ? (
+        <p className="text-sm text-red-700">
+          This order is {formatMoney(-afterCents)} more than you have. Remove something or ask for a top-up.
+        </p>
+      ) : null}
+    </div>
+  );
+};

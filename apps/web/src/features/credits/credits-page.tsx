@@ -1,0 +1,277 @@
+import { CreditInputSchema } from '@canteen/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
+import { ConfirmDialog } from '../../components/dialog';
+import { Field } from '../../components/field';
+import { Input } from '../../components/input';
+import { PageHeader } from '../../components/page-header';
+import { Select } from '../../components/select';
+import { useSession } from '../../lib/auth';
+import { errorMessage } from '../../lib/errors';
+import { applyFieldErrors, schemaResolver } from '../../lib/form';
+import { formatMoney, formatSignedMoney, parseMoney } from '../../lib/money';
+import { trpc } from '../../lib/trpc';
+import { useDepartmentOptions } from '../departments/use-department-options';
+import { EmployeePicker, type Person } from '../people/employee-picker';
+import { usePayerOptions } from './use-payer-options';
+
+const MAX_CREDIT_CENTS = 10_000_000;
+const MAX_BULK_CENTS = 1_000_000;
+const WHOLE_COMPANY = 'company';
+
+const amountField = (options: { allowNegative: boolean; maxCents: number }) =>
+  z.string().refine(
+    (text) => {
+      const cents = parseMoney(text);
+      return cents !== null && cents !== 0 && Math.abs(cents) <= options.maxCents && (options.allowNegative || cents > 0);
+    },
+    options.allowNegative ? 'Enter an amount in euros, e.g. 12.50 or -5' : 'Enter an amount in euros, e.g. 10.00',
+  );
+
+export const CreditsPage = () => (
+  <>
+    <PageHeader
+      title="Credits"
+      description="Put money in wallets. A negative amount is an adjustment that takes back that payer's earlier credit."
+    />
+    <div className="grid items-start gap-6 lg:grid-cols-2">
+      <SingleCreditCard />
+      <BulkCreditCard />
+    </div>
+  </>
+);
+
+const SingleCreditFormSchema = z.object({
+  payerId: z.string().min(1, 'Choose who pays'),
+  amount: amountField({ allowNegative: true, maxCents: MAX_CREDIT_CENTS }),
+  note: CreditInputSchema.shape.note.unwrap(),
+});
+
+const SingleCreditCard = () => {
+  const queryClient = useQueryClient();
+  const payers = usePayerOptions();
+  const [person, setPerson] = useState<Person | null>(null);
+  const [personError, setPersonError] = useState<string | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const balance = useQuery({ ...trpc.wallet.balance.queryOptions({ userId: person?.id }), enabled: person !== null });
+  const form = useForm({
+    resolver: schemaResolver(SingleCreditFormSchema),
+    defaultValues: { payerId: '', amount: '', note: '' },
+  });
+  const { errors } = form.formState;
+  const credit = useMutation(trpc.wallet.credit.mutationOptions());
+
+  const onSubmit = form.handleSubmit(async ({ payerId, amount, note }) => {
+    setFormError(null);
+    if (!person) {
+      setPersonError('Choose who gets the money');
+      return;
+    }
+    const amountCents = parseMoney(amount) ?? 0;
+    try {
+      const result = await credit.mutateAsync({ userId: person.id, payerId, amountCents, ...(note ? { note } : {}) });
+      queryClient.setQueryData(trpc.wallet.balance.queryKey({ userId: person.id }), result.balance);
+      toast.success(
+        `${amountCents > 0 ? 'Credited' : 'Adjusted'} ${formatSignedMoney(amountCents)} for ${person.name}. New balance ${formatMoney(result.balance.totalCents)}.`,
+      );
+      form.reset({ payerId, amount: '', note: '' });
+      await queryClient.invalidateQueries(trpc.wallet.pathFilter());
+    } catch (caught) {
+      if (!applyFieldErrors(caught, form.setError)) setFormError(errorMessage(caught));
+    }
+  });
+
+  return (
+    <Card aria-labelledby="single-credit-title">
+      <form noValidate onSubmit={(event) => void onSubmit(event)}>
+        <CardHeader>
+          <CardTitle id="single-credit-title">Credit one person</CardTitle>
+          <CardDescription>For a birthday, a refund by hand or to correct a mistake.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          {formError ? <Alert>{formError}</Alert> : null}
+          <div className="grid gap-1.5">
+            <EmployeePicker
+              label="Who gets it"
+              value={person}
+              onChange={(next) => {
+                setPerson(next);
+                setPersonError(undefined);
+              }}
+            />
+            {personError ? <p className="text-sm text-red-700">{personError}</p> : null}
+            {person ? (
+              <p className="text-sm text-zinc-600">
+                Balance now:{' '}
+                <span data-testid="credit-balance" className="font-medium text-zinc-900 tabular-nums">
+                  {balance.data ? formatMoney(balance.data.totalCents) : '…'}
+                </span>
+              </p>
+            ) : null}
+          </div>
+          <Field label="Paid by" error={errors.payerId?.message}>
+            <Controller
+              control={form.control}
+              name="payerId"
+              render={({ field }) => (
+                <Select
+                  value={field.value || undefined}
+                  onValueChange={field.onChange}
+                  options={payers.options}
+                  placeholder={payers.isLoading ? 'Loading…' : 'Choose a payer'}
+                />
+              )}
+            />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)]">
+            <Field label="Amount (€)" error={errors.amount?.message} hint="Negative to take back.">
+              <Input inputMode="decimal" autoComplete="off" placeholder="10.00" {...form.register('amount')} />
+            </Field>
+            <Field label="Note (optional)" error={errors.note?.message} hint="Shown in their wallet history.">
+              <Input autoComplete="off" placeholder="e.g. Team lunch" {...form.register('note')} />
+            </Field>
+          </div>
+        </CardContent>
+        <CardFooter>
+          <Button type="submit" isLoading={form.formState.isSubmitting}>
+            Credit wallet
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+};
+
+const BulkCreditFormSchema = z.object({
+  departmentId: z.string().min(1, 'Choose a department'),
+  payerId: z.string().min(1, 'Choose who pays'),
+  amount: amountField({ allowNegative: false, maxCents: MAX_BULK_CENTS }),
+  note: CreditInputSchema.shape.note.unwrap(),
+});
+type BulkCreditForm = z.infer<typeof BulkCreditFormSchema>;
+
+const BulkCreditCard = () => {
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const user = session.status === 'signedIn' ? session.user : null;
+  const isAdmin = user?.role === 'admin';
+  const departments = useDepartmentOptions(isAdmin);
+  const payers = usePayerOptions();
+  const [pending, setPending] = useState<BulkCreditForm | null>(null);
+  const form = useForm({
+    resolver: schemaResolver(BulkCreditFormSchema),
+    defaultValues: { departmentId: isAdmin ? '' : (user?.departmentId ?? ''), payerId: '', amount: '', note: '' },
+  });
+  const { errors } = form.formState;
+  const creditBulk = useMutation(
+    trpc.wallet.creditBulk.mutationOptions({
+      onSuccess: async (result) => {
+        toast.success(
+          `Credited ${result.userCount} ${result.userCount === 1 ? 'person' : 'people'}, ${formatMoney(result.totalCents)} in total.`,
+        );
+        setPending(null);
+        form.reset({ ...form.getValues(), amount: '', note: '' });
+        await queryClient.invalidateQueries(trpc.wallet.pathFilter());
+      },
+    }),
+  );
+  const departmentName = (id: string) =>
+    id === WHOLE_COMPANY
+      ? 'the whole company'
+      : `everyone in ${isAdmin ? (departments.options.find((option) => option.value === id)?.label ?? 'the department') : (user?.departmentName ?? 'your department')}`;
+
+  return (
+    <Card aria-labelledby="bulk-credit-title">
+      <form noValidate onSubmit={(event) => void form.handleSubmit((values) => setPending(values))(event)}>
+        <CardHeader>
+          <CardTitle id="bulk-credit-title">Credit a whole team</CardTitle>
+          <CardDescription>Every active person gets the same amount, in one go.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          {isAdmin ? (
+            <Field label="Who gets it" error={errors.departmentId?.message}>
+              <Controller
+                control={form.control}
+                name="departmentId"
+                render={({ field }) => (
+                  <Select
+                    value={field.value || undefined}
+                    onValueChange={field.onChange}
+                    options={[{ value: WHOLE_COMPANY, label: 'Whole company' }, ...departments.options]}
+                    placeholder={departments.isLoading ? 'Loading…' : 'Choose a department'}
+                  />
+                )}
+              />
+            </Field>
+          ) : (
+            <div className="grid gap-1.5">
+              <p className="text-sm font-medium text-zinc-900">Who gets it</p>
+              <p className="rounded-lg bg-zinc-50 px-3.5 py-2.5 text-sm text-zinc-800">
+                Everyone in {user?.departmentName ?? 'your department'}
+              </p>
+            </div>
+          )}
+          <Field label="Paid by" error={errors.payerId?.message}>
+            <Controller
+              control={form.control}
+              name="payerId"
+              render={({ field }) => (
+                <Select
+                  value={field.value || undefined}
+                  onValueChange={field.onChange}
+                  options={payers.options}
+                  placeholder={payers.isLoading ? 'Loading…' : 'Choose a payer'}
+                />
+              )}
+            />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)]">
+            <Field label="Amount each (€)" error={errors.amount?.message}>
+              <Input inputMode="decimal" autoComplete="off" placeholder="10.00" {...form.register('amount')} />
+            </Field>
+            <Field label="Note (optional)" error={errors.note?.message}>
+              <Input autoComplete="off" placeholder="e.g. Monthly lunch budget" {...form.register('note')} />
+            </Field>
+          </div>
+        </CardContent>
+        <CardFooter>
+          <Button type="submit">Credit everyone…</Button>
+        </CardFooter>
+      </form>
+      <ConfirmDialog
+        isOpen={pending !== null}
+        onOpenChange={(isOpen) => {
+          if (!isOpen) {
+            setPending(null);
+            creditBulk.reset();
+          }
+        }}
+        title="Credit everyone?"
+        description={
+          pending
+            ? `${formatMoney(parseMoney(pending.amount) ?? 0)} goes to ${departmentName(pending.departmentId)}. Adjust one person at a time if it was a mistake.`
+            : ''
+        }
+        confirmLabel="Credit everyone"
+        confirmVariant="primary"
+        onConfirm={() =>
+          pending &&
+          creditBulk.mutate({
+            departmentId: pending.departmentId === WHOLE_COMPANY ? null : pending.departmentId,
+            payerId: pending.payerId,
+            amountCents: parseMoney(pending.amount) ?? 0,
+            ...(pending.note ? { note: pending.note } : {}),
+          })
+        }
+        isPending={creditBulk.isPending}
+        error={creditBulk.error ? errorMessage(creditBulk.error) : null}
+      />
+    </Card>
+  );
+};

@@ -1,0 +1,106 @@
+import type { RouterOutputs } from '@canteen/api/trpc';
+import type { DietaryTag } from '@canteen/shared';
+import { Fish, Flame, Leaf, type LucideIcon, MilkOff, MoonStar, Sprout, Star, WheatOff } from 'lucide-react';
+import { Badge } from '../../components/badge';
+import { Button } from '../../components/button';
+import { formatMoney } from '../../lib/money';
+import { MAX_LINE_QUANTITY, useCart } from '../cart/cart-store';
+import { ALLERGEN_LABELS, DIETARY_LABELS } from './labels';
+
+export type Product = RouterOutputs['product']['list']['items'][number];
+
+/** Below this many left, the card says how many. */
+export const LOW_STOCK = 5;
+
+const DIETARY_STYLE: Record<DietaryTag, { icon: LucideIcon; tone: 'green' | 'blue' | 'red' | 'neutral' | 'violet' }> = {
+  vegan: { icon: Leaf, tone: 'green' },
+  vegetarian: { icon: Sprout, tone: 'green' },
+  pescatarian: { icon: Fish, tone: 'blue' },
+  gluten_free: { icon: WheatOff, tone: 'neutral' },
+  dairy_free: { icon: MilkOff, tone: 'neutral' },
+  halal: { icon: MoonStar, tone: 'violet' },
+  spicy: { icon: Flame, tone: 'red' },
+};
+
+export const DietaryBadges = ({ tags }: { tags: readonly DietaryTag[] }) =>
+  tags.length ? (
+    <ul aria-label="Dietary" className="flex flex-wrap gap-1">
+      {tags.map((tag) => {
+        const { icon: Icon, tone } = DIETARY_STYLE[tag];
+        return (
+          <li key={tag}>
+            <Badge tone={tone}>
+              <Icon aria-hidden className="size-3" />
+              {DIETARY_LABELS[tag]}
+            </Badge>
+          </li>
+        );
+      })}
+    </ul>
+  ) : null;
+
+export const StockBadge = ({ stock }: { stock: number | null }) => {
+  if (stock === null || stock > LOW_STOCK) return null;
+  return stock === 0 ? <Badge tone="red">Sold out</Badge> : <Badge tone="amber">Only {stock} left</Badge>;
+};
+
+export const ProductCard = ({ product }: { product: Product }) => {
+  const cart = useCart();
+  const inCart = cart.quantityOf(product.id);
+  const isSoldOut = product.stock === 0;
+  const isAllInCart = product.stock !== null && product.stock > 0 && inCart >= product.stock;
+  const titleId = `product-${product.id}`;
+  const label = isSoldOut ? 'Sold out' : isAllInCart ? 'All in your cart' : inCart ? 'Add another' : 'Add to cart';
+  return (
+    <article
+      aria-labelledby={titleId}
+      className="flex flex-col rounded-xl border border-zinc-200 bg-white p-4 shadow-xs transition-shadow hover:shadow-sm sm:p-5"
+    >
+      <div className="flex items-start justify-between gap-3">
+        <p className="text-xs font-medium tracking-wide text-zinc-600 uppercase">{product.categoryName}</p>
+        <StockBadge stock={product.stock} />
+      </div>
+      <h3 id={titleId} className="mt-1 text-base leading-snug font-semibold text-zinc-900">
+        {product.name}
+      </h3>
+      {product.ratingAverage !== null ? (
+        <p className="mt-1 flex items-center gap-1 text-xs text-zinc-600">
+          <Star aria-hidden className="size-3.5 fill-amber-400 text-amber-500" />
+          <span>
+            {product.ratingAverage.toFixed(1)} <span className="sr-only">out of 5</span> ({product.ratingCount})
+          </span>
+        </p>
+      ) : null}
+      <p className="mt-2 line-clamp-3 text-sm text-zinc-600">{product.description}</p>
+      <div className="mt-3 grid gap-2">
+        <DietaryBadges tags={product.dietaryTags} />
+        <p className="text-xs text-zinc-600">
+          {product.allergens.length ? (
+            <>
+              <span className="font-medium text-zinc-800">Contains: </span>
+              {product.allergens.map((allergen) => ALLERGEN_LABELS[allergen]).join(', ')}
+            </>
+          ) : (
+            'No declared allergens'
+          )}
+        </p>
+      </div>
+      <div className="mt-auto flex items-center justify-between gap-3 pt-4">
+        <div className="grid">
+          <span className="text-lg font-semibold text-zinc-900 tabular-nums">{formatMoney(product.priceCents)}</span>
+          {inCart ? <span className="text-xs font-medium text-emerald-800">{inCart} in your cart</span> : null}
+        </div>
+        <Button
+          size="sm"
+          variant={inCart ? 'secondary' : 'primary'}
+          // The visible words first, then the dish: the same button on every card still has a unique name.
+          aria-label={`${label}: ${product.name}`}
+          disabled={isSoldOut || isAllInCart || inCart >= MAX_LINE_QUANTITY}
+          onClick={() => cart.add(product.id)}
+        >
+          {label}
+        </Button>
+      </div>
+    </article>
+  );
+};

@@ -1,0 +1,83 @@
+import type { RouterOutputs } from '@canteen/api/trpc';
+import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
+import { formatDateTime } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
+import { OrderStatusBadge, orderNumber } from './order-status-badge';
+
+export type Order = RouterOutputs['order']['byId'];
+
+/** What was bought, for how much, and which payers paid it: the same on screen and on paper. */
+export const Receipt = ({ order }: { order: Order }) => {
+  const isTill = order.placedById !== order.userId;
+  return (
+    <article aria-labelledby={`receipt-${order.id}`} className="grid gap-5">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div className="grid gap-1">
+          <h2 id={`receipt-${order.id}`} className="text-lg font-semibold text-zinc-900">
+            Order #{orderNumber(order.id)}
+          </h2>
+          <p className="text-sm text-zinc-600">
+            {formatDateTime(order.createdAt)} · for {order.userName}
+            {isTill ? ` · at the till by ${order.placedByName}` : ''}
+          </p>
+          {order.refundedAt ? <p className="text-sm text-amber-800">Refunded {formatDateTime(order.refundedAt)}</p> : null}
+        </div>
+        <OrderStatusBadge status={order.status} />
+      </header>
+      <Table>
+        <caption className="sr-only">Items</caption>
+        <THead>
+          <tr>
+            <TH>Dish</TH>
+            <TH className="text-right">Qty</TH>
+            <TH className="hidden text-right sm:table-cell">Price</TH>
+            <TH className="text-right">Amount</TH>
+          </tr>
+        </THead>
+        <TBody>
+          {order.lines.map((line) => (
+            <TR key={line.productId}>
+              <TD className="font-medium text-zinc-900">{line.productName}</TD>
+              <TD className="text-right tabular-nums">{line.quantity}</TD>
+              <TD className="hidden text-right tabular-nums sm:table-cell">{formatMoney(line.unitPriceCents)}</TD>
+              <TD className="text-right tabular-nums">{formatMoney(line.lineTotalCents)}</TD>
+            </TR>
+          ))}
+        </TBody>
+        <tfoot className="border-t-2 border-zinc-200">
+          <tr>
+            <th scope="row" colSpan={2} className="px-5 py-3 text-left font-semibold text-zinc-900 sm:hidden">
+              Total
+            </th>
+            <th scope="row" colSpan={3} className="hidden px-6 py-3 text-left font-semibold text-zinc-900 sm:table-cell">
+              Total
+            </th>
+            <td
+              data-testid="order-total"
+              className="px-5 py-3 text-right text-base font-semibold text-zinc-900 tabular-nums sm:px-6"
+            >
+              {formatMoney(order.totalCents)}
+            </td>
+          </tr>
+        </tfoot>
+      </Table>
+      <section aria-labelledby={`paid-by-${order.id}`} className="grid gap-2">
+        <h3 id={`paid-by-${order.id}`} className="text-sm font-semibold text-zinc-900">
+          {order.status === 'refunded' ? 'Paid by (given back on refund)' : 'Paid from the wallet by'}
+        </h3>
+        {order.breakdown.length ? (
+          <dl className="grid gap-1.5 rounded-lg border border-zinc-200 p-3 sm:max-w-md">
+            {order.breakdown.map((part) => (
+              <div key={part.payerId} className="flex justify-between gap-4 text-sm">
+                <dt className="text-zinc-700">{part.payerName}</dt>
+                <dd className="font-medium text-zinc-900 tabular-nums">{formatMoney(-part.amountCents)}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="text-sm text-zinc-600">Nothing was charged.</p>
+        )}
+      </section>
+    </article>
+  );
+};

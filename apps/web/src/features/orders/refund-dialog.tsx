@@ -1,0 +1,72 @@
+import { RefundOrderInputSchema } from '@canteen/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
+import { Field } from '../../components/field';
+import { Textarea } from '../../components/textarea';
+import { errorMessage } from '../../lib/errors';
+import { formatMoney } from '../../lib/money';
+import { trpc } from '../../lib/trpc';
+import { orderNumber } from './order-status-badge';
+
+type RefundTarget = { id: string; totalCents: number; userName: string };
+type RefundDialogProps = { order: RefundTarget | null; onClose: () => void };
+
+const REASON_MAX = RefundOrderInputSchema.shape.reason.unwrap().maxLength ?? 280;
+
+/** Confirms a refund: each payer gets its share back and tracked stock returns to the shelf. */
+export const RefundDialog = ({ order, onClose }: RefundDialogProps) => {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const refund = useMutation(
+    trpc.order.refund.mutationOptions({
+      onSuccess: async (refunded) => {
+        queryClient.setQueryData(trpc.order.byId.queryKey({ id: refunded.id }), refunded);
+        toast.success(`Refunded ${formatMoney(refunded.totalCents)} to ${refunded.userName}.`);
+        onClose();
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.order.pathFilter()),
+          queryClient.invalidateQueries(trpc.wallet.pathFilter()),
+          queryClient.invalidateQueries(trpc.product.pathFilter()),
+        ]);
+      },
+    }),
+  );
+  return (
+    <Dialog open={order !== null} onOpenChange={(isOpen) => !isOpen && onClose()}>
+      <DialogContent size="sm">
+        <form
+          noValidate
+          className="grid gap-5"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (order) refund.mutate({ orderId: order.id, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>Refund order #{order ? orderNumber(order.id) : ''}?</DialogTitle>
+            <DialogDescription>
+              {order ? `${formatMoney(order.totalCents)} goes back to ${order.userName}'s wallet, ` : ''}each payer gets back
+              exactly what it paid, and tracked stock returns to the shelf. This cannot be undone.
+            </DialogDescription>
+          </DialogHeader>
+          {refund.error ? <Alert>{errorMessage(refund.error)}</Alert> : null}
+          <Field label="Reason (optional)" hint="Shown in the wallet history, e.g. “Dish was cold”.">
+            <Textarea value={reason} maxLength={REASON_MAX} rows={2} onChange={(event) => setReason(event.target.value)} />
+          </Field>
+          <DialogFooter>
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" isLoading={refund.isPending}>
+              Refund {order ? formatMoney(order.totalCents) : ''}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+};

@@ -1,0 +1,202 @@
+import type { RouterOutputs } from '@canteen/api/trpc';
+import { ALLERGENS, CreateProductInputSchema, DIETARY_TAGS } from '@canteen/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { CheckboxGroup } from '../../components/checkbox';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
+import { Field, Label } from '../../components/field';
+import { Input } from '../../components/input';
+import { Select } from '../../components/select';
+import { Switch } from '../../components/switch';
+import { Textarea } from '../../components/textarea';
+import { errorMessage } from '../../lib/errors';
+import { applyFieldErrors, schemaResolver } from '../../lib/form';
+import { formatMoney, parseMoney } from '../../lib/money';
+import { trpc } from '../../lib/trpc';
+import { ALLERGEN_LABELS, DIETARY_LABELS } from '../menu/labels';
+
+export type ProductRow = RouterOutputs['product']['list']['items'][number];
+
+const MAX_PRICE_CENTS = 10_000_000;
+const MAX_STOCK = 100_000;
+
+/** The API's product fields, with the price typed in euros and the stock as text, as people enter them. */
+const ProductFormSchema = z
+  .object({
+    name: CreateProductInputSchema.shape.name,
+    description: z.string().trim().max(1000, 'Use at most 1000 characters'),
+    price: z.string().refine((text) => {
+      const cents = parseMoney(text);
+      return cents !== null && cents > 0 && cents <= MAX_PRICE_CENTS;
+    }, 'Enter a price in euros, e.g. 4.50'),
+    categoryId: z.string().min(1, 'Choose a category'),
+    allergens: CreateProductInputSchema.shape.allergens,
+    dietaryTags: CreateProductInputSchema.shape.dietaryTags,
+    isStockTracked: z.boolean(),
+    stock: z.string(),
+  })
+  .refine((values) => !values.isStockTracked || (/^\d{1,6}$/.test(values.stock.trim()) && Number(values.stock) <= MAX_STOCK), {
+    path: ['stock'],
+    message: 'Enter how many are on the shelf (0 or more)',
+  });
+
+const centsToInput = (cents: number): string => (cents / 100).toFixed(2);
+
+type ProductFormDialogProps = { product: ProductRow | null; isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
+
+/** Creates a dish (no `product`) or edits one. Stock of an existing dish changes through "Adjust stock". */
+export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductFormDialogProps) => {
+  const queryClient = useQueryClient();
+  const categories = useQuery(trpc.category.list.queryOptions());
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    resolver: schemaResolver(ProductFormSchema),
+    defaultValues: {
+      name: product?.name ?? '',
+      description: product?.description ?? '',
+      price: product ? centsToInput(product.priceCents) : '',
+      categoryId: product?.categoryId ?? '',
+      allergens: product?.allergens ?? [],
+      dietaryTags: product?.dietaryTags ?? [],
+      isStockTracked: product ? product.stock !== null : false,
+      stock: product?.stock === null || product === null ? '' : String(product.stock),
+    },
+  });
+  const { errors } = form.formState;
+  const isStockTracked = form.watch('isStockTracked');
+  const create = useMutation(trpc.product.create.mutationOptions());
+  const update = useMutation(trpc.product.update.mutationOptions());
+
+  const onSubmit = form.handleSubmit(async ({ price, isStockTracked: isTracked, stock, ...fields }) => {
+    setFormError(null);
+    const priceCents = parseMoney(price) ?? 0;
+    try {
+      const saved = product
+        ? await update.mutateAsync({ id: product.id, ...fields, priceCents })
+        : await create.mutateAsync({ ...fields, priceCents, stock: isTracked ? Number(stock) : null });
+      toast.success(product ? `Saved ${saved.name}.` : `Added ${saved.name} to the menu at ${formatMoney(saved.priceCents)}.`);
+      onOpenChange(false);
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.product.pathFilter()),
+        queryClient.invalidateQueries(trpc.category.pathFilter()),
+      ]);
+    } catch (caught) {
+      if (!applyFieldErrors(caught, form.setError)) setFormError(errorMessage(caught));
+    }
+  });
+
+  return (
+    <Dialog open={isOpen} onOpenChange={onOpenChange}>
+      <DialogContent size="lg">
+        <form noValidate className="grid gap-5" onSubmit={(event) => void onSubmit(event)}>
+          <DialogHeader>
+            <DialogTitle>{product ? `Edit ${product.name}` : 'New dish'}</DialogTitle>
+            <DialogDescription>
+              Declare every allergen: people rely on it. Price changes apply to new orders only.
+            </DialogDescription>
+          </DialogHeader>
+          {formError ? <Alert>{formError}</Alert> : null}
+          <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+            <Field label="Name" error={errors.name?.message}>
+              <Input autoComplete="off" {...form.register('name')} />
+            </Field>
+            <Field label="Price (€)" error={errors.price?.message}>
+              <Input inputMode="decimal" autoComplete="off" placeholder="4.50" {...form.register('price')} />
+            </Field>
+            <Field label="Description" error={errors.description?.message} className="sm:col-span-2">
+              <Textarea rows={3} {...form.register('description')} />
+            </Field>
+            <Field label="Category" error={errors.categoryId?.message}>
+              <Controller
+                control={form.control}
+                name="categoryId"
+                render={({ field }) => (
+                  <Select
+                    value={field.value || undefined}
+                    onValueChange={field.onChange}
+                    options={(categories.data ?? []).map((category) => ({ value: category.id, label: category.name }))}
+                    placeholder={categories.isPending ? 'Loading…' : 'Choose a category'}
+                  />
+                )}
+              />
+            </Field>
+          </div>
+          <Controller
+            control={form.control}
+            name="allergens"
+            render={({ field }) => (
+              <CheckboxGroup
+                legend="Allergens"
+                options={ALLERGENS}
+                labels={ALLERGEN_LABELS}
+                value={field.value}
+                onChange={field.onChange}
+                hint="Tick every one of the 14 EU allergens the dish contains."
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="dietaryTags"
+            render={({ field }) => (
+              <CheckboxGroup
+                legend="Dietary"
+                options={DIETARY_TAGS}
+                labels={DIETARY_LABELS}
+                value={field.value}
+                onChange={field.onChange}
+              />
+            )}
+          />
+          {product ? (
+            <p className="rounded-lg bg-zinc-50 px-3.5 py-3 text-sm text-zinc-700">
+              {product.stock === null ? 'Stock is not tracked for this dish.' : `${product.stock} on the shelf.`} Use{' '}
+              <span className="font-medium">Adjust stock</span> for deliveries, waste or a stocktake.
+            </p>
+          ) : (
+            <div className="grid gap-3 rounded-lg border border-zinc-200 px-3.5 py-3">
+              <div className="flex items-start justify-between gap-4">
+                <div className="grid gap-0.5">
+                  <Label htmlFor="product-track-stock">Track stock</Label>
+                  <p id="product-track-stock-hint" className="text-xs text-zinc-600">
+                    For dishes made in a fixed batch: the menu shows “Only 3 left” and “Sold out”.
+                  </p>
+                </div>
+                <Controller
+                  control={form.control}
+                  name="isStockTracked"
+                  render={({ field }) => (
+                    <Switch
+                      id="product-track-stock"
+                      aria-describedby="product-track-stock-hint"
+                      checked={field.value}
+                      onCheckedChange={field.onChange}
+                    />
+                  )}
+                />
+              </div>
+              {isStockTracked ? (
+                <Field label="On the shelf now" error={errors.stock?.message} className="max-w-40">
+                  <Input inputMode="numeric" autoComplete="off" {...form.register('stock')} />
+                </Field>
+              ) : null}
+            </div>
+          )}
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" isLoading={form.formState.isSubmitting}>
+              {product ? 'Save changes' : 'Add dish'}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+};

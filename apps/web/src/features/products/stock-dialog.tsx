@@ -1,0 +1,112 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
+import { Field } from '../../components/field';
+import { Input } from '../../components/input';
+import { type RadioOption, RadioCards } from '../../components/radio-group';
+import { errorMessage } from '../../lib/errors';
+import { trpc } from '../../lib/trpc';
+import type { ProductRow } from './product-form-dialog';
+
+type Mode = 'delivery' | 'waste' | 'set' | 'untrack';
+
+const TRACKED_MODES: RadioOption<Mode>[] = [
+  { value: 'delivery', label: '+ Delivery', description: 'Add what arrived' },
+  { value: 'waste', label: '− Waste', description: 'Take off what was thrown away' },
+  { value: 'set', label: 'Set count', description: 'After counting the shelf' },
+  { value: 'untrack', label: 'Stop tracking', description: 'Always available' },
+];
+
+const MAX_COUNT = 100_000;
+
+type StockDialogProps = { product: ProductRow | null; onClose: () => void };
+
+/**
+ * Deliveries and waste change the stock relative to what is there when the change arrives, so sales made
+ * while the dialog was open are not lost; "set count" is for a stocktake.
+ */
+export const StockDialog = ({ product, onClose }: StockDialogProps) => {
+  const queryClient = useQueryClient();
+  const isTracked = product?.stock !== null && product !== null;
+  const [mode, setMode] = useState<Mode>(isTracked ? 'delivery' : 'set');
+  const [countText, setCountText] = useState('');
+  const [inputError, setInputError] = useState<string | undefined>();
+  const adjust = useMutation(
+    trpc.product.adjustStock.mutationOptions({
+      onSuccess: async (saved) => {
+        toast.success(
+          saved.stock === null ? `${saved.name} is no longer stock-tracked.` : `${saved.name}: ${saved.stock} on the shelf.`,
+        );
+        onClose();
+        await queryClient.invalidateQueries(trpc.product.pathFilter());
+      },
+    }),
+  );
+
+  const onSubmit = () => {
+    if (!product) return;
+    setInputError(undefined);
+    if (mode === 'untrack') {
+      adjust.mutate({ id: product.id, set: null });
+      return;
+    }
+    const count = /^\d{1,6}$/.test(countText.trim()) ? Number(countText) : Number.NaN;
+    if (!Number.isInteger(count) || count > MAX_COUNT || (mode !== 'set' && count === 0)) {
+      setInputError(mode === 'set' ? 'Enter a count of 0 or more' : 'Enter how many, 1 or more');
+      return;
+    }
+    if (mode === 'set') adjust.mutate({ id: product.id, set: count });
+    else adjust.mutate({ id: product.id, delta: mode === 'delivery' ? count : -count });
+  };
+
+  return (
+    <Dialog open={product !== null} onOpenChange={(isOpen) => !isOpen && onClose()}>
+      <DialogContent>
+        <form
+          noValidate
+          className="grid gap-5"
+          onSubmit={(event) => {
+            event.preventDefault();
+            onSubmit();
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>Adjust stock of {product?.name}</DialogTitle>
+            <DialogDescription>
+              {isTracked ? `${product?.stock ?? 0} on the shelf now.` : 'Stock is not tracked: set a count to start.'}
+            </DialogDescription>
+          </DialogHeader>
+          {adjust.error ? <Alert>{errorMessage(adjust.error)}</Alert> : null}
+          {isTracked ? (
+            <RadioCards aria-label="What happened?" value={mode} onValueChange={setMode} options={TRACKED_MODES} />
+          ) : null}
+          {mode === 'untrack' ? null : (
+            <Field
+              label={mode === 'delivery' ? 'How many arrived' : mode === 'waste' ? 'How many to take off' : 'Count on the shelf'}
+              error={inputError}
+              className="max-w-48"
+            >
+              <Input
+                inputMode="numeric"
+                autoComplete="off"
+                value={countText}
+                onChange={(event) => setCountText(event.target.value)}
+              />
+            </Field>
+          )}
+          <DialogFooter>
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" isLoading={adjust.isPending}>
+              {mode === 'untrack' ? 'Stop tracking' : 'Save stock'}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+};

@@ -1,0 +1,58 @@
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMoney } from '../../lib/money';
+
+type Point = { date: string; balanceCents: number };
+
+const dayLabel = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const wholeMoney = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** The wallet balance at the end of each day; recharts is only ever loaded with the wallet page. */
+export const BalanceChart = ({ points }: { points: Point[] }) => {
+  const data = points.map((point) => ({ date: point.date, balance: point.balanceCents / 100 }));
+  return (
+    <div aria-hidden className="h-64 w-full">
+      <ResponsiveContainer width="100%" height="100%">
+        <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <defs>
+            <linearGradient id="balance-fill" x1="0" y1="0" x2="0" y2="1">
+              <stop offset="0%" stopColor="#047857" stopOpacity={0.25} />
+              <stop offset="100%" stopColor="#047857" stopOpacity={0.02} />
+            </linearGradient>
+          </defs>
+          <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="date"
+            tickFormatter={(day: string) => dayLabel.format(asDate(day))}
+            tick={{ fill: '#52525b', fontSize: 12 }}
+            tickLine={false}
+            axisLine={{ stroke: '#d4d4d8' }}
+            minTickGap={32}
+          />
+          <YAxis
+            tickFormatter={(euros: number) => wholeMoney.format(euros)}
+            tick={{ fill: '#52525b', fontSize: 12 }}
+            tickLine={false}
+            axisLine={false}
+            width={64}
+          />
+          <Tooltip
+            formatter={(value) => [formatMoney(Math.round(Number(value) * 100)), 'Balance']}
+            labelFormatter={(day) => (typeof day === 'string' ? longDay.format(asDate(day)) : '')}
+            contentStyle={{ borderRadius: 8, borderColor: '#e4e4e7', fontSize: 13 }}
+          />
+          <Area
+            type="stepAfter"
+            dataKey="balance"
+            stroke="#047857"
+            strokeWidth={2}
+            fill="url(#balance-fill)"
+            isAnimationActive={false}
+          />
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
+  );
+};

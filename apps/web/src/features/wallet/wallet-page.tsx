@@ -1,0 +1,221 @@
+import type { RouterOutputs } from '@canteen/api/trpc';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Clock, Wallet } from 'lucide-react';
+import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/card';
+import { EmptyState } from '../../components/empty-state';
+import { PageHeader } from '../../components/page-header';
+import { Pagination } from '../../components/pagination';
+import { PageSpinner } from '../../components/spinner';
+import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
+import { errorMessage } from '../../lib/errors';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { formatMoney, formatSignedMoney } from '../../lib/money';
+import { trpc } from '../../lib/trpc';
+import { useCursorPages } from '../../lib/use-cursor-pages';
+import { cn } from '../../lib/utils';
+import { orderNumber } from '../orders/order-status-badge';
+import { BalanceChart } from './balance-chart';
+
+type Entry = RouterOutputs['wallet']['entries']['items'][number];
+
+const CHART_DAYS = 90;
+
+/** A payer's part of the total, in percent, for the bar under it. */
+const share = (cents: number, totalCents: number): number =>
+  totalCents > 0 ? Math.max(0, Math.min(100, (cents / totalCents) * 100)) : 0;
+const PAGE_SIZE = 20;
+
+const KIND_LABELS: Record<Entry['kind'], { label: string; tone: 'green' | 'blue' | 'neutral' | 'amber' | 'violet' }> = {
+  credit: { label: 'Credit', tone: 'green' },
+  top_up: { label: 'Top-up', tone: 'blue' },
+  spend: { label: 'Order', tone: 'neutral' },
+  refund: { label: 'Refund', tone: 'violet' },
+  adjustment: { label: 'Adjustment', tone: 'amber' },
+};
+
+export const WalletPage = () => {
+  const balance = useQuery(trpc.wallet.balance.queryOptions({}));
+  return (
+    <>
+      <PageHeader title="Wallet" description="Money the company, your department and you have put in, and what you spent." />
+      <div className="grid gap-6">
+        {balance.isPending ? (
+          <PageSpinner label="Loading your balance" />
+        ) : balance.isError ? (
+          <Alert>{errorMessage(balance.error)}</Alert>
+        ) : (
+          <section aria-label="Balance" className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
+            <div className="flex flex-col justify-between gap-4 rounded-xl bg-emerald-800 p-5 text-white shadow-sm">
+              <p className="text-sm font-medium text-emerald-50">Total balance</p>
+              <p data-testid="wallet-total" className="text-4xl font-semibold tracking-tight tabular-nums">
+                {formatMoney(balance.data.totalCents)}
+              </p>
+              <p className="text-xs text-emerald-50">
+                {balance.data.byPayer.length
+                  ? `From ${balance.data.byPayer.length} ${balance.data.byPayer.length === 1 ? 'payer' : 'payers'}; the oldest money is spent first.`
+                  : 'No money yet.'}
+              </p>
+            </div>
+            <Card aria-labelledby="by-payer-title">
+              <CardHeader>
+                <CardTitle id="by-payer-title">By payer</CardTitle>
+              </CardHeader>
+              {balance.data.byPayer.length ? (
+                <ul className="grid gap-3 px-5 py-4 sm:px-6">
+                  {balance.data.byPayer.map((payer) => (
+                    <li key={payer.payerId} className="grid gap-1.5">
+                      <div className="flex items-baseline justify-between gap-4 text-sm">
+                        <span className="text-zinc-700">{payer.payerName}</span>
+                        <span className="font-semibold text-zinc-900 tabular-nums">{formatMoney(payer.amountCents)}</span>
+                      </div>
+                      <div aria-hidden className="h-1.5 overflow-hidden rounded-full bg-zinc-100">
+                        <div
+                          className="h-full rounded-full bg-emerald-600"
+                          style={{ width: `${share(payer.amountCents, balance.data.totalCents)}%` }}
+                        />
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <EmptyState
+                  icon={Wallet}
+                  title="Your wallet is empty"
+                  description="The company, your department or a promotion will credit it; you can ask your manager."
+                />
+              )}
+            </Card>
+          </section>
+        )}
+        <BalanceHistoryCard />
+        <EntriesCard />
+      </div>
+    </>
+  );
+};
+
+const BalanceHistoryCard = () => {
+  const timeline = useQuery(trpc.wallet.timeline.queryOptions({ days: CHART_DAYS }));
+  const first = timeline.data?.[0];
+  const last = timeline.data?.at(-1);
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Balance over the last {CHART_DAYS} days</CardTitle>
+        <CardDescription>At the end of each day.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        {timeline.isPending ? (
+          <PageSpinner label="Loading the chart" />
+        ) : timeline.isError ? (
+          <Alert>{errorMessage(timeline.error)}</Alert>
+        ) : (
+          <figure className="grid gap-2">
+            <BalanceChart points={timeline.data} />
+            {first && last ? (
+              <figcaption className="sr-only">
+                Your balance went from {formatMoney(first.balanceCents)} on {formatDate(`${first.date}T12:00:00Z`)} to{' '}
+                {formatMoney(last.balanceCents)} on {formatDate(`${last.date}T12:00:00Z`)}.
+              </figcaption>
+            ) : null}
+          </figure>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
+const EntriesCard = () => {
+  const input = { limit: PAGE_SIZE };
+  const pages = useCursorPages(JSON.stringify(input));
+  const query = useQuery({
+    ...trpc.wallet.entries.queryOptions({ ...input, cursor: pages.cursor }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>History</CardTitle>
+        <CardDescription>Every credit, order and refund, newest first.</CardDescription>
+      </CardHeader>
+      {query.isPending ? (
+        <PageSpinner label="Loading the history" />
+      ) : query.isError ? (
+        <div className="p-5">
+          <Alert>{errorMessage(query.error)}</Alert>
+        </div>
+      ) : query.data.items.length === 0 ? (
+        <EmptyState
+          icon={Clock}
+          title="Nothing here yet"
+          description="Credits from the company or your department show up here."
+        />
+      ) : (
+        <>
+          <Table>
+            <caption className="sr-only">Wallet history</caption>
+            <THead>
+              <tr>
+                <TH>Date</TH>
+                <TH>What</TH>
+                <TH className="hidden md:table-cell">Payer</TH>
+                <TH className="text-right">Amount</TH>
+              </tr>
+            </THead>
+            <TBody>
+              {query.data.items.map((entry) => (
+                <EntryRow key={entry.id} entry={entry} />
+              ))}
+            </TBody>
+          </Table>
+          <Pagination
+            label="History pages"
+            page={pages.page}
+            hasPrevious={pages.hasPrevious}
+            hasNext={Boolean(query.data.nextCursor)}
+            onPrevious={pages.goPrevious}
+            onNext={() => query.data.nextCursor && pages.goNext(query.data.nextCursor)}
+            isFetching={query.isFetching}
+          />
+        </>
+      )}
+    </Card>
+  );
+};
+
+const EntryRow = ({ entry }: { entry: Entry }) => {
+  const kind = KIND_LABELS[entry.kind];
+  return (
+    <TR>
+      <TD className="whitespace-nowrap">{formatDateTime(entry.occurredAt)}</TD>
+      <TD>
+        <div className="flex flex-wrap items-center gap-2">
+          <Badge tone={kind.tone}>{kind.label}</Badge>
+          {entry.orderId ? (
+            <Link
+              to="/orders/$orderId"
+              params={{ orderId: entry.orderId }}
+              className="text-sm font-medium text-emerald-800 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-600"
+            >
+              Order #{orderNumber(entry.orderId)}
+            </Link>
+          ) : null}
+        </div>
+        {entry.note ? <p className="mt-1 text-xs text-zinc-600">{entry.note}</p> : null}
+        <p className="mt-0.5 text-xs text-zinc-600 md:hidden">{entry.payerName}</p>
+      </TD>
+      <TD className="hidden md:table-cell">{entry.payerName}</TD>
+      <TD
+        className={cn(
+          'text-right font-medium whitespace-nowrap tabular-nums',
+          entry.amountCents < 0 ? 'text-red-700' : 'text-emerald-700',
+        )}
+      >
+        {formatSignedMoney(entry.amountCents)}
+      </TD>
+    </TR>
+  );
+};
