@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './common';
+import { ROLES } from './constants';
 
-export const ROLES = ['employee', 'manager', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
 
 export const PASSWORD_MIN_LENGTH = 12;
 

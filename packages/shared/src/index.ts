@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './common';
+export * from './constants';
 export * from './ledger';
 export * from './menu';
 export * from './order';

@@ -1,29 +1,10 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, PageInputSchema, pageOf } from './common';
+import { ALLERGENS, DIETARY_TAGS, PRODUCT_SORTS } from './constants';
 
-/** The 14 allergens EU Regulation 1169/2011 requires a canteen to declare. */
-export const ALLERGENS = [
-  'celery',
-  'gluten',
-  'crustaceans',
-  'eggs',
-  'fish',
-  'lupin',
-  'milk',
-  'molluscs',
-  'mustard',
-  'nuts',
-  'peanuts',
-  'sesame',
-  'soy',
-  'sulphites',
-] as const;
 export const AllergenSchema = z.enum(ALLERGENS);
-export type Allergen = z.infer<typeof AllergenSchema>;
 
-export const DIETARY_TAGS = ['vegan', 'vegetarian', 'pescatarian', 'gluten_free', 'dairy_free', 'halal', 'spicy'] as const;
 export const DietaryTagSchema = z.enum(DIETARY_TAGS);
-export type DietaryTag = z.infer<typeof DietaryTagSchema>;
 
 /** Up to 100 000 EUR in cents: far above any canteen price, far below integer trouble. */
 export const CentsSchema = z.number().int().min(0).max(10_000_000);
@@ -72,7 +53,6 @@ export const ProductDtoSchema = z.object({
 export type ProductDto = z.infer<typeof ProductDtoSchema>;
 export const ProductPageSchema = pageOf(ProductDtoSchema);
 
-export const PRODUCT_SORTS = ['name', 'price_asc', 'price_desc', 'newest'] as const;
 export const ProductListInputSchema = PageInputSchema.extend({
   search: z.string().trim().max(100).optional(),
   categoryId: IdSchema.optional(),

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, PageInputSchema, pageOf } from './common';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './constants';
 import { PayerAmountSchema } from './wallet';
 
 export const ORDER_STATUSES = ['completed', 'refunded'] as const;
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
-
-export const MAX_ORDER_LINES = 30;
-export const MAX_LINE_QUANTITY = 20;
 
 export const PlaceOrderInputSchema = z.object({
   items: z

@@ -1,4 +1,4 @@
-import type { Role } from '@canteen/shared';
+import type { Role } from '@canteen/shared/constants';
 import { roleLabel } from '../lib/format';
 import { Badge } from './badge';
 

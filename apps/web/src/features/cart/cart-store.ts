@@ -1,13 +1,9 @@
 import { useSyncExternalStore } from 'react';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '@canteen/shared/constants';
 import { useSession } from '../../lib/auth';
 
-/**
- * The order limits of @canteen/shared (MAX_ORDER_LINES, MAX_LINE_QUANTITY), copied because the header's cart
- * button loads with the first page and importing a value from the shared package would bring zod with it.
- * cart-store.test.ts keeps the copies equal.
- */
-export const MAX_ORDER_LINES = 30;
-export const MAX_LINE_QUANTITY = 20;
+// The zod-free entry: the header's cart button loads with the first page.
+export { MAX_LINE_QUANTITY, MAX_ORDER_LINES };
 
 export type CartLine = { productId: string; quantity: number };
 export type CartState = { lines: CartLine[]; checkoutKey: string | null };

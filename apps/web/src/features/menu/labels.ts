@@ -1,4 +1,4 @@
-import type { Allergen, DietaryTag } from '@canteen/shared';
+import type { Allergen, DietaryTag } from '@canteen/shared/constants';
 
 export const ALLERGEN_LABELS: Record<Allergen, string> = {
   celery: 'Celery',

@@ -1,4 +1,4 @@
-import { ALLERGENS, type Allergen, DIETARY_TAGS, type DietaryTag, PRODUCT_SORTS } from '@canteen/shared';
+import { ALLERGENS, type Allergen, DIETARY_TAGS, type DietaryTag, PRODUCT_SORTS } from '@canteen/shared/constants';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { ListFilter, Search, SearchX, UtensilsCrossed, X } from 'lucide-react';
 import { useState } from 'react';

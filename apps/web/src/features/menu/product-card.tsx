@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@canteen/api/trpc';
-import type { DietaryTag } from '@canteen/shared';
+import type { DietaryTag } from '@canteen/shared/constants';
 import { Fish, Flame, Leaf, type LucideIcon, MilkOff, MoonStar, Sprout, Star, WheatOff } from 'lucide-react';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';

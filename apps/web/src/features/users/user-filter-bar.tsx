@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@canteen/shared';
+import { ROLES, type Role } from '@canteen/shared/constants';
 import { Search } from 'lucide-react';
 import { Input } from '../../components/input';
 import { Select } from '../../components/select';
