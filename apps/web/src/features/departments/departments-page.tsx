@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '@canteen/api/trpc';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Building2, Pencil, Plus, Search, SearchX, Trash2 } from 'lucide-react';
+import { Building2, Pencil, Plus, SearchX, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
@@ -8,7 +8,7 @@ import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ConfirmDialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
-import { Input } from '../../components/input';
+import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
 import { PageSpinner } from '../../components/spinner';
@@ -50,17 +50,13 @@ export const DepartmentsPage = () => {
       />
       <Card>
         <div className="border-b border-zinc-100 p-4 sm:px-6">
-          <div className="relative max-w-sm">
-            <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
-            <Input
-              type="search"
-              aria-label="Search departments"
-              placeholder="Search by name or code"
-              value={searchText}
-              onChange={(event) => setSearchText(event.target.value)}
-              className="pl-9"
-            />
-          </div>
+          <SearchInput
+            wrapperClassName="max-w-sm"
+            aria-label="Search departments"
+            placeholder="Search by name or code"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
         </div>
         {query.isPending ? (
           <PageSpinner label="Loading departments" />

@@ -1,13 +1,13 @@
 import { ALLERGENS, type Allergen, DIETARY_TAGS, type DietaryTag, PRODUCT_SORTS } from '@canteen/shared/constants';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { ListFilter, Search, SearchX, UtensilsCrossed, X } from 'lucide-react';
+import { ListFilter, SearchX, UtensilsCrossed, X } from 'lucide-react';
 import { useState } from 'react';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { CheckboxGroup } from '../../components/checkbox';
 import { EmptyState } from '../../components/empty-state';
-import { Input } from '../../components/input';
+import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
 import { Popover, PopoverContent, PopoverTrigger } from '../../components/popover';
 import { Select } from '../../components/select';
@@ -105,17 +105,13 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
   return (
     <div className="grid gap-3">
       <div className="flex flex-col gap-3 sm:flex-row">
-        <div className="relative flex-1">
-          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
-          <Input
-            type="search"
-            aria-label="Search dishes"
-            placeholder="Search dishes, e.g. curry or soup"
-            value={filters.search}
-            onChange={(event) => onChange({ ...filters, search: event.target.value })}
-            className="pl-9"
-          />
-        </div>
+        <SearchInput
+          wrapperClassName="flex-1"
+          aria-label="Search dishes"
+          placeholder="Search dishes, e.g. curry or soup"
+          value={filters.search}
+          onChange={(event) => onChange({ ...filters, search: event.target.value })}
+        />
         <Select
           aria-label="Sort dishes"
           value={filters.sort}

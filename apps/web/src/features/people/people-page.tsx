@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Search, SearchX, UsersRound } from 'lucide-react';
+import { SearchX, UsersRound } from 'lucide-react';
 import { useState } from 'react';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { EmptyState } from '../../components/empty-state';
-import { Input } from '../../components/input';
+import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
 import { PageSpinner } from '../../components/spinner';
@@ -41,17 +41,13 @@ export const PeoplePage = () => {
       />
       <Card>
         <div className="border-b border-zinc-100 p-4 sm:px-6">
-          <div className="relative max-w-sm">
-            <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
-            <Input
-              type="search"
-              aria-label="Search people"
-              placeholder="Name, email or employee number"
-              value={searchText}
-              onChange={(event) => setSearchText(event.target.value)}
-              className="pl-9"
-            />
-          </div>
+          <SearchInput
+            wrapperClassName="max-w-sm"
+            aria-label="Search people"
+            placeholder="Name, email or employee number"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
         </div>
         {query.isPending ? (
           <PageSpinner label="Loading people" />

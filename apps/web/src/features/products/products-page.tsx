@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Archive, ArchiveRestore, MoreHorizontal, Package, PackagePlus, Pencil, Plus, Search, SearchX } from 'lucide-react';
+import { Archive, ArchiveRestore, MoreHorizontal, Package, PackagePlus, Pencil, Plus, SearchX } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
@@ -9,7 +9,7 @@ import { Card } from '../../components/card';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '../../components/dropdown-menu';
 import { EmptyState } from '../../components/empty-state';
 import { Label } from '../../components/field';
-import { Input } from '../../components/input';
+import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
 import { Select } from '../../components/select';
@@ -65,17 +65,13 @@ export const ProductsPage = () => {
       />
       <Card>
         <div className="grid gap-3 border-b border-zinc-100 p-4 sm:grid-cols-2 sm:px-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] lg:items-center">
-          <div className="relative sm:col-span-2 lg:col-span-1">
-            <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
-            <Input
-              type="search"
-              aria-label="Search products"
-              placeholder="Search by name or description"
-              value={searchText}
-              onChange={(event) => setSearchText(event.target.value)}
-              className="pl-9"
-            />
-          </div>
+          <SearchInput
+            wrapperClassName="sm:col-span-2 lg:col-span-1"
+            aria-label="Search products"
+            placeholder="Search by name or description"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
           <Select
             aria-label="Filter by category"
             value={categoryId}

@@ -6,7 +6,7 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
 import { EmptyState } from '../../components/empty-state';
-import { Input } from '../../components/input';
+import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
 import { QuantityStepper } from '../../components/quantity-stepper';
 import { PageSpinner } from '../../components/spinner';
@@ -239,17 +239,12 @@ const DishPicker = ({ onAdd }: { onAdd: (product: Product) => void }) => {
         <CardTitle>Dishes</CardTitle>
       </CardHeader>
       <div className="border-b border-zinc-100 px-5 pb-4 sm:px-6">
-        <div className="relative">
-          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
-          <Input
-            type="search"
-            aria-label="Search dishes"
-            placeholder="Search dishes"
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-            className="pl-9"
-          />
-        </div>
+        <SearchInput
+          aria-label="Search dishes"
+          placeholder="Search dishes"
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+        />
       </div>
       {query.isPending ? (
         <PageSpinner label="Loading dishes" />

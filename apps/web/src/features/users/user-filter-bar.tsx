@@ -1,6 +1,5 @@
 import { ROLES, type Role } from '@canteen/shared/constants';
-import { Search } from 'lucide-react';
-import { Input } from '../../components/input';
+import { SearchInput } from '../../components/search-input';
 import { Select } from '../../components/select';
 import { roleLabel } from '../../lib/format';
 import { useDepartmentOptions } from '../departments/use-department-options';
@@ -28,17 +27,13 @@ export const UserFilterBar = ({ filters, onChange }: UserFilterBarProps) => {
   const departments = useDepartmentOptions();
   return (
     <div className="grid gap-3 border-b border-zinc-100 p-4 sm:grid-cols-2 sm:px-6 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]">
-      <div className="relative sm:col-span-2 lg:col-span-1">
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
-        <Input
-          type="search"
-          aria-label="Search users"
-          placeholder="Name, email or employee number"
-          value={filters.search}
-          onChange={(event) => onChange({ ...filters, search: event.target.value })}
-          className="pl-9"
-        />
-      </div>
+      <SearchInput
+        wrapperClassName="sm:col-span-2 lg:col-span-1"
+        aria-label="Search users"
+        placeholder="Name, email or employee number"
+        value={filters.search}
+        onChange={(event) => onChange({ ...filters, search: event.target.value })}
+      />
       <Select
         aria-label="Filter by role"
         value={filters.role}
