@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createOrmConfig, runWithAudit, startEmbeddedPostgres, type RunningPostgres } from '@canteen/db';
 import { seedDemo, seedBootstrapAdmin } from '@canteen/db/seed';
+import { seedDemoNews } from './demo-news';
 import type { Env } from './env';
 import type { Logger } from './logger';
 
@@ -46,7 +47,7 @@ export const seedIfWanted = async (db: Database, env: Env, logger: Logger): Prom
   const audit = { actorId: null, action: 'system.seed', requestId: null, ip: null, userAgent: null };
   const wantsDemo = env.SEED_DEMO ?? (db.embedded !== null && db.isFresh);
   if (wantsDemo) {
-    const seeded = await runWithAudit(audit, () => seedDemo(em));
+    const seeded = await runWithAudit(audit, async () => (await seedDemo(em)) && (await seedDemoNews(em), true));
     if (seeded) logger.info('seeded demo data');
     return seeded;
   }

@@ -2,6 +2,8 @@ import { AuditEntrySchema } from './audit/audit-entry.entity';
 import { DepartmentSchema } from './department/department.entity';
 import { CategorySchema } from './menu/category.entity';
 import { ProductSchema } from './menu/product.entity';
+import { BlogSchema, PostSchema } from './news/blog.entity';
+import { ReviewSchema } from './review/review.entity';
 import { OrderLineSchema, OrderSchema } from './order/order.entity';
 import { SessionSchema } from './session/session.entity';
 import { SettingSchema } from './setting/setting.entity';
@@ -25,4 +27,7 @@ export const ENTITIES = [
   WalletDrawSchema,
   OrderSchema,
   OrderLineSchema,
+  BlogSchema,
+  PostSchema,
+  ReviewSchema,
 ];

@@ -16,3 +16,5 @@ export { Product } from './menu/product.entity';
 export { Order, OrderLine } from './order/order.entity';
 export { Payer } from './wallet/payer.entity';
 export { WalletDraw, WalletEntry } from './wallet/wallet-entry.entity';
+export { Blog, Post } from './news/blog.entity';
+export { Review } from './review/review.entity';

@@ -45,5 +45,8 @@ export const ERROR_REASONS = [
   'SLUG_TAKEN',
   'CATEGORY_IN_USE',
   'OUT_OF_SCOPE',
+  'PROFANITY',
+  'NOT_PURCHASED',
+  'ALREADY_REVIEWED',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

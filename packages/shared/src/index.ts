@@ -3,6 +3,7 @@ export * from './common';
 export * from './constants';
 export * from './ledger';
 export * from './menu';
+export * from './news';
 export * from './order';
 export * from './people';
 export * from './wallet';

@@ -3,7 +3,9 @@ import { auditRouter } from '../modules/audit/audit.router';
 import { authRouter } from '../modules/auth/auth.router';
 import { departmentRouter } from '../modules/department/department.router';
 import { categoryRouter, productRouter } from '../modules/menu/menu.router';
+import { blogRouter, postRouter } from '../modules/news/news.router';
 import { orderRouter } from '../modules/order/order.router';
+import { reviewRouter } from '../modules/review/review.router';
 import { payerRouter, walletRouter } from '../modules/wallet/wallet.router';
 import { settingsRouter } from '../modules/settings/settings.router';
 import { userRouter } from '../modules/user/user.router';
@@ -20,6 +22,9 @@ export const appRouter = router({
   payer: payerRouter,
   wallet: walletRouter,
   order: orderRouter,
+  blog: blogRouter,
+  post: postRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -40,6 +40,9 @@ const REASON_MESSAGES: Record<ErrorReason, string> = {
   SLUG_TAKEN: 'A category with that name or web address already exists.',
   CATEGORY_IN_USE: 'This category still has dishes. Move them to another category first.',
   OUT_OF_SCOPE: 'That is outside your department: managers act only for their own people, from their budget or a promotion.',
+  PROFANITY: 'Please keep it friendly: your comment contains words we do not publish.',
+  NOT_PURCHASED: 'You can review a dish once you have bought it.',
+  ALREADY_REVIEWED: 'You have already reviewed this dish. Edit your review instead.',
 };
 
 /**
