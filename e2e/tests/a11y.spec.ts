@@ -92,3 +92,16 @@ test('the app can be used from the keyboard: skip link, navigation and a dialog'
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'New department' })).toBeFocused();
 });
+
+test('the news list and a rendered post have no serious or critical axe violations', async ({ page }) => {
+  await signIn(page, 'employee');
+  await mainNav(page).getByRole('link', { name: 'News' }).click();
+  const posts = page.getByRole('list', { name: 'Posts' });
+  await expect(posts.getByRole('article').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await posts.getByRole('link', { name: 'This week: Indian street food' }).click();
+  await expect(page.getByRole('article', { name: 'This week: Indian street food' }).getByRole('table')).toBeVisible();
+  await expect(page).toHaveTitle('This week: Indian street food · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -144,6 +144,47 @@ const walletRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/wallet/wallet-page'), 'WalletPage'),
 });
 
+const newsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'news',
+  component: lazyRouteComponent(() => import('./features/news/news-page'), 'NewsPage'),
+});
+
+const PostPage = lazyRouteComponent(() => import('./features/news/post-page'), 'PostPage');
+const postRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'news/$postId',
+  component: function PostRoute() {
+    const { postId } = postRoute.useParams();
+    return <PostPage key={postId} postId={postId} />;
+  },
+});
+
+const PostEditorPage = lazyRouteComponent(() => import('./features/news/post-editor-page'), 'PostEditorPage');
+const newPostRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'news/new',
+  beforeLoad: requireRole('manager'),
+  component: () => <PostEditorPage />,
+});
+
+const editPostRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'news/$postId/edit',
+  beforeLoad: requireRole('manager'),
+  component: function EditPostRoute() {
+    const { postId } = editPostRoute.useParams();
+    return <PostEditorPage key={postId} postId={postId} />;
+  },
+});
+
+const reviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reviews',
+  beforeLoad: requireRole('manager'),
+  component: lazyRouteComponent(() => import('./features/reviews/reviews-page'), 'ReviewsPage'),
+});
+
 const productsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'products',
@@ -223,10 +264,15 @@ const routeTree = rootRoute.addChildren([
     ordersRoute,
     receiptRoute,
     walletRoute,
+    newsRoute,
+    postRoute,
+    newPostRoute,
+    editPostRoute,
     productsRoute,
     creditsRoute,
     salesRoute,
     tillRoute,
+    reviewsRoute,
     profileRoute,
     peopleRoute,
     usersRoute,

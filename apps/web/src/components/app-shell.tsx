@@ -6,6 +6,8 @@ import {
   LogOut,
   type LucideIcon,
   Menu as MenuIcon,
+  MessageSquareText,
+  Newspaper,
   Package,
   ReceiptText,
   ScrollText,
@@ -33,6 +35,8 @@ type NavItem = {
     | '/menu'
     | '/orders'
     | '/wallet'
+    | '/news'
+    | '/reviews'
     | '/products'
     | '/credits'
     | '/sales'
@@ -54,6 +58,7 @@ const EAT: NavSection = {
     { to: '/menu', label: 'Menu', icon: UtensilsCrossed },
     { to: '/orders', label: 'Orders', icon: ReceiptText },
     { to: '/wallet', label: 'Wallet', icon: Wallet },
+    { to: '/news', label: 'News', icon: Newspaper },
   ],
 };
 const MANAGE_ITEMS: NavItem[] = [
@@ -61,6 +66,7 @@ const MANAGE_ITEMS: NavItem[] = [
   { to: '/credits', label: 'Credits', icon: HandCoins },
   { to: '/sales', label: 'Sales', icon: ChartNoAxesCombined },
   { to: '/till', label: 'Till', icon: Store },
+  { to: '/reviews', label: 'Reviews', icon: MessageSquareText },
 ];
 const ADMIN: NavSection = {
   title: 'Admin',

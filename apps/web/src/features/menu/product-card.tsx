@@ -1,10 +1,12 @@
 import type { RouterOutputs } from '@canteen/api/trpc';
 import type { DietaryTag } from '@canteen/shared/constants';
 import { Fish, Flame, Leaf, type LucideIcon, MilkOff, MoonStar, Sprout, Star, WheatOff } from 'lucide-react';
+import { useState } from 'react';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { formatMoney } from '../../lib/money';
 import { MAX_LINE_QUANTITY, useCart } from '../cart/cart-store';
+import { ProductReviewsDialog } from '../reviews/product-reviews-dialog';
 import { ALLERGEN_LABELS, DIETARY_LABELS } from './labels';
 
 export type Product = RouterOutputs['product']['list']['items'][number];
@@ -46,6 +48,7 @@ export const StockBadge = ({ stock }: { stock: number | null }) => {
 
 export const ProductCard = ({ product }: { product: Product }) => {
   const cart = useCart();
+  const [isShowingReviews, setIsShowingReviews] = useState(false);
   const inCart = cart.quantityOf(product.id);
   const isSoldOut = product.stock === 0;
   const isAllInCart = product.stock !== null && product.stock > 0 && inCart >= product.stock;
@@ -63,12 +66,18 @@ export const ProductCard = ({ product }: { product: Product }) => {
       <h3 id={titleId} className="mt-1 text-base leading-snug font-semibold text-zinc-900">
         {product.name}
       </h3>
-      {product.ratingAverage !== null ? (
-        <p className="mt-1 flex items-center gap-1 text-xs text-zinc-600">
-          <Star aria-hidden className="size-3.5 fill-amber-400 text-amber-500" />
-          <span>
-            {product.ratingAverage.toFixed(1)} <span className="sr-only">out of 5</span> ({product.ratingCount})
-          </span>
+      {product.ratingAverage !== null && product.ratingCount > 0 ? (
+        <p className="mt-1">
+          <button
+            type="button"
+            aria-label={`Reviews of ${product.name}: ${product.ratingAverage.toFixed(1)} out of 5 (${product.ratingCount})`}
+            onClick={() => setIsShowingReviews(true)}
+            className="-mx-1 inline-flex items-center gap-1 rounded-md px-1 text-xs text-zinc-600 underline-offset-4 hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-600"
+            data-testid="product-rating"
+          >
+            <Star aria-hidden className="size-3.5 fill-amber-400 text-amber-500" />
+            {product.ratingAverage.toFixed(1)} ({product.ratingCount})
+          </button>
         </p>
       ) : null}
       <p className="mt-2 line-clamp-3 text-sm text-zinc-600">{product.description}</p>
@@ -101,6 +110,7 @@ export const ProductCard = ({ product }: { product: Product }) => {
           {label}
         </Button>
       </div>
+      <ProductReviewsDialog product={isShowingReviews ? product : null} onClose={() => setIsShowingReviews(false)} />
     </article>
   );
 };

@@ -11,6 +11,7 @@ import { PageSpinner } from '../../components/spinner';
 import { useSession } from '../../lib/auth';
 import { errorCode, errorMessage } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
+import { RateYourLunch } from '../reviews/rate-lunch';
 import { Receipt } from './receipt';
 import { RefundDialog } from './refund-dialog';
 
@@ -70,6 +71,7 @@ export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
           )}
         </CardContent>
       </Card>
+      {order && me && order.userId === me.id && order.status === 'completed' ? <RateYourLunch lines={order.lines} /> : null}
       <RefundDialog order={isRefunding && order ? order : null} onClose={() => setIsRefunding(false)} />
     </>
   );

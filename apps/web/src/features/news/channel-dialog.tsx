@@ -1,0 +1,87 @@
+import { CreateBlogInputSchema } from '@canteen/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
+import { Field } from '../../components/field';
+import { Input } from '../../components/input';
+import { Textarea } from '../../components/textarea';
+import { errorMessage, errorReason } from '../../lib/errors';
+import { applyFieldErrors, schemaResolver } from '../../lib/form';
+import { trpc } from '../../lib/trpc';
+
+const ChannelSchema = CreateBlogInputSchema.omit({ posts: true });
+
+const slugify = (name: string): string =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+
+type ChannelDialogProps = { onClose: () => void; onCreated: (id: string) => void };
+
+/** A new news channel (managers). The web address follows the name until it is edited by hand. */
+export const ChannelDialog = ({ onClose, onCreated }: ChannelDialogProps) => {
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isSlugTouched, setIsSlugTouched] = useState(false);
+  const form = useForm({ resolver: schemaResolver(ChannelSchema), defaultValues: { name: '', slug: '', description: '' } });
+  const create = useMutation(trpc.blog.create.mutationOptions());
+  const { errors } = form.formState;
+  const nameField = form.register('name', {
+    onChange: (event: { target: { value: string } }) => {
+      if (!isSlugTouched) form.setValue('slug', slugify(event.target.value));
+    },
+  });
+  const slugField = form.register('slug', { onChange: () => setIsSlugTouched(true) });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = await create.mutateAsync({ ...values, description: values.description || undefined });
+      toast.success(`Created the ${saved.name} channel.`);
+      await queryClient.invalidateQueries(trpc.blog.pathFilter());
+      onCreated(saved.id);
+    } catch (caught) {
+      if (errorReason(caught) === 'SLUG_TAKEN' || errorReason(caught) === 'CONFLICT')
+        form.setError('slug', { message: 'A channel with that web address already exists.' });
+      else if (!applyFieldErrors(caught, form.setError)) setFormError(errorMessage(caught));
+    }
+  });
+
+  return (
+    <Dialog open onOpenChange={(isOpen) => !isOpen && onClose()}>
+      <DialogContent>
+        <form noValidate className="grid gap-5" onSubmit={(event) => void onSubmit(event)}>
+          <DialogHeader>
+            <DialogTitle>New channel</DialogTitle>
+            <DialogDescription>A channel groups posts on one subject, like the daily menu.</DialogDescription>
+          </DialogHeader>
+          {formError ? <Alert>{formError}</Alert> : null}
+          <Field label="Name" error={errors.name?.message}>
+            <Input autoComplete="off" {...nameField} />
+          </Field>
+          <Field label="Web address" error={errors.slug?.message} hint="Lower-case letters, digits and dashes.">
+            <Input autoComplete="off" className="font-mono" {...slugField} />
+          </Field>
+          <Field label="Description (optional)" error={errors.description?.message}>
+            <Textarea rows={2} {...form.register('description')} />
+          </Field>
+          <DialogFooter>
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" isLoading={form.formState.isSubmitting}>
+              Create channel
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+};

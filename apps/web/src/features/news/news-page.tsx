@@ -1,0 +1,152 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Newspaper, PenSquare, Plus } from 'lucide-react';
+import { Suspense, lazy, useState } from 'react';
+import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { Button } from '../../components/button';
+import { Card } from '../../components/card';
+import { EmptyState } from '../../components/empty-state';
+import { PageHeader } from '../../components/page-header';
+import { Pagination } from '../../components/pagination';
+import { PageSpinner } from '../../components/spinner';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../components/tabs';
+import { useSession } from '../../lib/auth';
+import { errorMessage } from '../../lib/errors';
+import { formatDate } from '../../lib/format';
+import { trpc } from '../../lib/trpc';
+import { useCursorPages } from '../../lib/use-cursor-pages';
+import { excerpt, postTitle } from './excerpt';
+
+// Only managers write: their tools stay out of everyone else's download.
+const ChannelDialog = lazy(() => import('./channel-dialog').then((module) => ({ default: module.ChannelDialog })));
+
+const ALL = 'all';
+const PAGE_SIZE = 10;
+
+const PostList = ({ blogId, channelNames }: { blogId: string | undefined; channelNames: Map<string, string> }) => {
+  const input = { limit: PAGE_SIZE, ...(blogId ? { blogId } : {}) };
+  const pages = useCursorPages(JSON.stringify(input));
+  const query = useQuery({
+    ...trpc.post.list.queryOptions({ ...input, cursor: pages.cursor }),
+    placeholderData: keepPreviousData,
+  });
+
+  if (query.isPending) return <PageSpinner label="Loading the news" />;
+  if (query.isError)
+    return (
+      <div className="p-5">
+        <Alert>{errorMessage(query.error)}</Alert>
+      </div>
+    );
+  if (query.data.items.length === 0)
+    return <EmptyState icon={Newspaper} title="No news yet" description="When the canteen posts news, it appears here." />;
+  return (
+    <>
+      <ul aria-label="Posts" className="divide-y divide-zinc-100">
+        {query.data.items.map((post) => {
+          const titleId = `post-${post.id}`;
+          return (
+            <li key={post.id}>
+              <article aria-labelledby={titleId} className="grid gap-1.5 px-5 py-4 sm:px-6">
+                <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600">
+                  {!blogId ? <span className="font-medium tracking-wide uppercase">{channelNames.get(post.blogId)}</span> : null}
+                  <span>{formatDate(post.publishedAt ?? post.createdAt)}</span>
+                  {post.authorName ? <span>· {post.authorName}</span> : null}
+                  {post.status === 'draft' ? <Badge tone="amber">Draft</Badge> : null}
+                </div>
+                <h2 id={titleId} className="text-base font-semibold text-zinc-900">
+                  <Link
+                    to="/news/$postId"
+                    params={{ postId: post.id }}
+                    className="underline-offset-4 hover:text-emerald-800 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-600"
+                  >
+                    {postTitle(post)}
+                  </Link>
+                </h2>
+                <p className="line-clamp-2 text-sm text-zinc-600">{excerpt(post.content)}</p>
+              </article>
+            </li>
+          );
+        })}
+      </ul>
+      <Pagination
+        label="News pages"
+        page={pages.page}
+        hasPrevious={pages.hasPrevious}
+        hasNext={Boolean(query.data.nextCursor)}
+        onPrevious={pages.goPrevious}
+        onNext={() => query.data.nextCursor && pages.goNext(query.data.nextCursor)}
+        isFetching={query.isFetching}
+      />
+    </>
+  );
+};
+
+/** News from the canteen, by channel. Managers also see drafts and can write posts. */
+export const NewsPage = () => {
+  const session = useSession();
+  const isStaff = session.status === 'signedIn' && session.user.role !== 'employee';
+  const [channel, setChannel] = useState(ALL);
+  const [isAddingChannel, setIsAddingChannel] = useState(false);
+  const blogs = useQuery(trpc.blog.list.queryOptions({ limit: 100 }));
+  const channels = blogs.data?.items ?? [];
+  const channelNames = new Map(channels.map((blog) => [blog.id, blog.name]));
+  const active = channels.find((blog) => blog.id === channel);
+
+  return (
+    <>
+      <PageHeader
+        title="News"
+        description={active?.description ?? "What's cooking in the canteen, and what's new."}
+        actions={
+          isStaff ? (
+            <>
+              <Button variant="secondary" onClick={() => setIsAddingChannel(true)}>
+                <Plus aria-hidden />
+                New channel
+              </Button>
+              <Button asChild>
+                <Link to="/news/new">
+                  <PenSquare aria-hidden />
+                  New post
+                </Link>
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      {blogs.isError ? <Alert className="mb-4">{errorMessage(blogs.error)}</Alert> : null}
+      <Tabs value={channel} onValueChange={setChannel} className="grid gap-4">
+        <TabsList aria-label="Channels">
+          <TabsTrigger value={ALL}>All</TabsTrigger>
+          {channels.map((blog) => (
+            <TabsTrigger key={blog.id} value={blog.id}>
+              {blog.name}
+            </TabsTrigger>
+          ))}
+        </TabsList>
+        {[ALL, ...channels.map((blog) => blog.id)].map((value) => (
+          <TabsContent key={value} value={value} className="focus-visible:outline-none">
+            {value === channel ? (
+              <Card>
+                <PostList blogId={value === ALL ? undefined : value} channelNames={channelNames} />
+              </Card>
+            ) : null}
+          </TabsContent>
+        ))}
+      </Tabs>
+      {isAddingChannel ? (
+        <Suspense>
+          <ChannelDialog
+            onClose={() => setIsAddingChannel(false)}
+            onCreated={(id) => {
+              setIsAddingChannel(false);
+              setChannel(id);
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </>
+  );
+};

@@ -1,0 +1,200 @@
+import type { RouterOutputs } from '@canteen/api/trpc';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { ArrowLeft, Newspaper } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { toast } from 'sonner';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Card, CardContent, CardHeader, CardTitle } from '../../components/card';
+import { EmptyState } from '../../components/empty-state';
+import { Field } from '../../components/field';
+import { Input } from '../../components/input';
+import { PageHeader } from '../../components/page-header';
+import { Select } from '../../components/select';
+import { PageSpinner, Spinner } from '../../components/spinner';
+import { Textarea } from '../../components/textarea';
+import { errorCode, errorMessage, fieldErrors } from '../../lib/errors';
+import { trpc } from '../../lib/trpc';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+
+type Post = RouterOutputs['post']['get'];
+type Status = 'draft' | 'published';
+
+const MAX_CONTENT = 50_000;
+
+const LivePreview = ({ content }: { content: string }) => {
+  const debounced = useDebouncedValue(content, 400);
+  const preview = useQuery({
+    ...trpc.post.preview.queryOptions({ content: debounced }),
+    enabled: debounced.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Card className="min-w-0">
+      <CardHeader className="flex flex-row items-center justify-between">
+        <CardTitle id="preview-title">Preview</CardTitle>
+        {preview.isFetching ? <Spinner label="Updating the preview" className="size-4" /> : null}
+      </CardHeader>
+      <CardContent>
+        <section aria-labelledby="preview-title" data-testid="post-preview" aria-live="polite">
+          {!debounced.trim() ? (
+            <p className="text-sm text-zinc-500">Start writing and the post appears here as people will see it.</p>
+          ) : preview.isError ? (
+            <Alert>{errorMessage(preview.error)}</Alert>
+          ) : preview.data ? (
+            // Rendered and sanitised by the server, the same way as the published post.
+            <div className="prose" dangerouslySetInnerHTML={{ __html: preview.data.html }} />
+          ) : (
+            <Spinner label="Loading the preview" />
+          )}
+        </section>
+      </CardContent>
+    </Card>
+  );
+};
+
+const PostForm = ({ post }: { post: Post | null }) => {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const blogs = useQuery(trpc.blog.list.queryOptions({ limit: 100 }));
+  const [blogId, setBlogId] = useState<string | undefined>(post?.blogId);
+  const [title, setTitle] = useState(post?.title ?? '');
+  const [content, setContent] = useState(post?.content ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pendingStatus, setPendingStatus] = useState<Status | null>(null);
+  const create = useMutation(trpc.post.create.mutationOptions());
+  const update = useMutation(trpc.post.update.mutationOptions());
+  const channelOptions = (blogs.data?.items ?? []).map((blog) => ({ value: blog.id, label: blog.name }));
+
+  const save = async (status: Status) => {
+    const found: Record<string, string> = {};
+    if (!blogId) found.blogId = 'Choose a channel';
+    if (!content.trim()) found.content = 'Write something';
+    if (content.length > MAX_CONTENT) found.content = `Use at most ${MAX_CONTENT.toLocaleString()} characters`;
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0 || !blogId) return;
+    setPendingStatus(status);
+    try {
+      const trimmedTitle = title.trim();
+      const saved = post
+        ? await update.mutateAsync({ id: post.id, title: trimmedTitle || null, content, status })
+        : await create.mutateAsync({ blogId, content, status, ...(trimmedTitle ? { title: trimmedTitle } : {}) });
+      toast.success(status === 'published' ? 'Post published.' : 'Draft saved.');
+      await queryClient.invalidateQueries(trpc.post.pathFilter());
+      await queryClient.invalidateQueries(trpc.blog.pathFilter());
+      await navigate({ to: '/news/$postId', params: { postId: saved.id } });
+    } catch (caught) {
+      const fields = fieldErrors(caught);
+      if (Object.keys(fields).length > 0) setErrors(fields);
+      else setFormError(errorMessage(caught));
+    } finally {
+      setPendingStatus(null);
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save('published');
+  };
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card className="min-w-0">
+        <CardContent>
+          <form noValidate className="grid gap-5" onSubmit={onSubmit}>
+            {formError ? <Alert>{formError}</Alert> : null}
+            {blogs.isError ? <Alert>{errorMessage(blogs.error)}</Alert> : null}
+            <Field label="Channel" error={errors.blogId}>
+              <Select
+                value={blogId}
+                onValueChange={setBlogId}
+                options={channelOptions}
+                placeholder="Choose a channel"
+                disabled={Boolean(post)}
+              />
+            </Field>
+            <Field label="Title (optional)" error={errors.title}>
+              <Input autoComplete="off" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
+            </Field>
+            <Field
+              label="Text"
+              error={errors.content}
+              hint="Markdown: ## for headings, **bold**, - for lists, | for tables, [text](link) for links."
+            >
+              <Textarea
+                rows={16}
+                className="font-mono text-sm"
+                value={content}
+                onChange={(event) => setContent(event.target.value)}
+              />
+            </Field>
+            <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+              <Button
+                variant="secondary"
+                isLoading={pendingStatus === 'draft'}
+                disabled={pendingStatus !== null}
+                onClick={() => void save('draft')}
+              >
+                {post?.status === 'published' ? 'Unpublish' : 'Save draft'}
+              </Button>
+              <Button type="submit" isLoading={pendingStatus === 'published'} disabled={pendingStatus !== null}>
+                {post?.status === 'published' ? 'Save changes' : 'Publish'}
+              </Button>
+            </div>
+          </form>
+        </CardContent>
+      </Card>
+      <LivePreview content={content} />
+    </div>
+  );
+};
+
+/** Writing a post (managers): markdown on one side, the server's rendering of it on the other. */
+export const PostEditorPage = ({ postId }: { postId?: string }) => {
+  // Editing reads the post once, like any visit (the API counts it as a view).
+  const query = useQuery({
+    ...trpc.post.get.queryOptions({ id: postId ?? '' }),
+    enabled: Boolean(postId),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
+  return (
+    <>
+      <PageHeader
+        title={postId ? 'Edit post' : 'New post'}
+        actions={
+          <Button asChild variant="secondary">
+            {postId ? (
+              <Link to="/news/$postId" params={{ postId }}>
+                <ArrowLeft aria-hidden />
+                Back to the post
+              </Link>
+            ) : (
+              <Link to="/news">
+                <ArrowLeft aria-hidden />
+                All news
+              </Link>
+            )}
+          </Button>
+        }
+      />
+      {!postId ? (
+        <PostForm post={null} />
+      ) : query.isPending ? (
+        <PageSpinner label="Loading the post" />
+      ) : query.isError ? (
+        errorCode(query.error) === 'NOT_FOUND' ? (
+          <EmptyState icon={Newspaper} title="Post not found" description="It may have been removed." />
+        ) : (
+          <Alert>{errorMessage(query.error)}</Alert>
+        )
+      ) : (
+        <PostForm post={query.data} />
+      )}
+    </>
+  );
+};

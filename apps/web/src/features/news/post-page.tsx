@@ -1,0 +1,122 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { ArrowLeft, Eye, Newspaper, Pencil, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { Button } from '../../components/button';
+import { Card, CardContent } from '../../components/card';
+import { ConfirmDialog } from '../../components/dialog';
+import { EmptyState } from '../../components/empty-state';
+import { PageHeader } from '../../components/page-header';
+import { PageSpinner } from '../../components/spinner';
+import { useSession } from '../../lib/auth';
+import { errorCode, errorMessage } from '../../lib/errors';
+import { formatDate } from '../../lib/format';
+import { trpc } from '../../lib/trpc';
+import { postTitle } from './excerpt';
+
+const views = (count: number): string => `${count.toLocaleString()} ${count === 1 ? 'view' : 'views'}`;
+
+/** One post, rendered. Every fetch counts a view, so the post is fetched once per visit and never refetched. */
+export const PostPage = ({ postId }: { postId: string }) => {
+  const session = useSession();
+  const isStaff = session.status === 'signedIn' && session.user.role !== 'employee';
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    ...trpc.post.get.queryOptions({ id: postId }),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+  const [isDeleting, setIsDeleting] = useState(false);
+  const remove = useMutation(
+    trpc.post.delete.mutationOptions({
+      onSuccess: async () => {
+        setIsDeleting(false);
+        toast.success('Post deleted.');
+        await queryClient.invalidateQueries({ queryKey: trpc.post.list.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.blog.list.queryKey() });
+        await navigate({ to: '/news' });
+      },
+    }),
+  );
+  const post = query.data;
+  const blog = useQuery({ ...trpc.blog.get.queryOptions({ id: post?.blogId ?? '' }), enabled: Boolean(post) });
+
+  return (
+    <>
+      <PageHeader
+        title={post ? postTitle(post) : 'News'}
+        actions={
+          <>
+            <Button asChild variant="secondary">
+              <Link to="/news">
+                <ArrowLeft aria-hidden />
+                All news
+              </Link>
+            </Button>
+            {post && isStaff ? (
+              <>
+                <Button asChild variant="secondary">
+                  <Link to="/news/$postId/edit" params={{ postId: post.id }}>
+                    <Pencil aria-hidden />
+                    Edit
+                  </Link>
+                </Button>
+                <Button variant="danger" onClick={() => setIsDeleting(true)}>
+                  <Trash2 aria-hidden />
+                  Delete
+                </Button>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      <Card className="max-w-3xl">
+        <CardContent>
+          {query.isPending ? (
+            <PageSpinner label="Loading the post" />
+          ) : query.isError ? (
+            errorCode(query.error) === 'NOT_FOUND' ? (
+              <EmptyState icon={Newspaper} title="Post not found" description="It may have been removed or not published yet." />
+            ) : (
+              <Alert>{errorMessage(query.error)}</Alert>
+            )
+          ) : (
+            <article aria-label={postTitle(query.data)} className="grid gap-5">
+              <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600">
+                {blog.data ? <span className="font-medium text-zinc-800">{blog.data.name}</span> : null}
+                <span>{formatDate(query.data.publishedAt ?? query.data.createdAt)}</span>
+                {query.data.authorName ? <span>· by {query.data.authorName}</span> : null}
+                <span className="inline-flex items-center gap-1" data-testid="post-views">
+                  · <Eye aria-hidden className="size-3.5" />
+                  {views(query.data.viewCount)}
+                </span>
+                {query.data.status === 'draft' ? <Badge tone="amber">Draft</Badge> : null}
+              </p>
+              {/* The one place raw HTML is rendered: the server renders the markdown and sanitises it with an allowlist. */}
+              <div className="prose" dangerouslySetInnerHTML={{ __html: query.data.html }} />
+            </article>
+          )}
+        </CardContent>
+      </Card>
+      <ConfirmDialog
+        isOpen={isDeleting}
+        onOpenChange={(isOpen) => {
+          if (!isOpen) remove.reset();
+          setIsDeleting(isOpen);
+        }}
+        title="Delete this post?"
+        description="It disappears from the news for everyone. This can't be undone."
+        confirmLabel="Delete post"
+        onConfirm={() => remove.mutate({ id: postId })}
+        isPending={remove.isPending}
+        error={remove.error ? errorMessage(remove.error) : null}
+      />
+    </>
+  );
+};
