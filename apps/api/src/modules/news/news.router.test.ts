@@ -116,3 +116,23 @@ describe('posts', () => {
     expect(await orm.em.fork().count(Post)).toBe(0);
   });
 });
+
+describe('news lists', () => {
+  it('page channels by name and posts newest first with cursors', async () => {
+    const { manager, employee } = await makeCast(orm);
+    const staff = await createTestCaller({ user: manager });
+    for (const name of ['Charlie', 'Alpha', 'Bravo']) await staff.blog.create({ name, slug: name.toLowerCase() });
+    const reader = await createTestCaller({ user: employee });
+    const firstBlogs = await reader.blog.list({ limit: 2 });
+    const moreBlogs = await reader.blog.list({ limit: 2, cursor: firstBlogs.nextCursor });
+    expect([...firstBlogs.items, ...moreBlogs.items].map((b) => b.name)).toEqual(['Alpha', 'Bravo', 'Charlie']);
+    const blog = firstBlogs.items[0]!;
+    const written: string[] = [];
+    for (let i = 0; i < 5; i++)
+      written.push((await staff.post.create({ blogId: blog.id, content: `Post ${i}`, status: 'published' })).id);
+    const page1 = await reader.post.list({ limit: 3, blogId: blog.id });
+    const page2 = await reader.post.list({ limit: 3, blogId: blog.id, cursor: page1.nextCursor });
+    expect([...page1.items, ...page2.items].map((p) => p.id)).toEqual(written.toReversed());
+    expect(page2.nextCursor).toBeNull();
+  });
+});

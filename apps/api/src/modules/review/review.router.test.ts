@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Product, Review, type User } from '@canteen/db';
+import { AuditEntry, Product, Review, type User } from '@canteen/db';
 import { containsProfanity } from '../../lib/profanity';
 import { createTestCaller, fund, getTestOrm, makeCast, makePayer, makeProduct, makeUser } from '../../../test/helpers';
 
@@ -135,5 +135,27 @@ describe('reviews after writing', () => {
     const product = await orm.em.fork().findOneOrFail(Product, dish.id);
     expect(product.ratingCount).toBe(20);
     expect(product.ratingSum).toBe(4 * (1 + 2 + 3 + 4 + 5));
+  });
+});
+
+describe('review.list', () => {
+  it('lists a dish’s reviews newest first, a page at a time, and audits moderation', async () => {
+    const { manager } = await makeCast(orm);
+    const dish = await makeProduct(orm);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const user = await makeUser(orm);
+      await buy(user, dish.id);
+      ids.push((await (await createTestCaller({ user })).review.create({ productId: dish.id, rating: 3 })).id);
+    }
+    const reader = await createTestCaller({ user: await makeUser(orm) });
+    const first = await reader.review.list({ limit: 2, productId: dish.id });
+    const rest = await reader.review.list({ limit: 10, productId: dish.id, cursor: first.nextCursor });
+    expect([...first.items, ...rest.items].map((r) => r.id)).toEqual(ids.toReversed());
+    await expect(reader.review.list({ limit: 10 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await (await createTestCaller({ user: manager })).review.setStatus({ id: ids[0]!, status: 'hidden' });
+    const audit = await orm.em.fork().findOneOrFail(AuditEntry, { action: 'review.setStatus', entityId: ids[0] });
+    expect(audit).toMatchObject({ before: { status: 'visible' }, after: { status: 'hidden' } });
+    expect(audit.actor?.id).toBe(manager.id);
   });
 });
