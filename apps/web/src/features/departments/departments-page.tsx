@@ -1,9 +1,9 @@
 import type { RouterOutputs } from '@canteen/api/trpc';
+import { QueryView } from '../../components/query-view';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Building2, Pencil, Plus, SearchX, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { ConfirmDialog } from '../../components/dialog';
@@ -11,7 +11,6 @@ import { EmptyState } from '../../components/empty-state';
 import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
-import { PageSpinner } from '../../components/spinner';
 import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
 import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
@@ -58,77 +57,79 @@ export const DepartmentsPage = () => {
             onChange={(event) => setSearchText(event.target.value)}
           />
         </div>
-        {query.isPending ? (
-          <PageSpinner label="Loading departments" />
-        ) : query.isError ? (
-          <div className="p-5">
-            <Alert>{errorMessage(query.error)}</Alert>
-          </div>
-        ) : query.data.items.length === 0 ? (
-          <EmptyState
-            icon={search ? SearchX : Building2}
-            title={search ? 'No departments match' : 'No departments yet'}
-            description={search ? 'Try another name or code.' : 'Create a department so you can assign people to it.'}
-          />
-        ) : (
-          <>
-            <Table>
-              <caption className="sr-only">Departments</caption>
-              <THead>
-                <tr>
-                  <TH>Name</TH>
-                  <TH>Code</TH>
-                  <TH className="text-right">People</TH>
-                  <TH className="hidden sm:table-cell">Created</TH>
-                  <TH className="text-right">
-                    <span className="sr-only">Actions</span>
-                  </TH>
-                </tr>
-              </THead>
-              <TBody>
-                {query.data.items.map((department) => (
-                  <TR key={department.id}>
-                    <TD className="font-medium text-zinc-900">{department.name}</TD>
-                    <TD>
-                      <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">{department.code}</code>
-                    </TD>
-                    <TD className="text-right tabular-nums">{department.userCount}</TD>
-                    <TD className="hidden whitespace-nowrap sm:table-cell">{formatDate(department.createdAt)}</TD>
-                    <TD className="text-right whitespace-nowrap">
-                      <Button
-                        variant="ghost"
-                        size="icon"
-                        className="size-8"
-                        aria-label={`Edit ${department.name}`}
-                        onClick={() => setEditing(department)}
-                      >
-                        <Pencil aria-hidden />
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="icon"
-                        className="size-8 text-red-700 hover:bg-red-50 hover:text-red-800"
-                        aria-label={`Delete ${department.name}`}
-                        onClick={() => setDeleting(department)}
-                      >
-                        <Trash2 aria-hidden />
-                      </Button>
-                    </TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-            <Pagination
-              label="Departments pages"
-              page={pages.page}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(query.data.nextCursor)}
-              onPrevious={pages.goPrevious}
-              onNext={() => query.data.nextCursor && pages.goNext(query.data.nextCursor)}
-              isFetching={query.isFetching}
+        <QueryView
+          query={query}
+          loadingLabel="Loading departments"
+          empty={
+            <EmptyState
+              icon={search ? SearchX : Building2}
+              title={search ? 'No departments match' : 'No departments yet'}
+              description={search ? 'Try another name or code.' : 'Create a department so you can assign people to it.'}
             />
-          </>
-        )}
+          }
+        >
+          {(data) => (
+            <>
+              <Table>
+                <caption className="sr-only">Departments</caption>
+                <THead>
+                  <tr>
+                    <TH>Name</TH>
+                    <TH>Code</TH>
+                    <TH className="text-right">People</TH>
+                    <TH className="hidden sm:table-cell">Created</TH>
+                    <TH className="text-right">
+                      <span className="sr-only">Actions</span>
+                    </TH>
+                  </tr>
+                </THead>
+                <TBody>
+                  {data.items.map((department) => (
+                    <TR key={department.id}>
+                      <TD className="font-medium text-zinc-900">{department.name}</TD>
+                      <TD>
+                        <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">
+                          {department.code}
+                        </code>
+                      </TD>
+                      <TD className="text-right tabular-nums">{department.userCount}</TD>
+                      <TD className="hidden whitespace-nowrap sm:table-cell">{formatDate(department.createdAt)}</TD>
+                      <TD className="text-right whitespace-nowrap">
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          className="size-8"
+                          aria-label={`Edit ${department.name}`}
+                          onClick={() => setEditing(department)}
+                        >
+                          <Pencil aria-hidden />
+                        </Button>
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          className="size-8 text-red-700 hover:bg-red-50 hover:text-red-800"
+                          aria-label={`Delete ${department.name}`}
+                          onClick={() => setDeleting(department)}
+                        >
+                          <Trash2 aria-hidden />
+                        </Button>
+                      </TD>
+                    </TR>
+                  ))}
+                </TBody>
+              </Table>
+              <Pagination
+                label="Departments pages"
+                page={pages.page}
+                hasPrevious={pages.hasPrevious}
+                hasNext={Boolean(data.nextCursor)}
+                onPrevious={pages.goPrevious}
+                onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
+                isFetching={query.isFetching}
+              />
+            </>
+          )}
+        </QueryView>
       </Card>
       <DepartmentFormDialog
         key={`form-${editing === 'new' ? 'new' : (editing?.id ?? 'closed')}`}

@@ -1,16 +1,14 @@
+import { QueryView } from '../../components/query-view';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ReceiptText } from 'lucide-react';
-import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
-import { PageSpinner } from '../../components/spinner';
 import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
 import { useSession } from '../../lib/auth';
-import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
@@ -36,72 +34,72 @@ export const OrdersPage = () => {
     <>
       <PageHeader title="Orders" description="Everything you have ordered. Open one for its receipt." />
       <Card>
-        {query.isPending ? (
-          <PageSpinner label="Loading your orders" />
-        ) : query.isError ? (
-          <div className="p-5">
-            <Alert>{errorMessage(query.error)}</Alert>
-          </div>
-        ) : query.data.items.length === 0 ? (
-          <EmptyState
-            icon={ReceiptText}
-            title="No orders yet"
-            description="When you order from the menu, your receipts appear here."
-            action={
-              <Button asChild variant="secondary">
-                <Link to="/menu">Browse the menu</Link>
-              </Button>
-            }
-          />
-        ) : (
-          <>
-            <Table>
-              <caption className="sr-only">Your orders</caption>
-              <THead>
-                <tr>
-                  <TH>Order</TH>
-                  <TH>Date</TH>
-                  <TH className="hidden text-right sm:table-cell">Items</TH>
-                  <TH className="text-right">Total</TH>
-                  <TH>Status</TH>
-                </tr>
-              </THead>
-              <TBody>
-                {query.data.items.map((order) => (
-                  <TR key={order.id}>
-                    <TD>
-                      <Link
-                        to="/orders/$orderId"
-                        params={{ orderId: order.id }}
-                        className="font-medium whitespace-nowrap text-emerald-800 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-600"
-                      >
-                        #{orderNumber(order.id)}
-                      </Link>
-                      {order.placedById !== order.userId ? (
-                        <span className="block text-xs text-zinc-600">At the till by {order.placedByName}</span>
-                      ) : null}
-                    </TD>
-                    <TD className="whitespace-nowrap">{formatDateTime(order.createdAt)}</TD>
-                    <TD className="hidden text-right tabular-nums sm:table-cell">{order.itemCount}</TD>
-                    <TD className="text-right font-medium text-zinc-900 tabular-nums">{formatMoney(order.totalCents)}</TD>
-                    <TD>
-                      <OrderStatusBadge status={order.status} />
-                    </TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-            <Pagination
-              label="Orders pages"
-              page={pages.page}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(query.data.nextCursor)}
-              onPrevious={pages.goPrevious}
-              onNext={() => query.data.nextCursor && pages.goNext(query.data.nextCursor)}
-              isFetching={query.isFetching}
+        <QueryView
+          query={query}
+          loadingLabel="Loading your orders"
+          empty={
+            <EmptyState
+              icon={ReceiptText}
+              title="No orders yet"
+              description="When you order from the menu, your receipts appear here."
+              action={
+                <Button asChild variant="secondary">
+                  <Link to="/menu">Browse the menu</Link>
+                </Button>
+              }
             />
-          </>
-        )}
+          }
+        >
+          {(data) => (
+            <>
+              <Table>
+                <caption className="sr-only">Your orders</caption>
+                <THead>
+                  <tr>
+                    <TH>Order</TH>
+                    <TH>Date</TH>
+                    <TH className="hidden text-right sm:table-cell">Items</TH>
+                    <TH className="text-right">Total</TH>
+                    <TH>Status</TH>
+                  </tr>
+                </THead>
+                <TBody>
+                  {data.items.map((order) => (
+                    <TR key={order.id}>
+                      <TD>
+                        <Link
+                          to="/orders/$orderId"
+                          params={{ orderId: order.id }}
+                          className="font-medium whitespace-nowrap text-emerald-800 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-600"
+                        >
+                          #{orderNumber(order.id)}
+                        </Link>
+                        {order.placedById !== order.userId ? (
+                          <span className="block text-xs text-zinc-600">At the till by {order.placedByName}</span>
+                        ) : null}
+                      </TD>
+                      <TD className="whitespace-nowrap">{formatDateTime(order.createdAt)}</TD>
+                      <TD className="hidden text-right tabular-nums sm:table-cell">{order.itemCount}</TD>
+                      <TD className="text-right font-medium text-zinc-900 tabular-nums">{formatMoney(order.totalCents)}</TD>
+                      <TD>
+                        <OrderStatusBadge status={order.status} />
+                      </TD>
+                    </TR>
+                  ))}
+                </TBody>
+              </Table>
+              <Pagination
+                label="Orders pages"
+                page={pages.page}
+                hasPrevious={pages.hasPrevious}
+                hasNext={Boolean(data.nextCursor)}
+                onPrevious={pages.goPrevious}
+                onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
+                isFetching={query.isFetching}
+              />
+            </>
+          )}
+        </QueryView>
       </Card>
     </>
   );

@@ -1,16 +1,14 @@
+import { QueryView } from '../../components/query-view';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SearchX, UsersRound } from 'lucide-react';
 import { useState } from 'react';
-import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { EmptyState } from '../../components/empty-state';
 import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
-import { PageSpinner } from '../../components/spinner';
 import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
 import { useSession } from '../../lib/auth';
-import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { useCursorPages } from '../../lib/use-cursor-pages';
@@ -49,67 +47,67 @@ export const PeoplePage = () => {
             onChange={(event) => setSearchText(event.target.value)}
           />
         </div>
-        {query.isPending ? (
-          <PageSpinner label="Loading people" />
-        ) : query.isError ? (
-          <div className="p-5">
-            <Alert>{errorMessage(query.error)}</Alert>
-          </div>
-        ) : query.data.items.length === 0 ? (
-          <EmptyState
-            icon={search ? SearchX : UsersRound}
-            title={search ? 'Nobody matches' : 'Nobody here yet'}
-            description={search ? 'Try another name, email or number.' : 'An admin assigns people to departments.'}
-          />
-        ) : (
-          <>
-            <Table>
-              <caption className="sr-only">People in your department</caption>
-              <THead>
-                <tr>
-                  <TH>Name</TH>
-                  <TH className="hidden md:table-cell">Employee no.</TH>
-                  <TH className="hidden sm:table-cell">Role</TH>
-                  <TH className="hidden sm:table-cell">Status</TH>
-                  <TH className="hidden lg:table-cell">Last sign-in</TH>
-                </tr>
-              </THead>
-              <TBody>
-                {query.data.items.map((user) => (
-                  <TR key={user.id}>
-                    <TD>
-                      <div className="grid min-w-40">
-                        <span className="font-medium text-zinc-900">{user.name}</span>
-                        <span className="text-xs text-zinc-600">{user.email}</span>
-                      </div>
-                      <div className="mt-1.5 flex flex-wrap gap-1 sm:hidden">
-                        <RoleBadge role={user.role} />
-                        <UserStatusBadges user={user} />
-                      </div>
-                    </TD>
-                    <TD className="hidden font-mono text-xs md:table-cell">{user.employeeNumber}</TD>
-                    <TD className="hidden sm:table-cell">
-                      <RoleBadge role={user.role} />
-                    </TD>
-                    <TD className="hidden sm:table-cell">
-                      <UserStatusBadges user={user} />
-                    </TD>
-                    <TD className="hidden whitespace-nowrap lg:table-cell">{formatDateTime(user.lastLoginAt)}</TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-            <Pagination
-              label="People pages"
-              page={pages.page}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(query.data.nextCursor)}
-              onPrevious={pages.goPrevious}
-              onNext={() => query.data.nextCursor && pages.goNext(query.data.nextCursor)}
-              isFetching={query.isFetching}
+        <QueryView
+          query={query}
+          loadingLabel="Loading people"
+          empty={
+            <EmptyState
+              icon={search ? SearchX : UsersRound}
+              title={search ? 'Nobody matches' : 'Nobody here yet'}
+              description={search ? 'Try another name, email or number.' : 'An admin assigns people to departments.'}
             />
-          </>
-        )}
+          }
+        >
+          {(data) => (
+            <>
+              <Table>
+                <caption className="sr-only">People in your department</caption>
+                <THead>
+                  <tr>
+                    <TH>Name</TH>
+                    <TH className="hidden md:table-cell">Employee no.</TH>
+                    <TH className="hidden sm:table-cell">Role</TH>
+                    <TH className="hidden sm:table-cell">Status</TH>
+                    <TH className="hidden lg:table-cell">Last sign-in</TH>
+                  </tr>
+                </THead>
+                <TBody>
+                  {data.items.map((user) => (
+                    <TR key={user.id}>
+                      <TD>
+                        <div className="grid min-w-40">
+                          <span className="font-medium text-zinc-900">{user.name}</span>
+                          <span className="text-xs text-zinc-600">{user.email}</span>
+                        </div>
+                        <div className="mt-1.5 flex flex-wrap gap-1 sm:hidden">
+                          <RoleBadge role={user.role} />
+                          <UserStatusBadges user={user} />
+                        </div>
+                      </TD>
+                      <TD className="hidden font-mono text-xs md:table-cell">{user.employeeNumber}</TD>
+                      <TD className="hidden sm:table-cell">
+                        <RoleBadge role={user.role} />
+                      </TD>
+                      <TD className="hidden sm:table-cell">
+                        <UserStatusBadges user={user} />
+                      </TD>
+                      <TD className="hidden whitespace-nowrap lg:table-cell">{formatDateTime(user.lastLoginAt)}</TD>
+                    </TR>
+                  ))}
+                </TBody>
+              </Table>
+              <Pagination
+                label="People pages"
+                page={pages.page}
+                hasPrevious={pages.hasPrevious}
+                hasNext={Boolean(data.nextCursor)}
+                onPrevious={pages.goPrevious}
+                onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
+                isFetching={query.isFetching}
+              />
+            </>
+          )}
+        </QueryView>
       </Card>
     </>
   );

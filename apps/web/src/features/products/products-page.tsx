@@ -1,8 +1,8 @@
+import { QueryView } from '../../components/query-view';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Archive, ArchiveRestore, MoreHorizontal, Package, PackagePlus, Pencil, Plus, SearchX } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
@@ -13,7 +13,6 @@ import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
 import { Select } from '../../components/select';
-import { PageSpinner } from '../../components/spinner';
 import { Switch } from '../../components/switch';
 import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
 import { errorMessage } from '../../lib/errors';
@@ -88,32 +87,32 @@ export const ProductsPage = () => {
             </Label>
           </div>
         </div>
-        {query.isPending ? (
-          <PageSpinner label="Loading products" />
-        ) : query.isError ? (
-          <div className="p-5">
-            <Alert>{errorMessage(query.error)}</Alert>
-          </div>
-        ) : query.data.items.length === 0 ? (
-          <EmptyState
-            icon={hasFilters ? SearchX : Package}
-            title={hasFilters ? 'No products match' : 'No products yet'}
-            description={hasFilters ? 'Try another word or category.' : 'Add the first dish to open the menu.'}
-          />
-        ) : (
-          <>
-            <ProductsTable products={query.data.items} onEdit={setEditing} onAdjustStock={setStockFor} />
-            <Pagination
-              label="Products pages"
-              page={pages.page}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(query.data.nextCursor)}
-              onPrevious={pages.goPrevious}
-              onNext={() => query.data.nextCursor && pages.goNext(query.data.nextCursor)}
-              isFetching={query.isFetching}
+        <QueryView
+          query={query}
+          loadingLabel="Loading products"
+          empty={
+            <EmptyState
+              icon={hasFilters ? SearchX : Package}
+              title={hasFilters ? 'No products match' : 'No products yet'}
+              description={hasFilters ? 'Try another word or category.' : 'Add the first dish to open the menu.'}
             />
-          </>
-        )}
+          }
+        >
+          {(data) => (
+            <>
+              <ProductsTable products={data.items} onEdit={setEditing} onAdjustStock={setStockFor} />
+              <Pagination
+                label="Products pages"
+                page={pages.page}
+                hasPrevious={pages.hasPrevious}
+                hasNext={Boolean(data.nextCursor)}
+                onPrevious={pages.goPrevious}
+                onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
+                isFetching={query.isFetching}
+              />
+            </>
+          )}
+        </QueryView>
       </Card>
       <ProductFormDialog
         key={`form-${editing === 'new' ? 'new' : (editing?.id ?? 'closed')}`}

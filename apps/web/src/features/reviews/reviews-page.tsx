@@ -1,8 +1,8 @@
+import { QueryView } from '../../components/query-view';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Eye, EyeOff, MessageSquareText } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
@@ -10,7 +10,6 @@ import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
 import { Select } from '../../components/select';
-import { PageSpinner } from '../../components/spinner';
 import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -68,80 +67,80 @@ export const ReviewsPage = () => {
         }
       />
       <Card>
-        {query.isPending ? (
-          <PageSpinner label="Loading the reviews" />
-        ) : query.isError ? (
-          <div className="p-5">
-            <Alert>{errorMessage(query.error)}</Alert>
-          </div>
-        ) : query.data.items.length === 0 ? (
-          <EmptyState
-            icon={MessageSquareText}
-            title="No reviews here"
-            description="Reviews appear when people rate their lunch."
-          />
-        ) : (
-          <>
-            <Table>
-              <caption className="sr-only">Reviews</caption>
-              <THead>
-                <tr>
-                  <TH>Dish</TH>
-                  <TH>Rating</TH>
-                  <TH className="w-1/2">Comment</TH>
-                  <TH>Status</TH>
-                  <TH>
-                    <span className="sr-only">Actions</span>
-                  </TH>
-                </tr>
-              </THead>
-              <TBody>
-                {query.data.items.map((review) => {
-                  const dish = productNames.get(review.productId) ?? 'Dish';
-                  const isHidden = review.status === 'hidden';
-                  return (
-                    <TR key={review.id}>
-                      <TD>
-                        <span className="block font-medium text-zinc-900">{dish}</span>
-                        <span className="block text-xs text-zinc-600">
-                          {review.userName} · {formatDateTime(review.createdAt)}
-                        </span>
-                      </TD>
-                      <TD>
-                        <Stars rating={review.rating} />
-                      </TD>
-                      <TD className="whitespace-pre-line">
-                        {review.comment ?? <span className="text-zinc-500">No comment</span>}
-                      </TD>
-                      <TD>{isHidden ? <Badge tone="amber">Hidden</Badge> : <Badge tone="green">Visible</Badge>}</TD>
-                      <TD className="text-right">
-                        <Button
-                          size="sm"
-                          variant="secondary"
-                          aria-label={`${isHidden ? 'Unhide' : 'Hide'} ${review.userName}'s review of ${dish}`}
-                          isLoading={setReviewStatus.isPending && setReviewStatus.variables.id === review.id}
-                          onClick={() => setReviewStatus.mutate({ id: review.id, status: isHidden ? 'visible' : 'hidden' })}
-                        >
-                          {isHidden ? <Eye aria-hidden /> : <EyeOff aria-hidden />}
-                          {isHidden ? 'Unhide' : 'Hide'}
-                        </Button>
-                      </TD>
-                    </TR>
-                  );
-                })}
-              </TBody>
-            </Table>
-            <Pagination
-              label="Review pages"
-              page={pages.page}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(query.data.nextCursor)}
-              onPrevious={pages.goPrevious}
-              onNext={() => query.data.nextCursor && pages.goNext(query.data.nextCursor)}
-              isFetching={query.isFetching}
+        <QueryView
+          query={query}
+          loadingLabel="Loading the reviews"
+          empty={
+            <EmptyState
+              icon={MessageSquareText}
+              title="No reviews here"
+              description="Reviews appear when people rate their lunch."
             />
-          </>
-        )}
+          }
+        >
+          {(data) => (
+            <>
+              <Table>
+                <caption className="sr-only">Reviews</caption>
+                <THead>
+                  <tr>
+                    <TH>Dish</TH>
+                    <TH>Rating</TH>
+                    <TH className="w-1/2">Comment</TH>
+                    <TH>Status</TH>
+                    <TH>
+                      <span className="sr-only">Actions</span>
+                    </TH>
+                  </tr>
+                </THead>
+                <TBody>
+                  {data.items.map((review) => {
+                    const dish = productNames.get(review.productId) ?? 'Dish';
+                    const isHidden = review.status === 'hidden';
+                    return (
+                      <TR key={review.id}>
+                        <TD>
+                          <span className="block font-medium text-zinc-900">{dish}</span>
+                          <span className="block text-xs text-zinc-600">
+                            {review.userName} · {formatDateTime(review.createdAt)}
+                          </span>
+                        </TD>
+                        <TD>
+                          <Stars rating={review.rating} />
+                        </TD>
+                        <TD className="whitespace-pre-line">
+                          {review.comment ?? <span className="text-zinc-500">No comment</span>}
+                        </TD>
+                        <TD>{isHidden ? <Badge tone="amber">Hidden</Badge> : <Badge tone="green">Visible</Badge>}</TD>
+                        <TD className="text-right">
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            aria-label={`${isHidden ? 'Unhide' : 'Hide'} ${review.userName}'s review of ${dish}`}
+                            isLoading={setReviewStatus.isPending && setReviewStatus.variables.id === review.id}
+                            onClick={() => setReviewStatus.mutate({ id: review.id, status: isHidden ? 'visible' : 'hidden' })}
+                          >
+                            {isHidden ? <Eye aria-hidden /> : <EyeOff aria-hidden />}
+                            {isHidden ? 'Unhide' : 'Hide'}
+                          </Button>
+                        </TD>
+                      </TR>
+                    );
+                  })}
+                </TBody>
+              </Table>
+              <Pagination
+                label="Review pages"
+                page={pages.page}
+                hasPrevious={pages.hasPrevious}
+                hasNext={Boolean(data.nextCursor)}
+                onPrevious={pages.goPrevious}
+                onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
+                isFetching={query.isFetching}
+              />
+            </>
+          )}
+        </QueryView>
       </Card>
     </>
   );

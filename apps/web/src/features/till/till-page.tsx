@@ -1,4 +1,5 @@
 import type { RouterOutputs } from '@canteen/api/trpc';
+import { QueryView } from '../../components/query-view';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Printer, Search, ShoppingBasket, Trash2, UserRoundPlus } from 'lucide-react';
 import { useState } from 'react';
@@ -9,7 +10,6 @@ import { EmptyState } from '../../components/empty-state';
 import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
 import { QuantityStepper } from '../../components/quantity-stepper';
-import { PageSpinner } from '../../components/spinner';
 import { errorMessage, errorReason, isNetworkError } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
@@ -246,38 +246,36 @@ const DishPicker = ({ onAdd }: { onAdd: (product: Product) => void }) => {
           onChange={(event) => setSearchText(event.target.value)}
         />
       </div>
-      {query.isPending ? (
-        <PageSpinner label="Loading dishes" />
-      ) : query.isError ? (
-        <div className="p-5">
-          <Alert>{errorMessage(query.error)}</Alert>
-        </div>
-      ) : query.data.items.length === 0 ? (
-        <EmptyState icon={Search} title="No dishes match" description="Try another word." />
-      ) : (
-        <ul aria-label="Dishes" className="divide-y divide-zinc-100">
-          {query.data.items.map((product) => (
-            <li key={product.id} className="flex items-center justify-between gap-3 px-5 py-2.5 sm:px-6">
-              <div className="grid min-w-0">
-                <span className="truncate text-sm font-medium text-zinc-900">{product.name}</span>
-                <span className="flex items-center gap-2 text-xs text-zinc-600">
-                  {formatMoney(product.priceCents)}
-                  <StockBadge stock={product.stock} />
-                </span>
-              </div>
-              <Button
-                variant="secondary"
-                size="sm"
-                aria-label={`Add: ${product.name}`}
-                disabled={product.stock === 0}
-                onClick={() => onAdd(product)}
-              >
-                Add
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView
+        query={query}
+        loadingLabel="Loading dishes"
+        empty={<EmptyState icon={Search} title="No dishes match" description="Try another word." />}
+      >
+        {(data) => (
+          <ul aria-label="Dishes" className="divide-y divide-zinc-100">
+            {data.items.map((product) => (
+              <li key={product.id} className="flex items-center justify-between gap-3 px-5 py-2.5 sm:px-6">
+                <div className="grid min-w-0">
+                  <span className="truncate text-sm font-medium text-zinc-900">{product.name}</span>
+                  <span className="flex items-center gap-2 text-xs text-zinc-600">
+                    {formatMoney(product.priceCents)}
+                    <StockBadge stock={product.stock} />
+                  </span>
+                </div>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  aria-label={`Add: ${product.name}`}
+                  disabled={product.stock === 0}
+                  onClick={() => onAdd(product)}
+                >
+                  Add
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </Card>
   );
 };

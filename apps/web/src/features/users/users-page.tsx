@@ -1,16 +1,15 @@
 import type { RouterOutputs } from '@canteen/api/trpc';
+import { QueryView } from '../../components/query-view';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { KeyRound, LockOpen, MoreHorizontal, Pencil, Plus, SearchX, Users } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '../../components/dropdown-menu';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
-import { PageSpinner } from '../../components/spinner';
 import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -61,39 +60,39 @@ export const UsersPage = () => {
       />
       <Card>
         <UserFilterBar filters={filters} onChange={setFilters} />
-        {query.isPending ? (
-          <PageSpinner label="Loading users" />
-        ) : query.isError ? (
-          <div className="p-5">
-            <Alert>{errorMessage(query.error)}</Alert>
-          </div>
-        ) : query.data.items.length === 0 ? (
-          <EmptyState
-            icon={hasFilters ? SearchX : Users}
-            title={hasFilters ? 'No users match' : 'No users yet'}
-            description={hasFilters ? 'Try a different search or clear the filters.' : 'Create the first user to get started.'}
-            action={
-              hasFilters ? (
-                <Button variant="secondary" onClick={() => setFilters(NO_FILTERS)}>
-                  Clear filters
-                </Button>
-              ) : null
-            }
-          />
-        ) : (
-          <>
-            <UsersTable users={query.data.items} onEdit={setEditing} onResetLink={setResetFor} />
-            <Pagination
-              label="Users pages"
-              page={pages.page}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(query.data.nextCursor)}
-              onPrevious={pages.goPrevious}
-              onNext={() => query.data.nextCursor && pages.goNext(query.data.nextCursor)}
-              isFetching={query.isFetching}
+        <QueryView
+          query={query}
+          loadingLabel="Loading users"
+          empty={
+            <EmptyState
+              icon={hasFilters ? SearchX : Users}
+              title={hasFilters ? 'No users match' : 'No users yet'}
+              description={hasFilters ? 'Try a different search or clear the filters.' : 'Create the first user to get started.'}
+              action={
+                hasFilters ? (
+                  <Button variant="secondary" onClick={() => setFilters(NO_FILTERS)}>
+                    Clear filters
+                  </Button>
+                ) : null
+              }
             />
-          </>
-        )}
+          }
+        >
+          {(data) => (
+            <>
+              <UsersTable users={data.items} onEdit={setEditing} onResetLink={setResetFor} />
+              <Pagination
+                label="Users pages"
+                page={pages.page}
+                hasPrevious={pages.hasPrevious}
+                hasNext={Boolean(data.nextCursor)}
+                onPrevious={pages.goPrevious}
+                onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
+                isFetching={query.isFetching}
+              />
+            </>
+          )}
+        </QueryView>
       </Card>
       <UserFormDialog
         key={`form-${editing === 'new' ? 'new' : (editing?.id ?? 'closed')}`}

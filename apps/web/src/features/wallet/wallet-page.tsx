@@ -1,4 +1,5 @@
 import type { RouterOutputs } from '@canteen/api/trpc';
+import { QueryView } from '../../components/query-view';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Clock, Wallet } from 'lucide-react';
@@ -141,47 +142,47 @@ const EntriesCard = () => {
         <CardTitle>History</CardTitle>
         <CardDescription>Every credit, order and refund, newest first.</CardDescription>
       </CardHeader>
-      {query.isPending ? (
-        <PageSpinner label="Loading the history" />
-      ) : query.isError ? (
-        <div className="p-5">
-          <Alert>{errorMessage(query.error)}</Alert>
-        </div>
-      ) : query.data.items.length === 0 ? (
-        <EmptyState
-          icon={Clock}
-          title="Nothing here yet"
-          description="Credits from the company or your department show up here."
-        />
-      ) : (
-        <>
-          <Table>
-            <caption className="sr-only">Wallet history</caption>
-            <THead>
-              <tr>
-                <TH>Date</TH>
-                <TH>What</TH>
-                <TH className="hidden md:table-cell">Payer</TH>
-                <TH className="text-right">Amount</TH>
-              </tr>
-            </THead>
-            <TBody>
-              {query.data.items.map((entry) => (
-                <EntryRow key={entry.id} entry={entry} />
-              ))}
-            </TBody>
-          </Table>
-          <Pagination
-            label="History pages"
-            page={pages.page}
-            hasPrevious={pages.hasPrevious}
-            hasNext={Boolean(query.data.nextCursor)}
-            onPrevious={pages.goPrevious}
-            onNext={() => query.data.nextCursor && pages.goNext(query.data.nextCursor)}
-            isFetching={query.isFetching}
+      <QueryView
+        query={query}
+        loadingLabel="Loading the history"
+        empty={
+          <EmptyState
+            icon={Clock}
+            title="Nothing here yet"
+            description="Credits from the company or your department show up here."
           />
-        </>
-      )}
+        }
+      >
+        {(data) => (
+          <>
+            <Table>
+              <caption className="sr-only">Wallet history</caption>
+              <THead>
+                <tr>
+                  <TH>Date</TH>
+                  <TH>What</TH>
+                  <TH className="hidden md:table-cell">Payer</TH>
+                  <TH className="text-right">Amount</TH>
+                </tr>
+              </THead>
+              <TBody>
+                {data.items.map((entry) => (
+                  <EntryRow key={entry.id} entry={entry} />
+                ))}
+              </TBody>
+            </Table>
+            <Pagination
+              label="History pages"
+              page={pages.page}
+              hasPrevious={pages.hasPrevious}
+              hasNext={Boolean(data.nextCursor)}
+              onPrevious={pages.goPrevious}
+              onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
+              isFetching={query.isFetching}
+            />
+          </>
+        )}
+      </QueryView>
     </Card>
   );
 };
