@@ -26,7 +26,7 @@ let ormPromise: Promise<MikroORM> | undefined;
 /** One database per worker, schema built from metadata once; tests clear it between runs. */
 export const getTestOrm = (): Promise<MikroORM> => {
   ormPromise ??= (async () => {
-    const clientUrl = await freshDatabase(`canteen_test_${workerId()}`);
+    const clientUrl = await freshDatabase(`canteen_test_${inject('runId')}_${workerId()}`);
     const orm = await MikroORM.init(createOrmConfig({ clientUrl, pool: { max: 20 } }));
     await orm.schema.create();
     return orm;

@@ -5,6 +5,7 @@ export { newId } from './common/base';
 export { Department } from './department/department.entity';
 export { releaseEmbeddedSignalHandlers, startEmbeddedPostgres, type RunningPostgres } from './embedded';
 export { ENTITIES } from './entities';
+export { findFreePort, isPortFree } from './ports';
 export { createOrmConfig, type OrmConfigInput } from './config';
 export { Session } from './session/session.entity';
 export { Setting } from './setting/setting.entity';
