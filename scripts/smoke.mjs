@@ -2,10 +2,10 @@
 // with SIGTERM and expects a clean exit. Used by CI for the "beyond one machine" configuration.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, log, nodeBinary, workspaceEnv } from './lib.mjs';
+import { ROOT, freePort, log, nodeBinary, workspaceEnv } from './lib.mjs';
 
 const [databaseUrl, redisUrl] = process.argv.slice(2);
-const port = 3197;
+const port = await freePort();
 const server = spawn(nodeBinary(), [join(ROOT, 'apps/api/dist/main.js')], {
   cwd: ROOT,
   stdio: ['ignore', 'inherit', 'inherit'],

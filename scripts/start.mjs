@@ -1,4 +1,5 @@
-// `npm start`: install what is missing, build, and serve Canteen on http://localhost:3000 (PORT overrides).
+// `npm start`: install what is missing, build, and serve Canteen on http://localhost:3000, or the next free port
+// when 3000 is taken (PORT sets it exactly).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, ensureInstalled, log, mustSucceed, nodeBinary, pnpm, workspaceEnv } from './lib.mjs';
@@ -17,7 +18,19 @@ const env = workspaceEnv({
   COOKIE_SECURE: process.env.COOKIE_SECURE ?? '0',
 });
 
-log(process.env.DATABASE_URL ? 'starting (DATABASE_URL)...' : 'starting (embedded PostgreSQL under .data/)...');
+log(process.env.DATABASE_URL ? 'starting (DATABASE_URL)...' : `starting (embedded PostgreSQL under ${env.DATA_DIR})...`);
 const server = spawn(nodeBinary(), [join(ROOT, 'apps', 'api', 'dist', 'main.js')], { cwd: ROOT, stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+let forwarded = null;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    forwarded = signal;
+    server.kill(signal);
+  });
+}
+server.on('exit', (code, signal) => {
+  if (code !== null) process.exit(code);
+  if (signal === forwarded) process.exit(0);
+  // Killed from outside (kill -9, out of memory): the next `npm start` stops the database it left and recovers.
+  process.stderr.write(`\nThe server was killed (${signal}). Run npm start again to restart it.\n`);
+  process.exit(1);
+});

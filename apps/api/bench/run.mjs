@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort } from '../../../scripts/lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const port = Number(process.env.BENCH_PORT ?? 3190);
+const port = Number(process.env.BENCH_PORT ?? (await freePort()));
 const base = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
 
@@ -21,11 +22,11 @@ const server = spawn(process.execPath, [join(here, '..', 'dist', 'main.js')], {
     PORT: String(port),
     LOG_LEVEL: 'error',
     DATA_DIR: process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'canteen-bench-')),
-    EMBEDDED_PG_PORT: '5491',
     ...(process.env.BENCH_DATABASE_URL
       ? { DATABASE_URL: process.env.BENCH_DATABASE_URL, SEED_DEMO: '1', JWT_SECRET: 'bench-secret-0123456789-0123456789-0123' }
       : {}),
     RATE_LIMIT_API_PER_MINUTE: '100000000',
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
   },
 });

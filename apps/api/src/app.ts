@@ -1,18 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { serialize } from 'hono/utils/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps';
-import { AppError } from './errors';
+import { RateLimitedError } from './lib/rate-limit';
 import type { Logger } from './logger';
 import { userForAccessToken } from './modules/auth/auth.service';
 import { appRouter } from './trpc/app-router';
@@ -30,8 +32,15 @@ export type AppOptions = {
   cookieSecure: boolean;
   trustProxy: boolean;
   trustedOrigins: string[];
+  /** PUBLIC_URL's origin: when set, our own origin for the Origin check, instead of one derived from Host. */
+  publicOrigin?: string | undefined;
+  /** JSON answers at least this large are compressed; default 1024 bytes. */
+  compressMinBytes?: number | undefined;
   webDist?: string | undefined;
 };
+
+/** Assets carry a content hash in their name: cached for a year. Everything else is revalidated. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const clientIp = (c: HonoContext, trustProxy: boolean): string | null => {
   if (trustProxy) {
@@ -59,7 +68,8 @@ const clientInfo = (c: HonoContext<AppEnv>, resHeaders: Headers, options: AppOpt
       expires,
     });
   const origin = c.req.header('origin');
-  const ownOrigin = new URL(c.req.url).origin;
+  // Behind a proxy that rewrites Host, or reached by another name, the configured public URL is who we are.
+  const ownOrigin = options.publicOrigin ?? new URL(c.req.url).origin;
   return {
     requestId: c.var.requestId,
     ip: clientIp(c, options.trustProxy),
@@ -69,6 +79,61 @@ const clientInfo = (c: HonoContext<AppEnv>, resHeaders: Headers, options: AppOpt
     writeRefreshToken: (token, expiresAt) => resHeaders.append('set-cookie', cookie(token, expiresAt)),
     clearRefreshToken: () => resHeaders.append('set-cookie', cookie('', new Date(0))),
   };
+};
+
+/**
+ * The procedures one tRPC request calls: `/trpc/a,b,c?batch=1` is three. The path is decoded as tRPC decodes it
+ * (so `%2C` counts too); a batch above the server limit runs nothing and costs a full batch.
+ */
+const procedurePaths = (c: HonoContext): string[] => {
+  const url = new URL(c.req.url);
+  const raw = url.pathname.replace(/^\/trpc\/?/, '');
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // tRPC answers BAD_REQUEST for it; it still costs one call.
+  }
+  return url.searchParams.get('batch') === '1' ? path.split(',') : [path];
+};
+
+/**
+ * A refused request answers as tRPC itself would: one error per call of a batch (or one error), each with
+ * data.code TOO_MANY_REQUESTS and reason RATE_LIMITED, so the web app shows "Too many attempts ...".
+ */
+const rateLimited = (c: HonoContext<AppEnv>, error: RateLimitedError, paths: string[]) => {
+  const shape = (path: string) => ({
+    error: {
+      message: error.message,
+      code: TRPC_ERROR_CODES_BY_KEY.TOO_MANY_REQUESTS,
+      data: {
+        code: 'TOO_MANY_REQUESTS',
+        httpStatus: 429,
+        path,
+        reason: 'RATE_LIMITED',
+        zodError: null,
+        requestId: c.var.requestId,
+      },
+    },
+  });
+  c.header('Retry-After', String(error.retryAfterSeconds));
+  const isBatch = new URL(c.req.url).searchParams.get('batch') === '1';
+  return c.json(isBatch ? paths.map(shape) : shape(paths[0] ?? ''), 429);
+};
+
+/**
+ * tRPC builds its JSON answers in memory but without a Content-Length, so compress() could not tell a 30-byte
+ * answer from a 40 KB menu and would gzip them all. Give them one; streamed answers (chunked) are left alone.
+ */
+const measureJson: MiddlewareHandler = async (c, next) => {
+  await next();
+  const { res } = c;
+  const isJson = res.headers.get('content-type')?.startsWith('application/json') ?? false;
+  if (!isJson || !res.body || res.headers.has('content-length') || res.headers.has('transfer-encoding')) return;
+  const body = await res.arrayBuffer();
+  const measured = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  measured.headers.set('content-length', String(body.byteLength));
+  c.res = measured;
 };
 
 /** The whole HTTP surface: request id → logging → secure headers → health → tRPC → the web app. */
@@ -103,6 +168,8 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
       },
       crossOriginEmbedderPolicy: false,
       strictTransportSecurity: options.cookieSecure ? 'max-age=31536000; includeSubDomains' : false,
+      // The same rule as frame-ancestors 'none', for browsers that only know the older header.
+      xFrameOptions: 'DENY',
     }),
   );
 
@@ -119,13 +186,20 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
 
   app.use(
     '/trpc/*',
+    compress({ threshold: options.compressMinBytes ?? 1024 }),
+    measureJson,
     bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: 'Request body too large' }, 413) }),
+    // The per-address budget counts procedure calls, not HTTP requests: a batch of 20 costs 20.
     async (c, next) => {
+      const paths = procedurePaths(c);
       try {
-        await deps.rateLimits.consume('api', clientIp(c, options.trustProxy) ?? 'unknown');
+        await deps.rateLimits.consume(
+          'api',
+          clientIp(c, options.trustProxy) ?? 'unknown',
+          Math.min(paths.length, MAX_BATCH_SIZE),
+        );
       } catch (error) {
-        if (error instanceof AppError)
-          return c.json({ error: { message: error.message, data: { code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' } } }, 429);
+        if (error instanceof RateLimitedError) return rateLimited(c, error, paths);
         throw error;
       }
       return next();
@@ -158,23 +232,37 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
 
   if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
     const root = resolve(options.webDist);
-    const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
-    app.use(
-      '/assets/*',
-      serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
+    // The build writes name.br and name.gz beside each text file; the client's Accept-Encoding picks one.
+    const files = (cacheControl: string, path?: string): MiddlewareHandler => {
+      const serve = serveStatic({ root, path, precompressed: true });
+      return async (c, next) => {
+        const response = await serve(c, next);
+        // Only on the file's own response: a request that fell through (to a 404) gets neither header.
+        if (response instanceof Response) {
+          response.headers.set('Cache-Control', cacheControl);
+          response.headers.set('Vary', 'Accept-Encoding');
+          return response;
+        }
+        return undefined;
+      };
+    };
+    // Source maps never leave the server, even from a build that made them.
+    app.use('*', async (c, next) => (c.req.path.endsWith('.map') ? c.notFound() : next()));
+    app.use('/assets/*', files(IMMUTABLE));
+    // A missing chunk is a 404, never the app's HTML under a year-long cache.
+    app.get('/assets/*', (c) => c.notFound());
+    app.use('*', files('no-cache'));
+    // Every other page is the single-page app, which routes in the browser.
+    const indexHtml = files('no-cache', 'index.html');
+    app.use('*', async (c, next) =>
+      c.req.path.startsWith('/trpc') || c.req.path.startsWith('/health') ? next() : indexHtml(c, next),
     );
-    app.use('*', serveStatic({ root }));
-    app.get('*', (c) => {
-      if (c.req.path.startsWith('/trpc') || c.req.path.startsWith('/health')) return c.notFound();
-      c.header('Cache-Control', 'no-cache');
-      return c.html(indexHtml);
-    });
   }
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
     c.var.logger.error({ err: error }, 'unhandled error');
-    return c.json({ error: 'Internal error' }, 500);
+    return c.json({ error: 'Internal error', requestId: c.var.requestId }, 500);
   });
 
   return app;

@@ -17,25 +17,38 @@ export const openDatabase = async (env: Env, logger: Logger): Promise<Database> 
   if (!clientUrl) {
     const dataDir = resolve(env.DATA_DIR, 'postgres');
     logger.info({ dataDir, port: env.EMBEDDED_PG_PORT }, 'starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT, onLog: (m) => logger.trace({ pg: m }) });
-    await embedded.createDatabase('canteen');
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: env.EMBEDDED_PG_PORT,
+      onLog: (message) => logger.trace({ pg: message }),
+    });
+    if (embedded.port !== env.EMBEDDED_PG_PORT) {
+      logger.warn({ wanted: env.EMBEDDED_PG_PORT, port: embedded.port }, 'embedded PostgreSQL port was taken; using another');
+    }
     clientUrl = embedded.urlFor('canteen');
   }
-  const orm = await MikroORM.init(
-    createOrmConfig({
-      clientUrl,
-      pool: { max: env.DB_POOL_MAX },
-      debug: env.LOG_LEVEL === 'trace',
-      logger: (message) => logger.debug({ orm: message }),
-    }),
-  );
-  const executed = await orm.migrator.getExecuted();
-  const pending = await orm.migrator.getPending();
-  if (pending.length > 0) {
-    logger.info({ pending: pending.map((m) => m.name) }, 'applying migrations');
-    await orm.migrator.up();
+  try {
+    if (embedded) await embedded.createDatabase('canteen');
+    const orm = await MikroORM.init(
+      createOrmConfig({
+        clientUrl,
+        pool: { max: env.DB_POOL_MAX },
+        debug: env.LOG_LEVEL === 'trace',
+        logger: (message) => logger.debug({ orm: message }),
+      }),
+    );
+    const executed = await orm.migrator.getExecuted();
+    const pending = await orm.migrator.getPending();
+    if (pending.length > 0) {
+      logger.info({ pending: pending.map((m) => m.name) }, 'applying migrations');
+      await orm.migrator.up();
+    }
+    return { orm, embedded, isFresh: executed.length === 0 };
+  } catch (error) {
+    // Leave no server behind on a failed start.
+    await embedded?.stop().catch(() => {});
+    throw error;
   }
-  return { orm, embedded, isFresh: executed.length === 0 };
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { LoginGuard } from './lib/login-guard';
 import type { MenuCache } from './lib/menu-cache';
 import type { RateLimits } from './lib/rate-limit';
 import type { SettingsStore } from './lib/settings';
@@ -7,7 +8,15 @@ import type { TokenSigner } from './lib/tokens';
 export type Deps = {
   tokens: TokenSigner;
   rateLimits: RateLimits;
+  /** Counts failed sign-ins and password checks; locks (account, address) pairs and noisy addresses. */
+  loginGuard: LoginGuard;
   settings: SettingsStore;
   refreshTtlDays: number;
   menuCache: MenuCache;
+  /** Domain ceilings set by configuration. */
+  limits: {
+    orderMaxTotalCents: number;
+    /** Credits by managers to one person in 24 hours above this need an admin. */
+    managerDailyCreditLimitCents: number;
+  };
 };

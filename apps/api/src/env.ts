@@ -1,5 +1,9 @@
 import { createEnv } from '@t3-oss/env-core';
 import { z } from 'zod';
+import { DEFAULT_ORDER_MAX_TOTAL_CENTS } from '@canteen/shared/constants';
+
+/** The HTTP port when PORT is unset. */
+export const DEFAULT_PORT = 3000;
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
@@ -8,12 +12,14 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
   createEnv({
     server: {
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-      PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+      /** Unset: DEFAULT_PORT, or the next free port when that one is taken. Set: exactly this port, or a clear failure. */
+      PORT: z.coerce.number().int().min(1).max(65535).optional(),
       HOST: z.string().default('127.0.0.1'),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       DATABASE_URL: z.url().optional(),
       DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
       DATA_DIR: z.string().default('.data'),
+      /** Preferred; when another program holds it, the embedded server takes the next free port. */
       EMBEDDED_PG_PORT: z.coerce
         .number()
         .int()
@@ -32,7 +38,21 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
       TRUSTED_ORIGINS: z.string().optional(),
       TRUST_PROXY: flag.default(false),
       RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-      RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+      MANAGER_DAILY_CREDIT_LIMIT_CENTS: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
+      /** tRPC procedure calls per client address (a batch of n calls costs n); an office behind one NAT shares it. */
+      RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+      /** Mutation calls per signed-in user, whichever address they come from. */
+      RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+      /** JSON answers at least this large are gzip-compressed for clients that accept it. */
+      COMPRESS_MIN_BYTES: z.coerce.number().int().min(0).default(1024),
+      /** The address people open, e.g. https://canteen.example.com: our own origin for the refresh Origin check. */
+      PUBLIC_URL: z
+        .url({ protocol: /^https?$/ })
+        .transform((url) => new URL(url).origin)
+        .optional(),
+      LOGIN_FAILURES_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(10).default(100),
+      LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(10).default(50),
+      ORDER_MAX_TOTAL_CENTS: z.coerce.number().int().min(100).max(10_000_000).default(DEFAULT_ORDER_MAX_TOTAL_CENTS),
       WEB_DIST: z.string().optional(),
       BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
       BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),

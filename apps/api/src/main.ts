@@ -1,32 +1,102 @@
-import { serve } from '@hono/node-server';
-import { releaseEmbeddedSignalHandlers } from '@canteen/db';
+import { createServer, type AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { serve, type ServerType } from '@hono/node-server';
+import { findFreePort, releaseEmbeddedSignalHandlers } from '@canteen/db';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@canteen/db/seed';
-import { loadEnv } from './env';
+import { DEFAULT_PORT, loadEnv } from './env';
 import { createLogger } from './logger';
 import { startRuntime } from './server';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 
-const runtime = await startRuntime(env, logger).catch((error: unknown) => {
-  logger.fatal({ err: error }, 'could not start');
-  process.exit(1);
-});
+/** The reason in plain words: the error's message, its code, and its causes (each one of an AggregateError). */
+const reasonOf = (error: unknown): string => {
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return [error.message, ...error.errors.map(reasonOf)].filter(Boolean).join('; ');
+  }
+  if (!(error instanceof Error)) return error === undefined ? 'no reason was given' : inspect(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  const own = (error.message || error.name) + (code && !error.message.includes(code) ? ` (${code})` : '');
+  const cause = error.cause === undefined ? '' : reasonOf(error.cause);
+  return cause && !own.includes(cause) ? `${own}\n  because: ${cause}` : own;
+};
 
-const server = serve({ fetch: runtime.app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  const url = `http://localhost:${info.port}`;
-  logger.info(
-    { url, database: runtime.db.embedded ? 'embedded' : 'DATABASE_URL', redis: Boolean(runtime.redis) },
-    'Canteen is ready',
-  );
-  if (runtime.db.embedded) {
-    process.stdout.write(
-      `\n  Canteen is running at ${url}\n\n  Demo logins (password ${DEMO_PASSWORD}):\n` +
-        DEMO_LOGINS.map((login) => `    ${login.role.padEnd(9)} ${login.email}\n`).join('') +
-        '\n',
+/** Logs the failure and, whatever LOG_LEVEL says, prints its reason on stderr; then exits. */
+const failStart = (error: unknown): never => {
+  logger.fatal({ err: error }, 'could not start');
+  process.stderr.write(`\nCanteen could not start: ${reasonOf(error)}\n\n`);
+  process.exit(1);
+};
+
+const listenError = (error: unknown, port: number): Error => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return new Error(
+      `port ${port} on ${env.HOST} is in use by another program. Stop that program, or choose another port (PORT=8080 npm start).`,
+      { cause: error },
     );
   }
+  if (code === 'EACCES')
+    return new Error(`port ${port} on ${env.HOST} needs privileges this user does not have; choose a port above 1023`);
+  return new Error(`cannot listen on ${env.HOST}:${port}: ${reasonOf(error)}`, { cause: error });
+};
+
+/** Whether `port` can be listened on now; the listen error when not. */
+const probePort = (port: number): Promise<Error | null> =>
+  new Promise((resolvePort) => {
+    const probe = createServer();
+    probe.once('error', resolvePort);
+    probe.listen({ port, host: env.HOST, exclusive: true }, () => probe.close(() => resolvePort(null)));
+  });
+
+// An explicit PORT is a promise to whoever set it: when it is taken, say so before the database starts.
+if (env.PORT !== undefined) {
+  const error = await probePort(env.PORT);
+  if (error) failStart(listenError(error, env.PORT));
+}
+
+const runtime = await startRuntime(env, logger).catch(failStart);
+
+const listen = (port: number): Promise<ServerType> =>
+  new Promise((resolveServer, reject) => {
+    const server = serve({ fetch: runtime.app.fetch, port, hostname: env.HOST }, () => resolveServer(server));
+    server.once('error', reject);
+  });
+
+/** PORT exactly when set; otherwise DEFAULT_PORT or, when another program has it, the next free port. */
+const listenOnPort = async (): Promise<ServerType> => {
+  let port = env.PORT ?? (await findFreePort(DEFAULT_PORT, env.HOST));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await listen(port);
+    } catch (error) {
+      const isTaken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (env.PORT !== undefined || !isTaken || attempt >= 5) throw listenError(error, port);
+      port = await findFreePort(port + 1, env.HOST);
+    }
+  }
+};
+
+const server = await listenOnPort().catch(async (error: unknown) => {
+  await runtime.close().catch(() => {});
+  return failStart(error);
 });
+const { port } = server.address() as AddressInfo;
+const url = `http://localhost:${port}`;
+const isMoved = env.PORT === undefined && port !== DEFAULT_PORT;
+if (isMoved) logger.warn({ wanted: DEFAULT_PORT, port }, `port ${DEFAULT_PORT} is in use by another program; serving on ${port}`);
+logger.info(
+  { url, database: runtime.db.embedded ? 'embedded' : 'DATABASE_URL', redis: Boolean(runtime.redis) },
+  'Canteen is ready',
+);
+if (runtime.db.embedded) {
+  process.stdout.write(
+    `\n  Canteen is running at ${url}${isMoved ? ` (port ${DEFAULT_PORT} is in use)` : ''}\n\n  Demo logins (password ${DEMO_PASSWORD}):\n` +
+      DEMO_LOGINS.map((login) => `    ${login.role.padEnd(9)} ${login.email}\n`).join('') +
+      '\n',
+  );
+}
 
 let isStopping = false;
 const stop = (signal: string) => {

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { openDatabase, resolveJwtSecret, seedIfWanted, type Database } from './database';
 import type { Deps } from './deps';
 import type { Env } from './env';
+import { createLoginGuard } from './lib/login-guard';
 import { createMemoryMenuCache, createRedisMenuCache } from './lib/menu-cache';
 import { createRateLimits } from './lib/rate-limit';
 import { createSettingsStore } from './lib/settings';
@@ -21,12 +22,24 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
   const deps: Deps = {
     tokens: createTokenSigner(resolveJwtSecret(env, db.embedded !== null), env.ACCESS_TOKEN_TTL_SECONDS),
     rateLimits: createRateLimits(
-      { loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE, apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE },
+      {
+        loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+        apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
+        mutationsPerMinute: env.RATE_LIMIT_MUTATIONS_PER_MINUTE,
+      },
+      redis ?? undefined,
+    ),
+    loginGuard: createLoginGuard(
+      { failuresPerAddressPerDay: env.LOGIN_FAILURES_PER_ADDRESS_PER_DAY, failuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT },
       redis ?? undefined,
     ),
     settings: createSettingsStore(),
     refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     menuCache: redis ? await createRedisMenuCache(redis) : createMemoryMenuCache(),
+    limits: {
+      orderMaxTotalCents: env.ORDER_MAX_TOTAL_CENTS,
+      managerDailyCreditLimitCents: env.MANAGER_DAILY_CREDIT_LIMIT_CENTS,
+    },
   };
   const here = dirname(fileURLToPath(import.meta.url));
   const app = createApp({
@@ -35,6 +48,8 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     deps,
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY,
+    publicOrigin: env.PUBLIC_URL,
+    compressMinBytes: env.COMPRESS_MIN_BYTES,
     trustedOrigins:
       env.TRUSTED_ORIGINS?.split(',')
         .map((o) => o.trim())

@@ -3,8 +3,9 @@ import { pino } from 'pino';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { Category, Department, Payer, Product, User, WalletEntry, hashPassword, newId } from '@canteen/db';
-import type { Allergen, DietaryTag, Role } from '@canteen/shared';
+import { DEFAULT_ORDER_MAX_TOTAL_CENTS, type Allergen, type DietaryTag, type Role } from '@canteen/shared';
 import type { Deps } from '../src/deps';
+import { createLoginGuard, type LoginPolicy } from '../src/lib/login-guard';
 import { createMemoryMenuCache, type MenuCache } from '../src/lib/menu-cache';
 import { createRateLimits } from '../src/lib/rate-limit';
 import { createSettingsStore } from '../src/lib/settings';
@@ -32,13 +33,36 @@ const testRedis = (): Redis | undefined => {
 };
 
 export const createTestDeps = (
-  overrides: { loginPerMinute?: number; tokens?: TokenSigner; menuCache?: MenuCache } = {},
+  overrides: {
+    loginPerMinute?: number;
+    apiPerMinute?: number;
+    mutationsPerMinute?: number;
+    tokens?: TokenSigner;
+    menuCache?: MenuCache;
+    managerDailyCreditLimitCents?: number;
+    loginPolicy?: Partial<LoginPolicy>;
+  } = {},
 ): Deps => ({
   tokens: overrides.tokens ?? createTokenSigner(TEST_SECRET, 600),
-  rateLimits: createRateLimits({ loginPerMinute: overrides.loginPerMinute ?? 1000, apiPerMinute: 100_000 }, testRedis()),
+  rateLimits: createRateLimits(
+    {
+      loginPerMinute: overrides.loginPerMinute ?? 1000,
+      apiPerMinute: overrides.apiPerMinute ?? 100_000,
+      mutationsPerMinute: overrides.mutationsPerMinute ?? 100_000,
+    },
+    testRedis(),
+    // Own budgets per deps: in a shared Redis, other tests and other runs never spend them.
+    `canteen:test:${newId()}:rl`,
+  ),
+  // The production policy unless a test asks otherwise, so the lockout tests exercise the real numbers.
+  loginGuard: createLoginGuard(overrides.loginPolicy, testRedis(), `canteen:test:${newId()}:login`),
   settings: createSettingsStore(),
   refreshTtlDays: 14,
   menuCache: overrides.menuCache ?? createMemoryMenuCache(),
+  limits: {
+    orderMaxTotalCents: DEFAULT_ORDER_MAX_TOTAL_CENTS,
+    managerDailyCreditLimitCents: overrides.managerDailyCreditLimitCents ?? 20_000,
+  },
 });
 
 /** A cookie jar standing in for the browser; `origin` decides whether the Origin check passes. */

@@ -3,7 +3,14 @@ export { AuditEntry } from './audit/audit-entry.entity';
 export { redact } from './audit/audit.subscriber';
 export { newId } from './common/base';
 export { Department } from './department/department.entity';
-export { releaseEmbeddedSignalHandlers, startEmbeddedPostgres, type RunningPostgres } from './embedded';
+export {
+  EmbeddedPostgresError,
+  isProcessRunning,
+  releaseEmbeddedSignalHandlers,
+  startEmbeddedPostgres,
+  stopStalePostgres,
+  type RunningPostgres,
+} from './embedded';
 export { ENTITIES } from './entities';
 export { findFreePort, isPortFree } from './ports';
 export { createOrmConfig, type OrmConfigInput } from './config';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema } from './common';
+import { IsoDateSchema, TextSchema } from './common';
 import { ROLES } from './constants';
 
 export const RoleSchema = z.enum(ROLES);
@@ -12,13 +12,13 @@ export const EmailSchema = z
   .transform((email) => email.trim().toLowerCase());
 
 /** Length bounds only; strength (zxcvbn) is judged on the server, where the dictionaries live. */
-export const NewPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);
+export const NewPasswordSchema = TextSchema.min(PASSWORD_MIN_LENGTH).max(256);
 
-export const TotpCodeSchema = z.string().regex(/^\d{6}$/, 'Enter the 6-digit code');
+export const TotpCodeSchema = TextSchema.regex(/^\d{6}$/, 'Enter the 6-digit code');
 
 export const LoginInputSchema = z.object({
   email: EmailSchema,
-  password: z.string().min(1).max(256),
+  password: TextSchema.min(1).max(256),
   totp: TotpCodeSchema.optional(),
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
@@ -43,17 +43,19 @@ export const LoginOutputSchema = z.object({
 export type LoginOutput = z.infer<typeof LoginOutputSchema>;
 
 export const ChangePasswordInputSchema = z.object({
-  currentPassword: z.string().min(1).max(256),
+  currentPassword: TextSchema.min(1).max(256),
   newPassword: NewPasswordSchema,
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
 
 export const TotpEnrolmentSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
 export const TotpConfirmInputSchema = z.object({ code: TotpCodeSchema });
-export const TotpDisableInputSchema = z.object({ password: z.string().min(1).max(256) });
+/** Turning 2FA off takes the password and a current code: a stolen session alone cannot remove it. */
+export const TotpDisableInputSchema = z.object({ password: TextSchema.min(1).max(256), code: TotpCodeSchema });
+export type TotpDisableInput = z.infer<typeof TotpDisableInputSchema>;
 
 export const ResetPasswordInputSchema = z.object({
-  token: z.string().min(20).max(200),
+  token: TextSchema.min(20).max(200),
   newPassword: NewPasswordSchema,
 });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInputSchema>;

@@ -1,10 +1,25 @@
 import { z } from 'zod';
 
-export const IdSchema = z.uuid();
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text PostgreSQL can store: no NUL byte (text and jsonb refuse it) and no lone UTF-16 surrogate (not UTF-8). */
+export const isStorableText = (value: string): boolean => !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+
+/** The base of every string input, and of every string decoded from a cursor. */
+export const TextSchema = z.string().refine(isStorableText, 'Remove the invisible control or broken characters');
+
+/** UUIDs in any letter case, normalised to lower case as PostgreSQL prints them. */
+export const IdSchema = z.uuid().toLowerCase();
+
+/** Opaque keyset cursor: base64url of the last row's sort key. */
+export const CursorSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]*$/, 'Invalid cursor');
 
 export const PageInputSchema = z.object({
   limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).nullish(),
+  cursor: CursorSchema.nullish(),
 });
 export type PageInput = z.infer<typeof PageInputSchema>;
 
@@ -12,6 +27,24 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 
 /** Dates cross the wire as ISO-8601 strings (no transformer, DESIGN.md §7). */
 export const IsoDateSchema = z.iso.datetime({ offset: true });
+
+/** The range a date a client sends may take: wide for filters, narrow enough for PostgreSQL and for sense. */
+export const DATE_INPUT_MIN = '2000-01-01T00:00:00Z';
+export const DATE_INPUT_MAX = '2100-01-01T00:00:00Z';
+
+/** A date from a client: a real calendar instant between 2000 and 2100. */
+export const DateInputSchema = IsoDateSchema.refine((value) => {
+  const at = Date.parse(value);
+  return !Number.isNaN(at) && at >= Date.parse(DATE_INPUT_MIN) && at < Date.parse(DATE_INPUT_MAX);
+}, 'Choose a date between 2000 and 2099');
+
+/** Sort keys decoded from cursors, built from the same input schemas as everything else a client sends. */
+export const CursorKeys = {
+  id: z.tuple([IdSchema]),
+  nameId: z.tuple([TextSchema.max(200), IdSchema]),
+  numberId: z.tuple([z.number().int().min(-1e9).max(1e9), IdSchema]),
+  dateId: z.tuple([DateInputSchema, IdSchema]),
+} as const;
 
 /** Stable domain reasons carried in `error.data.reason`. */
 export const ERROR_REASONS = [
@@ -45,8 +78,13 @@ export const ERROR_REASONS = [
   'SLUG_TAKEN',
   'CATEGORY_IN_USE',
   'OUT_OF_SCOPE',
+  'SELF_SERVICE_FORBIDDEN',
+  'ADMIN_APPROVAL_REQUIRED',
   'PROFANITY',
   'NOT_PURCHASED',
   'ALREADY_REVIEWED',
+  'IN_USE',
+  'ORDER_TOO_LARGE',
+  'INVALID_INPUT',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

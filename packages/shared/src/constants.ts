@@ -32,3 +32,6 @@ export const PRODUCT_SORTS = ['name', 'price_asc', 'price_desc', 'newest'] as co
 
 export const MAX_ORDER_LINES = 30;
 export const MAX_LINE_QUANTITY = 20;
+
+/** Default ceiling of one order's total (EUR 1,000), configurable with ORDER_MAX_TOTAL_CENTS. */
+export const DEFAULT_ORDER_MAX_TOTAL_CENTS = 100_000;

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './common';
 export * from './constants';
+export * from './duties';
 export * from './ledger';
 export * from './menu';
 export * from './news';

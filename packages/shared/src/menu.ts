@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PageInputSchema, pageOf } from './common';
+import { IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
 import { ALLERGENS, DIETARY_TAGS, PRODUCT_SORTS } from './constants';
 
 export const AllergenSchema = z.enum(ALLERGENS);
@@ -26,7 +26,7 @@ const SlugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes')
   .max(60);
 export const CreateCategoryInputSchema = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: TextSchema.trim().min(1).max(80),
   slug: SlugSchema,
   sortOrder: z.number().int().min(0).max(1000).default(100),
 });
@@ -54,7 +54,7 @@ export type ProductDto = z.infer<typeof ProductDtoSchema>;
 export const ProductPageSchema = pageOf(ProductDtoSchema);
 
 export const ProductListInputSchema = PageInputSchema.extend({
-  search: z.string().trim().max(100).optional(),
+  search: TextSchema.trim().max(100).optional(),
   categoryId: IdSchema.optional(),
   /** Every listed tag must apply. */
   dietaryTags: z.array(DietaryTagSchema).max(DIETARY_TAGS.length).optional(),
@@ -69,8 +69,8 @@ export const ProductListInputSchema = PageInputSchema.extend({
 export type ProductListInput = z.infer<typeof ProductListInputSchema>;
 
 const ProductFieldsSchema = z.object({
-  name: z.string().trim().min(1).max(120),
-  description: z.string().trim().max(1000).default(''),
+  name: TextSchema.trim().min(1).max(120),
+  description: TextSchema.trim().max(1000).default(''),
   priceCents: PositiveCentsSchema,
   categoryId: IdSchema,
   allergens: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PageInputSchema, pageOf } from './common';
+import { IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
 
 export const POST_STATUSES = ['draft', 'published'] as const;
 export const PostStatusSchema = z.enum(POST_STATUSES);
@@ -13,23 +13,23 @@ const SlugSchema = z
   .max(60);
 
 export const PostFieldsSchema = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
-  content: z.string().trim().min(1, 'Write something').max(50_000),
+  title: TextSchema.trim().min(1).max(200).optional(),
+  content: TextSchema.trim().min(1, 'Write something').max(50_000),
   status: PostStatusSchema.default('published'),
 });
 
 export const CreateBlogInputSchema = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: TextSchema.trim().min(1).max(80),
   slug: SlugSchema,
-  description: z.string().trim().max(500).optional(),
+  description: TextSchema.trim().max(500).optional(),
   posts: z.array(PostFieldsSchema).max(50).optional(),
 });
 export type CreateBlogInput = z.infer<typeof CreateBlogInputSchema>;
 export const UpdateBlogInputSchema = z.object({
   id: IdSchema,
-  name: z.string().trim().min(1).max(80).optional(),
+  name: TextSchema.trim().min(1).max(80).optional(),
   slug: SlugSchema.optional(),
-  description: z.string().trim().max(500).nullable().optional(),
+  description: TextSchema.trim().max(500).nullable().optional(),
 });
 export type UpdateBlogInput = z.infer<typeof UpdateBlogInputSchema>;
 
@@ -73,27 +73,27 @@ export const CreatePostInputSchema = PostFieldsSchema.extend({ blogId: IdSchema 
 export type CreatePostInput = z.infer<typeof CreatePostInputSchema>;
 export const UpdatePostInputSchema = z.object({
   id: IdSchema,
-  title: z.string().trim().min(1).max(200).nullable().optional(),
-  content: z.string().trim().min(1).max(50_000).optional(),
+  title: TextSchema.trim().min(1).max(200).nullable().optional(),
+  content: TextSchema.trim().min(1).max(50_000).optional(),
   status: PostStatusSchema.optional(),
 });
 export type UpdatePostInput = z.infer<typeof UpdatePostInputSchema>;
 export const PostListInputSchema = PageInputSchema.extend({ blogId: IdSchema.optional(), status: PostStatusSchema.optional() });
 export type PostListInput = z.infer<typeof PostListInputSchema>;
-export const PreviewInputSchema = z.object({ content: z.string().max(50_000) });
+export const PreviewInputSchema = z.object({ content: TextSchema.max(50_000) });
 
 export const REVIEW_STATUSES = ['visible', 'hidden'] as const;
 export const ReviewStatusSchema = z.enum(REVIEW_STATUSES);
 export const CreateReviewInputSchema = z.object({
   productId: IdSchema,
   rating: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(1000).optional(),
+  comment: TextSchema.trim().max(1000).optional(),
 });
 export type CreateReviewInput = z.infer<typeof CreateReviewInputSchema>;
 export const UpdateReviewInputSchema = z.object({
   id: IdSchema,
   rating: z.number().int().min(1).max(5).optional(),
-  comment: z.string().trim().max(1000).nullable().optional(),
+  comment: TextSchema.trim().max(1000).nullable().optional(),
 });
 export type UpdateReviewInput = z.infer<typeof UpdateReviewInputSchema>;
 export const ReviewDtoSchema = z.object({

@@ -1,18 +1,32 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PageInputSchema, pageOf } from './common';
+import { DateInputSchema, IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './constants';
+
+export type OrderItem = { productId: string; quantity: number };
+
+/** One line per dish, quantities added up, in first-seen order: the basket the order rules are checked on. */
+export const mergeOrderItems = (items: readonly OrderItem[]): OrderItem[] => {
+  const merged = new Map<string, number>();
+  for (const { productId, quantity } of items) merged.set(productId, (merged.get(productId) ?? 0) + quantity);
+  return [...merged].map(([productId, quantity]) => ({ productId, quantity }));
+};
 import { PayerAmountSchema } from './wallet';
 
 export const ORDER_STATUSES = ['completed', 'refunded'] as const;
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
 
 export const PlaceOrderInputSchema = z.object({
+  /** Lines of one dish are merged before the per-line cap applies, so splitting a line cannot bypass it. */
   items: z
     .array(z.object({ productId: IdSchema, quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY) }))
     .min(1, 'The order is empty')
-    .max(MAX_ORDER_LINES),
+    .max(MAX_ORDER_LINES)
+    .transform(mergeOrderItems)
+    .refine((items) => items.every((item) => item.quantity <= MAX_LINE_QUANTITY), {
+      message: `At most ${MAX_LINE_QUANTITY} of one dish per order`,
+    }),
   /** Sent again on retry; the first result is returned and nothing is charged twice. */
-  idempotencyKey: z.string().trim().min(8).max(80),
+  idempotencyKey: TextSchema.trim().min(8).max(80),
   /** Till mode: a manager orders for an employee of their department. */
   userId: IdSchema.optional(),
 });
@@ -48,9 +62,9 @@ export const OrderSummaryDtoSchema = OrderDtoSchema.omit({ lines: true, breakdow
 export const OrderPageSchema = pageOf(OrderSummaryDtoSchema);
 export const OrderListInputSchema = PageInputSchema.extend({
   status: OrderStatusSchema.optional(),
-  from: IsoDateSchema.optional(),
-  to: IsoDateSchema.optional(),
+  from: DateInputSchema.optional(),
+  to: DateInputSchema.optional(),
   userId: IdSchema.optional(),
 });
 export type OrderListInput = z.infer<typeof OrderListInputSchema>;
-export const RefundOrderInputSchema = z.object({ orderId: IdSchema, reason: z.string().trim().max(280).optional() });
+export const RefundOrderInputSchema = z.object({ orderId: IdSchema, reason: TextSchema.trim().max(280).optional() });

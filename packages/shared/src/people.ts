@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { EmailSchema, NewPasswordSchema, RoleSchema } from './auth';
-import { IdSchema, IsoDateSchema, PageInputSchema, pageOf } from './common';
+import { IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
 
-const NameSchema = z.string().trim().min(1).max(120);
+const NameSchema = TextSchema.trim().min(1).max(120);
 
 export const DepartmentDtoSchema = z.object({
   id: IdSchema,
@@ -15,7 +15,7 @@ export type DepartmentDto = z.infer<typeof DepartmentDtoSchema>;
 export const DepartmentPageSchema = pageOf(DepartmentDtoSchema);
 
 export const DepartmentListInputSchema = PageInputSchema.extend({
-  search: z.string().trim().max(100).optional(),
+  search: TextSchema.trim().max(100).optional(),
 });
 export const DepartmentCodeSchema = z
   .string()
@@ -50,7 +50,7 @@ export type UserDto = z.infer<typeof UserDtoSchema>;
 export const UserPageSchema = pageOf(UserDtoSchema);
 
 export const UserListInputSchema = PageInputSchema.extend({
-  search: z.string().trim().max(100).optional(),
+  search: TextSchema.trim().max(100).optional(),
   role: RoleSchema.optional(),
   departmentId: IdSchema.optional(),
   isActive: z.boolean().optional(),
@@ -105,9 +105,9 @@ export const AuditEntryDtoSchema = z.object({
   ip: z.string().nullable(),
 });
 export const AuditListInputSchema = PageInputSchema.extend({
-  action: z.string().trim().max(80).optional(),
-  entity: z.string().trim().max(80).optional(),
-  entityId: z.string().trim().max(80).optional(),
+  action: TextSchema.trim().max(80).optional(),
+  entity: TextSchema.trim().max(80).optional(),
+  entityId: TextSchema.trim().max(80).optional(),
   actorId: IdSchema.optional(),
 });
 export const AuditPageSchema = pageOf(AuditEntryDtoSchema);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PageInputSchema, pageOf } from './common';
+import { DateInputSchema, IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
 
 export const PAYER_KINDS = ['company', 'department', 'personal', 'promo'] as const;
 export const PayerKindSchema = z.enum(PAYER_KINDS);
@@ -11,7 +11,7 @@ export const PayerDtoSchema = z.object({
 });
 export type PayerDto = z.infer<typeof PayerDtoSchema>;
 export const CreatePayerInputSchema = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: TextSchema.trim().min(1).max(80),
   kind: PayerKindSchema,
   departmentId: IdSchema.nullable().default(null),
 });
@@ -58,14 +58,23 @@ const AmountSchema = z
   .min(-10_000_000)
   .max(10_000_000)
   .refine((n) => n !== 0, 'The amount cannot be zero');
-const NoteSchema = z.string().trim().max(280).optional();
+const NoteSchema = TextSchema.trim().max(280).optional();
+
+/** How far a credit may be dated ahead of the server's clock (clock skew between a manager's device and us). */
+export const CREDIT_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** When the money arrived: it decides which money is spent first, so never in the future and never before 2000. */
+export const OccurredAtSchema = DateInputSchema.refine(
+  (value) => Date.parse(value) <= Date.now() + CREDIT_CLOCK_SKEW_MS,
+  'A credit cannot be dated in the future',
+);
 
 export const CreditInputSchema = z.object({
   userId: IdSchema,
   payerId: IdSchema,
   /** Positive credits money; negative cancels that payer's earlier credit (an adjustment). */
   amountCents: AmountSchema,
-  occurredAt: IsoDateSchema.optional(),
+  occurredAt: OccurredAtSchema.optional(),
   note: NoteSchema,
 });
 export type CreditInput = z.infer<typeof CreditInputSchema>;
@@ -75,7 +84,7 @@ export const BulkCreditInputSchema = z.object({
   departmentId: IdSchema.nullable(),
   payerId: IdSchema,
   amountCents: z.number().int().min(1).max(1_000_000),
-  occurredAt: IsoDateSchema.optional(),
+  occurredAt: OccurredAtSchema.optional(),
   note: NoteSchema,
 });
 export type BulkCreditInput = z.infer<typeof BulkCreditInputSchema>;

@@ -1,5 +1,6 @@
-import type { Role } from '@canteen/shared';
-import type { User } from '@canteen/db';
+import { type DutyAction, type DutyParty, type Role, dutyVerdict } from '@canteen/shared';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { User } from '@canteen/db';
 import { AppError } from '../errors';
 
 export const ACCESS_RULES = ['public', 'user', 'manager', 'admin'] as const;
@@ -31,4 +32,39 @@ export const departmentScope = (user: User): string | null => {
 export const assertInScope = (user: User, departmentId: string | null | undefined): void => {
   const scope = departmentScope(user);
   if (scope !== null && scope !== departmentId) throw new AppError('NOT_FOUND', 'Not found', { reason: 'NOT_FOUND' });
+};
+
+const party = (user: User): DutyParty => ({ id: user.id, role: user.role, departmentId: user.department?.id ?? null });
+
+export const mayActOn = (actor: User, target: User, action: DutyAction): boolean =>
+  dutyVerdict(party(actor), party(target), action) === 'allowed';
+
+/**
+ * The one server-side gate for acting on another person's wallet and orders (the rule itself is `dutyVerdict`
+ * in @canteen/shared, which the web app uses to hide what it would refuse). Moving your own money is
+ * SELF_SERVICE_FORBIDDEN; a person outside the actor's reach is NOT_FOUND, as any out-of-scope read is.
+ */
+export const assertCanActOn = (actor: User, target: User, action: DutyAction): void => {
+  switch (dutyVerdict(party(actor), party(target), action)) {
+    case 'allowed':
+      return;
+    case 'self':
+      throw new AppError('FORBIDDEN', 'You cannot move money in or out of your own wallet: ask an admin', {
+        reason: 'SELF_SERVICE_FORBIDDEN',
+      });
+    case 'out-of-scope':
+      throw new AppError('NOT_FOUND', 'No such person', { reason: 'NOT_FOUND' });
+  }
+};
+
+/** Loads a person (not erased) and checks the actor may act on them; unknown and out of reach look alike. */
+export const findPersonToActOn = async (
+  em: EntityManager,
+  actor: User,
+  { userId, action }: { userId: string; action: DutyAction },
+): Promise<User> => {
+  const target = await em.findOne(User, { id: userId, anonymizedAt: null });
+  if (!target) throw new AppError('NOT_FOUND', 'No such person', { reason: 'NOT_FOUND' });
+  assertCanActOn(actor, target, action);
+  return target;
 };

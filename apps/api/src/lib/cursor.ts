@@ -12,6 +12,7 @@ export const decodeCursor = <T extends z.ZodType>(cursor: string | null | undefi
   } catch {
     raw = undefined;
   }
+  // Cursor keys are built from the shared input schemas (CursorKeys), which refuse text PostgreSQL cannot store.
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   return parsed.data;

@@ -2,32 +2,57 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors';
 
+/**
+ * - `login`: sign-in and password-reset attempts per client address.
+ * - `api`: tRPC procedure calls per client address (a batch of 20 costs 20 points).
+ * - `mutation`: mutation calls per signed-in user, wherever they come from.
+ */
+export type RateLimitBucket = 'login' | 'api' | 'mutation';
+
 export type RateLimits = {
-  /** Throws TOO_MANY_REQUESTS (reason RATE_LIMITED) once `key` has used its budget. */
-  consume: (bucket: 'login' | 'api', key: string) => Promise<void>;
+  /** Throws a RateLimitedError (TOO_MANY_REQUESTS, reason RATE_LIMITED) once `key` has used its budget; `points` defaults to 1. */
+  consume: (bucket: RateLimitBucket, key: string, points?: number) => Promise<void>;
 };
 
-/** In process memory by default; in Redis when a client is given, so every API process shares the budget. */
-export const createRateLimits = (limits: { loginPerMinute: number; apiPerMinute: number }, redis?: Redis): RateLimits => {
+export type RateLimitBudgets = { loginPerMinute: number; apiPerMinute: number; mutationsPerMinute: number };
+
+/** A refused call: TOO_MANY_REQUESTS with reason RATE_LIMITED, and when the budget refills. */
+export class RateLimitedError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${retryAfterSeconds} s.`, { reason: 'RATE_LIMITED' });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
+ * In process memory by default; in Redis when a client is given, so every API process shares the budget.
+ * `redisPrefix` names the keys (tests give each run its own).
+ */
+export const createRateLimits = (limits: RateLimitBudgets, redis?: Redis, redisPrefix = 'canteen:rl'): RateLimits => {
   const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
     redis
       ? new RateLimiterRedis({
           storeClient: redis,
-          keyPrefix: `canteen:rl:${keyPrefix}`,
+          keyPrefix: `${redisPrefix}:${keyPrefix}`,
           points,
           duration: 60,
           useRedisPackage: false,
         })
       : new RateLimiterMemory({ keyPrefix, points, duration: 60 });
-  const limiters = { login: make('login', limits.loginPerMinute), api: make('api', limits.apiPerMinute) };
+  const limiters: Record<RateLimitBucket, RateLimiterAbstract> = {
+    login: make('login', limits.loginPerMinute),
+    api: make('api', limits.apiPerMinute),
+    mutation: make('mutation', limits.mutationsPerMinute),
+  };
   return {
-    async consume(bucket, key) {
+    async consume(bucket, key, points = 1) {
       try {
-        await limiters[bucket].consume(key);
+        await limiters[bucket].consume(key, points);
       } catch (error) {
         if (error instanceof RateLimiterRes) {
-          const seconds = Math.ceil(error.msBeforeNext / 1000);
-          throw new AppError('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${seconds} s.`, { reason: 'RATE_LIMITED' });
+          throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
         }
         throw error;
       }

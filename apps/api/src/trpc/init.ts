@@ -1,5 +1,11 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { UniqueConstraintViolationException, NotFoundError } from '@mikro-orm/core';
+import {
+  CheckConstraintViolationException,
+  ForeignKeyConstraintViolationException,
+  NotFoundError,
+  NotNullConstraintViolationException,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
 import { ZodError, z } from 'zod';
 import { runWithAudit } from '@canteen/db';
 import { AppError } from '../errors';
@@ -17,16 +23,20 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const cause = error.cause;
       // Stack traces go to the log, never to the client.
       const { stack: _stack, ...data } = shape.data;
+      // An unexpected error is a bug: its message (maybe a database's, with names and values) stays in the log.
+      const isInternal = error.code === 'INTERNAL_SERVER_ERROR';
       return {
         ...shape,
+        message: isInternal ? 'Internal error' : shape.message,
         data: {
           ...data,
           reason: cause instanceof AppError ? (cause.reason ?? null) : null,
           zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+          requestId: ctx?.client.requestId ?? null,
         },
       };
     },
@@ -35,27 +45,35 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Turns service errors into tRPC errors with the same code; ORM lookups and unique violations too. */
+/**
+ * What a database refusal means for the client, as a domain error. Constraints are the last line of defence
+ * behind the services' own checks; their messages (constraint names, key values) never leave the server.
+ */
+const domainErrorOf = (cause: unknown): AppError | null => {
+  if (cause instanceof AppError) return cause;
+  if (cause instanceof NotFoundError) return new AppError('NOT_FOUND', 'Not found', { reason: 'NOT_FOUND' });
+  if (cause instanceof UniqueConstraintViolationException) {
+    return new AppError('CONFLICT', 'That already exists', { reason: 'CONFLICT' });
+  }
+  if (cause instanceof ForeignKeyConstraintViolationException) {
+    // PostgreSQL says "update or delete on table ..." when other rows still point at the one being removed, and
+    // "insert or update on table ..." when the new row points at nothing.
+    return cause.message.includes('update or delete on table')
+      ? new AppError('CONFLICT', 'This is still in use and cannot be removed', { reason: 'IN_USE' })
+      : new AppError('NOT_FOUND', 'Something this refers to does not exist', { reason: 'NOT_FOUND' });
+  }
+  if (cause instanceof CheckConstraintViolationException || cause instanceof NotNullConstraintViolationException) {
+    return new AppError('BAD_REQUEST', 'That value is not allowed here', { reason: 'INVALID_INPUT' });
+  }
+  return null;
+};
+
+/** Turns service errors into tRPC errors with the same code; ORM lookups and constraint violations too. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
-  const { error } = result;
-  const cause = error.cause;
-  if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  if (cause instanceof NotFoundError) {
-    throw new TRPCError({
-      code: 'NOT_FOUND',
-      message: 'Not found',
-      cause: new AppError('NOT_FOUND', 'Not found', { reason: 'NOT_FOUND' }),
-    });
-  }
-  if (cause instanceof UniqueConstraintViolationException) {
-    throw new TRPCError({
-      code: 'CONFLICT',
-      message: 'That already exists',
-      cause: new AppError('CONFLICT', 'That already exists', { reason: 'CONFLICT' }),
-    });
-  }
+  const domain = domainErrorOf(result.error.cause);
+  if (domain) throw new TRPCError({ code: domain.code, message: domain.message, cause: domain });
   return result;
 });
 
@@ -99,7 +117,16 @@ const enforceAccess = t.middleware(async ({ ctx, meta, next }) => {
   return next({ ctx: { user } });
 });
 
-const base = t.procedure.use(mapDomainErrors).use(enforceAccess).use(auditMutations);
+/**
+ * Every mutation of a signed-in user spends one point of that user's budget, whichever address it comes from
+ * and whether or not it is then allowed: a script with a valid token is stopped, people at a till never notice.
+ */
+const limitMutations = t.middleware(async ({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.user) await ctx.deps.rateLimits.consume('mutation', ctx.user.id);
+  return next();
+});
+
+const base = t.procedure.use(mapDomainErrors).use(limitMutations).use(enforceAccess).use(auditMutations);
 
 /** Anyone, signed in or not. */
 export const publicProcedure = base.meta({ access: 'public' });

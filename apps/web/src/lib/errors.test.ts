@@ -7,12 +7,17 @@ const apiError = (message: string, data: Record<string, unknown>) =>
 
 describe('errorMessage', () => {
   it('speaks the domain reason in plain words', () => {
-    const error = apiError('Too many failed attempts. The account is locked until 2026-01-01T00:00:00.000Z.', {
+    const error = apiError('', { code: 'UNAUTHORIZED', reason: 'ACCOUNT_LOCKED' });
+    expect(errorReason(error)).toBe('ACCOUNT_LOCKED');
+    expect(errorMessage(error)).toBe('Too many failed attempts. Wait 15 minutes and try again.');
+  });
+
+  it('says how long a sign-in lock still lasts, as the server counts it', () => {
+    const error = apiError('Too many failed attempts. Try again in 12 minutes.', {
       code: 'UNAUTHORIZED',
       reason: 'ACCOUNT_LOCKED',
     });
-    expect(errorReason(error)).toBe('ACCOUNT_LOCKED');
-    expect(errorMessage(error)).toBe('Too many failed attempts. Try again in 15 minutes or ask an admin to unlock you.');
+    expect(errorMessage(error)).toBe('Too many failed attempts. Try again in 12 minutes.');
   });
 
   it('lets a screen word a reason for its own context', () => {

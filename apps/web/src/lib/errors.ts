@@ -13,7 +13,7 @@ const REASON_MESSAGES: Record<ErrorReason, string> = {
   SIGN_IN_REQUIRED: 'Your session has ended. Please sign in again.',
   ROLE_REQUIRED: "You don't have permission to do that.",
   INVALID_CREDENTIALS: "That email and password don't match. Check them and try again.",
-  ACCOUNT_LOCKED: 'Too many failed attempts. Try again in 15 minutes or ask an admin to unlock you.',
+  ACCOUNT_LOCKED: 'Too many failed attempts. Wait 15 minutes and try again.',
   TOTP_REQUIRED: 'Enter the 6-digit code from your authenticator app.',
   TOTP_INVALID: "That code didn't work. Wait for the next code in your app and try again.",
   TOTP_ENROLMENT_REQUIRED: 'Your organisation requires two-factor authentication. Set it up on your profile to continue.',
@@ -40,16 +40,29 @@ const REASON_MESSAGES: Record<ErrorReason, string> = {
   SLUG_TAKEN: 'A category with that name or web address already exists.',
   CATEGORY_IN_USE: 'This category still has dishes. Move them to another category first.',
   OUT_OF_SCOPE: 'That is outside your department: managers act only for their own people, from their budget or a promotion.',
+  SELF_SERVICE_FORBIDDEN: 'Nobody moves money for themself: you cannot credit, charge or refund your own wallet. Ask an admin.',
+  ADMIN_APPROVAL_REQUIRED:
+    'That is more than a manager may credit one person in a day. Ask an admin to make this credit, or credit less.',
   PROFANITY: 'Please keep it friendly: your comment contains words we do not publish.',
   NOT_PURCHASED: 'You can review a dish once you have bought it.',
   ALREADY_REVIEWED: 'You have already reviewed this dish. Edit your review instead.',
+  IN_USE: 'This is still in use elsewhere, so it cannot be removed.',
+  ORDER_TOO_LARGE: 'This order is larger than one order may be. Split it or remove some dishes.',
+  INVALID_INPUT: 'One of the values is not allowed here. Check the form and try again.',
 };
 
 /**
- * Reasons whose server message carries a useful specific: the strength hint, the seconds to wait, the dish
- * that ran out ("Only 2 × Tiramisu left") or left the menu.
+ * Reasons whose server message carries a useful specific: the strength hint, the time to wait (a limit, a lock),
+ * the dish that ran out ("Only 2 × Tiramisu left") or left the menu.
  */
-const SPECIFIC_SERVER_MESSAGE = new Set<ErrorReason>(['WEAK_PASSWORD', 'RATE_LIMITED', 'OUT_OF_STOCK', 'PRODUCT_UNAVAILABLE']);
+const SPECIFIC_SERVER_MESSAGE = new Set<ErrorReason>([
+  'WEAK_PASSWORD',
+  'ACCOUNT_LOCKED',
+  'RATE_LIMITED',
+  'OUT_OF_STOCK',
+  'PRODUCT_UNAVAILABLE',
+  'ORDER_TOO_LARGE',
+]);
 
 const CODE_MESSAGES: Record<string, string> = {
   UNAUTHORIZED: 'Your session has ended. Please sign in again.',

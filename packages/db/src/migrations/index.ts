@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121224517 } from './Migration20261121224517';
 import { Migration20261121233257 } from './Migration20261121233257';
 import { Migration20261122003341 } from './Migration20261122003341';
+import { Migration20261201144839 } from './Migration20261201144839';
 
 /** Every committed migration, in order. Listed explicitly so the bundled API carries them; add new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121224517', class: Migration20261121224517 },
   { name: 'Migration20261121233257', class: Migration20261121233257 },
   { name: 'Migration20261122003341', class: Migration20261122003341 },
+  { name: 'Migration20261201144839', class: Migration20261201144839 },
 ];

@@ -23,6 +23,8 @@ export const UserSchema = defineEntity({
     /** Last accepted TOTP time step, so one code cannot be used twice. */
     totpLastStep: p.integer().nullable(),
     passwordChangedAt: p.datetime().nullable(),
+    /** Access tokens issued before this are void: set when 2FA is turned on or off (the other sign-ins end). */
+    sessionsRevokedAt: p.datetime().nullable(),
     lastLoginAt: p.datetime().nullable(),
     anonymizedAt: p.datetime().nullable(),
   },

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry, auditContext, redact } from '@canteen/db';
-import type { AuditListInputSchema, PageInput } from '@canteen/shared';
-import { z } from 'zod';
+import { CursorKeys, type AuditListInputSchema, type PageInput } from '@canteen/shared';
+import type { z } from 'zod';
 import type { ContextInner } from '../../trpc/context';
 import { requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -35,7 +35,7 @@ export const listAuditEntries = async (
   input: z.infer<typeof AuditListInputSchema> & PageInput,
 ) => {
   requireRole(ctx.user, 'admin');
-  const cursor = decodeCursor(input.cursor, z.tuple([z.uuid()]));
+  const cursor = decodeCursor(input.cursor, CursorKeys.id);
   const entries = await ctx.em.find(
     AuditEntry,
     {

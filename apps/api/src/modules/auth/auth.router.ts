@@ -50,6 +50,6 @@ export const authRouter = {
       .meta(enrolling)
       .input(TotpDisableInputSchema)
       .output(SessionUserSchema)
-      .mutation(({ ctx, input }) => auth.disableTotp(ctx, input.password)),
+      .mutation(({ ctx, input }) => auth.disableTotp(ctx, input)),
   },
 } satisfies TRPCRouterRecord;

@@ -1,6 +1,7 @@
 import { PasswordReset, Session, User, newId, setAuditActor } from '@canteen/db';
-import type { ChangePasswordInput, LoginInput, LoginOutput, ResetPasswordInput } from '@canteen/shared';
+import type { ChangePasswordInput, LoginInput, LoginOutput, ResetPasswordInput, TotpDisableInput } from '@canteen/shared';
 import { AppError } from '../../errors';
+import type { LoginAttempt } from '../../lib/login-guard';
 import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords';
 import { hashToken, randomToken } from '../../lib/tokens';
 import type { ContextInner } from '../../trpc/context';
@@ -8,42 +9,99 @@ import { recordAuditEvent } from '../audit/audit.service';
 import { toSessionUser } from '../user/user.mapper';
 import { matchTotp, newTotpSecret, totpEnrolment } from './totp';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
-
 type Ctx = Pick<ContextInner, 'em' | 'client' | 'deps'>;
 type AuthedCtx = Ctx & { user: User };
+/** Sign-in answers UNAUTHORIZED; a signed-in user's password check answers FORBIDDEN (no refresh-and-retry). */
+type LockedCode = 'UNAUTHORIZED' | 'FORBIDDEN';
 
 const invalidCredentials = () =>
   new AppError('UNAUTHORIZED', 'Email or password is incorrect', { reason: 'INVALID_CREDENTIALS' });
-const accountLocked = (until: Date) =>
-  new AppError('UNAUTHORIZED', `Too many failed attempts. The account is locked until ${until.toISOString()}.`, {
-    reason: 'ACCOUNT_LOCKED',
-  });
 
-/** One atomic UPDATE, so concurrent wrong guesses cannot skip the lock. */
-const registerFailedLogin = async (ctx: Ctx, user: User, why: string): Promise<AppError> => {
-  const rows = await ctx.em.getConnection().execute<{ failed_login_count: number; locked_until: Date | null }[]>(
-    `update app_user set
-       failed_login_count = case when locked_until is not null and locked_until <= now() then 1 else failed_login_count + 1 end,
-       locked_until = case
-         when (case when locked_until is not null and locked_until <= now() then 1 else failed_login_count + 1 end) >= ?
-           then now() + make_interval(mins => ?)
-         when locked_until is not null and locked_until <= now() then null
-         else locked_until end
-     where id = ? returning failed_login_count, locked_until`,
-    [MAX_FAILED_LOGINS, LOCKOUT_MINUTES, user.id],
-  );
-  const row = rows[0];
-  const lockedUntil = row?.locked_until ? new Date(row.locked_until) : null;
-  const isLocked = lockedUntil !== null && lockedUntil > new Date();
-  await recordAuditEvent(ctx.em, {
-    action: isLocked ? 'auth.account_locked' : 'auth.login_failed',
-    entity: 'User',
-    entityId: user.id,
-    after: { reason: why, failedLoginCount: row?.failed_login_count ?? null, lockedUntil: lockedUntil?.toISOString() ?? null },
+const inWords = (ms: number): string => {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  if (minutes <= 90) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  return `${Math.ceil(minutes / 60)} hours`;
+};
+
+const accountLocked = (code: LockedCode, retryAfterMs: number) =>
+  new AppError(code, `Too many failed attempts. Try again in ${inWords(retryAfterMs)}.`, { reason: 'ACCOUNT_LOCKED' });
+
+const clientAddress = (ctx: Ctx): string => ctx.client.ip ?? 'unknown';
+
+/** One attempt of (email, this address) from the login guard, or the refusal as an error; no password work yet. */
+const beginAttempt = async (ctx: Ctx, email: string, lockedCode: LockedCode): Promise<LoginAttempt> => {
+  const result = await ctx.deps.loginGuard.begin(email, clientAddress(ctx));
+  if ('attempt' in result) return result.attempt;
+  const { reason, retryAfterMs } = result.refusal;
+  if (reason === 'ACCOUNT_LOCKED') throw accountLocked(lockedCode, retryAfterMs);
+  throw new AppError('TOO_MANY_REQUESTS', `Too many failed sign-ins from your network. Try again in ${inWords(retryAfterMs)}.`, {
+    reason: 'RATE_LIMITED',
   });
-  return isLocked && lockedUntil ? accountLocked(lockedUntil) : invalidCredentials();
+};
+
+type Failure = {
+  user: User | null;
+  email: string;
+  why: string;
+  action: 'auth.login_failed' | 'auth.reauth_failed';
+  lockedCode: LockedCode;
+};
+
+/**
+ * Counts a wrong password or code on the login guard and, for a known account, on its row (one atomic UPDATE,
+ * so concurrent guesses cannot skip the lock). Returns the lock error when this failure locked the address out
+ * of the account, or the account everywhere; null when the caller should answer with its own error.
+ */
+const registerFailure = async (ctx: Ctx, attempt: LoginAttempt, failure: Failure) => {
+  const outcome = await attempt.fail();
+  const { policy } = ctx.deps.loginGuard;
+  let account: { failedLoginCount: number; lockedUntil: Date | null } | null = null;
+  if (failure.user && outcome.countsForAccount) {
+    const rows = await ctx.em.getConnection().execute<{ failed_login_count: number; locked_until: Date | null }[]>(
+      `update app_user set
+         failed_login_count = failed_login_count + 1,
+         locked_until = case when failed_login_count + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
+       where id = ? returning failed_login_count, locked_until`,
+      [policy.failuresPerAccount, policy.accountLockMinutes, failure.user.id],
+    );
+    const row = rows[0];
+    if (row)
+      account = { failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
+  }
+  const isAccountLocked =
+    account !== null && account.failedLoginCount >= policy.failuresPerAccount && account.lockedUntil !== null;
+  await recordAuditEvent(ctx.em, {
+    action: isAccountLocked ? 'auth.account_locked' : failure.action,
+    entity: 'User',
+    entityId: failure.user?.id ?? null,
+    after: {
+      reason: failure.why,
+      ...(failure.user ? {} : { email: failure.email }),
+      addressLocked: outcome.isPairLocked,
+      failedLoginCount: account?.failedLoginCount ?? null,
+      lockedUntil: isAccountLocked ? (account?.lockedUntil?.toISOString() ?? null) : null,
+    },
+  });
+  if (outcome.isAddressBudgetSpent) {
+    await recordAuditEvent(ctx.em, {
+      action: 'auth.address_blocked',
+      entity: 'ClientAddress',
+      after: { ip: clientAddress(ctx), failuresPerDay: policy.failuresPerAddressPerDay },
+    });
+  }
+  if (isAccountLocked && account?.lockedUntil) {
+    return accountLocked(failure.lockedCode, account.lockedUntil.getTime() - Date.now());
+  }
+  if (outcome.isPairLocked) return accountLocked(failure.lockedCode, outcome.retryAfterMs);
+  return null;
+};
+
+/** The TOTP step a code belongs to, or null when it is wrong or was already used (no replay). */
+const acceptedTotpStep = (user: User, code: string): number | null => {
+  if (!user.totpSecret) return null;
+  const step = matchTotp(user.totpSecret, code);
+  if (step === null || (user.totpLastStep !== null && user.totpLastStep !== undefined && step <= user.totpLastStep)) return null;
+  return step;
 };
 
 const issueSession = async (ctx: Ctx, user: User, familyId: string = newId()) => {
@@ -66,7 +124,18 @@ const issueSession = async (ctx: Ctx, user: User, familyId: string = newId()) =>
 };
 
 export const login = async (ctx: Ctx, input: LoginInput): Promise<LoginOutput> => {
-  await ctx.deps.rateLimits.consume('login', ctx.client.ip ?? 'unknown');
+  // Only failures count: a successful sign-in uses up no budget, so an office behind one address can sign in at once.
+  const attempt = await beginAttempt(ctx, input.email, 'UNAUTHORIZED');
+  try {
+    return await signIn(ctx, input, attempt);
+  } finally {
+    // Gives the reserved attempt back unless it was counted as a failure or a success.
+    await attempt.release();
+  }
+};
+
+const signIn = async (ctx: Ctx, input: LoginInput, attempt: LoginAttempt): Promise<LoginOutput> => {
+  const lockedCode = 'UNAUTHORIZED';
   const user = await ctx.em.findOne(
     User,
     { email: input.email, anonymizedAt: null },
@@ -74,19 +143,19 @@ export const login = async (ctx: Ctx, input: LoginInput): Promise<LoginOutput> =
   );
   if (!user) {
     await burnPasswordCheck(input.password);
-    await recordAuditEvent(ctx.em, {
-      action: 'auth.login_failed',
-      entity: 'User',
-      after: { email: input.email, reason: 'unknown email' },
-    });
-    throw invalidCredentials();
+    // Counted like a wrong password, so an unknown email locks and answers exactly as a known one does.
+    const failure = { user: null, email: input.email, why: 'unknown email', action: 'auth.login_failed', lockedCode } as const;
+    throw (await registerFailure(ctx, attempt, failure)) ?? invalidCredentials();
   }
   setAuditActor(user.id);
   if (user.isLocked() && user.lockedUntil) {
     await recordAuditEvent(ctx.em, { action: 'auth.login_locked', entity: 'User', entityId: user.id });
-    throw accountLocked(user.lockedUntil);
+    throw accountLocked(lockedCode, user.lockedUntil.getTime() - Date.now());
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw await registerFailedLogin(ctx, user, 'wrong password');
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const failure = { user, email: user.email, why: 'wrong password', action: 'auth.login_failed', lockedCode } as const;
+    throw (await registerFailure(ctx, attempt, failure)) ?? invalidCredentials();
+  }
   if (!user.isActive) {
     await recordAuditEvent(ctx.em, {
       action: 'auth.login_failed',
@@ -99,13 +168,17 @@ export const login = async (ctx: Ctx, input: LoginInput): Promise<LoginOutput> =
   if (user.totpEnabledAt && user.totpSecret) {
     if (!input.totp)
       throw new AppError('UNAUTHORIZED', 'Enter the code from your authenticator app', { reason: 'TOTP_REQUIRED' });
-    const step = matchTotp(user.totpSecret, input.totp);
-    if (step === null || (user.totpLastStep !== null && user.totpLastStep !== undefined && step <= user.totpLastStep)) {
-      await registerFailedLogin(ctx, user, 'wrong totp');
-      throw new AppError('UNAUTHORIZED', 'That code is not valid. Try the next one.', { reason: 'TOTP_INVALID' });
+    const step = acceptedTotpStep(user, input.totp);
+    if (step === null) {
+      const failure = { user, email: user.email, why: 'wrong totp', action: 'auth.login_failed', lockedCode } as const;
+      throw (
+        (await registerFailure(ctx, attempt, failure)) ??
+        new AppError('UNAUTHORIZED', 'That code is not valid. Try the next one.', { reason: 'TOTP_INVALID' })
+      );
     }
     user.totpLastStep = step;
   }
+  await attempt.succeed();
   user.failedLoginCount = 0;
   user.lockedUntil = null;
   user.lastLoginAt = new Date();
@@ -185,11 +258,65 @@ const revokeOtherSessions = async (ctx: Ctx, user: User): Promise<void> => {
   );
 };
 
+/**
+ * A signed-in user proves their password (and code) again before a sensitive change. Counted like a sign-in:
+ * wrong answers count on the same (account, address) limits and can lock, so this is no free password oracle.
+ */
+const reauthenticate = async (
+  ctx: AuthedCtx,
+  user: User,
+  proof: { password: string; code?: string; purpose: string; wrongPassword: string },
+): Promise<void> => {
+  const attempt = await beginAttempt(ctx, user.email, 'FORBIDDEN');
+  try {
+    if (user.isLocked() && user.lockedUntil) throw accountLocked('FORBIDDEN', user.lockedUntil.getTime() - Date.now());
+    const failure = (why: string) =>
+      ({
+        user,
+        email: user.email,
+        why: `${why} (${proof.purpose})`,
+        action: 'auth.reauth_failed',
+        lockedCode: 'FORBIDDEN',
+      }) as const;
+    if (!(await verifyPassword(user.passwordHash, proof.password))) {
+      throw (
+        (await registerFailure(ctx, attempt, failure('wrong password'))) ??
+        new AppError('BAD_REQUEST', proof.wrongPassword, { reason: 'INVALID_CREDENTIALS' })
+      );
+    }
+    if (proof.code !== undefined) {
+      const step = acceptedTotpStep(user, proof.code);
+      if (step === null) {
+        throw (
+          (await registerFailure(ctx, attempt, failure('wrong totp'))) ??
+          new AppError('BAD_REQUEST', 'That code is not valid. Try the next one.', { reason: 'TOTP_INVALID' })
+        );
+      }
+      user.totpLastStep = step;
+    }
+    await attempt.succeed();
+  } finally {
+    await attempt.release();
+  }
+};
+
+/**
+ * Ends the user's other sign-ins after a change to how they sign in: their refresh families are revoked, and
+ * access tokens issued before now stop working (this device carries on through its refresh cookie).
+ */
+const endOtherSignIns = async (ctx: AuthedCtx, user: User): Promise<void> => {
+  user.sessionsRevokedAt = new Date();
+  await ctx.em.flush();
+  await revokeOtherSessions(ctx, user);
+};
+
 export const changePassword = async (ctx: AuthedCtx, input: ChangePasswordInput): Promise<{ ok: true }> => {
   const user = await ctx.em.findOneOrFail(User, ctx.user.id, { populate: ['passwordHash'] });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('BAD_REQUEST', 'Your current password is not correct', { reason: 'INVALID_CREDENTIALS' });
-  }
+  await reauthenticate(ctx, user, {
+    password: input.currentPassword,
+    purpose: 'change password',
+    wrongPassword: 'Your current password is not correct',
+  });
   if (input.currentPassword === input.newPassword) {
     throw new AppError('BAD_REQUEST', 'Choose a password you have not used here', { reason: 'PASSWORD_REUSED' });
   }
@@ -217,19 +344,25 @@ export const confirmTotpEnrolment = async (ctx: AuthedCtx, code: string) => {
   if (step === null) throw new AppError('BAD_REQUEST', 'That code is not valid. Try the next one.', { reason: 'TOTP_INVALID' });
   user.totpEnabledAt = new Date();
   user.totpLastStep = step;
-  await ctx.em.flush();
+  await endOtherSignIns(ctx, user);
   return toSessionUser(user, false);
 };
 
-export const disableTotp = async (ctx: AuthedCtx, password: string) => {
+export const disableTotp = async (ctx: AuthedCtx, input: TotpDisableInput) => {
   const user = await ctx.em.findOneOrFail(User, ctx.user.id, { populate: ['passwordHash', 'totpSecret', 'department'] });
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    throw new AppError('BAD_REQUEST', 'Your password is not correct', { reason: 'INVALID_CREDENTIALS' });
+  if (!user.totpEnabledAt || !user.totpSecret) {
+    throw new AppError('PRECONDITION_FAILED', 'Two-factor authentication is already off');
   }
+  await reauthenticate(ctx, user, {
+    password: input.password,
+    code: input.code,
+    purpose: 'turn off two-factor authentication',
+    wrongPassword: 'Your password is not correct',
+  });
   user.totpEnabledAt = null;
   user.totpSecret = null;
   user.totpLastStep = null;
-  await ctx.em.flush();
+  await endOtherSignIns(ctx, user);
   return toSessionUser(user, await ctx.deps.settings.mustEnrolTotp(ctx.em, user));
 };
 
@@ -262,6 +395,8 @@ export const userForAccessToken = async (ctx: Pick<ContextInner, 'em' | 'deps'>,
   // No join: scoping needs only the department id; auth.me loads the name itself.
   const user = await ctx.em.findOne(User, { id: claims.sub });
   if (!user || !user.isActive || user.anonymizedAt) return null;
-  if (user.passwordChangedAt && claims.iat < Math.floor(user.passwordChangedAt.getTime() / 1000)) return null;
+  for (const voidBefore of [user.passwordChangedAt, user.sessionsRevokedAt]) {
+    if (voidBefore && claims.iat < Math.floor(voidBefore.getTime() / 1000)) return null;
+  }
   return user;
 };

@@ -1,6 +1,6 @@
 import { Department, User } from '@canteen/db';
 import type { CreateDepartmentInput, DepartmentDto, PageInput, UpdateDepartmentInput } from '@canteen/shared';
-import { z } from 'zod';
+import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { requireRole } from '../../lib/access';
 import { afterNameCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -31,7 +31,7 @@ const countUsers = async (ctx: Ctx, ids: string[]): Promise<Map<string, number>>
 /** Every signed-in user may see the department names (forms and filters need them). */
 export const listDepartments = async (ctx: Ctx, input: PageInput & { search?: string | undefined }) => {
   requireRole(ctx.user, 'user');
-  const cursor = decodeCursor(input.cursor, z.tuple([z.string().max(200), z.uuid()]));
+  const cursor = decodeCursor(input.cursor, CursorKeys.nameId);
   const search = input.search ? escapeLike(input.search) : undefined;
   const departments = await ctx.em.find(
     Department,

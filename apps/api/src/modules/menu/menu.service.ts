@@ -10,7 +10,7 @@ import type {
   UpdateProductInput,
 } from '@canteen/shared';
 import { ref } from '@mikro-orm/core';
-import { z } from 'zod';
+import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { canAccess, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -70,22 +70,22 @@ const SORTS = {
   name: {
     order: 'p.name asc, p.id asc',
     key: (r: ProductRow) => [r.name, r.id],
-    cursor: z.tuple([z.string().max(200), z.uuid()]),
+    cursor: CursorKeys.nameId,
     cmp: '(p.name, p.id) > (?, ?)',
   },
   price_asc: {
     order: 'p.price_cents asc, p.id asc',
     key: (r: ProductRow) => [r.price_cents, r.id],
-    cursor: z.tuple([z.number().int(), z.uuid()]),
+    cursor: CursorKeys.numberId,
     cmp: '(p.price_cents, p.id) > (?, ?)',
   },
   price_desc: {
     order: 'p.price_cents desc, p.id desc',
     key: (r: ProductRow) => [r.price_cents, r.id],
-    cursor: z.tuple([z.number().int(), z.uuid()]),
+    cursor: CursorKeys.numberId,
     cmp: '(p.price_cents, p.id) < (?, ?)',
   },
-  newest: { order: 'p.id desc', key: (r: ProductRow) => [r.id], cursor: z.tuple([z.uuid()]), cmp: 'p.id < ?' },
+  newest: { order: 'p.id desc', key: (r: ProductRow) => [r.id], cursor: CursorKeys.id, cmp: 'p.id < ?' },
 } as const;
 
 /** The menu: active products for everyone; managers may include archived ones. Served from the menu cache. */

@@ -11,7 +11,7 @@ import type {
 } from '@canteen/shared';
 
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
+import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { canAccess, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -111,7 +111,7 @@ export const getBlog = async (ctx: Ctx, input: GetBlogInput) => {
 
 export const listBlogs = async (ctx: Ctx, input: PageInput) => {
   const user = requireRole(ctx.user, 'user');
-  const cursor = decodeCursor(input.cursor, z.tuple([z.string().max(200), z.uuid()]));
+  const cursor = decodeCursor(input.cursor, CursorKeys.nameId);
   const blogs = await ctx.em.find(
     Blog,
     cursor ? { $or: [{ name: { $gt: cursor[0] } }, { name: cursor[0], id: { $gt: cursor[1] } }] } : {},
@@ -182,7 +182,7 @@ export const readPost = async (ctx: Ctx, id: string) => {
   return { ...toPostDto(post), viewCount: row?.view_count ?? post.viewCount + 1 };
 };
 
-const PostCursorSchema = z.tuple([z.uuid()]);
+const PostCursorSchema = CursorKeys.id;
 
 export const listPosts = async (ctx: Ctx, input: PostListInput) => {
   const user = requireRole(ctx.user, 'user');

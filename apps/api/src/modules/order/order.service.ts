@@ -3,9 +3,9 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Order, OrderLine, Product, User, WalletEntry } from '@canteen/db';
 import type { OrderDto, OrderListInput, PlaceOrderInput } from '@canteen/shared';
-import { z } from 'zod';
+import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
-import { assertInScope, departmentScope, requireRole } from '../../lib/access';
+import { assertCanActOn, departmentScope, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { ContextInner } from '../../trpc/context';
 import { breakdownOf, lockWallet, refundOrderSpends, spend } from '../wallet/ledger';
@@ -45,14 +45,16 @@ export const toOrderDto = async (em: EntityManager, order: Order): Promise<Order
   };
 };
 
-/** Who is the order for? Themself, or (till mode) an employee of the manager's department. */
+/**
+ * Who is the order for? Themself (naming oneself at the till is just an ordinary order: one's own money for
+ * one's own lunch), or (till mode) someone the actor may move money for: a manager's employee, or for an admin
+ * anyone else.
+ */
 const resolveEater = async (ctx: Ctx, userId: string | undefined): Promise<User> => {
   const actor = requireRole(ctx.user, 'user');
   if (!userId || userId === actor.id) return actor;
   requireRole(actor, 'manager');
-  const eater = await ctx.em.findOne(User, { id: userId, anonymizedAt: null });
-  if (!eater) throw new AppError('NOT_FOUND', 'No such person', { reason: 'NOT_FOUND' });
-  assertInScope(actor, eater.department?.id);
+  const eater = await findPersonToActOn(ctx.em, actor, { userId, action: 'money' });
   if (!eater.isActive) throw new AppError('PRECONDITION_FAILED', 'This account is deactivated', { reason: 'ACCOUNT_INACTIVE' });
   return eater;
 };
@@ -96,6 +98,13 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
         });
       }
     }
+    const totalCents = productIds.reduce((sum, id) => sum + products.get(id)!.priceCents * quantities.get(id)!, 0);
+    const { orderMaxTotalCents } = ctx.deps.limits;
+    if (totalCents > orderMaxTotalCents) {
+      throw new AppError('BAD_REQUEST', `One order can total at most ${(orderMaxTotalCents / 100).toFixed(2)}`, {
+        reason: 'ORDER_TOO_LARGE',
+      });
+    }
     for (const id of productIds) {
       const quantity = quantities.get(id)!;
       const rows = await em
@@ -113,7 +122,6 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
         });
       }
     }
-    const totalCents = productIds.reduce((sum, id) => sum + products.get(id)!.priceCents * quantities.get(id)!, 0);
     const order = em.create(Order, {
       user: eater,
       placedBy: em.getReference(User, actor.id),
@@ -148,12 +156,13 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
   });
 };
 
+/** An order whose owner's orders the caller may read: their own, or a person in their reach (DESIGN.md §2). */
 const loadOrderInScope = async (ctx: Ctx, em: EntityManager, orderId: string): Promise<Order> => {
   const actor = requireRole(ctx.user, 'user');
   const order = await em.findOne(Order, orderId, { populate: ['user'] });
-  const isOwn = order?.user.id === actor.id;
-  if (!order || (!isOwn && actor.role === 'employee')) throw new AppError('NOT_FOUND', 'No such order', { reason: 'NOT_FOUND' });
-  if (!isOwn) assertInScope(actor, order.user.getEntity().department?.id);
+  if (!order || !mayActOn(actor, order.user.getEntity(), 'read')) {
+    throw new AppError('NOT_FOUND', 'No such order', { reason: 'NOT_FOUND' });
+  }
   return order;
 };
 
@@ -164,6 +173,7 @@ export const getOrder = async (ctx: Ctx, orderId: string): Promise<OrderDto> =>
 export const refundOrder = async (ctx: Ctx, input: { orderId: string; reason?: string | undefined }): Promise<OrderDto> => {
   const actor = requireRole(ctx.user, 'manager');
   const probe = await loadOrderInScope(ctx, ctx.em, input.orderId);
+  assertCanActOn(actor, probe.user.getEntity(), 'money');
   return ctx.em.transactional(async (em) => {
     await lockWallet(em, probe.user.id);
     const order = await em.findOneOrFail(Order, input.orderId, { populate: ['lines'] });
@@ -189,9 +199,9 @@ export const refundOrder = async (ctx: Ctx, input: { orderId: string; reason?: s
   });
 };
 
-const OrderCursorSchema = z.tuple([z.uuid()]);
+const OrderCursorSchema = CursorKeys.id;
 
-/** Employees see their own orders; managers their department's; admins everyone's. Newest first. */
+/** Employees see their own orders; managers theirs and their department's employees'; admins everyone's. Newest first. */
 export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
   const actor = requireRole(ctx.user, 'user');
   const cursor = decodeCursor(input.cursor, OrderCursorSchema);
@@ -203,10 +213,12 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
   } else {
     const scope = departmentScope(actor);
     if (scope) {
-      where.push('u.department_id = ?');
-      params.push(scope);
+      // The 'read' reach of dutyVerdict, as SQL: their own orders and those of their department's employees.
+      where.push("(o.user_id = ? or (u.department_id = ? and u.role = 'employee'))");
+      params.push(actor.id, scope);
     }
     if (input.userId) {
+      if (input.userId !== actor.id) await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'read' });
       where.push('o.user_id = ?');
       params.push(input.userId);
     }

@@ -1,7 +1,7 @@
 import { Product, Review } from '@canteen/db';
 import type { CreateReviewInput, ReviewDto, ReviewListInput, UpdateReviewInput } from '@canteen/shared';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
+import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { canAccess, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -132,7 +132,7 @@ export const setReviewStatus = async (ctx: Ctx, input: { id: string; status: 'vi
   return toReviewDto(review);
 };
 
-const ReviewCursorSchema = z.tuple([z.uuid()]);
+const ReviewCursorSchema = CursorKeys.id;
 
 /** Newest first. Employees see visible reviews (and their own); staff may filter by status for moderation. */
 export const listReviews = async (ctx: Ctx, input: ReviewListInput) => {

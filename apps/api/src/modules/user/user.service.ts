@@ -1,7 +1,7 @@
 import { Department, PasswordReset, Session, User } from '@canteen/db';
 import type { CreateUserInput, UpdateUserInput, UserListInput } from '@canteen/shared';
 import { ref } from '@mikro-orm/core';
-import { z } from 'zod';
+import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertInScope, departmentScope, requireRole } from '../../lib/access';
 import { afterNameCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -14,7 +14,7 @@ import { toUserDto } from './user.mapper';
 
 type Ctx = Pick<ContextInner, 'em' | 'user'>;
 
-const NameCursorSchema = z.tuple([z.string().max(200), z.uuid()]);
+const NameCursorSchema = CursorKeys.nameId;
 
 /** Admins list everyone; managers only their own department. */
 export const listUsers = async (ctx: Ctx, input: UserListInput) => {

@@ -1,23 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Payer, User, WalletEntry } from '@canteen/db';
 import type { BulkCreditInput, ChargeInput, CreditInput, PageInput } from '@canteen/shared';
-import { z } from 'zod';
+import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
-import { assertInScope, requireRole } from '../../lib/access';
+import { assertInScope, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { ContextInner } from '../../trpc/context';
 import { balanceOf, breakdownOf, credit, debitPayer, lockWallet, spend } from './ledger';
 
-type Ctx = Pick<ContextInner, 'em' | 'user'>;
+type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
 
-/** Whose wallet may the caller read? Employees their own; managers their department; admins anyone. */
+/** Whose wallet may the caller read? Everyone their own; managers their department's employees; admins anyone. */
 export const readableWalletOwner = async (ctx: Ctx, userId: string | undefined): Promise<User> => {
   const actor = requireRole(ctx.user, 'user');
   if (!userId || userId === actor.id) return actor;
   requireRole(actor, 'manager');
-  const owner = await ctx.em.findOne(User, { id: userId, anonymizedAt: null });
-  if (!owner) throw new AppError('NOT_FOUND', 'No such person', { reason: 'NOT_FOUND' });
-  assertInScope(actor, owner.department?.id);
-  return owner;
+  return findPersonToActOn(ctx.em, actor, { userId, action: 'read' });
 };
 
 /** Managers move money only for their own department, from its budget or a promotion; admins from any payer. */
@@ -62,7 +60,7 @@ export const getBalance = async (ctx: Ctx, userId: string | undefined) => {
   return balanceOf(ctx.em, owner.id);
 };
 
-const EntryCursorSchema = z.tuple([z.iso.datetime({ offset: true }), z.uuid()]);
+const EntryCursorSchema = CursorKeys.dateId;
 
 export const listEntries = async (ctx: Ctx, input: PageInput & { userId?: string | undefined }) => {
   const owner = await readableWalletOwner(ctx, input.userId);
@@ -110,21 +108,53 @@ export const getTimeline = async (ctx: Ctx, input: { userId?: string | undefined
   return rows.map((row) => ({ date: row.day, balanceCents: Number(row.cents) }));
 };
 
-const loadManagedUser = async (ctx: Ctx, actor: User, userId: string): Promise<User> => {
-  const user = await ctx.em.findOne(User, { id: userId, anonymizedAt: null });
-  if (!user) throw new AppError('NOT_FOUND', 'No such person', { reason: 'NOT_FOUND' });
-  assertInScope(actor, user.department?.id);
-  return user;
+/**
+ * What managers (anyone but an admin) credited each of these people in the last 24 hours. Adjustments,
+ * spends and refunds do not count, nor do credits an admin made: those were approved already.
+ */
+const recentManagerCredits = async (em: EntityManager, userIds: string[]): Promise<Map<string, number>> => {
+  if (userIds.length === 0) return new Map();
+  const rows = await em.getConnection().execute<{ user_id: string; cents: string }[]>(
+    `select e.user_id, sum(e.amount_cents) as cents from wallet_entry e join app_user c on c.id = e.created_by_id
+       where e.user_id in (?) and e.kind = 'credit' and e.amount_cents > 0 and c.role <> 'admin'
+         and e.created_at > now() - interval '24 hours'
+       group by e.user_id`,
+    [userIds],
+    'all',
+    em.getTransactionContext(),
+  );
+  return new Map(rows.map((row) => [row.user_id, Number(row.cents)]));
+};
+
+/**
+ * Large credits need an admin: a manager's credits to one person over any 24 hours, this one included, stay
+ * within the configured limit. Call it with the wallets locked, so two credits at once cannot both pass.
+ */
+const assertWithinManagerLimit = async (
+  em: EntityManager,
+  limitCents: number,
+  { actor, userIds, amountCents }: { actor: User; userIds: string[]; amountCents: number },
+): Promise<void> => {
+  if (actor.role === 'admin' || amountCents <= 0) return;
+  const recent = await recentManagerCredits(em, userIds);
+  if (userIds.some((id) => (recent.get(id) ?? 0) + amountCents > limitCents)) {
+    throw new AppError('FORBIDDEN', 'Credits this large need an admin', { reason: 'ADMIN_APPROVAL_REQUIRED' });
+  }
 };
 
 /** A positive credit adds a lot; a negative one is an adjustment that cancels the payer's earlier credits. */
 export const creditWallet = async (ctx: Ctx, input: CreditInput) => {
   const actor = requireRole(ctx.user, 'manager');
-  const user = await loadManagedUser(ctx, actor, input.userId);
+  const user = await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'money' });
   const payer = await findPayer(ctx, input.payerId);
   assertMayUsePayer(actor, payer);
   return ctx.em.transactional(async (em) => {
     await lockWallet(em, user.id);
+    await assertWithinManagerLimit(em, ctx.deps.limits.managerDailyCreditLimitCents, {
+      actor,
+      userIds: [user.id],
+      amountCents: input.amountCents,
+    });
     const entries =
       input.amountCents > 0
         ? [
@@ -151,7 +181,10 @@ export const creditWallet = async (ctx: Ctx, input: CreditInput) => {
   });
 };
 
-/** Credits every active person of a department (or, for admins, the whole company) in one transaction. */
+/**
+ * Credits every active person of a department (or, for admins, the whole company) in one transaction: for a
+ * manager, the employees of their department; never the actor themself.
+ */
 export const creditInBulk = async (ctx: Ctx, input: BulkCreditInput) => {
   const actor = requireRole(ctx.user, 'manager');
   if (input.departmentId === null) requireRole(actor, 'admin');
@@ -159,11 +192,27 @@ export const creditInBulk = async (ctx: Ctx, input: BulkCreditInput) => {
   const payer = await findPayer(ctx, input.payerId);
   assertMayUsePayer(actor, payer);
   return ctx.em.transactional(async (em) => {
-    const users = await em.find(User, {
-      isActive: true,
-      anonymizedAt: null,
-      ...(input.departmentId ? { department: input.departmentId } : {}),
-    });
+    const candidates = await em.find(
+      User,
+      {
+        id: { $ne: actor.id },
+        isActive: true,
+        anonymizedAt: null,
+        ...(input.departmentId ? { department: input.departmentId } : {}),
+        ...(actor.role === 'admin' ? {} : { role: 'employee' as const }),
+      },
+      { orderBy: { id: 'asc' } },
+    );
+    const users = candidates.filter((user) => mayActOn(actor, user, 'money'));
+    if (actor.role !== 'admin') {
+      // Locked in a fixed order (by id), so two bulk credits cannot deadlock; the limit is then checked race-free.
+      for (const user of users) await lockWallet(em, user.id);
+      await assertWithinManagerLimit(em, ctx.deps.limits.managerDailyCreditLimitCents, {
+        actor,
+        userIds: users.map((user) => user.id),
+        amountCents: input.amountCents,
+      });
+    }
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
     for (const user of users) {
       credit(em, {
@@ -184,7 +233,7 @@ export const creditInBulk = async (ctx: Ctx, input: BulkCreditInput) => {
 /** A manager charges an amount without items (a forgotten coffee); returns what each payer paid. */
 export const chargeWallet = async (ctx: Ctx, input: ChargeInput) => {
   const actor = requireRole(ctx.user, 'manager');
-  const user = await loadManagedUser(ctx, actor, input.userId);
+  const user = await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'money' });
   return ctx.em.transactional(async (em) => {
     await lockWallet(em, user.id);
     const entries = await spend(em, {

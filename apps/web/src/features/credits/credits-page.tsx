@@ -184,14 +184,16 @@ const BulkCreditCard = () => {
   const departmentName = (id: string) =>
     id === WHOLE_COMPANY
       ? 'the whole company'
-      : `everyone in ${isAdmin ? (departments.options.find((option) => option.value === id)?.label ?? 'the department') : (user?.departmentName ?? 'your department')}`;
+      : isAdmin
+        ? `everyone in ${departments.options.find((option) => option.value === id)?.label ?? 'the department'}`
+        : `every employee of ${user?.departmentName ?? 'your department'}`;
 
   return (
     <Card aria-labelledby="bulk-credit-title">
       <form noValidate onSubmit={(event) => void form.handleSubmit((values) => setPending(values))(event)}>
         <CardHeader>
           <CardTitle id="bulk-credit-title">Credit a whole team</CardTitle>
-          <CardDescription>Every active person gets the same amount, in one go.</CardDescription>
+          <CardDescription>Every active person gets the same amount, in one go. Your own wallet is left out.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           {isAdmin ? (
@@ -213,7 +215,7 @@ const BulkCreditCard = () => {
             <div className="grid gap-1.5">
               <p className="text-sm font-medium text-zinc-900">Who gets it</p>
               <p className="rounded-lg bg-zinc-50 px-3.5 py-2.5 text-sm text-zinc-800">
-                Everyone in {user?.departmentName ?? 'your department'}
+                Every employee of {user?.departmentName ?? 'your department'}
               </p>
             </div>
           )}

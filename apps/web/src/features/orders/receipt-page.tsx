@@ -38,7 +38,7 @@ export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
                 Back to orders
               </Link>
             </Button>
-            {order && isStaff && order.status === 'completed' ? (
+            {order && isStaff && order.userId !== me.id && order.status === 'completed' ? (
               <Button variant="secondary" onClick={() => setIsRefunding(true)}>
                 <Undo2 aria-hidden />
                 Refund

@@ -1,4 +1,5 @@
 import type { RouterOutputs } from '@canteen/api/trpc';
+import { canActOn } from '@canteen/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Search, UserRound } from 'lucide-react';
 import { useId, useState } from 'react';
@@ -6,6 +7,7 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Input } from '../../components/input';
 import { Spinner } from '../../components/spinner';
+import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -22,15 +24,22 @@ type EmployeePickerProps = {
 };
 
 /**
- * Finds a person by name, email or employee number (managers see their own department only, as the API
- * decides) and picks one. Results are plain buttons, so it works the same with a keyboard and a screen reader.
+ * Finds a person by name, email or employee number and picks one, offering only people the signed-in user may
+ * move money for (a manager: the employees of their department; an admin: anyone but themself; the API has
+ * the final word). Results are plain buttons, so it works the same with a keyboard and a screen reader.
  */
 export const EmployeePicker = ({ label, value, onChange, hint }: EmployeePickerProps) => {
   const id = useId();
+  const session = useSession();
+  const me = session.status === 'signedIn' ? session.user : null;
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), 250);
   const query = useQuery({
-    ...trpc.user.list.queryOptions({ limit: RESULTS, ...(search ? { search } : {}) }),
+    ...trpc.user.list.queryOptions({
+      limit: RESULTS,
+      ...(me?.role === 'manager' ? { role: 'employee' as const } : {}),
+      ...(search ? { search } : {}),
+    }),
     placeholderData: keepPreviousData,
     enabled: value === null,
   });
@@ -60,7 +69,7 @@ export const EmployeePicker = ({ label, value, onChange, hint }: EmployeePickerP
     );
   }
 
-  const people = query.data?.items ?? [];
+  const people = (query.data?.items ?? []).filter((person) => me !== null && canActOn(me, person, 'money'));
   return (
     <div className="grid gap-1.5">
       <label htmlFor={`${id}-search`} className="text-sm font-medium text-zinc-900">

@@ -12,9 +12,9 @@ import { CopyButton } from '../../components/copy-button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
-import { type SessionUser, updateSessionUser } from '../../lib/auth';
+import { refreshSession, type SessionUser, updateSessionUser } from '../../lib/auth';
 import { errorMessage, errorReason } from '../../lib/errors';
-import { schemaResolver } from '../../lib/form';
+import { applyFieldErrors, schemaResolver } from '../../lib/form';
 import { trpc } from '../../lib/trpc';
 
 export const TwoFactorCard = ({ user }: { user: SessionUser }) => {
@@ -90,7 +90,9 @@ const EnrolmentStep = ({ enrolment, onCancel, onDone }: EnrolmentStepProps) => {
       else setError(errorMessage(caught));
       return;
     }
-    toast.success('Two-factor authentication is on.');
+    // The server ends the other sign-ins and the access tokens issued before; this one carries on refreshed.
+    await refreshSession();
+    toast.success('Two-factor authentication is on. Other devices have been signed out.');
     onDone();
   });
 
@@ -156,18 +158,24 @@ type DisableTotpDialogProps = { isOpen: boolean; onOpenChange: (isOpen: boolean)
 
 const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => {
   const disable = useMutation(trpc.auth.totp.disable.mutationOptions());
-  const form = useForm({ resolver: schemaResolver(TotpDisableInputSchema), defaultValues: { password: '' } });
+  const form = useForm({ resolver: schemaResolver(TotpDisableInputSchema), defaultValues: { password: '', code: '' } });
+  const [error, setError] = useState<string | null>(null);
 
   const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
     try {
       updateSessionUser(await disable.mutateAsync(values));
     } catch (caught) {
-      form.setError('password', {
-        message: errorMessage(caught, { INVALID_CREDENTIALS: 'Your password is not correct' }),
-      });
+      const reason = errorReason(caught);
+      if (reason === 'INVALID_CREDENTIALS') form.setError('password', { message: 'Your password is not correct' });
+      else if (reason === 'TOTP_INVALID') form.setError('code', { message: errorMessage(caught) });
+      // A lock (too many wrong answers) or anything else: the whole form, with how long to wait.
+      else if (!applyFieldErrors(caught, form.setError)) setError(errorMessage(caught));
       return;
     }
-    toast.success('Two-factor authentication is off.');
+    // The server ends the other sign-ins and the access tokens issued before; this one carries on refreshed.
+    await refreshSession();
+    toast.success('Two-factor authentication is off. Other devices have been signed out.');
     onOpenChange(false);
   });
 
@@ -175,7 +183,10 @@ const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => 
     <Dialog
       open={isOpen}
       onOpenChange={(next) => {
-        if (!next) form.reset();
+        if (!next) {
+          form.reset();
+          setError(null);
+        }
         onOpenChange(next);
       }}
     >
@@ -184,11 +195,23 @@ const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => 
           <DialogHeader>
             <DialogTitle>Turn off two-factor authentication?</DialogTitle>
             <DialogDescription>
-              Your account will be protected by your password alone. Confirm with your password.
+              Your account will be protected by your password alone. Confirm with your password and a code from your authenticator
+              app. Your other devices will be signed out.
             </DialogDescription>
           </DialogHeader>
+          {error ? <Alert>{error}</Alert> : null}
           <Field label="Password" error={form.formState.errors.password?.message}>
             <Input type="password" autoComplete="current-password" {...form.register('password')} />
+          </Field>
+          <Field label="Code from your app" error={form.formState.errors.code?.message} className="max-w-48">
+            <Input
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              placeholder="123456"
+              className="font-mono tracking-[0.3em]"
+              {...form.register('code')}
+            />
           </Field>
           <DialogFooter>
             <Button variant="secondary" onClick={() => onOpenChange(false)}>

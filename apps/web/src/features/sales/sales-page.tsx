@@ -30,7 +30,10 @@ const STATUS_OPTIONS = [
 ];
 const isStatus = (value: string): value is StatusFilter => ['all', 'completed', 'refunded'].includes(value);
 
-/** Orders of the manager's department (the API scopes them; admins see everyone's), with refunds. */
+/**
+ * Orders a manager may see: their own and those of their department's employees (the API scopes them; admins
+ * see everyone's), with refunds for all but the caller's own orders (nobody refunds themself).
+ */
 export const SalesPage = () => {
   const session = useSession();
   const user = session.status === 'signedIn' ? session.user : null;
@@ -50,7 +53,7 @@ export const SalesPage = () => {
         description={
           user?.role === 'admin'
             ? 'Every order in the company, newest first.'
-            : `Orders of everyone in ${user?.departmentName ?? 'your department'}, newest first.`
+            : `Orders of the employees of ${user?.departmentName ?? 'your department'}, and your own, newest first.`
         }
       />
       <Card>
@@ -124,7 +127,7 @@ export const SalesPage = () => {
                         <OrderStatusBadge status={order.status} />
                       </TD>
                       <TD className="text-right">
-                        {order.status === 'completed' ? (
+                        {order.status === 'completed' && order.userId !== user?.id ? (
                           <Button
                             variant="secondary"
                             size="sm"

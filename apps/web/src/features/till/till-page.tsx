@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/empty-state';
 import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
 import { QuantityStepper } from '../../components/quantity-stepper';
+import { useSession } from '../../lib/auth';
 import { errorMessage, errorReason, isNetworkError } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
@@ -26,9 +27,11 @@ type TillLine = { product: Product; quantity: number };
 
 const RESULTS = 12;
 
-/** A manager rings up an order for someone of their department, paid from that person's wallet. */
+/** A manager rings up an order for an employee of their department (an admin for anyone else), paid from that person's wallet. */
 export const TillPage = () => {
   const queryClient = useQueryClient();
+  const session = useSession();
+  const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
   const [person, setPerson] = useState<Person | null>(null);
   const [lines, setLines] = useState<TillLine[]>([]);
   // One key per basket and person: a retry after a lost answer cannot charge twice.
@@ -106,7 +109,10 @@ export const TillPage = () => {
 
   return (
     <>
-      <PageHeader title="Till" description="Ring up an order for someone in your department; it is paid from their wallet." />
+      <PageHeader
+        title="Till"
+        description={`Ring up an order for ${isAdmin ? 'someone' : 'an employee of your department'}; it is paid from their wallet.`}
+      />
       {receipt ? (
         <Card className="max-w-3xl">
           <CardContent className="grid gap-5">
