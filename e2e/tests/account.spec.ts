@@ -51,6 +51,23 @@ test('a user turns on two-factor authentication and then signs in with a code', 
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
 
+test('turning two-factor authentication off asks for the password and a current code', async ({ page, request }) => {
+  const user = await createUser(request);
+  await signInAs(page, user.email, user.password);
+  await mainNav(page).getByRole('link', { name: 'Profile' }).click();
+  const secret = await enrolTotp(page);
+
+  await page.getByRole('button', { name: 'Turn off' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Password').fill(user.password);
+  await dialog.getByLabel('Code from your app').fill('000000');
+  await dialog.getByRole('button', { name: 'Turn off' }).click();
+  await expect(dialog).toContainText("That code didn't work");
+  await dialog.getByLabel('Code from your app').fill(totpCode(secret));
+  await dialog.getByRole('button', { name: 'Turn off' }).click();
+  await expect(page.getByRole('button', { name: 'Set up two-factor authentication' })).toBeVisible();
+});
+
 test('changing the password keeps this session, and the new password works next time', async ({ page, request }) => {
   const user = await createUser(request);
   await signInAs(page, user.email, user.password);
