@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import {
   CheckConstraintViolationException,
+  DriverException,
   ForeignKeyConstraintViolationException,
   NotFoundError,
   NotNullConstraintViolationException,
@@ -55,7 +56,9 @@ const domainErrorOf = (cause: unknown): AppError | null => {
   if (cause instanceof UniqueConstraintViolationException) {
     return new AppError('CONFLICT', 'That already exists', { reason: 'CONFLICT' });
   }
-  if (cause instanceof ForeignKeyConstraintViolationException) {
+  // PostgreSQL 18 reports an ON DELETE RESTRICT key as restrict_violation (23001), which MikroORM 7.2 leaves unmapped.
+  const isRestrictViolation = cause instanceof DriverException && cause.code === '23001';
+  if (cause instanceof ForeignKeyConstraintViolationException || isRestrictViolation) {
     // PostgreSQL says "update or delete on table ..." when other rows still point at the one being removed, and
     // "insert or update on table ..." when the new row points at nothing.
     return cause.message.includes('update or delete on table')
