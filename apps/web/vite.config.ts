@@ -9,7 +9,7 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     tailwindcss(),
-    // name.br and name.gz beside every text asset; the API picks one by Accept-Encoding (DESIGN.md §8).
+    // name.br and name.gz beside every text asset; the API picks one by Accept-Encoding (docs/ARCHITECTURE.md, "Request path").
     // Files under 1 KiB gain too little to be worth a second round trip through the decoder.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, exclude: [/\.map$/] }),
   ],

@@ -1,5 +1,7 @@
-import { createHmac } from 'node:crypto';
+import type { AppRouter } from '@canteen/api/trpc';
 import { type APIRequestContext, type Page, expect } from '@playwright/test';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { Secret, TOTP } from 'otpauth';
 
 export const DEMO_PASSWORD = 'Canteen-Demo-2026';
 
@@ -25,27 +27,31 @@ export const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Mai
 /** Unique per run and per call, so tests never collide with demo data or each other. */
 export const uniqueSuffix = (): string => `${Date.now().toString(36)}${Math.floor(Math.random() * 1_000)}`.toUpperCase();
 
-type ApiResult<T> = { result?: { data: T }; error?: { message: string } };
-
-/** Calls a tRPC procedure over plain HTTP (the API speaks JSON without a transformer). */
-const callApi = async <T>(
-  request: APIRequestContext,
-  path: string,
-  options: { input?: unknown; token?: string; method?: 'GET' | 'POST' },
-): Promise<T> => {
-  const headers = options.token ? { authorization: `Bearer ${options.token}` } : undefined;
-  const response =
-    options.method === 'GET'
-      ? await request.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(options.input ?? {}))}`, { headers })
-      : await request.post(`/trpc/${path}`, { data: options.input ?? {}, headers });
-  const body = (await response.json()) as ApiResult<T>;
-  if (!body.result) throw new Error(`${path} failed: ${body.error?.message ?? response.status()}`);
-  return body.result.data;
-};
+/**
+ * The typed API client, as the web app has it: plain JSON over HTTP, sent through Playwright's request context
+ * (so calls resolve against the app's baseURL and show in traces). `token` signs the calls in.
+ */
+const apiClient = (request: APIRequestContext, token?: string) =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: '/trpc',
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        fetch: async (url, init) => {
+          const response = await request.fetch(String(url), {
+            method: init?.method ?? 'GET',
+            headers: Object.fromEntries(new Headers(init?.headers as HeadersInit | undefined)),
+            data: init?.body ?? undefined,
+          });
+          return new Response(await response.text(), { status: response.status(), headers: response.headers() });
+        },
+      }),
+    ],
+  });
 
 /** An access token for an account, straight from the API (no browser). */
 export const apiLogin = async (request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<string> => {
-  const { accessToken } = await callApi<{ accessToken: string }>(request, 'auth.login', { input: { email, password } });
+  const { accessToken } = await apiClient(request).auth.login.mutate({ email, password });
   return accessToken;
 };
 
@@ -62,32 +68,23 @@ export const createUser = async (
 ): Promise<CreatedUser> => {
   const password = 'Quiet-Harbour-Maple-Kettle-7';
   const suffix = uniqueSuffix();
-  const accessToken = await apiLogin(request, DEMO.admin.email);
-  const departments = await callApi<{ items: { id: string; name: string }[] }>(request, 'department.list', {
-    method: 'GET',
-    input: { limit: 100 },
-    token: accessToken,
-  });
+  const api = apiClient(request, await apiLogin(request, DEMO.admin.email));
+  const departments = await api.department.list.query({ limit: 100 });
   const department = options.department
     ? departments.items.find((item) => item.name === options.department)
     : departments.items[0];
   if (options.department && !department) throw new Error(`No department named ${options.department}`);
   const user = { name: `Robin Roe ${suffix}`, email: `robin.${suffix.toLowerCase()}@canteen.test`, password };
-  const created = await callApi<{ id: string }>(request, 'user.create', {
-    token: accessToken,
-    input: {
-      email: user.email,
-      name: user.name,
-      employeeNumber: `R-${suffix.slice(-10)}`,
-      role,
-      departmentId: department?.id ?? null,
-      password,
-    },
+  const created = await api.user.create.mutate({
+    email: user.email,
+    name: user.name,
+    employeeNumber: `R-${suffix.slice(-10)}`,
+    role,
+    departmentId: department?.id ?? null,
+    password,
   });
   return { id: created.id, ...user };
 };
-
-type PayerRow = { id: string; name: string; kind: string };
 
 /** Credits a wallet as the demo admin from the named payer; `daysAgo` dates the money (older is spent first). */
 export const creditWallet = async (
@@ -95,24 +92,16 @@ export const creditWallet = async (
   userId: string,
   credit: { payer: string; amountCents: number; daysAgo?: number },
 ): Promise<void> => {
-  const token = await apiLogin(request, DEMO.admin.email);
-  const payers = await callApi<PayerRow[]>(request, 'payer.list', { method: 'GET', token });
-  const payer = payers.find((item) => item.name === credit.payer);
+  const api = apiClient(request, await apiLogin(request, DEMO.admin.email));
+  const payer = (await api.payer.list.query()).find((item) => item.name === credit.payer);
   if (!payer) throw new Error(`No payer named ${credit.payer}`);
   const occurredAt = new Date(Date.now() - (credit.daysAgo ?? 0) * 86_400_000).toISOString();
-  await callApi(request, 'wallet.credit', {
-    token,
-    input: { userId, payerId: payer.id, amountCents: credit.amountCents, occurredAt, note: 'Test credit' },
-  });
+  await api.wallet.credit.mutate({ userId, payerId: payer.id, amountCents: credit.amountCents, occurredAt, note: 'Test credit' });
 };
 
 /** A wallet's total in cents, read through the API with the owner's (or a manager's) token. */
 export const walletTotal = async (request: APIRequestContext, token: string, userId?: string): Promise<number> => {
-  const balance = await callApi<{ totalCents: number }>(request, 'wallet.balance', {
-    method: 'GET',
-    token,
-    input: userId ? { userId } : {},
-  });
+  const balance = await apiClient(request, token).wallet.balance.query(userId ? { userId } : {});
   return balance.totalCents;
 };
 
@@ -122,26 +111,23 @@ export const placeOrder = async (
   token: string,
   items: { productName: string; quantity: number }[],
 ): Promise<{ id: string; totalCents: number }> => {
+  const api = apiClient(request, token);
   const lines = [];
   for (const item of items) {
-    const page = await callApi<{ items: { id: string; name: string }[] }>(request, 'product.list', {
-      method: 'GET',
-      token,
-      input: { limit: 5, search: item.productName },
-    });
+    const page = await api.product.list.query({ limit: 5, search: item.productName });
     const product = page.items.find((candidate) => candidate.name === item.productName);
     if (!product) throw new Error(`No dish named ${item.productName}`);
     lines.push({ productId: product.id, quantity: item.quantity });
   }
-  return callApi(request, 'order.place', { token, input: { items: lines, idempotencyKey: `test-${uniqueSuffix()}` } });
+  return api.order.place.mutate({ items: lines, idempotencyKey: `test-${uniqueSuffix()}` });
 };
 
 /** Creates a department through the API as the demo admin; returns its name. */
 export const createDepartment = async (request: APIRequestContext): Promise<string> => {
   const suffix = uniqueSuffix();
-  const token = await apiLogin(request, DEMO.admin.email);
+  const api = apiClient(request, await apiLogin(request, DEMO.admin.email));
   const name = `Bakery ${suffix}`;
-  await callApi(request, 'department.create', { token, input: { name, code: `B${suffix.slice(-8)}` } });
+  await api.department.create.mutate({ name, code: `B${suffix.slice(-8)}` });
   return name;
 };
 
@@ -163,24 +149,11 @@ export const signInAs = async (page: Page, email: string, password: string): Pro
   await page.getByRole('button', { name: 'Sign in' }).click();
 };
 
-const base32Decode = (text: string): Buffer => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of text.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const bytes = bits.match(/.{8}/g) ?? [];
-  return Buffer.from(bytes.map((byte) => Number.parseInt(byte, 2)));
-};
-
-/** RFC 6238 code (SHA-1, 6 digits, 30 s) for the given step offset from now; what an authenticator app shows. */
-export const totpCode = (secret: string, stepOffset = 0): string => {
-  const counter = Math.floor(Date.now() / 30_000) + stepOffset;
-  const message = Buffer.alloc(8);
-  message.writeBigUInt64BE(BigInt(counter));
-  const digest = createHmac('sha1', base32Decode(secret)).update(message).digest();
-  const offset = (digest.at(-1) ?? 0) & 0x0f;
-  const value = digest.readUInt32BE(offset) & 0x7fffffff;
-  return String(value % 1_000_000).padStart(6, '0');
-};
+/** The code an authenticator app shows (SHA-1, 6 digits, 30 s, as the API enrols), `stepOffset` steps from now. */
+export const totpCode = (secret: string, stepOffset = 0): string =>
+  new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({
+    timestamp: Date.now() + stepOffset * 30_000,
+  });
 
 /** Turns on 2FA from the profile page like a person with an authenticator app would; returns the secret. */
 export const enrolTotp = async (page: Page): Promise<string> => {

@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import { MAX_BATCH_SIZE } from '@canteen/shared';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -21,7 +22,6 @@ import { appRouter } from './trpc/app-router';
 import { createContextInner, type ClientInfo } from './trpc/context';
 
 export const REFRESH_COOKIE = 'canteen_refresh';
-export const MAX_BATCH_SIZE = 20;
 
 type AppEnv = { Variables: { requestId: string; logger: Logger } };
 
@@ -147,6 +147,8 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
     c.set('logger', log);
     const started = performance.now();
     await next();
+    // tRPC's adapter builds its own Response, which the requestId middleware's header does not reach.
+    if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', c.var.requestId);
     log.info(
       { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
@@ -176,6 +178,7 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
   app.get('/health/live', (c) => c.json({ status: 'ok' }));
   app.get('/health/ready', async (c) => {
     try {
+      // One round trip that touches no table: raw SQL on purpose (docs/adr/0007-query-layer.md).
       await orm.em.fork().getConnection().execute('select 1');
       return c.json({ status: 'ok', database: 'ok' });
     } catch (error) {

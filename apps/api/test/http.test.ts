@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, MAX_BATCH_SIZE, type AppOptions } from '../src/app';
+import { MAX_BATCH_SIZE } from '@canteen/shared';
+import { createApp, type AppOptions } from '../src/app';
 import type { Deps } from '../src/deps';
 import { createTestDeps, getTestOrm, makeProduct, makeUser, silentLogger, TEST_PASSWORD } from './helpers';
 

@@ -191,3 +191,27 @@ describe('issue 7.5: ids in any letter case', () => {
     await expect(caller.product.byId({ id: dish.id.toUpperCase() })).resolves.toMatchObject({ id: dish.id });
   });
 });
+
+describe('issue 7.4: an unexpected error says only "Internal error" and the request id', () => {
+  it('keeps the real message (here a database-like one) in the log', async () => {
+    const employee = await makeUser(orm);
+    const deps = createTestDeps({
+      menuCache: {
+        get: () => Promise.reject(new Error('relation "product" does not exist at character 15')),
+        invalidate: async () => {},
+        close: async () => {},
+      },
+    });
+    const token = (await deps.tokens.sign(employee.id)).token;
+    const broken = createApp({ orm, logger: silentLogger, deps, cookieSecure: true, trustProxy: false, trustedOrigins: [] });
+    const response = await broken.request(`/trpc/product.list?input=${encodeURIComponent('{}')}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = await response.text();
+    expect(response.status).toBe(500);
+    expect(body).not.toMatch(/relation|product" does not exist|character/);
+    const { error } = JSON.parse(body);
+    expect(error.message).toBe('Internal error');
+    expect(error.data).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: response.headers.get('x-request-id') });
+  });
+});

@@ -1,3 +1,5 @@
+import type { Role } from '@canteen/shared/constants';
+import { hasRole } from '@canteen/shared/rules';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   Outlet,
@@ -22,9 +24,8 @@ type RouterContext = { queryClient: QueryClient };
 const Toaster = lazy(() => import('sonner').then((module) => ({ default: module.Toaster })));
 const LoginPage = lazyRouteComponent(() => import('./features/auth/login-page'), 'LoginPage');
 
-const RANK = { employee: 1, manager: 2, admin: 3 } as const;
-const requireRole = (minimum: keyof typeof RANK) => (options: { context: { user: SessionUser } }) => {
-  if (RANK[options.context.user.role] < RANK[minimum]) throw redirect({ to: '/menu' });
+const requireRole = (minimum: Role) => (options: { context: { user: SessionUser } }) => {
+  if (!hasRole(options.context.user.role, minimum)) throw redirect({ to: '/menu' });
 };
 
 /** Re-runs the route guards when the session ends or its 2FA requirement changes, wherever the user is. */

@@ -1,6 +1,5 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { SeedManager } from '@mikro-orm/seeder';
 import { AuditSubscriber } from './audit/audit.subscriber';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -17,7 +16,7 @@ export const createOrmConfig = ({ clientUrl, debug = false, pool, logger }: OrmC
   defineConfig({
     clientUrl,
     entities: ENTITIES,
-    extensions: [Migrator, SeedManager],
+    extensions: [Migrator],
     subscribers: [new AuditSubscriber()],
     debug,
     ...(logger ? { logger } : {}),

@@ -12,6 +12,7 @@ export {
   type RunningPostgres,
 } from './embedded';
 export { ENTITIES } from './entities';
+export { kysely, type CanteenDb } from './query';
 export { findFreePort, isPortFree } from './ports';
 export { createOrmConfig, type OrmConfigInput } from './config';
 export { Session } from './session/session.entity';
@@ -21,8 +22,17 @@ export { hashPassword, verifyPassword } from './user/password-hash';
 export { User } from './user/user.entity';
 export { Category } from './menu/category.entity';
 export { Product } from './menu/product.entity';
+export { adjustRating, putBackStock, takeStock } from './menu/product.repository';
 export { Order, OrderLine } from './order/order.entity';
+export { hasBought } from './order/order.repository';
 export { Payer } from './wallet/payer.entity';
 export { WalletDraw, WalletEntry } from './wallet/wallet-entry.entity';
+export {
+  balanceByPayer,
+  dailyBalances,
+  lockWallet,
+  openLots,
+  recentNonAdminCredits,
+} from './wallet/wallet-entry.repository';
 export { Blog, Post } from './news/blog.entity';
 export { Review } from './review/review.entity';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PAGE_SIZE } from './constants';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -18,14 +19,14 @@ export const CursorSchema = z
   .regex(/^[A-Za-z0-9_-]*$/, 'Invalid cursor');
 
 export const PageInputSchema = z.object({
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
   cursor: CursorSchema.nullish(),
 });
 export type PageInput = z.infer<typeof PageInputSchema>;
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-/** Dates cross the wire as ISO-8601 strings (no transformer, DESIGN.md §7). */
+/** Dates cross the wire as ISO-8601 strings (no transformer, docs/PRODUCT.md §8). */
 export const IsoDateSchema = z.iso.datetime({ offset: true });
 
 /** The range a date a client sends may take: wide for filters, narrow enough for PostgreSQL and for sense. */
@@ -46,7 +47,7 @@ export const CursorKeys = {
   dateId: z.tuple([DateInputSchema, IdSchema]),
 } as const;
 
-/** Stable domain reasons carried in `error.data.reason`. */
+/** Stable domain reasons carried in `error.data.reason`; every AppError names one. */
 export const ERROR_REASONS = [
   'SIGN_IN_REQUIRED',
   'ROLE_REQUIRED',
@@ -55,6 +56,9 @@ export const ERROR_REASONS = [
   'TOTP_REQUIRED',
   'TOTP_INVALID',
   'TOTP_ENROLMENT_REQUIRED',
+  'TOTP_ALREADY_ENABLED',
+  'TOTP_NOT_STARTED',
+  'TOTP_NOT_ENABLED',
   'ACCOUNT_INACTIVE',
   'WEAK_PASSWORD',
   'PASSWORD_REUSED',
@@ -67,13 +71,15 @@ export const ERROR_REASONS = [
   'EMPLOYEE_NUMBER_TAKEN',
   'DEPARTMENT_TAKEN',
   'DEPARTMENT_IN_USE',
+  'DEPARTMENT_REQUIRED',
+  'NOT_IN_DEPARTMENT',
   'SELF_LOCKOUT',
   'NOT_FOUND',
   'CONFLICT',
   'INSUFFICIENT_FUNDS',
   'OUT_OF_STOCK',
   'PRODUCT_UNAVAILABLE',
-  'ALREADY_REFUNDED',
+  'STOCK_NOT_TRACKED',
   'IDEMPOTENCY_MISMATCH',
   'SLUG_TAKEN',
   'CATEGORY_IN_USE',

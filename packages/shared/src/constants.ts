@@ -30,8 +30,28 @@ export type DietaryTag = (typeof DIETARY_TAGS)[number];
 
 export const PRODUCT_SORTS = ['name', 'price_asc', 'price_desc', 'newest'] as const;
 
+export const PAYER_KINDS = ['company', 'department', 'personal', 'promo'] as const;
+export type PayerKind = (typeof PAYER_KINDS)[number];
+
 export const MAX_ORDER_LINES = 30;
 export const MAX_LINE_QUANTITY = 20;
+
+/** The largest page a list procedure returns. */
+export const MAX_PAGE_SIZE = 100;
+/** The most calls one batched HTTP request may carry (the server refuses more; the client splits). */
+export const MAX_BATCH_SIZE = 20;
+
+/** Up to 100 000 EUR in cents: far above any canteen price, far below integer trouble. */
+export const MAX_PRICE_CENTS = 10_000_000;
+export const MAX_STOCK = 100_000;
+/** The most one credit or adjustment may move, either way. */
+export const MAX_CREDIT_CENTS = 10_000_000;
+/** The most each person may get from one bulk credit. */
+export const MAX_BULK_CREDIT_CENTS = 1_000_000;
+/** Notes and reasons that show in a wallet's history. */
+export const MAX_NOTE_LENGTH = 280;
+export const MAX_PRODUCT_DESCRIPTION_LENGTH = 1000;
+export const MAX_REVIEW_COMMENT_LENGTH = 1000;
 
 /** Default ceiling of one order's total (EUR 1,000), configurable with ORDER_MAX_TOTAL_CENTS. */
 export const DEFAULT_ORDER_MAX_TOTAL_CENTS = 100_000;

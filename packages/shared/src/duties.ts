@@ -13,7 +13,7 @@ export type DutyAction = 'read' | 'money';
 export type DutyVerdict = 'allowed' | 'self' | 'out-of-scope';
 
 /**
- * Separation of duties (DESIGN.md §2): everyone reads their own wallet and orders, but nobody moves money for
+ * Separation of duties (docs/PRODUCT.md §2): everyone reads their own wallet and orders, but nobody moves money for
  * themself, admins included. Admins act on everyone else; a manager acts only on the employees of their own
  * department, never on another manager or an admin; anyone else on nobody but themself.
  */

@@ -7,4 +7,5 @@ export * from './menu';
 export * from './news';
 export * from './order';
 export * from './people';
+export * from './rules';
 export * from './wallet';

@@ -11,7 +11,7 @@ const lot = (payerId: string, occurredAt: string, remainingCents: number): Lot =
   remainingCents,
 });
 
-describe('planDraw: the worked example of DESIGN.md §4', () => {
+describe('planDraw: the worked example of docs/PRODUCT.md §3', () => {
   it('draws -100 A, -200 B, -4700 C and leaves A 1000, B 0, C 5300', () => {
     // +300 A at 10:00, +200 B at 11:00, -200 A at 15:00, +10000 C next day, +1000 A the day after.
     let lots = [lot('A', '2026-01-01T10:00:00Z', 300), lot('B', '2026-01-01T11:00:00Z', 200)];

@@ -1,5 +1,5 @@
 /**
- * The wallet's spend rule (DESIGN.md §4), as pure functions over "lots": what is left of each credit.
+ * The wallet's spend rule (docs/PRODUCT.md §3), as pure functions over "lots": what is left of each credit.
  *
  * A wallet is the list of an employee's entries, each from one payer. Every positive entry is a lot whose
  * `remainingCents` shrinks as money is taken from it; a spend or a negative adjustment draws from lots and

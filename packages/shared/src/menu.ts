@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
-import { ALLERGENS, DIETARY_TAGS, PRODUCT_SORTS } from './constants';
+import { ALLERGENS, DIETARY_TAGS, MAX_PRICE_CENTS, MAX_PRODUCT_DESCRIPTION_LENGTH, MAX_STOCK, PRODUCT_SORTS } from './constants';
 
 export const AllergenSchema = z.enum(ALLERGENS);
 
 export const DietaryTagSchema = z.enum(DIETARY_TAGS);
 
-/** Up to 100 000 EUR in cents: far above any canteen price, far below integer trouble. */
-export const CentsSchema = z.number().int().min(0).max(10_000_000);
-export const PositiveCentsSchema = z.number().int().min(1).max(10_000_000);
+export const CentsSchema = z.number().int().min(0).max(MAX_PRICE_CENTS);
+export const PositiveCentsSchema = z.number().int().min(1).max(MAX_PRICE_CENTS);
+/** How many are on the shelf. */
+export const StockCountSchema = z.number().int().min(0).max(MAX_STOCK);
 
 export const CategoryDtoSchema = z.object({
   id: IdSchema,
@@ -70,7 +71,7 @@ export type ProductListInput = z.infer<typeof ProductListInputSchema>;
 
 const ProductFieldsSchema = z.object({
   name: TextSchema.trim().min(1).max(120),
-  description: TextSchema.trim().max(1000).default(''),
+  description: TextSchema.trim().max(MAX_PRODUCT_DESCRIPTION_LENGTH).default(''),
   priceCents: PositiveCentsSchema,
   categoryId: IdSchema,
   allergens: z
@@ -81,7 +82,7 @@ const ProductFieldsSchema = z.object({
     .array(DietaryTagSchema)
     .max(DIETARY_TAGS.length)
     .transform((list) => [...new Set(list)]),
-  stock: z.number().int().min(0).max(100_000).nullable().optional(),
+  stock: StockCountSchema.nullable().optional(),
 });
 export const CreateProductInputSchema = ProductFieldsSchema;
 export type CreateProductInput = z.infer<typeof CreateProductInputSchema>;
@@ -95,10 +96,10 @@ export const AdjustStockInputSchema = z.union([
     delta: z
       .number()
       .int()
-      .min(-100_000)
-      .max(100_000)
+      .min(-MAX_STOCK)
+      .max(MAX_STOCK)
       .refine((n) => n !== 0, 'Change by at least one'),
   }),
-  z.object({ id: IdSchema, set: z.number().int().min(0).max(100_000).nullable() }),
+  z.object({ id: IdSchema, set: StockCountSchema.nullable() }),
 ]);
 export type AdjustStockInput = z.infer<typeof AdjustStockInputSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
+import { MAX_REVIEW_COMMENT_LENGTH } from './constants';
 
 export const POST_STATUSES = ['draft', 'published'] as const;
 export const PostStatusSchema = z.enum(POST_STATUSES);
@@ -56,6 +57,9 @@ export const PostDtoSchema = z.object({
 });
 export type PostDto = z.infer<typeof PostDtoSchema>;
 export const PostPageSchema = pageOf(PostDtoSchema);
+/** What a reader's visit leaves: the post's view count, this visit included when it counted. */
+export const PostViewResultSchema = z.object({ viewCount: z.number().int() });
+export type PostViewResult = z.infer<typeof PostViewResultSchema>;
 
 export const BlogDtoSchema = z.object({
   id: IdSchema,
@@ -87,13 +91,13 @@ export const ReviewStatusSchema = z.enum(REVIEW_STATUSES);
 export const CreateReviewInputSchema = z.object({
   productId: IdSchema,
   rating: z.number().int().min(1).max(5),
-  comment: TextSchema.trim().max(1000).optional(),
+  comment: TextSchema.trim().max(MAX_REVIEW_COMMENT_LENGTH).optional(),
 });
 export type CreateReviewInput = z.infer<typeof CreateReviewInputSchema>;
 export const UpdateReviewInputSchema = z.object({
   id: IdSchema,
   rating: z.number().int().min(1).max(5).optional(),
-  comment: TextSchema.trim().max(1000).nullable().optional(),
+  comment: TextSchema.trim().max(MAX_REVIEW_COMMENT_LENGTH).nullable().optional(),
 });
 export type UpdateReviewInput = z.infer<typeof UpdateReviewInputSchema>;
 export const ReviewDtoSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateInputSchema, IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
-import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './constants';
+import { MAX_LINE_QUANTITY, MAX_NOTE_LENGTH, MAX_ORDER_LINES } from './constants';
 
 export type OrderItem = { productId: string; quantity: number };
 
@@ -59,6 +59,7 @@ export type OrderDto = z.infer<typeof OrderDtoSchema>;
 export const OrderSummaryDtoSchema = OrderDtoSchema.omit({ lines: true, breakdown: true }).extend({
   itemCount: z.number().int(),
 });
+export type OrderSummaryDto = z.infer<typeof OrderSummaryDtoSchema>;
 export const OrderPageSchema = pageOf(OrderSummaryDtoSchema);
 export const OrderListInputSchema = PageInputSchema.extend({
   status: OrderStatusSchema.optional(),
@@ -67,4 +68,4 @@ export const OrderListInputSchema = PageInputSchema.extend({
   userId: IdSchema.optional(),
 });
 export type OrderListInput = z.infer<typeof OrderListInputSchema>;
-export const RefundOrderInputSchema = z.object({ orderId: IdSchema, reason: TextSchema.trim().max(280).optional() });
+export const RefundOrderInputSchema = z.object({ orderId: IdSchema, reason: TextSchema.trim().max(MAX_NOTE_LENGTH).optional() });

@@ -104,6 +104,7 @@ export const AuditEntryDtoSchema = z.object({
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
 });
+export type AuditEntryDto = z.infer<typeof AuditEntryDtoSchema>;
 export const AuditListInputSchema = PageInputSchema.extend({
   action: TextSchema.trim().max(80).optional(),
   entity: TextSchema.trim().max(80).optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DateInputSchema, IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
+import { MAX_BULK_CREDIT_CENTS, MAX_CREDIT_CENTS, MAX_NOTE_LENGTH, PAYER_KINDS } from './constants';
 
-export const PAYER_KINDS = ['company', 'department', 'personal', 'promo'] as const;
 export const PayerKindSchema = z.enum(PAYER_KINDS);
 export const PayerDtoSchema = z.object({
   id: IdSchema,
@@ -55,10 +55,10 @@ export const WalletTimelineSchema = z.array(z.object({ date: z.string(), balance
 const AmountSchema = z
   .number()
   .int('Amounts are whole cents')
-  .min(-10_000_000)
-  .max(10_000_000)
+  .min(-MAX_CREDIT_CENTS)
+  .max(MAX_CREDIT_CENTS)
   .refine((n) => n !== 0, 'The amount cannot be zero');
-const NoteSchema = TextSchema.trim().max(280).optional();
+const NoteSchema = TextSchema.trim().max(MAX_NOTE_LENGTH).optional();
 
 /** How far a credit may be dated ahead of the server's clock (clock skew between a manager's device and us). */
 export const CREDIT_CLOCK_SKEW_MS = 5 * 60_000;
@@ -83,7 +83,7 @@ export const BulkCreditInputSchema = z.object({
   /** A department id, or null for the whole company. */
   departmentId: IdSchema.nullable(),
   payerId: IdSchema,
-  amountCents: z.number().int().min(1).max(1_000_000),
+  amountCents: z.number().int().min(1).max(MAX_BULK_CREDIT_CENTS),
   occurredAt: OccurredAtSchema.optional(),
   note: NoteSchema,
 });

@@ -1,4 +1,4 @@
-import { type DutyAction, type DutyParty, type Role, dutyVerdict } from '@canteen/shared';
+import { type DutyAction, type DutyParty, type Role, dutyVerdict, hasRole } from '@canteen/shared';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '@canteen/db';
 import { AppError } from '../errors';
@@ -6,10 +6,9 @@ import { AppError } from '../errors';
 export const ACCESS_RULES = ['public', 'user', 'manager', 'admin'] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
 
-const RANK: Record<Role, number> = { employee: 1, manager: 2, admin: 3 };
-const REQUIRED: Record<Exclude<AccessRule, 'public'>, number> = { user: 1, manager: 2, admin: 3 };
+const LEAST_ROLE: Record<Exclude<AccessRule, 'public'>, Role> = { user: 'employee', manager: 'manager', admin: 'admin' };
 
-export const canAccess = (role: Role, rule: AccessRule): boolean => rule === 'public' || RANK[role] >= REQUIRED[rule];
+export const canAccess = (role: Role, rule: AccessRule): boolean => rule === 'public' || hasRole(role, LEAST_ROLE[rule]);
 
 /** Services call this next to the query they guard; the procedure rule is only the first gate. */
 export const requireRole = (user: User | null, rule: Exclude<AccessRule, 'public'>): User => {
@@ -19,19 +18,24 @@ export const requireRole = (user: User | null, rule: Exclude<AccessRule, 'public
 };
 
 /**
- * Department scoping: admins see every department, managers only their own, employees nothing beyond
- * themselves. Returns the department id to filter by, or null for "all".
+ * Whose records a user reaches beyond their own (docs/PRODUCT.md §2): an employee nobody (`self`), a manager
+ * their department, an admin every department (`all`). A manager outside any department reaches nothing.
  */
-export const departmentScope = (user: User): string | null => {
-  if (user.role === 'admin') return null;
+export type Scope = { kind: 'self'; userId: string } | { kind: 'department'; departmentId: string } | { kind: 'all' };
+
+export const departmentScope = (user: User): Scope => {
+  if (user.role === 'admin') return { kind: 'all' };
+  if (user.role === 'employee') return { kind: 'self', userId: user.id };
   const departmentId = user.department?.id;
-  if (!departmentId) throw new AppError('FORBIDDEN', 'You are not assigned to a department');
-  return departmentId;
+  if (!departmentId) throw new AppError('FORBIDDEN', 'You are not assigned to a department', { reason: 'NOT_IN_DEPARTMENT' });
+  return { kind: 'department', departmentId };
 };
 
-export const assertInScope = (user: User, departmentId: string | null | undefined): void => {
+/** A department (to list or credit its people, or a person's home) must be within the user's scope; `self` reaches none. */
+export const assertDepartmentInScope = (user: User, departmentId: string | null | undefined): void => {
   const scope = departmentScope(user);
-  if (scope !== null && scope !== departmentId) throw new AppError('NOT_FOUND', 'Not found', { reason: 'NOT_FOUND' });
+  const isInScope = scope.kind === 'all' || (scope.kind === 'department' && scope.departmentId === departmentId);
+  if (!isInScope) throw new AppError('NOT_FOUND', 'Not found', { reason: 'NOT_FOUND' });
 };
 
 const party = (user: User): DutyParty => ({ id: user.id, role: user.role, departmentId: user.department?.id ?? null });

@@ -14,7 +14,7 @@ export const decodeCursor = <T extends z.ZodType>(cursor: string | null | undefi
   }
   // Cursor keys are built from the shared input schemas (CursorKeys), which refuse text PostgreSQL cannot store.
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  if (!parsed.success) throw new AppError('BAD_REQUEST', 'Invalid cursor', { reason: 'INVALID_INPUT' });
   return parsed.data;
 };
 

@@ -3,7 +3,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { AppError } from '../errors';
 
 /**
- * - `login`: sign-in and password-reset attempts per client address.
+ * - `login`: password-reset attempts per client address (sign-in failures are counted by login-guard.ts).
  * - `api`: tRPC procedure calls per client address (a batch of 20 costs 20 points).
  * - `mutation`: mutation calls per signed-in user, wherever they come from.
  */

@@ -20,6 +20,10 @@ export type Meta = {
   allowDuringTotpEnrolment?: boolean;
 };
 
+/** Input issues by field, as the web shows them next to form fields (every procedure's input is an object). */
+const flattenInputError = (error: ZodError): { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } =>
+  z.flattenError(error);
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -35,8 +39,8 @@ const t = initTRPC
         message: isInternal ? 'Internal error' : shape.message,
         data: {
           ...data,
-          reason: cause instanceof AppError ? (cause.reason ?? null) : null,
-          zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+          reason: cause instanceof AppError ? cause.reason : null,
+          zodError: cause instanceof ZodError ? flattenInputError(cause) : null,
           requestId: ctx?.client.requestId ?? null,
         },
       };

@@ -22,7 +22,7 @@ import {
   X,
 } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { CartButton } from '../features/cart/cart-button';
+import { CartButton } from './cart-button';
 import { type SessionUser, signOut, useSession } from '../lib/auth';
 import { cn } from '../lib/utils';
 import { Alert } from './alert';

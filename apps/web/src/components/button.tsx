@@ -1,4 +1,5 @@
 import { cva, type VariantProps } from 'class-variance-authority';
+import type { LucideIcon } from 'lucide-react';
 import { Slot } from 'radix-ui';
 import type { ComponentProps } from 'react';
 import { cn } from '../lib/utils';
@@ -54,3 +55,12 @@ export const Button = ({ className, variant, size, asChild = false, isLoading = 
     </button>
   );
 };
+
+type IconButtonProps = Omit<ComponentProps<'button'>, 'children'> & { label: string; icon: LucideIcon };
+
+/** A small ghost button that shows only an icon; `label` is its accessible name. */
+export const IconButton = ({ label, icon: Icon, className, ...props }: IconButtonProps) => (
+  <Button variant="ghost" size="icon" className={cn('size-8', className)} aria-label={label} {...props}>
+    <Icon aria-hidden />
+  </Button>
+);

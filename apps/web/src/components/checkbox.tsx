@@ -2,6 +2,7 @@ import { Check } from 'lucide-react';
 import { Checkbox as CheckboxPrimitive } from 'radix-ui';
 import { type ComponentProps, type ReactNode, useId } from 'react';
 import { cn } from '../lib/utils';
+import { Hint } from './field';
 
 export const Checkbox = ({ className, ...props }: ComponentProps<typeof CheckboxPrimitive.Root>) => (
   <CheckboxPrimitive.Root
@@ -54,11 +55,7 @@ export const CheckboxGroup = <T extends string>({
           </label>
         ))}
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500">
-          {hint}
-        </p>
-      ) : null}
+      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
     </fieldset>
   );
 };

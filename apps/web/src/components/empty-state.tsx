@@ -1,7 +1,7 @@
 import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 
-type EmptyStateProps = { icon: LucideIcon; title: string; description?: ReactNode; action?: ReactNode };
+export type EmptyStateProps = { icon: LucideIcon; title: string; description?: ReactNode; action?: ReactNode };
 
 export const EmptyState = ({ icon: Icon, title, description, action }: EmptyStateProps) => (
   <div className="flex flex-col items-center justify-center gap-3 px-6 py-14 text-center">

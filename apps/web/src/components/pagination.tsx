@@ -1,38 +1,21 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
+import type { PageControls } from '../lib/use-list';
 import { Button } from './button';
 import { Spinner } from './spinner';
 
-type PaginationProps = {
-  page: number;
-  hasPrevious: boolean;
-  hasNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
-  isFetching?: boolean;
-  label?: string;
-};
-
 /** Previous/Next over a cursor-paged list (the total is unknown, so only the page number is shown). */
-export const Pagination = ({
-  page,
-  hasPrevious,
-  hasNext,
-  onPrevious,
-  onNext,
-  isFetching,
-  label = 'Pagination',
-}: PaginationProps) => (
+export const Pagination = ({ label, pages }: { label: string; pages: PageControls }) => (
   <nav aria-label={label} className="flex items-center justify-between gap-3 border-t border-zinc-100 px-5 py-3 sm:px-6">
     <p className="flex items-center gap-2 text-sm text-zinc-600">
-      Page {page}
-      {isFetching ? <Spinner label="Loading page" className="size-3.5" /> : null}
+      Page {pages.page}
+      {pages.isFetching ? <Spinner label="Loading page" className="size-3.5" /> : null}
     </p>
     <div className="flex gap-2">
-      <Button variant="secondary" size="sm" onClick={onPrevious} disabled={!hasPrevious}>
+      <Button variant="secondary" size="sm" onClick={pages.onPrevious} disabled={!pages.hasPrevious}>
         <ChevronLeft aria-hidden />
         Previous
       </Button>
-      <Button variant="secondary" size="sm" onClick={onNext} disabled={!hasNext}>
+      <Button variant="secondary" size="sm" onClick={pages.onNext} disabled={!pages.hasNext}>
         Next
         <ChevronRight aria-hidden />
       </Button>

@@ -1,6 +1,8 @@
 import type { AppRouter, RouterInputs, RouterOutputs } from '@canteen/api/trpc';
-import { createTRPCClient, httpLink, isTRPCClientError } from '@trpc/client';
+import type { ErrorReason } from '@canteen/shared';
+import { createTRPCClient, httpLink } from '@trpc/client';
 import { useSyncExternalStore } from 'react';
+import { errorData } from './errors';
 
 export type SessionUser = RouterOutputs['auth']['me'];
 type LoginOutput = RouterOutputs['auth']['login'];
@@ -107,7 +109,7 @@ const clearLocal = (notice: string | null, isByUser = false): void => {
 const withRefreshLock = <T>(task: () => Promise<T>): Promise<T> =>
   typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks.request(LOCK_NAME, task) : task();
 
-const SESSION_ENDED_NOTICES: Record<string, string> = {
+const SESSION_ENDED_NOTICES: Partial<Record<ErrorReason, string>> = {
   REFRESH_REUSED: 'For your safety you were signed out because this sign-in was used elsewhere. Please sign in again.',
   TOKEN_EXPIRED: 'Your session has expired. Please sign in again.',
 };
@@ -118,15 +120,16 @@ const runRefresh = async (): Promise<boolean> => {
     applyLogin(await withRefreshLock(() => authClient.auth.refresh.mutate()));
     return true;
   } catch (error) {
-    const code = isTRPCClientError(error) ? (error.data as { code?: string } | undefined)?.code : undefined;
+    const data = errorData(error);
+    const code = data?.code;
     if (code === undefined || code === 'TOO_MANY_REQUESTS' || code === 'INTERNAL_SERVER_ERROR') {
       // The server could not be asked: keep what we have and try again shortly.
       if (wasSignedIn) schedule(RETRY_AFTER_MS);
       else clearLocal("Can't reach Canteen right now. Check your connection and try again.");
       return false;
     }
-    const reason = (error as { data?: { reason?: string | null } }).data?.reason ?? '';
-    clearLocal(wasSignedIn ? (SESSION_ENDED_NOTICES[reason] ?? 'Your session has ended. Please sign in again.') : null);
+    const notice = data?.reason ? SESSION_ENDED_NOTICES[data.reason] : undefined;
+    clearLocal(wasSignedIn ? (notice ?? 'Your session has ended. Please sign in again.') : null);
     return false;
   }
 };

@@ -1,11 +1,14 @@
+import type { AppRouter } from '@canteen/api/trpc';
 import type { ErrorReason } from '@canteen/shared';
-import { isTRPCClientError } from '@trpc/client';
+import { type TRPCClientError, isTRPCClientError } from '@trpc/client';
 
-type ErrorData = {
-  code?: string;
-  reason?: ErrorReason | null;
-  zodError?: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } | null;
-};
+/** A failed call to our API; `data` is typed from the router's error formatter (code, reason, zodError, requestId). */
+export type ApiError = TRPCClientError<AppRouter>;
+
+export const isApiError = (error: unknown): error is ApiError => isTRPCClientError<AppRouter>(error);
+
+/** The server's answer to a failed call, or undefined when none came (offline, timed out, not an API call). */
+export const errorData = (error: unknown): ApiError['data'] | undefined => (isApiError(error) ? error.data : undefined);
 
 export type ReasonMessages = Partial<Record<ErrorReason, string>>;
 
@@ -17,6 +20,9 @@ const REASON_MESSAGES: Record<ErrorReason, string> = {
   TOTP_REQUIRED: 'Enter the 6-digit code from your authenticator app.',
   TOTP_INVALID: "That code didn't work. Wait for the next code in your app and try again.",
   TOTP_ENROLMENT_REQUIRED: 'Your organisation requires two-factor authentication. Set it up on your profile to continue.',
+  TOTP_ALREADY_ENABLED: 'Two-factor authentication is already on for your account.',
+  TOTP_NOT_STARTED: 'Start setting up two-factor authentication first, then enter a code from your app.',
+  TOTP_NOT_ENABLED: 'Two-factor authentication is already off for your account.',
   ACCOUNT_INACTIVE: 'This account has been deactivated. Ask an administrator to reactivate it.',
   WEAK_PASSWORD: 'That password is too easy to guess. Try a longer passphrase of unrelated words.',
   PASSWORD_REUSED: 'Choose a new password that is different from your current one.',
@@ -29,15 +35,17 @@ const REASON_MESSAGES: Record<ErrorReason, string> = {
   EMPLOYEE_NUMBER_TAKEN: 'That employee number is already in use.',
   DEPARTMENT_TAKEN: 'A department with that name or code already exists.',
   DEPARTMENT_IN_USE: 'This department still has people in it. Move them to another department before deleting it.',
+  DEPARTMENT_REQUIRED: 'Employees and managers belong to a department. Choose one.',
+  NOT_IN_DEPARTMENT: 'You are not assigned to a department yet. Ask an administrator to add you to one.',
   SELF_LOCKOUT: "You can't remove your own admin access or deactivate your own account.",
   NOT_FOUND: "We couldn't find that. It may have been removed.",
   CONFLICT: 'That already exists.',
   INSUFFICIENT_FUNDS: 'There is not enough money in the wallet for this.',
   OUT_OF_STOCK: 'Not enough of a dish is left for this order.',
   PRODUCT_UNAVAILABLE: 'A dish in this order is no longer on the menu. Remove it and try again.',
-  ALREADY_REFUNDED: 'This order has already been refunded.',
+  STOCK_NOT_TRACKED: "Stock isn't counted for this dish yet. Set a count first.",
   IDEMPOTENCY_MISMATCH: 'This checkout was already used for a different basket. Review your cart and place the order again.',
-  SLUG_TAKEN: 'A category with that name or web address already exists.',
+  SLUG_TAKEN: 'That name or web address is already in use. Choose another.',
   CATEGORY_IN_USE: 'This category still has dishes. Move them to another category first.',
   OUT_OF_SCOPE: 'That is outside your department: managers act only for their own people, from their budget or a promotion.',
   SELF_SERVICE_FORBIDDEN: 'Nobody moves money for themself: you cannot credit, charge or refund your own wallet. Ask an admin.',
@@ -75,14 +83,11 @@ const CODE_MESSAGES: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
 };
 
-const errorData = (error: unknown): ErrorData | undefined =>
-  isTRPCClientError(error) ? (error.data as ErrorData | undefined) : undefined;
-
 export const errorCode = (error: unknown): string | undefined => errorData(error)?.code;
 export const errorReason = (error: unknown): ErrorReason | undefined => errorData(error)?.reason ?? undefined;
 
 /** The request never got an answer (offline, timed out): the server may or may not have acted on it. */
-export const isNetworkError = (error: unknown): boolean => isTRPCClientError(error) && !errorData(error)?.code;
+export const isNetworkError = (error: unknown): boolean => isApiError(error) && !error.data?.code;
 
 /** Field messages from a BAD_REQUEST input error, keyed by input field. */
 export const fieldErrors = (error: unknown): Record<string, string> => {
@@ -99,8 +104,8 @@ export const fieldErrors = (error: unknown): Record<string, string> => {
  * Raw server payloads (e.g. a Zod issue list) never reach the screen.
  */
 export const errorMessage = (error: unknown, overrides: ReasonMessages = {}): string => {
-  if (!isTRPCClientError(error)) return 'Something went wrong. Please try again.';
-  const data = errorData(error);
+  if (!isApiError(error)) return 'Something went wrong. Please try again.';
+  const { data } = error;
   if (!data?.code) return "Can't reach Canteen right now. Check your connection and try again.";
   const reason = data.reason ?? undefined;
   if (reason) {
@@ -114,7 +119,7 @@ export const errorMessage = (error: unknown, overrides: ReasonMessages = {}): st
       const first = Object.entries(data.zodError.fieldErrors).find(([, messages]) => messages?.length);
       return first ? `Check ${first[0]}: ${first[1]?.[0] ?? 'invalid value'}.` : 'Some of the details are not valid.';
     }
-    // Input the service rejected without a reason comes with a plain sentence written for people.
+    // Every service refusal names a reason; this is a request tRPC itself refused (e.g. a body it could not parse).
     return error.message || 'Some of the details are not valid.';
   }
   return CODE_MESSAGES[data.code] ?? 'Something went wrong. Please try again.';

@@ -22,6 +22,9 @@ const friendlyIssue: z.core.$ZodErrorMap = (issue) => {
 export const schemaResolver = <S extends z.ZodType<FieldValues, FieldValues>>(schema: S) =>
   zodResolver(schema, { error: friendlyIssue }) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
 
+/** A whole number typed as digits ("12"), or null for anything else. */
+export const parseCount = (text: string): number | null => (/^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null);
+
 /** Puts a BAD_REQUEST's per-field messages next to the fields; returns whether there were any. */
 export const applyFieldErrors = <T extends FieldValues>(error: unknown, setError: UseFormSetError<T>): boolean => {
   const entries = Object.entries(fieldErrors(error));

@@ -6,3 +6,6 @@ export const formatDate = (iso: string | null | undefined): string => (iso ? dat
 
 const ROLE_LABELS = { employee: 'Employee', manager: 'Manager', admin: 'Admin' } as const;
 export const roleLabel = (role: keyof typeof ROLE_LABELS): string => ROLE_LABELS[role];
+
+/** A short, readable reference for an order (the random tail of its UUIDv7). */
+export const orderNumber = (id: string): string => id.replace(/-/g, '').slice(-8).toUpperCase();

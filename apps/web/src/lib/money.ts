@@ -1,4 +1,4 @@
-/** The one currency Canteen runs in (DESIGN.md §3). The API does not expose it yet, so it is fixed here. */
+/** The one currency Canteen runs in (docs/PRODUCT.md §3). The API does not expose it yet, so it is fixed here. */
 export const CURRENCY = 'EUR';
 
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: CURRENCY });

@@ -1,15 +1,11 @@
 import type { AppRouter } from '@canteen/api/trpc';
+import { MAX_BATCH_SIZE } from '@canteen/shared/constants';
 import { QueryClient } from '@tanstack/react-query';
-import { type TRPCLink, createTRPCClient, httpBatchLink, isTRPCClientError } from '@trpc/client';
+import { type TRPCLink, createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { observable, type Unsubscribable } from '@trpc/server/observable';
 import { ensureFreshToken, getAccessToken, getSession, markTotpEnrolmentRequired, refreshSession } from './auth';
-
-/** The server's maxBatchSize. */
-const MAX_BATCH_ITEMS = 20;
-
-const errorDataOf = (error: unknown): { code?: string; reason?: string | null } | undefined =>
-  isTRPCClientError(error) ? (error.data as { code?: string; reason?: string | null } | undefined) : undefined;
+import { errorData } from './errors';
 
 /**
  * Keeps the access token usable: refreshes a stale token before sending, and on UNAUTHORIZED refreshes once
@@ -31,7 +27,7 @@ const sessionLink: TRPCLink<AppRouter> =
           next: (value) => observer.next(value),
           complete: () => observer.complete(),
           error: (failure) => {
-            const data = errorDataOf(failure);
+            const data = errorData(failure);
             if (!isRetry && data?.code === 'UNAUTHORIZED' && getSession().status === 'signedIn') {
               void retryAfterRefresh(() => observer.error(failure));
               return;
@@ -53,7 +49,7 @@ export const trpcClient = createTRPCClient<AppRouter>({
     sessionLink,
     httpBatchLink({
       url: '/trpc',
-      maxItems: MAX_BATCH_ITEMS,
+      maxItems: MAX_BATCH_SIZE,
       headers: () => {
         const token = getAccessToken();
         return token ? { authorization: `Bearer ${token}` } : {};
@@ -68,7 +64,7 @@ export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 30_000,
-      retry: (failureCount, error) => !NO_RETRY_CODES.has(errorDataOf(error)?.code ?? '') && failureCount < 2,
+      retry: (failureCount, error) => !NO_RETRY_CODES.has(errorData(error)?.code ?? '') && failureCount < 2,
     },
   },
 });

@@ -1,5 +1,7 @@
 import { PasswordReset, Session, User, newId, setAuditActor } from '@canteen/db';
 import type { ChangePasswordInput, LoginInput, LoginOutput, ResetPasswordInput, TotpDisableInput } from '@canteen/shared';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../errors';
 import type { LoginAttempt } from '../../lib/login-guard';
 import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords';
@@ -104,23 +106,48 @@ const acceptedTotpStep = (user: User, code: string): number | null => {
   return step;
 };
 
-const issueSession = async (ctx: Ctx, user: User, familyId: string = newId()) => {
-  setAuditActor(user.id);
-  const refreshToken = randomToken();
+type RefreshToken = { token: string; expiresAt: Date };
+
+/** A new refresh token in `familyId`; it goes into the cookie only once its row has committed. */
+const addSession = (ctx: Ctx, em: EntityManager, { user, familyId }: { user: User; familyId: string }): RefreshToken => {
+  const token = randomToken();
   const expiresAt = new Date(Date.now() + ctx.deps.refreshTtlDays * 86_400_000);
-  ctx.em.create(Session, {
+  em.create(Session, {
     user,
     familyId,
-    tokenHash: hashToken(refreshToken),
+    tokenHash: hashToken(token),
     expiresAt,
     userAgent: ctx.client.userAgent?.slice(0, 400) ?? null,
     ip: ctx.client.ip,
   });
-  await ctx.em.flush();
-  ctx.client.writeRefreshToken(refreshToken, expiresAt);
+  return { token, expiresAt };
+};
+
+/** Hands a committed refresh token to the browser and signs an access token to go with it. */
+const signedIn = async (ctx: Ctx, user: User, refreshToken: RefreshToken): Promise<LoginOutput> => {
+  ctx.client.writeRefreshToken(refreshToken.token, refreshToken.expiresAt);
   const access = await ctx.deps.tokens.sign(user.id);
   const mustEnrolTotp = await ctx.deps.settings.mustEnrolTotp(ctx.em, user);
   return { accessToken: access.token, expiresAt: access.expiresAt.toISOString(), user: toSessionUser(user, mustEnrolTotp) };
+};
+
+/** Tokens issued before this instant are void: the last password change, or the last end of the other sign-ins. */
+const signInsVoidBefore = (user: User): number =>
+  Math.max(user.passwordChangedAt?.getTime() ?? 0, user.sessionsRevokedAt?.getTime() ?? 0);
+
+/**
+ * Sign-ins of one user change in one order: first that user's row, then their sessions. Refresh holds the row
+ * shared while it rotates a token; whatever ends sign-ins holds it exclusively before it revokes. A refresh beside
+ * a password change therefore either waits and is refused, or commits first and its new token is revoked with
+ * the rest: neither misses the other, and the fixed order cannot deadlock. Call inside a transaction.
+ */
+const lockSignIns = (em: EntityManager, userId: string): Promise<void> =>
+  em.lock(em.getReference(User, userId), LockMode.PESSIMISTIC_WRITE);
+
+/** Ends every sign-in of the user, in the caller's transaction (deactivation, a reset password). */
+export const endAllSignIns = async (em: EntityManager, userId: string): Promise<void> => {
+  await lockSignIns(em, userId);
+  await em.nativeUpdate(Session, { user: userId, revokedAt: null }, { revokedAt: new Date() });
 };
 
 export const login = async (ctx: Ctx, input: LoginInput): Promise<LoginOutput> => {
@@ -182,7 +209,9 @@ const signIn = async (ctx: Ctx, input: LoginInput, attempt: LoginAttempt): Promi
   user.failedLoginCount = 0;
   user.lockedUntil = null;
   user.lastLoginAt = new Date();
-  return issueSession(ctx, user);
+  const refreshToken = addSession(ctx, ctx.em, { user, familyId: newId() });
+  await ctx.em.flush();
+  return signedIn(ctx, user, refreshToken);
 };
 
 const assertOrigin = (ctx: Ctx): void => {
@@ -191,53 +220,79 @@ const assertOrigin = (ctx: Ctx): void => {
   }
 };
 
-const revokeFamily = async (ctx: Ctx, familyId: string): Promise<number> =>
-  ctx.em.nativeUpdate(Session, { familyId, revokedAt: null }, { revokedAt: new Date() });
+const revokeFamily = async (em: EntityManager, familyId: string): Promise<number> =>
+  em.nativeUpdate(Session, { familyId, revokedAt: null }, { revokedAt: new Date() });
 
-/** Rotates the refresh token. Presenting a token that was already rotated revokes its whole family. */
-export const refresh = async (ctx: Ctx): Promise<LoginOutput> => {
-  assertOrigin(ctx);
-  const presented = ctx.client.readRefreshToken();
-  const invalid = new AppError('UNAUTHORIZED', 'Your session has ended. Please sign in again.', { reason: 'TOKEN_INVALID' });
-  if (!presented) throw invalid;
-  const session = await ctx.em.findOne(Session, { tokenHash: hashToken(presented) }, { populate: ['user', 'user.department'] });
-  if (!session || session.revokedAt) {
-    ctx.client.clearRefreshToken();
-    throw invalid;
-  }
+const sessionEnded = () =>
+  new AppError('UNAUTHORIZED', 'Your session has ended. Please sign in again.', { reason: 'TOKEN_INVALID' });
+
+/**
+ * One transaction: the user's sign-ins locked (shared), the token checked against revocation and the user's last
+ * password change, claimed, and its successor written. A refused token throws and writes nothing; a reused one
+ * returns 'reused' so that revoking its family commits.
+ */
+const rotateSession = async (
+  ctx: Ctx,
+  em: EntityManager,
+  { sessionId, userId }: { sessionId: string; userId: string },
+): Promise<{ user: User; refreshToken: RefreshToken } | 'reused'> => {
+  const user = await em.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_READ });
+  const session = await em.findOneOrFail(Session, sessionId);
+  if (session.revokedAt || session.createdAt.getTime() < signInsVoidBefore(user)) throw sessionEnded();
   // Claim the token atomically: of two concurrent refreshes only one may rotate it.
-  const claimed = await ctx.em.nativeUpdate(Session, { id: session.id, rotatedAt: null }, { rotatedAt: new Date() });
-  setAuditActor(session.user.id);
+  const claimed = await em.nativeUpdate(Session, { id: session.id, rotatedAt: null }, { rotatedAt: new Date() });
   if (claimed === 0) {
-    const revoked = await revokeFamily(ctx, session.familyId);
-    await recordAuditEvent(ctx.em, {
+    const revoked = await revokeFamily(em, session.familyId);
+    await recordAuditEvent(em, {
       action: 'auth.refresh_reused',
       entity: 'Session',
       entityId: session.familyId,
       after: { revokedSessions: revoked },
     });
-    ctx.client.clearRefreshToken();
+    return 'reused';
+  }
+  if (session.expiresAt <= new Date() || !user.isActive || user.anonymizedAt) {
+    throw new AppError('UNAUTHORIZED', 'Your session has expired. Please sign in again.', { reason: 'TOKEN_EXPIRED' });
+  }
+  await em.populate(user, ['department']);
+  const refreshToken = addSession(ctx, em, { user, familyId: session.familyId });
+  await em.flush();
+  return { user, refreshToken };
+};
+
+/** Rotates the refresh token. Presenting a token that was already rotated revokes its whole family. */
+export const refresh = async (ctx: Ctx): Promise<LoginOutput> => {
+  assertOrigin(ctx);
+  const presented = ctx.client.readRefreshToken();
+  if (!presented) throw sessionEnded();
+  const found = await ctx.em.findOne(Session, { tokenHash: hashToken(presented) });
+  try {
+    if (!found || found.revokedAt) throw sessionEnded();
+    setAuditActor(found.user.id);
+    const ids = { sessionId: found.id, userId: found.user.id };
+    const rotation = await ctx.em.transactional((em) => rotateSession(ctx, em, ids), { clear: true });
+    if (rotation !== 'reused') return await signedIn(ctx, rotation.user, rotation.refreshToken);
     throw new AppError('UNAUTHORIZED', 'This sign-in was used elsewhere and has been ended for safety. Please sign in again.', {
       reason: 'REFRESH_REUSED',
     });
+  } catch (error) {
+    if (error instanceof AppError) ctx.client.clearRefreshToken();
+    throw error;
   }
-  const user = session.user.getEntity();
-  if (session.expiresAt <= new Date() || !user.isActive || user.anonymizedAt) {
-    ctx.client.clearRefreshToken();
-    throw new AppError('UNAUTHORIZED', 'Your session has expired. Please sign in again.', { reason: 'TOKEN_EXPIRED' });
-  }
-  return issueSession(ctx, user, session.familyId);
 };
 
 export const logout = async (ctx: Ctx): Promise<{ ok: true }> => {
   assertOrigin(ctx);
   const presented = ctx.client.readRefreshToken();
   ctx.client.clearRefreshToken();
-  if (presented) {
-    const session = await ctx.em.findOne(Session, { tokenHash: hashToken(presented) });
-    if (session) setAuditActor(session.user.id);
-    if (session) await revokeFamily(ctx, session.familyId);
-    if (session) await recordAuditEvent(ctx.em, { action: 'auth.logout', entity: 'Session', entityId: session.familyId });
+  const session = presented ? await ctx.em.findOne(Session, { tokenHash: hashToken(presented) }) : null;
+  if (session) {
+    setAuditActor(session.user.id);
+    await ctx.em.transactional(async (em) => {
+      await lockSignIns(em, session.user.id);
+      await revokeFamily(em, session.familyId);
+      await recordAuditEvent(em, { action: 'auth.logout', entity: 'Session', entityId: session.familyId });
+    });
   }
   return { ok: true };
 };
@@ -245,17 +300,6 @@ export const logout = async (ctx: Ctx): Promise<{ ok: true }> => {
 export const me = async (ctx: AuthedCtx) => {
   await ctx.em.populate(ctx.user, ['department']);
   return toSessionUser(ctx.user, await ctx.deps.settings.mustEnrolTotp(ctx.em, ctx.user));
-};
-
-/** Revokes every other login of the user; the family of the current refresh cookie survives. */
-const revokeOtherSessions = async (ctx: Ctx, user: User): Promise<void> => {
-  const presented = ctx.client.readRefreshToken();
-  const current = presented ? await ctx.em.findOne(Session, { tokenHash: hashToken(presented), user }) : null;
-  await ctx.em.nativeUpdate(
-    Session,
-    { user, revokedAt: null, ...(current ? { familyId: { $ne: current.familyId } } : {}) },
-    { revokedAt: new Date() },
-  );
 };
 
 /**
@@ -301,13 +345,31 @@ const reauthenticate = async (
 };
 
 /**
- * Ends the user's other sign-ins after a change to how they sign in: their refresh families are revoked, and
- * access tokens issued before now stop working (this device carries on through its refresh cookie).
+ * Ends the user's other sign-ins after a change to how they sign in, which the caller has just stamped on the user
+ * (a new `passwordChangedAt` or `sessionsRevokedAt`), all in the caller's transaction: the other refresh families
+ * are revoked, and this device's token is replaced by one issued after the stamp, since refresh refuses older
+ * ones. Access tokens issued before the stamp stop working; this device carries on through its refresh cookie.
  */
-const endOtherSignIns = async (ctx: AuthedCtx, user: User): Promise<void> => {
-  user.sessionsRevokedAt = new Date();
-  await ctx.em.flush();
-  await revokeOtherSessions(ctx, user);
+const endOtherSignIns = async (ctx: AuthedCtx, em: EntityManager, user: User): Promise<RefreshToken | null> => {
+  await lockSignIns(em, user.id);
+  const now = new Date();
+  const presented = ctx.client.readRefreshToken();
+  const current = presented
+    ? await em.findOne(Session, { tokenHash: hashToken(presented), user, revokedAt: null, expiresAt: { $gt: now } })
+    : null;
+  await em.nativeUpdate(
+    Session,
+    { user, revokedAt: null, ...(current ? { familyId: { $ne: current.familyId } } : {}) },
+    { revokedAt: now },
+  );
+  if (!current) return null;
+  current.rotatedAt ??= now;
+  return addSession(ctx, em, { user, familyId: current.familyId });
+};
+
+/** After the change has committed: this device's replacement refresh token, if it had one. */
+const keepThisDevice = (ctx: AuthedCtx, kept: RefreshToken | null): void => {
+  if (kept) ctx.client.writeRefreshToken(kept.token, kept.expiresAt);
 };
 
 export const changePassword = async (ctx: AuthedCtx, input: ChangePasswordInput): Promise<{ ok: true }> => {
@@ -321,16 +383,22 @@ export const changePassword = async (ctx: AuthedCtx, input: ChangePasswordInput)
     throw new AppError('BAD_REQUEST', 'Choose a password you have not used here', { reason: 'PASSWORD_REUSED' });
   }
   await assertStrongPassword(input.newPassword, [user.email, user.name]);
-  user.passwordHash = await hashPassword(input.newPassword);
-  user.passwordChangedAt = new Date();
-  await ctx.em.flush();
-  await revokeOtherSessions(ctx, user);
+  const passwordHash = await hashPassword(input.newPassword);
+  const kept = await ctx.em.transactional(async (em) => {
+    user.passwordHash = passwordHash;
+    user.passwordChangedAt = new Date();
+    return endOtherSignIns(ctx, em, user);
+  });
+  keepThisDevice(ctx, kept);
   return { ok: true };
 };
 
+const totpAlreadyOn = () =>
+  new AppError('CONFLICT', 'Two-factor authentication is already on', { reason: 'TOTP_ALREADY_ENABLED' });
+
 export const beginTotpEnrolment = async (ctx: AuthedCtx) => {
   const user = await ctx.em.findOneOrFail(User, ctx.user.id, { populate: ['totpSecret'] });
-  if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor authentication is already on');
+  if (user.totpEnabledAt) throw totpAlreadyOn();
   user.totpSecret = newTotpSecret();
   await ctx.em.flush();
   return totpEnrolment(user.totpSecret, user.email);
@@ -338,20 +406,24 @@ export const beginTotpEnrolment = async (ctx: AuthedCtx) => {
 
 export const confirmTotpEnrolment = async (ctx: AuthedCtx, code: string) => {
   const user = await ctx.em.findOneOrFail(User, ctx.user.id, { populate: ['totpSecret', 'department'] });
-  if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor authentication is already on');
-  if (!user.totpSecret) throw new AppError('PRECONDITION_FAILED', 'Start the set-up first');
+  if (user.totpEnabledAt) throw totpAlreadyOn();
+  if (!user.totpSecret) throw new AppError('PRECONDITION_FAILED', 'Start the set-up first', { reason: 'TOTP_NOT_STARTED' });
   const step = matchTotp(user.totpSecret, code);
   if (step === null) throw new AppError('BAD_REQUEST', 'That code is not valid. Try the next one.', { reason: 'TOTP_INVALID' });
-  user.totpEnabledAt = new Date();
-  user.totpLastStep = step;
-  await endOtherSignIns(ctx, user);
+  const kept = await ctx.em.transactional(async (em) => {
+    user.totpEnabledAt = new Date();
+    user.totpLastStep = step;
+    user.sessionsRevokedAt = new Date();
+    return endOtherSignIns(ctx, em, user);
+  });
+  keepThisDevice(ctx, kept);
   return toSessionUser(user, false);
 };
 
 export const disableTotp = async (ctx: AuthedCtx, input: TotpDisableInput) => {
   const user = await ctx.em.findOneOrFail(User, ctx.user.id, { populate: ['passwordHash', 'totpSecret', 'department'] });
   if (!user.totpEnabledAt || !user.totpSecret) {
-    throw new AppError('PRECONDITION_FAILED', 'Two-factor authentication is already off');
+    throw new AppError('PRECONDITION_FAILED', 'Two-factor authentication is already off', { reason: 'TOTP_NOT_ENABLED' });
   }
   await reauthenticate(ctx, user, {
     password: input.password,
@@ -359,32 +431,41 @@ export const disableTotp = async (ctx: AuthedCtx, input: TotpDisableInput) => {
     purpose: 'turn off two-factor authentication',
     wrongPassword: 'Your password is not correct',
   });
-  user.totpEnabledAt = null;
-  user.totpSecret = null;
-  user.totpLastStep = null;
-  await endOtherSignIns(ctx, user);
+  const kept = await ctx.em.transactional(async (em) => {
+    user.totpEnabledAt = null;
+    user.totpSecret = null;
+    user.totpLastStep = null;
+    user.sessionsRevokedAt = new Date();
+    return endOtherSignIns(ctx, em, user);
+  });
+  keepThisDevice(ctx, kept);
   return toSessionUser(user, await ctx.deps.settings.mustEnrolTotp(ctx.em, user));
 };
 
 export const RESET_LINK_HOURS = 24;
 
+const invalidLink = () =>
+  new AppError('BAD_REQUEST', 'This reset link is invalid or has expired. Ask an administrator for a new one.', {
+    reason: 'TOKEN_INVALID',
+  });
+
 export const resetPassword = async (ctx: Ctx, input: ResetPasswordInput): Promise<{ ok: true }> => {
   await ctx.deps.rateLimits.consume('login', ctx.client.ip ?? 'unknown');
   const reset = await ctx.em.findOne(PasswordReset, { tokenHash: hashToken(input.token) }, { populate: ['user'] });
-  if (!reset || reset.usedAt || reset.expiresAt <= new Date()) {
-    throw new AppError('BAD_REQUEST', 'This reset link is invalid or has expired. Ask an administrator for a new one.', {
-      reason: 'TOKEN_INVALID',
-    });
-  }
+  if (!reset || reset.usedAt || reset.expiresAt <= new Date()) throw invalidLink();
   const user = reset.user.getEntity();
   await assertStrongPassword(input.newPassword, [user.email, user.name]);
-  user.passwordHash = await hashPassword(input.newPassword);
-  user.passwordChangedAt = new Date();
-  user.failedLoginCount = 0;
-  user.lockedUntil = null;
-  reset.usedAt = new Date();
-  await ctx.em.flush();
-  await ctx.em.nativeUpdate(Session, { user, revokedAt: null }, { revokedAt: new Date() });
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.em.transactional(async (em) => {
+    await endAllSignIns(em, user.id);
+    // Two uses of one link at once: the second finds it used once it holds the user's lock.
+    if ((await em.findOneOrFail(PasswordReset, reset.id, { refresh: true })).usedAt) throw invalidLink();
+    user.passwordHash = passwordHash;
+    user.passwordChangedAt = new Date();
+    user.failedLoginCount = 0;
+    user.lockedUntil = null;
+    reset.usedAt = new Date();
+  });
   return { ok: true };
 };
 
@@ -395,8 +476,5 @@ export const userForAccessToken = async (ctx: Pick<ContextInner, 'em' | 'deps'>,
   // No join: scoping needs only the department id; auth.me loads the name itself.
   const user = await ctx.em.findOne(User, { id: claims.sub });
   if (!user || !user.isActive || user.anonymizedAt) return null;
-  for (const voidBefore of [user.passwordChangedAt, user.sessionsRevokedAt]) {
-    if (voidBefore && claims.iat < Math.floor(voidBefore.getTime() / 1000)) return null;
-  }
-  return user;
+  return claims.iat < Math.floor(signInsVoidBefore(user) / 1000) ? null : user;
 };

@@ -17,15 +17,11 @@ const toDepartmentDto = (department: Department, userCount: number): DepartmentD
   createdAt: department.createdAt.toISOString(),
 });
 
+/** People per department, erased people not counted. */
 const countUsers = async (ctx: Ctx, ids: string[]): Promise<Map<string, number>> => {
   if (ids.length === 0) return new Map();
-  const rows = await ctx.em
-    .getConnection()
-    .execute<{ department_id: string; n: number }[]>(
-      'select department_id, count(*)::int as n from app_user where department_id in (?) and anonymized_at is null group by department_id',
-      [ids],
-    );
-  return new Map(rows.map((row) => [row.department_id, row.n]));
+  const counts = await ctx.em.countBy(User, 'department', { where: { department: { $in: ids }, anonymizedAt: null } });
+  return new Map(Object.entries(counts));
 };
 
 /** Every signed-in user may see the department names (forms and filters need them). */

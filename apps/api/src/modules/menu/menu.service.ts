@@ -1,4 +1,4 @@
-import { Category, Product } from '@canteen/db';
+import { Category, Product, kysely } from '@canteen/db';
 import type {
   AdjustStockInput,
   CategoryDto,
@@ -9,7 +9,7 @@ import type {
   UpdateCategoryInput,
   UpdateProductInput,
 } from '@canteen/shared';
-import { ref } from '@mikro-orm/core';
+import { LockMode, ref } from '@mikro-orm/core';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { canAccess, requireRole } from '../../lib/access';
@@ -18,42 +18,36 @@ import type { ContextInner } from '../../trpc/context';
 
 type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
 
-type ProductRow = {
-  id: string;
-  name: string;
-  description: string;
-  price_cents: number;
-  category_id: string;
-  category_name: string;
-  allergens: string[];
-  dietary_tags: string[];
-  stock: number | null;
-  is_active: boolean;
-  rating_count: number;
-  rating_sum: number;
-  updated_at: Date;
-};
+/** The menu's columns and the category name: one shape for the list and for a single dish. */
+const selectProducts = (ctx: Ctx) =>
+  kysely(ctx.em)
+    .selectFrom('Product as p')
+    .innerJoin('Category as c', 'c.id', 'p.category')
+    .select([
+      'p.id',
+      'p.name',
+      'p.description',
+      'p.priceCents',
+      'p.category as categoryId',
+      'c.name as categoryName',
+      'p.allergens',
+      'p.dietaryTags',
+      'p.stock',
+      'p.isActive',
+      'p.ratingCount',
+      'p.ratingSum',
+      'p.updatedAt',
+    ]);
 
-const toProductDto = (row: ProductRow): ProductDto =>
-  ({
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    priceCents: row.price_cents,
-    categoryId: row.category_id,
-    categoryName: row.category_name,
-    allergens: row.allergens,
-    dietaryTags: row.dietary_tags,
-    stock: row.stock,
-    isActive: row.is_active,
-    ratingAverage: row.rating_count > 0 ? Math.round((row.rating_sum / row.rating_count) * 10) / 10 : null,
-    ratingCount: row.rating_count,
-    updatedAt: new Date(row.updated_at).toISOString(),
-  }) as ProductDto;
+type ProductQuery = ReturnType<typeof selectProducts>;
+type ProductRow = Awaited<ReturnType<ProductQuery['execute']>>[number];
+type SortedQuery = { query: ProductQuery; keyOf: (row: ProductRow) => unknown[] };
 
-const SELECT_PRODUCT = `select p.id, p.name, p.description, p.price_cents, p.category_id, c.name as category_name, p.allergens,
-  p.dietary_tags, p.stock, p.is_active, p.rating_count, p.rating_sum, p.updated_at
-  from product p join category c on c.id = p.category_id`;
+const toProductDto = ({ ratingSum, updatedAt, ...row }: ProductRow): ProductDto => ({
+  ...row,
+  ratingAverage: row.ratingCount > 0 ? Math.round((ratingSum / row.ratingCount) * 10) / 10 : null,
+  updatedAt: updatedAt.toISOString(),
+});
 
 /** "chick tik" → `chick:* & tik:*`: every word must match the start of a word in the name or description. */
 export const toPrefixQuery = (search: string): string | null => {
@@ -66,27 +60,45 @@ export const toPrefixQuery = (search: string): string | null => {
     : null;
 };
 
-const SORTS = {
-  name: {
-    order: 'p.name asc, p.id asc',
-    key: (r: ProductRow) => [r.name, r.id],
-    cursor: CursorKeys.nameId,
-    cmp: '(p.name, p.id) > (?, ?)',
+type Sort = (query: ProductQuery, cursor: string | null | undefined) => SortedQuery;
+
+const byPrice =
+  (direction: 'asc' | 'desc'): Sort =>
+  (query, cursor) => {
+    const after = decodeCursor(cursor, CursorKeys.numberId);
+    const past = direction === 'asc' ? '>' : '<';
+    return {
+      query: (after ? query.where((eb) => eb(eb.refTuple('p.priceCents', 'p.id'), past, eb.tuple(...after))) : query)
+        .orderBy('p.priceCents', direction)
+        .orderBy('p.id', direction),
+      keyOf: (row) => [row.priceCents, row.id],
+    };
+  };
+
+/**
+ * Keyset pages: every sort orders by (key, id), and the cursor (the last row's key and id) is compared as one
+ * row value, so PostgreSQL walks the index from there instead of counting past earlier pages.
+ */
+const SORTS: Record<ProductListInput['sort'], Sort> = {
+  name: (query, cursor) => {
+    const after = decodeCursor(cursor, CursorKeys.nameId);
+    return {
+      query: (after ? query.where((eb) => eb(eb.refTuple('p.name', 'p.id'), '>', eb.tuple(...after))) : query)
+        .orderBy('p.name')
+        .orderBy('p.id'),
+      keyOf: (row) => [row.name, row.id],
+    };
   },
-  price_asc: {
-    order: 'p.price_cents asc, p.id asc',
-    key: (r: ProductRow) => [r.price_cents, r.id],
-    cursor: CursorKeys.numberId,
-    cmp: '(p.price_cents, p.id) > (?, ?)',
+  price_asc: byPrice('asc'),
+  price_desc: byPrice('desc'),
+  newest: (query, cursor) => {
+    const after = decodeCursor(cursor, CursorKeys.id);
+    return {
+      query: (after ? query.where('p.id', '<', after[0]) : query).orderBy('p.id', 'desc'),
+      keyOf: (row) => [row.id],
+    };
   },
-  price_desc: {
-    order: 'p.price_cents desc, p.id desc',
-    key: (r: ProductRow) => [r.price_cents, r.id],
-    cursor: CursorKeys.numberId,
-    cmp: '(p.price_cents, p.id) < (?, ?)',
-  },
-  newest: { order: 'p.id desc', key: (r: ProductRow) => [r.id], cursor: CursorKeys.id, cmp: 'p.id < ?' },
-} as const;
+};
 
 /** The menu: active products for everyone; managers may include archived ones. Served from the menu cache. */
 export const listProducts = async (ctx: Ctx, input: ProductListInput) => {
@@ -94,54 +106,33 @@ export const listProducts = async (ctx: Ctx, input: ProductListInput) => {
   const includeArchived = Boolean(input.includeArchived) && canAccess(user.role, 'manager');
   const key = `list:${JSON.stringify({ ...input, includeArchived })}`;
   return ctx.deps.menuCache.get(key, async () => {
-    const sort = SORTS[input.sort];
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (!includeArchived) where.push('p.is_active');
-    const query = input.search ? toPrefixQuery(input.search) : null;
-    if (query) {
-      where.push("p.search_vector @@ to_tsquery('simple', ?)");
-      params.push(query);
-    }
-    if (input.categoryId) {
-      where.push('p.category_id = ?');
-      params.push(input.categoryId);
-    }
-    if (input.dietaryTags?.length) {
-      where.push('p.dietary_tags @> array[?]::text[]');
-      params.push(input.dietaryTags);
-    }
-    if (input.freeFrom?.length) {
-      where.push('not (p.allergens && array[?]::text[])');
-      params.push(input.freeFrom);
-    }
-    if (input.minPriceCents !== undefined) {
-      where.push('p.price_cents >= ?');
-      params.push(input.minPriceCents);
-    }
-    if (input.maxPriceCents !== undefined) {
-      where.push('p.price_cents <= ?');
-      params.push(input.maxPriceCents);
-    }
-    const cursor = decodeCursor(input.cursor, sort.cursor);
-    if (cursor) {
-      where.push(sort.cmp);
-      params.push(...cursor);
-    }
-    const sql = `${SELECT_PRODUCT} ${where.length ? `where ${where.join(' and ')}` : ''} order by ${sort.order} limit ?`;
-    const rows = await ctx.em.getConnection().execute<ProductRow[]>(sql, [...params, input.limit + 1]);
+    let query = selectProducts(ctx);
+    if (!includeArchived) query = query.where('p.isActive', '=', true);
+    const words = input.search ? toPrefixQuery(input.search) : null;
+    if (words)
+      query = query.where((eb) =>
+        eb('p.searchVector', '@@', eb.fn<Product['searchVector']>('to_tsquery', [eb.val('simple'), eb.val(words)])),
+      );
+    if (input.categoryId) query = query.where('p.category', '=', input.categoryId);
+    // One array parameter each: `@>` (all these tags) is served by the GIN index on dietary tags.
+    if (input.dietaryTags?.length) query = query.where('p.dietaryTags', '@>', (eb) => eb.val(input.dietaryTags));
+    if (input.freeFrom?.length) query = query.where((eb) => eb.not(eb('p.allergens', '&&', eb.val(input.freeFrom))));
+    if (input.minPriceCents !== undefined) query = query.where('p.priceCents', '>=', input.minPriceCents);
+    if (input.maxPriceCents !== undefined) query = query.where('p.priceCents', '<=', input.maxPriceCents);
+    const sorted = SORTS[input.sort](query, input.cursor);
+    const rows = await sorted.query.limit(input.limit + 1).execute();
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     return {
       items: page.map(toProductDto),
-      nextCursor: rows.length > input.limit && last ? encodeCursor(sort.key(last)) : null,
+      nextCursor: rows.length > input.limit && last ? encodeCursor(sorted.keyOf(last)) : null,
     };
   });
 };
 
 const loadProductDto = async (ctx: Ctx, id: string): Promise<ProductDto | null> => {
-  const rows = await ctx.em.getConnection().execute<ProductRow[]>(`${SELECT_PRODUCT} where p.id = ?`, [id]);
-  return rows[0] ? toProductDto(rows[0]) : null;
+  const row = await selectProducts(ctx).where('p.id', '=', id).executeTakeFirst();
+  return row ? toProductDto(row) : null;
 };
 
 export const getProduct = async (ctx: Ctx, id: string): Promise<ProductDto> => {
@@ -211,40 +202,48 @@ export const archiveProduct = async (ctx: Ctx, id: string): Promise<ProductDto> 
   return (await loadProductDto(ctx, id))!;
 };
 
-/** Deliveries and waste change stock relative to what is there now, in one statement, so no sale is lost. */
+/**
+ * Deliveries and waste change stock relative to what is there now. The row lock makes that exact (a sale
+ * committing meanwhile waits, so none is lost), and the change goes through the unit of work, so it is audited.
+ */
 export const adjustStock = async (ctx: Ctx, input: AdjustStockInput): Promise<ProductDto> => {
   requireRole(ctx.user, 'manager');
-  const product = await findProduct(ctx, input.id);
-  if ('delta' in input) {
-    if (product.stock === null || product.stock === undefined) {
-      throw new AppError('BAD_REQUEST', 'Stock is not tracked for this dish; set a count first');
+  await ctx.em.transactional(async (em) => {
+    const product = await em.findOne(Product, input.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!product) throw new AppError('NOT_FOUND', 'No such dish', { reason: 'NOT_FOUND' });
+    if (!('delta' in input)) {
+      product.stock = input.set;
+      return;
     }
-    const changed = await ctx.em
-      .getConnection()
-      .execute<{ id: string }[]>(
-        'update product set stock = stock + ?, updated_at = now() where id = ? and stock + ? >= 0 returning id',
-        [input.delta, input.id, input.delta],
-      );
-    if (changed.length === 0) throw new AppError('BAD_REQUEST', 'Stock cannot go below zero', { reason: 'OUT_OF_STOCK' });
-  } else {
-    product.stock = input.set;
-  }
-  await commitMenuChange(ctx);
-  await ctx.em.refresh(product);
+    if (product.stock === null || product.stock === undefined) {
+      throw new AppError('BAD_REQUEST', 'Stock is not tracked for this dish; set a count first', { reason: 'STOCK_NOT_TRACKED' });
+    }
+    if (product.stock + input.delta < 0)
+      throw new AppError('BAD_REQUEST', 'Stock cannot go below zero', { reason: 'OUT_OF_STOCK' });
+    product.stock += input.delta;
+  });
+  await ctx.deps.menuCache.invalidate();
   return (await loadProductDto(ctx, input.id))!;
 };
 
 export const listCategories = async (ctx: Ctx): Promise<CategoryDto[]> => {
   requireRole(ctx.user, 'user');
-  return ctx.deps.menuCache.get('categories', async () => {
-    const rows = await ctx.em
-      .getConnection()
-      .execute<{ id: string; name: string; slug: string; sort_order: number; n: number }[]>(
-        `select c.id, c.name, c.slug, c.sort_order, count(p.id) filter (where p.is_active)::int as n
-       from category c left join product p on p.category_id = c.id group by c.id order by c.sort_order, c.name`,
-      );
-    return rows.map((row) => ({ id: row.id, name: row.name, slug: row.slug, sortOrder: row.sort_order, productCount: row.n }));
-  });
+  return ctx.deps.menuCache.get('categories', () =>
+    kysely(ctx.em)
+      .selectFrom('Category as c')
+      .leftJoin('Product as p', 'p.category', 'c.id')
+      .select((eb) => [
+        'c.id',
+        'c.name',
+        'c.slug',
+        'c.sortOrder',
+        eb.cast<number>(eb.fn.count('p.id').filterWhere('p.isActive', '=', true), 'integer').as('productCount'),
+      ])
+      .groupBy('c.id')
+      .orderBy('c.sortOrder')
+      .orderBy('c.name')
+      .execute(),
+  );
 };
 
 const toCategoryDto = (category: Category, productCount = 0): CategoryDto => ({

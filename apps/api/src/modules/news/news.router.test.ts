@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { AuditEntry, Blog, Post } from '@canteen/db';
-import { createTestCaller, getTestOrm, makeCast } from '../../../test/helpers';
+import { createTestCaller, getTestOrm, makeCast, makeUser } from '../../../test/helpers';
 
 let orm: MikroORM;
 beforeAll(async () => {
@@ -68,7 +68,7 @@ describe('posts', () => {
     expect(await orm.em.fork().count(Post, { blog: blog.id })).toBe(0);
   });
 
-  it('counts every read, and concurrent reads lose no increment', async () => {
+  it('counts a visit, never a read, and concurrent visits lose no increment', async () => {
     const { manager, employee } = await makeCast(orm);
     const blog = await (await createTestCaller({ user: manager })).blog.create({
       name: 'Busy',
@@ -76,12 +76,30 @@ describe('posts', () => {
       posts: [{ content: 'Read me' }],
     });
     const postId = blog.posts![0]!.id;
-    const reads = await Promise.all(
-      Array.from({ length: 50 }, async () => (await createTestCaller({ user: employee })).post.get({ id: postId })),
-    );
-    expect(new Set(reads.map((r) => r.viewCount)).size).toBe(50);
+    const reader = () => createTestCaller({ user: employee });
+    expect((await (await reader()).post.get({ id: postId })).viewCount).toBe(0);
+    expect((await (await reader()).post.get({ id: postId })).viewCount).toBe(0);
+    const views = await Promise.all(Array.from({ length: 50 }, async () => (await reader()).post.view({ id: postId })));
+    expect(new Set(views.map((view) => view.viewCount)).size).toBe(50);
     expect((await orm.em.fork().findOneOrFail(Post, postId)).viewCount).toBe(50);
-    expect((await (await createTestCaller({ user: employee })).post.get({ id: postId })).viewCount).toBe(51);
+    expect((await (await reader()).post.get({ id: postId })).viewCount).toBe(50);
+    expect(await orm.em.fork().count(AuditEntry, { action: 'post.view', entityId: postId })).toBe(50);
+  });
+
+  it('counts no view of a draft, nor of a post by its own author', async () => {
+    const { manager, department } = await makeCast(orm);
+    const otherManager = await makeUser(orm, { role: 'manager', department });
+    const author = await createTestCaller({ user: manager });
+    const blog = await author.blog.create({
+      name: 'Own',
+      slug: 'own',
+      posts: [{ content: 'Published' }, { content: 'Draft', status: 'draft' }],
+    });
+    const [published, draft] = blog.posts!;
+    expect(await author.post.view({ id: published!.id })).toEqual({ viewCount: 0 });
+    expect(await author.post.view({ id: draft!.id })).toEqual({ viewCount: 0 });
+    expect(await (await createTestCaller({ user: otherManager })).post.view({ id: draft!.id })).toEqual({ viewCount: 0 });
+    expect(await orm.em.fork().count(AuditEntry, { action: 'post.view' })).toBe(0);
   });
 
   it('shows drafts to managers only, and publishing stamps the time', async () => {

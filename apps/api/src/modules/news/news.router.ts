@@ -11,6 +11,7 @@ import {
   PostDtoSchema,
   PostListInputSchema,
   PostPageSchema,
+  PostViewResultSchema,
   PreviewInputSchema,
   UpdateBlogInputSchema,
   UpdatePostInputSchema,
@@ -48,11 +49,15 @@ export const postRouter = {
     .input(CreatePostInputSchema)
     .output(PostDtoSchema)
     .mutation(({ ctx, input }) => news.createPost(ctx, input)),
-  /** A mutation-free read that still counts a view (a query, so links and caches behave). */
   get: protectedProcedure
     .input(ByIdInputSchema)
     .output(PostDtoSchema)
-    .query(({ ctx, input }) => news.readPost(ctx, input.id)),
+    .query(({ ctx, input }) => news.getPost(ctx, input.id)),
+  /** A reader's visit, sent once per visit by the post page: reads never count. */
+  view: protectedProcedure
+    .input(ByIdInputSchema)
+    .output(PostViewResultSchema)
+    .mutation(({ ctx, input }) => news.viewPost(ctx, input.id)),
   list: protectedProcedure
     .input(PostListInputSchema)
     .output(PostPageSchema)

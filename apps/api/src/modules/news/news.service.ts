@@ -6,17 +6,19 @@ import type {
   PageInput,
   PostDto,
   PostListInput,
+  PostViewResult,
   UpdateBlogInput,
   UpdatePostInput,
 } from '@canteen/shared';
 
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, raw } from '@mikro-orm/postgresql';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { canAccess, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { renderMarkdown } from '../../lib/markdown';
 import type { ContextInner } from '../../trpc/context';
+import { recordAuditEvent } from '../audit/audit.service';
 
 type Ctx = Pick<ContextInner, 'em' | 'user'>;
 
@@ -39,13 +41,10 @@ const toPostDto = (post: Post): PostDto => ({
 
 const postCounts = async (em: EntityManager, blogIds: string[], withDrafts: boolean): Promise<Map<string, number>> => {
   if (blogIds.length === 0) return new Map();
-  const rows = await em
-    .getConnection()
-    .execute<{ blog_id: string; n: number }[]>(
-      `select blog_id, count(*)::int as n from post where blog_id in (?) ${withDrafts ? '' : "and status = 'published'"} group by blog_id`,
-      [blogIds],
-    );
-  return new Map(rows.map((row) => [row.blog_id, row.n]));
+  const counts = await em.countBy(Post, 'blog', {
+    where: { blog: { $in: blogIds }, ...(withDrafts ? {} : { status: 'published' as const }) },
+  });
+  return new Map(Object.entries(counts));
 };
 
 const toBlogDto = (blog: Blog, postCount: number, posts?: PostDto[]) => ({
@@ -171,15 +170,24 @@ const loadPost = async (ctx: Ctx, id: string): Promise<Post> => {
   return post;
 };
 
-/** Reading a post counts a view with one atomic increment, so concurrent readers lose none. */
-export const readPost = async (ctx: Ctx, id: string) => {
+/** Reading a post writes nothing: editors, previews and refetches never count as views. */
+export const getPost = async (ctx: Ctx, id: string): Promise<PostDto> => toPostDto(await loadPost(ctx, id));
+
+/**
+ * A reader's visit: one view of a published post, counted by one atomic increment (concurrent readers lose
+ * none) and audited in the same transaction. Drafts and the post's own author never count.
+ */
+export const viewPost = async (ctx: Ctx, id: string): Promise<PostViewResult> => {
+  const reader = requireRole(ctx.user, 'user');
   const post = await loadPost(ctx, id);
-  const [row] = await ctx.em
-    .getConnection()
-    .execute<{ view_count: number }[]>('update post set view_count = view_count + 1 where id = ? returning view_count', [
-      post.id,
-    ]);
-  return { ...toPostDto(post), viewCount: row?.view_count ?? post.viewCount + 1 };
+  if (post.status !== 'published' || post.author?.id === reader.id) return { viewCount: post.viewCount };
+  return ctx.em.transactional(async (em) => {
+    await em.nativeUpdate(Post, { id: post.id }, { viewCount: raw('view_count + 1') });
+    // This transaction holds the row now, so the count read back is exactly the one this view made.
+    const { viewCount } = await em.findOneOrFail(Post, post.id, { refresh: true });
+    await recordAuditEvent(em, { action: 'post.view', entity: 'Post', entityId: post.id, after: { viewCount } });
+    return { viewCount };
+  });
 };
 
 const PostCursorSchema = CursorKeys.id;

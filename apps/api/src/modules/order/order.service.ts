@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Order, OrderLine, Product, User, WalletEntry } from '@canteen/db';
+import { Order, OrderLine, Product, User, WalletEntry, kysely, lockWallet, putBackStock, takeStock } from '@canteen/db';
 import type { OrderDto, OrderListInput, PlaceOrderInput } from '@canteen/shared';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertCanActOn, departmentScope, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { ContextInner } from '../../trpc/context';
-import { breakdownOf, lockWallet, refundOrderSpends, spend } from '../wallet/ledger';
+import { breakdownOf, refundOrderSpends, spend } from '../wallet/ledger';
 
 type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
 
@@ -106,17 +106,9 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       });
     }
     for (const id of productIds) {
-      const quantity = quantities.get(id)!;
-      const rows = await em
-        .getConnection()
-        .execute<{ stock: number | null }[]>(
-          'update product set stock = stock - ?, updated_at = now() where id = ? and stock is not null and stock >= ? returning stock',
-          [quantity, id, quantity],
-          'all',
-          em.getTransactionContext(),
-        );
+      const isTaken = await takeStock(em, id, quantities.get(id)!);
       const product = products.get(id)!;
-      if (rows.length === 0 && product.stock !== null && product.stock !== undefined) {
+      if (!isTaken && product.stock !== null && product.stock !== undefined) {
         throw new AppError('PRECONDITION_FAILED', `Only ${Math.max(0, product.stock)} × ${product.name} left`, {
           reason: 'OUT_OF_STOCK',
         });
@@ -156,7 +148,7 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
   });
 };
 
-/** An order whose owner's orders the caller may read: their own, or a person in their reach (DESIGN.md §2). */
+/** An order whose owner's orders the caller may read: their own, or a person in their reach (docs/PRODUCT.md §2). */
 const loadOrderInScope = async (ctx: Ctx, em: EntityManager, orderId: string): Promise<Order> => {
   const actor = requireRole(ctx.user, 'user');
   const order = await em.findOne(Order, orderId, { populate: ['user'] });
@@ -179,16 +171,7 @@ export const refundOrder = async (ctx: Ctx, input: { orderId: string; reason?: s
     const order = await em.findOneOrFail(Order, input.orderId, { populate: ['lines'] });
     await em.refresh(order);
     if (order.status === 'refunded') return toOrderDto(em, order);
-    for (const line of order.lines) {
-      await em
-        .getConnection()
-        .execute(
-          'update product set stock = stock + ?, updated_at = now() where id = ? and stock is not null',
-          [line.quantity, line.product.id],
-          'run',
-          em.getTransactionContext(),
-        );
-    }
+    for (const line of order.lines) await putBackStock(em, line.product.id, line.quantity);
     await refundOrderSpends(em, order, { createdBy: em.getReference(User, actor.id), note: input.reason ?? 'Refund' });
     order.status = 'refunded';
     order.refundedAt = new Date();
@@ -205,75 +188,64 @@ const OrderCursorSchema = CursorKeys.id;
 export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
   const actor = requireRole(ctx.user, 'user');
   const cursor = decodeCursor(input.cursor, OrderCursorSchema);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (actor.role === 'employee') {
-    where.push('o.user_id = ?');
-    params.push(actor.id);
-  } else {
-    const scope = departmentScope(actor);
-    if (scope) {
+  const scope = departmentScope(actor);
+  let query = kysely(ctx.em)
+    .selectFrom('Order as o')
+    .innerJoin('User as u', 'u.id', 'o.user')
+    .innerJoin('User as pb', 'pb.id', 'o.placedBy')
+    .select((eb) => [
+      'o.id',
+      'o.status',
+      'o.totalCents',
+      'o.user as userId',
+      'u.name as userName',
+      'o.placedBy as placedById',
+      'pb.name as placedByName',
+      'o.createdAt',
+      'o.refundedAt',
+      eb
+        .selectFrom('OrderLine as l')
+        .select((line) => line.cast<number>(line.fn.coalesce(line.fn.sum('l.quantity'), line.lit(0)), 'integer').as('n'))
+        .whereRef('l.order', '=', 'o.id')
+        .as('itemCount'),
+    ]);
+  switch (scope.kind) {
+    case 'self':
+      query = query.where('o.user', '=', scope.userId);
+      break;
+    case 'department':
       // The 'read' reach of dutyVerdict, as SQL: their own orders and those of their department's employees.
-      where.push("(o.user_id = ? or (u.department_id = ? and u.role = 'employee'))");
-      params.push(actor.id, scope);
-    }
-    if (input.userId) {
-      if (input.userId !== actor.id) await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'read' });
-      where.push('o.user_id = ?');
-      params.push(input.userId);
-    }
+      query = query.where((eb) =>
+        eb.or([
+          eb('o.user', '=', actor.id),
+          eb.and([eb('u.department', '=', scope.departmentId), eb('u.role', '=', 'employee')]),
+        ]),
+      );
+      break;
+    case 'all':
+      break;
   }
-  if (input.status) {
-    where.push('o.status = ?');
-    params.push(input.status);
+  // An employee's list is always their own; anyone else may narrow it to one person in their reach.
+  if (input.userId && scope.kind !== 'self') {
+    if (input.userId !== actor.id) await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'read' });
+    query = query.where('o.user', '=', input.userId);
   }
-  if (input.from) {
-    where.push('o.created_at >= ?');
-    params.push(new Date(input.from));
-  }
-  if (input.to) {
-    where.push('o.created_at < ?');
-    params.push(new Date(input.to));
-  }
-  if (cursor) {
-    where.push('o.id < ?');
-    params.push(cursor[0]);
-  }
-  const rows = await ctx.em.getConnection().execute<
-    {
-      id: string;
-      status: 'completed' | 'refunded';
-      total_cents: number;
-      user_id: string;
-      user_name: string;
-      placed_by_id: string;
-      placed_by_name: string;
-      created_at: Date;
-      refunded_at: Date | null;
-      item_count: number;
-    }[]
-  >(
-    `select o.id, o.status, o.total_cents, o.user_id, u.name as user_name, o.placed_by_id, pb.name as placed_by_name,
-            o.created_at, o.refunded_at,
-            (select coalesce(sum(l.quantity), 0)::int from order_line l where l.order_id = o.id) as item_count
-     from canteen_order o join app_user u on u.id = o.user_id join app_user pb on pb.id = o.placed_by_id
-     ${where.length ? `where ${where.join(' and ')}` : ''} order by o.id desc limit ?`,
-    [...params, input.limit + 1],
-  );
+  if (input.status) query = query.where('o.status', '=', input.status);
+  if (input.from) query = query.where('o.createdAt', '>=', new Date(input.from));
+  if (input.to) query = query.where('o.createdAt', '<', new Date(input.to));
+  if (cursor) query = query.where('o.id', '<', cursor[0]);
+  const rows = await query
+    .orderBy('o.id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
     items: page.map((row) => ({
-      id: row.id,
-      status: row.status,
-      totalCents: row.total_cents,
-      userId: row.user_id,
-      userName: row.user_name,
-      placedById: row.placed_by_id,
-      placedByName: row.placed_by_name,
-      createdAt: new Date(row.created_at).toISOString(),
-      refundedAt: row.refunded_at ? new Date(row.refunded_at).toISOString() : null,
-      itemCount: row.item_count,
+      ...row,
+      itemCount: row.itemCount ?? 0,
+      createdAt: row.createdAt.toISOString(),
+      refundedAt: row.refundedAt?.toISOString() ?? null,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null,
   };

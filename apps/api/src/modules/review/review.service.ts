@@ -1,6 +1,5 @@
-import { Product, Review } from '@canteen/db';
+import { Product, Review, adjustRating, hasBought } from '@canteen/db';
 import type { CreateReviewInput, ReviewDto, ReviewListInput, UpdateReviewInput } from '@canteen/shared';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { canAccess, requireRole } from '../../lib/access';
@@ -21,30 +20,6 @@ const toReviewDto = (review: Review): ReviewDto => ({
   createdAt: review.createdAt.toISOString(),
   updatedAt: review.updatedAt.toISOString(),
 });
-
-/**
- * The product's rating summary counts visible reviews only, changed by one atomic UPDATE in the same transaction
- * as the review, so concurrent reviews never lose a count.
- */
-const adjustRating = async (em: EntityManager, productId: string, change: { count: number; sum: number }) => {
-  await em
-    .getConnection()
-    .execute(
-      'update product set rating_count = rating_count + ?, rating_sum = rating_sum + ? where id = ?',
-      [change.count, change.sum, productId],
-      'run',
-      em.getTransactionContext(),
-    );
-};
-
-const hasBought = async (em: EntityManager, userId: string, productId: string): Promise<boolean> => {
-  const rows = await em.getConnection().execute<{ one: number }[]>(
-    `select 1 as one from order_line l join canteen_order o on o.id = l.order_id
-       where o.user_id = ? and l.product_id = ? and o.status = 'completed' limit 1`,
-    [userId, productId],
-  );
-  return rows.length > 0;
-};
 
 /** Only people who bought the dish (and did not get that order refunded) may review it, once. */
 export const createReview = async (ctx: Ctx, input: CreateReviewInput): Promise<ReviewDto> => {
@@ -138,7 +113,7 @@ const ReviewCursorSchema = CursorKeys.id;
 export const listReviews = async (ctx: Ctx, input: ReviewListInput) => {
   const user = requireRole(ctx.user, 'user');
   const isStaff = canAccess(user.role, 'manager');
-  if (!input.productId && !isStaff) throw new AppError('BAD_REQUEST', 'Choose a dish');
+  if (!input.productId && !isStaff) throw new AppError('BAD_REQUEST', 'Choose a dish', { reason: 'INVALID_INPUT' });
   const cursor = decodeCursor(input.cursor, ReviewCursorSchema);
   const reviews = await ctx.em.find(
     Review,

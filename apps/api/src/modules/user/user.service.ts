@@ -1,20 +1,27 @@
-import { Department, PasswordReset, Session, User } from '@canteen/db';
+import { Department, PasswordReset, User } from '@canteen/db';
 import type { CreateUserInput, UpdateUserInput, UserListInput } from '@canteen/shared';
-import { ref } from '@mikro-orm/core';
-import { CursorKeys } from '@canteen/shared';
+import { type ObjectQuery, ref } from '@mikro-orm/core';
+import { CursorKeys, DEPARTMENT_REQUIRED_MESSAGE, hasRequiredDepartment } from '@canteen/shared';
 import { AppError } from '../../errors';
-import { assertInScope, departmentScope, requireRole } from '../../lib/access';
+import { type Scope, assertDepartmentInScope, departmentScope, requireRole } from '../../lib/access';
 import { afterNameCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
 import { escapeLike } from '../../lib/sql';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
 import { hashToken, randomToken } from '../../lib/tokens';
 import type { ContextInner } from '../../trpc/context';
-import { RESET_LINK_HOURS } from '../auth/auth.service';
+import { RESET_LINK_HOURS, endAllSignIns } from '../auth/auth.service';
 import { toUserDto } from './user.mapper';
 
 type Ctx = Pick<ContextInner, 'em' | 'user'>;
 
 const NameCursorSchema = CursorKeys.nameId;
+
+/** The people a scope lists: themself, their department, or (admins) everyone or the department asked for. */
+const usersInScope = (scope: Scope, departmentId: string | undefined): ObjectQuery<User> => {
+  if (scope.kind === 'self') return { id: scope.userId };
+  if (scope.kind === 'department') return { department: scope.departmentId };
+  return departmentId ? { department: departmentId } : {};
+};
 
 /** Admins list everyone; managers only their own department. */
 export const listUsers = async (ctx: Ctx, input: UserListInput) => {
@@ -26,7 +33,7 @@ export const listUsers = async (ctx: Ctx, input: UserListInput) => {
     User,
     {
       anonymizedAt: null,
-      ...(scope ? { department: scope } : input.departmentId ? { department: input.departmentId } : {}),
+      ...usersInScope(scope, input.departmentId),
       ...(input.role ? { role: input.role } : {}),
       ...(input.isActive === undefined ? {} : { isActive: input.isActive }),
       $and: [
@@ -55,7 +62,7 @@ const loadUser = async (ctx: Ctx, id: string): Promise<User> => {
 export const getUserById = async (ctx: Ctx, id: string) => {
   const actor = requireRole(ctx.user, 'manager');
   const user = await loadUser(ctx, id);
-  assertInScope(actor, user.department?.id);
+  assertDepartmentInScope(actor, user.department?.id);
   return toUserDto(user);
 };
 
@@ -80,8 +87,8 @@ export const createUser = async (ctx: Ctx, input: CreateUserInput) => {
   requireRole(ctx.user, 'admin');
   await assertUnique(ctx, input);
   const department = await findDepartment(ctx, input.departmentId);
-  if (input.role !== 'admin' && !department) {
-    throw new AppError('BAD_REQUEST', 'Employees and managers belong to a department');
+  if (!hasRequiredDepartment({ role: input.role, departmentId: department?.id ?? null })) {
+    throw new AppError('BAD_REQUEST', DEPARTMENT_REQUIRED_MESSAGE, { reason: 'DEPARTMENT_REQUIRED' });
   }
   await assertStrongPassword(input.password, [input.email, input.name]);
   const user = ctx.em.create(User, {
@@ -110,7 +117,9 @@ export const updateUser = async (ctx: Ctx, input: UpdateUserInput) => {
     user.department = department ? ref(department) : null;
   }
   const role = input.role ?? user.role;
-  if (role !== 'admin' && !user.department) throw new AppError('BAD_REQUEST', 'Employees and managers belong to a department');
+  if (!hasRequiredDepartment({ role, departmentId: user.department?.id ?? null })) {
+    throw new AppError('BAD_REQUEST', DEPARTMENT_REQUIRED_MESSAGE, { reason: 'DEPARTMENT_REQUIRED' });
+  }
   if (input.email !== undefined) user.email = input.email;
   if (input.name !== undefined) user.name = input.name;
   if (input.employeeNumber !== undefined) user.employeeNumber = input.employeeNumber;
@@ -120,9 +129,10 @@ export const updateUser = async (ctx: Ctx, input: UpdateUserInput) => {
     user.lockedUntil = null;
   }
   const isDeactivating = input.isActive === false && user.isActive;
-  if (input.isActive !== undefined) user.isActive = input.isActive;
-  await ctx.em.flush();
-  if (isDeactivating) await ctx.em.nativeUpdate(Session, { user, revokedAt: null }, { revokedAt: new Date() });
+  await ctx.em.transactional(async (em) => {
+    if (isDeactivating) await endAllSignIns(em, user.id);
+    if (input.isActive !== undefined) user.isActive = input.isActive;
+  });
   await ctx.em.populate(user, ['department']);
   return toUserDto(user);
 };
@@ -133,8 +143,10 @@ export const createResetLink = async (ctx: Ctx, id: string) => {
   const user = await loadUser(ctx, id);
   const token = randomToken();
   const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3_600_000);
-  await ctx.em.nativeUpdate(PasswordReset, { user, usedAt: null }, { usedAt: new Date() });
-  ctx.em.create(PasswordReset, { user, tokenHash: hashToken(token), expiresAt, createdBy: actor });
-  await ctx.em.flush();
+  await ctx.em.transactional(async (em) => {
+    // A new link replaces the ones not used yet.
+    await em.nativeUpdate(PasswordReset, { user, usedAt: null }, { usedAt: new Date() });
+    em.create(PasswordReset, { user, tokenHash: hashToken(token), expiresAt, createdBy: actor });
+  });
   return { token, path: `/reset-password?token=${token}`, expiresAt: expiresAt.toISOString() };
 };

@@ -1,24 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Order, type Payer, User, WalletDraw, WalletEntry } from '@canteen/db';
+import { type Order, type Payer, User, WalletDraw, WalletEntry, balanceByPayer, openLots } from '@canteen/db';
 import { type DrawPlan, type Lot, type PayerAmount, planDraw, planPayerDebit } from '@canteen/shared';
 import { AppError } from '../../errors';
 
 type EntryKind = 'credit' | 'adjustment' | 'spend' | 'refund' | 'top_up';
-
-/**
- * Serialises every balance change of one wallet: a transaction-scoped advisory lock on the user id. Spends of
- * different users never wait for each other; two spends of one user run one after the other, so no interleaving
- * can overdraw. Must run inside a transaction.
- */
-export const lockWallet = async (em: EntityManager, userId: string): Promise<void> => {
-  await em
-    .getConnection()
-    .execute("select pg_advisory_xact_lock(hashtextextended('wallet:' || ?, 0))", [userId], 'all', em.getTransactionContext());
-};
-
-/** The lots that still hold money, oldest first: what a spend may draw on. */
-const openLots = (em: EntityManager, userId: string) =>
-  em.find(WalletEntry, { user: userId, remainingCents: { $gt: 0 } }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
 
 const insufficient = () =>
   new AppError('PRECONDITION_FAILED', 'There is not enough money in the wallet for this', { reason: 'INSUFFICIENT_FUNDS' });
@@ -66,7 +51,7 @@ const toLots = (entries: WalletEntry[]): Lot[] =>
     remainingCents: entry.remainingCents,
   }));
 
-/** Spends `amountCents`, oldest money first across payers (DESIGN.md §4). Call with the wallet locked. */
+/** Spends `amountCents`, oldest money first across payers (docs/PRODUCT.md §3). Call with the wallet locked. */
 export const spend = async (em: EntityManager, { userId, amountCents, ...options }: Debit) => {
   const lots = await openLots(em, userId);
   const plan = planDraw(toLots(lots), amountCents);
@@ -139,19 +124,7 @@ export const refundOrderSpends = async (
 
 /** Balance per payer from what is left in the lots (cost does not grow with history). */
 export const balanceOf = async (em: EntityManager, userId: string) => {
-  const rows = await em.getConnection().execute<{ payer_id: string; payer_name: string; cents: string }[]>(
-    `select e.payer_id, p.name as payer_name, sum(e.remaining_cents) as cents
-       from wallet_entry e join payer p on p.id = e.payer_id
-       where e.user_id = ? and e.remaining_cents > 0 group by e.payer_id, p.name order by p.name`,
-    [userId],
-    'all',
-    em.getTransactionContext(),
-  );
-  const byPayer: PayerAmount[] = rows.map((row) => ({
-    payerId: row.payer_id,
-    payerName: row.payer_name,
-    amountCents: Number(row.cents),
-  }));
+  const byPayer = await balanceByPayer(em, userId);
   return { userId, totalCents: byPayer.reduce((sum, p) => sum + p.amountCents, 0), byPayer };
 };
 

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 const day = (n: number, hour: number) => new Date(Date.UTC(2026, 0, n, hour)).toISOString();
 
-describe('the worked example of DESIGN.md §4, through the API', () => {
+describe('the worked example of docs/PRODUCT.md §3, through the API', () => {
   it('spends 5000 as -100 A, -200 B, -4700 C and leaves A 1000, B 0, C 5300', async () => {
     const admin = await makeUser(orm, { role: 'admin' });
     const employee = await makeUser(orm);

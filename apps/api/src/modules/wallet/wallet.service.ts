@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Payer, User, WalletEntry } from '@canteen/db';
+import { Payer, User, WalletEntry, dailyBalances, lockWallet, recentNonAdminCredits } from '@canteen/db';
 import type { BulkCreditInput, ChargeInput, CreditInput, PageInput } from '@canteen/shared';
-import { CursorKeys } from '@canteen/shared';
+import { CursorKeys, mayUsePayer } from '@canteen/shared';
 import { AppError } from '../../errors';
-import { assertInScope, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
+import { assertDepartmentInScope, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { ContextInner } from '../../trpc/context';
-import { balanceOf, breakdownOf, credit, debitPayer, lockWallet, spend } from './ledger';
+import { balanceOf, breakdownOf, credit, debitPayer, spend } from './ledger';
 
 type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
 
@@ -20,9 +20,11 @@ export const readableWalletOwner = async (ctx: Ctx, userId: string | undefined):
 
 /** Managers move money only for their own department, from its budget or a promotion; admins from any payer. */
 const assertMayUsePayer = (actor: User, payer: Payer): void => {
-  if (actor.role === 'admin') return;
-  const isOwnDepartment = payer.kind === 'department' && payer.department?.id === actor.department?.id;
-  if (!isOwnDepartment && payer.kind !== 'promo') {
+  const isAllowed = mayUsePayer(
+    { role: actor.role, departmentId: actor.department?.id ?? null },
+    { kind: payer.kind, departmentId: payer.department?.id ?? null },
+  );
+  if (!isAllowed) {
     throw new AppError('FORBIDDEN', 'Managers can only credit from their department budget or a promotion', {
       reason: 'OUT_OF_SCOPE',
     });
@@ -96,34 +98,7 @@ export const listEntries = async (ctx: Ctx, input: PageInput & { userId?: string
 /** Balance at the end of each of the last `days` days, for the wallet chart. */
 export const getTimeline = async (ctx: Ctx, input: { userId?: string | undefined; days: number }) => {
   const owner = await readableWalletOwner(ctx, input.userId);
-  const rows = await ctx.em.getConnection().execute<{ day: string; cents: string }[]>(
-    `with days as (select generate_series(current_date - (? - 1), current_date, interval '1 day')::date as day),
-          daily as (select (occurred_at at time zone 'UTC')::date as day, sum(amount_cents) as delta
-                    from wallet_entry where user_id = ? group by 1)
-     select to_char(d.day, 'YYYY-MM-DD') as day,
-            (select coalesce(sum(delta), 0) from daily where daily.day <= d.day) as cents
-     from days d order by d.day`,
-    [input.days, owner.id],
-  );
-  return rows.map((row) => ({ date: row.day, balanceCents: Number(row.cents) }));
-};
-
-/**
- * What managers (anyone but an admin) credited each of these people in the last 24 hours. Adjustments,
- * spends and refunds do not count, nor do credits an admin made: those were approved already.
- */
-const recentManagerCredits = async (em: EntityManager, userIds: string[]): Promise<Map<string, number>> => {
-  if (userIds.length === 0) return new Map();
-  const rows = await em.getConnection().execute<{ user_id: string; cents: string }[]>(
-    `select e.user_id, sum(e.amount_cents) as cents from wallet_entry e join app_user c on c.id = e.created_by_id
-       where e.user_id in (?) and e.kind = 'credit' and e.amount_cents > 0 and c.role <> 'admin'
-         and e.created_at > now() - interval '24 hours'
-       group by e.user_id`,
-    [userIds],
-    'all',
-    em.getTransactionContext(),
-  );
-  return new Map(rows.map((row) => [row.user_id, Number(row.cents)]));
+  return dailyBalances(ctx.em, owner.id, input.days);
 };
 
 /**
@@ -136,7 +111,8 @@ const assertWithinManagerLimit = async (
   { actor, userIds, amountCents }: { actor: User; userIds: string[]; amountCents: number },
 ): Promise<void> => {
   if (actor.role === 'admin' || amountCents <= 0) return;
-  const recent = await recentManagerCredits(em, userIds);
+  // What managers (anyone but an admin) credited: credits an admin made were approved already.
+  const recent = await recentNonAdminCredits(em, userIds);
   if (userIds.some((id) => (recent.get(id) ?? 0) + amountCents > limitCents)) {
     throw new AppError('FORBIDDEN', 'Credits this large need an admin', { reason: 'ADMIN_APPROVAL_REQUIRED' });
   }
@@ -188,7 +164,7 @@ export const creditWallet = async (ctx: Ctx, input: CreditInput) => {
 export const creditInBulk = async (ctx: Ctx, input: BulkCreditInput) => {
   const actor = requireRole(ctx.user, 'manager');
   if (input.departmentId === null) requireRole(actor, 'admin');
-  else assertInScope(actor, input.departmentId);
+  else assertDepartmentInScope(actor, input.departmentId);
   const payer = await findPayer(ctx, input.payerId);
   assertMayUsePayer(actor, payer);
   return ctx.em.transactional(async (em) => {

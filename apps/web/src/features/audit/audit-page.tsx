@@ -1,24 +1,18 @@
-import type { RouterOutputs } from '@canteen/api/trpc';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { ChevronRight, ScrollText, SearchX } from 'lucide-react';
-import { Fragment, useState } from 'react';
-import { Alert } from '../../components/alert';
+import type { AuditEntryDto } from '@canteen/shared';
+import { ChevronRight, ScrollText } from 'lucide-react';
+import { useState } from 'react';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
-import { EmptyState } from '../../components/empty-state';
+import { DataTable } from '../../components/data-table';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
+import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
-import { PageSpinner } from '../../components/spinner';
-import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
-import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useLoadMoreList, useSearchBox } from '../../lib/use-list';
 import { cn } from '../../lib/utils';
-
-type AuditEntry = RouterOutputs['audit']['list']['items'][number];
 
 const PAGE_SIZE = 50;
 
@@ -30,18 +24,14 @@ const actionTone = (action: string) => {
 };
 
 export const AuditPage = () => {
-  const [actionText, setActionText] = useState('');
-  const [entityText, setEntityText] = useState('');
-  const action = useDebouncedValue(actionText.trim(), 300);
-  const entity = useDebouncedValue(entityText.trim(), 300);
-  const query = useInfiniteQuery(
+  const action = useSearchBox();
+  const entity = useSearchBox();
+  const list = useLoadMoreList(
     trpc.audit.list.infiniteQueryOptions(
-      { limit: PAGE_SIZE, ...(action ? { action } : {}), ...(entity ? { entity } : {}) },
+      { limit: PAGE_SIZE, ...(action.term ? { action: action.term } : {}), ...(entity.term ? { entity: entity.term } : {}) },
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
-  const entries = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const hasFilters = Boolean(action || entity);
 
   return (
     <>
@@ -49,62 +39,46 @@ export const AuditPage = () => {
       <Card>
         <div className="grid gap-3 border-b border-zinc-100 p-4 sm:grid-cols-2 sm:px-6 lg:max-w-2xl">
           <Field label="Action starts with">
-            <Input
-              type="search"
-              placeholder="e.g. user.update or auth."
-              value={actionText}
-              onChange={(event) => setActionText(event.target.value)}
-            />
+            <Input type="search" placeholder="e.g. user.update or auth." {...action.inputProps} />
           </Field>
           <Field label="Entity">
-            <Input
-              type="search"
-              placeholder="e.g. User, Department, Session"
-              value={entityText}
-              onChange={(event) => setEntityText(event.target.value)}
-            />
+            <Input type="search" placeholder="e.g. User, Department, Session" {...entity.inputProps} />
           </Field>
         </div>
-        {query.isPending ? (
-          <PageSpinner label="Loading audit entries" />
-        ) : query.isError ? (
-          <div className="p-5">
-            <Alert>{errorMessage(query.error)}</Alert>
-          </div>
-        ) : entries.length === 0 ? (
-          <EmptyState
-            icon={hasFilters ? SearchX : ScrollText}
-            title={hasFilters ? 'No entries match' : 'Nothing recorded yet'}
-            description={hasFilters ? 'Entity names are exact (e.g. User); actions match from the start.' : undefined}
-          />
-        ) : (
-          <>
-            <AuditTable entries={entries} />
-            <div className="flex items-center justify-between gap-3 border-t border-zinc-100 px-5 py-3 sm:px-6">
-              <p className="text-sm text-zinc-600">
-                {entries.length} {entries.length === 1 ? 'entry' : 'entries'} shown
-              </p>
-              {query.hasNextPage ? (
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  onClick={() => void query.fetchNextPage()}
-                  isLoading={query.isFetchingNextPage}
-                >
-                  Load more
-                </Button>
-              ) : (
-                <p className="text-sm text-zinc-600">End of the log</p>
-              )}
-            </div>
-          </>
-        )}
+        <ListView
+          list={list}
+          loadingLabel="Loading audit entries"
+          empty={{ icon: ScrollText, title: 'Nothing recorded yet' }}
+          isFiltered={Boolean(action.term || entity.term)}
+          noMatch={{
+            title: 'No entries match',
+            description: 'Entity names are exact (e.g. User); actions match from the start.',
+          }}
+        >
+          {(entries) => (
+            <>
+              <AuditTable entries={entries} />
+              <div className="flex items-center justify-between gap-3 border-t border-zinc-100 px-5 py-3 sm:px-6">
+                <p className="text-sm text-zinc-600">
+                  {entries.length} {entries.length === 1 ? 'entry' : 'entries'} shown
+                </p>
+                {list.more.hasMore ? (
+                  <Button variant="secondary" size="sm" onClick={list.more.loadMore} isLoading={list.more.isLoadingMore}>
+                    Load more
+                  </Button>
+                ) : (
+                  <p className="text-sm text-zinc-600">End of the log</p>
+                )}
+              </div>
+            </>
+          )}
+        </ListView>
       </Card>
     </>
   );
 };
 
-const AuditTable = ({ entries }: { entries: AuditEntry[] }) => {
+const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setExpanded((current) => {
@@ -114,69 +88,70 @@ const AuditTable = ({ entries }: { entries: AuditEntry[] }) => {
       return next;
     });
   return (
-    <Table>
-      <caption className="sr-only">Audit entries</caption>
-      <THead>
-        <tr>
-          <TH className="w-10">
-            <span className="sr-only">Details</span>
-          </TH>
-          <TH>Time</TH>
-          <TH>Actor</TH>
-          <TH>Action</TH>
-          <TH>Entity</TH>
-          <TH className="hidden md:table-cell">Entity id</TH>
-        </tr>
-      </THead>
-      <TBody>
-        {entries.map((entry) => {
-          const isOpen = expanded.has(entry.id);
-          return (
-            <Fragment key={entry.id}>
-              <TR className={cn(isOpen && 'bg-zinc-50/70')}>
-                <TD className="pr-0">
-                  <Button
-                    variant="ghost"
-                    size="icon"
-                    className="size-7"
-                    aria-expanded={isOpen}
-                    aria-controls={`audit-${entry.id}`}
-                    aria-label={`${isOpen ? 'Hide' : 'Show'} details of ${entry.action} at ${formatDateTime(entry.at)}`}
-                    onClick={() => toggle(entry.id)}
-                  >
-                    <ChevronRight aria-hidden className={cn('transition-transform', isOpen && 'rotate-90')} />
-                  </Button>
-                </TD>
-                <TD className="whitespace-nowrap tabular-nums">{formatDateTime(entry.at)}</TD>
-                <TD className="max-w-52 truncate">
-                  {entry.actorEmail ?? (
-                    <span className="text-zinc-600" title="Not signed in when it happened (e.g. a sign-in)">
-                      —
-                    </span>
-                  )}
-                </TD>
-                <TD>
-                  <Badge tone={actionTone(entry.action)} className="font-mono">
-                    {entry.action}
-                  </Badge>
-                </TD>
-                <TD>{entry.entity}</TD>
-                <TD className="hidden font-mono text-xs md:table-cell">
-                  {entry.entityId ? <span title={entry.entityId}>{entry.entityId.slice(0, 13)}…</span> : '—'}
-                </TD>
-              </TR>
-              {isOpen ? (
-                <tr id={`audit-${entry.id}`} className="bg-zinc-50/70">
-                  <td colSpan={6} className="px-5 pt-1 pb-4 sm:px-6">
-                    <AuditDetails entry={entry} />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          );
-        })}
-      </TBody>
-    </Table>
+    <DataTable
+      caption="Audit entries"
+      rows={entries}
+      rowClassName={(entry) => expanded.has(entry.id) && 'bg-zinc-50/70'}
+      detail={(entry) =>
+        expanded.has(entry.id) ? (
+          <tr id={`audit-${entry.id}`} className="bg-zinc-50/70">
+            <td colSpan={6} className="px-5 pt-1 pb-4 sm:px-6">
+              <AuditDetails entry={entry} />
+            </td>
+          </tr>
+        ) : null
+      }
+      columns={[
+        {
+          header: 'Details',
+          isHeaderHidden: true,
+          headerClassName: 'w-10',
+          cellClassName: 'pr-0',
+          cell: (entry) => {
+            const isOpen = expanded.has(entry.id);
+            return (
+              <Button
+                variant="ghost"
+                size="icon"
+                className="size-7"
+                aria-expanded={isOpen}
+                aria-controls={`audit-${entry.id}`}
+                aria-label={`${isOpen ? 'Hide' : 'Show'} details of ${entry.action} at ${formatDateTime(entry.at)}`}
+                onClick={() => toggle(entry.id)}
+              >
+                <ChevronRight aria-hidden className={cn('transition-transform', isOpen && 'rotate-90')} />
+              </Button>
+            );
+          },
+        },
+        { header: 'Time', cell: (entry) => formatDateTime(entry.at), cellClassName: 'whitespace-nowrap tabular-nums' },
+        {
+          header: 'Actor',
+          cellClassName: 'max-w-52 truncate',
+          cell: (entry) =>
+            entry.actorEmail ?? (
+              <span className="text-zinc-600" title="Not signed in when it happened (e.g. a sign-in)">
+                —
+              </span>
+            ),
+        },
+        {
+          header: 'Action',
+          cell: (entry) => (
+            <Badge tone={actionTone(entry.action)} className="font-mono">
+              {entry.action}
+            </Badge>
+          ),
+        },
+        { header: 'Entity', cell: (entry) => entry.entity },
+        {
+          header: 'Entity id',
+          className: 'hidden md:table-cell',
+          cellClassName: 'font-mono text-xs',
+          cell: (entry) => (entry.entityId ? <span title={entry.entityId}>{entry.entityId.slice(0, 13)}…</span> : '—'),
+        },
+      ]}
+    />
   );
 };
 
@@ -193,7 +168,7 @@ const JsonBlock = ({ title, value }: { title: string; value: unknown }) => (
   </div>
 );
 
-const AuditDetails = ({ entry }: { entry: AuditEntry }) => (
+const AuditDetails = ({ entry }: { entry: AuditEntryDto }) => (
   <div className="grid gap-3">
     <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-zinc-600">
       <div className="flex gap-1.5">

@@ -1,28 +1,26 @@
-import type { RouterOutputs } from '@canteen/api/trpc';
-import { type UseQueryResult, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BalanceDto, ProductDto } from '@canteen/shared';
+import { type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { ShoppingBasket, Trash2, Wallet } from 'lucide-react';
-import { useState } from 'react';
+import { ShoppingBasket, Wallet } from 'lucide-react';
 import { Alert } from '../../components/alert';
+import { BasketQuantity, CheckoutButton, RemoveFromBasket } from '../../components/checkout';
 import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
-import { QuantityStepper } from '../../components/quantity-stepper';
 import { PageSpinner } from '../../components/spinner';
-import { errorCode, errorMessage, errorReason, isNetworkError } from '../../lib/errors';
+import { StockBadge } from '../../components/stock-badge';
+import { type CartLine, useCart } from '../../lib/cart-store';
+import { errorCode, errorMessage } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
+import { usePlaceOrder } from '../../lib/use-place-order';
 import { cn } from '../../lib/utils';
-import { StockBadge } from '../menu/product-card';
-import { type CartLine, useCart } from './cart-store';
 
-type Product = RouterOutputs['product']['byId'];
-type Line = CartLine & { product: Product | undefined; isLoading: boolean; isGone: boolean };
+type Line = CartLine & { product: ProductDto | undefined; isLoading: boolean; isGone: boolean };
 
 export const CartPage = () => {
   const cart = useCart();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const productQueries = useQueries({
     queries: cart.lines.map((line) => trpc.product.byId.queryOptions({ id: line.productId })),
@@ -43,42 +41,17 @@ export const CartPage = () => {
     (line) => line.isGone || (line.product?.stock !== null && line.product !== undefined && line.quantity > line.product.stock),
   );
   const balance = useQuery(trpc.wallet.balance.queryOptions({}));
-  const place = useMutation(trpc.order.place.mutationOptions());
-  const [error, setError] = useState<string | null>(null);
+  const checkout = usePlaceOrder({
+    wallet: balance,
+    checkoutKey: cart.checkoutKey,
+    onKeyRejected: cart.resetCheckoutKey,
+    onPlaced: cart.clear,
+  });
 
   const onPlace = async () => {
-    setError(null);
     const items = cart.lines.map(({ productId, quantity }) => ({ productId, quantity }));
-    try {
-      // The same key for every attempt at this basket: a retry after a lost answer cannot charge twice.
-      const order = await place.mutateAsync({ items, idempotencyKey: cart.checkoutKey() });
-      queryClient.setQueryData(trpc.order.byId.queryKey({ id: order.id }), order);
-      cart.clear();
-      await Promise.all([
-        queryClient.invalidateQueries(trpc.wallet.pathFilter()),
-        queryClient.invalidateQueries(trpc.order.list.pathFilter()),
-        queryClient.invalidateQueries(trpc.product.pathFilter()),
-      ]);
-      await navigate({ to: '/orders/$orderId', params: { orderId: order.id }, search: { placed: true } });
-    } catch (caught) {
-      const reason = errorReason(caught);
-      if (reason === 'INSUFFICIENT_FUNDS') {
-        const fresh = await balance.refetch();
-        const have = fresh.data?.totalCents ?? balance.data?.totalCents ?? 0;
-        setError(`Not enough money in your wallet: you have ${formatMoney(have)}, this order is ${formatMoney(totalCents)}.`);
-      } else if (reason === 'OUT_OF_STOCK' || reason === 'PRODUCT_UNAVAILABLE') {
-        const text = errorMessage(caught);
-        setError(`${text}${text.endsWith('.') ? '' : '.'} Change your cart and try again.`);
-        await queryClient.invalidateQueries(trpc.product.pathFilter());
-      } else if (isNetworkError(caught)) {
-        setError(
-          "We couldn't reach Canteen to confirm your order. Try again: if it did go through, you will not be charged twice.",
-        );
-      } else {
-        if (reason === 'IDEMPOTENCY_MISMATCH') cart.resetCheckoutKey();
-        setError(errorMessage(caught));
-      }
-    }
+    const order = await checkout.placeOrder(items, totalCents);
+    if (order) await navigate({ to: '/orders/$orderId', params: { orderId: order.id }, search: { placed: true } });
   };
 
   if (cart.lines.length === 0) {
@@ -145,19 +118,15 @@ export const CartPage = () => {
                 longer available in that quantity. Change or remove {problems.length === 1 ? 'it' : 'them'} to continue.
               </Alert>
             ) : null}
-            {error ? <Alert>{error}</Alert> : null}
+            {checkout.error ? <Alert>{checkout.error}</Alert> : null}
           </CardContent>
-          <CardFooter>
-            <Button
-              size="lg"
-              className="w-full"
-              onClick={() => void onPlace()}
-              isLoading={place.isPending}
-              disabled={isLoading || problems.length > 0}
-            >
-              {place.isPending ? 'Placing order…' : `Place order · ${isLoading ? '…' : formatMoney(totalCents)}`}
-            </Button>
-          </CardFooter>
+          <CheckoutButton
+            isPending={checkout.isPending}
+            disabled={isLoading || problems.length > 0}
+            onClick={() => void onPlace()}
+          >
+            {checkout.isPending ? 'Placing order…' : `Place order · ${isLoading ? '…' : formatMoney(totalCents)}`}
+          </CheckoutButton>
         </Card>
       </div>
     </>
@@ -193,32 +162,18 @@ const CartLineRow = ({ line, onQuantity, onRemove }: CartLineRowProps) => {
       </div>
       <div className="flex items-center justify-between gap-4">
         {line.isGone ? null : (
-          <QuantityStepper
-            itemName={name}
-            value={line.quantity}
-            onChange={onQuantity}
-            max={Math.min(20, line.product?.stock ?? 20) || 1}
-            size="sm"
-          />
+          <BasketQuantity itemName={name} quantity={line.quantity} stock={line.product?.stock ?? null} onChange={onQuantity} />
         )}
         <span className="w-20 text-right font-medium text-zinc-900 tabular-nums">
           {line.isGone ? '—' : formatMoney((line.product?.priceCents ?? 0) * line.quantity)}
         </span>
-        <Button
-          variant="ghost"
-          size="icon"
-          className="size-8 text-zinc-600 hover:bg-red-50 hover:text-red-700"
-          aria-label={`Remove ${line.product?.name ?? 'this dish'}`}
-          onClick={onRemove}
-        >
-          <Trash2 aria-hidden />
-        </Button>
+        <RemoveFromBasket itemName={line.product?.name ?? 'this dish'} onRemove={onRemove} />
       </div>
     </li>
   );
 };
 
-type WalletSummaryProps = { balance: UseQueryResult<RouterOutputs['wallet']['balance'], unknown>; totalCents: number | null };
+type WalletSummaryProps = { balance: UseQueryResult<BalanceDto, unknown>; totalCents: number | null };
 
 const WalletSummary = ({ balance, totalCents }: WalletSummaryProps) => {
   if (balance.isPending) return <PageSpinner label="Loading your wallet" />;

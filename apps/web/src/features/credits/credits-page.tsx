@@ -1,4 +1,4 @@
-import { CreditInputSchema } from '@canteen/shared';
+import { BulkCreditInputSchema, CreditInputSchema, type UserDto } from '@canteen/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
+import { EmployeePicker } from '../../components/employee-picker';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
 import { ConfirmDialog } from '../../components/dialog';
 import { Field } from '../../components/field';
@@ -17,22 +18,14 @@ import { errorMessage } from '../../lib/errors';
 import { applyFieldErrors, schemaResolver } from '../../lib/form';
 import { formatMoney, formatSignedMoney, parseMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
-import { useDepartmentOptions } from '../departments/use-department-options';
-import { EmployeePicker, type Person } from '../people/employee-picker';
+import { useDepartmentOptions } from '../../lib/use-department-options';
 import { usePayerOptions } from './use-payer-options';
 
-const MAX_CREDIT_CENTS = 10_000_000;
-const MAX_BULK_CENTS = 1_000_000;
 const WHOLE_COMPANY = 'company';
 
-const amountField = (options: { allowNegative: boolean; maxCents: number }) =>
-  z.string().refine(
-    (text) => {
-      const cents = parseMoney(text);
-      return cents !== null && cents !== 0 && Math.abs(cents) <= options.maxCents && (options.allowNegative || cents > 0);
-    },
-    options.allowNegative ? 'Enter an amount in euros, e.g. 12.50 or -5' : 'Enter an amount in euros, e.g. 10.00',
-  );
+/** An amount typed in euros that the API's amount field accepts once it is in cents. */
+const amountField = (cents: z.ZodType<number>, message: string) =>
+  z.string().refine((text) => cents.safeParse(parseMoney(text)).success, message);
 
 export const CreditsPage = () => (
   <>
@@ -47,16 +40,32 @@ export const CreditsPage = () => (
   </>
 );
 
+type PayerFieldProps = { value: string; onChange: (payerId: string) => void; error: string | undefined };
+
+/** Which payer the money comes from, among those the signed-in person may use. */
+const PayerField = ({ value, onChange, error }: PayerFieldProps) => {
+  const payers = usePayerOptions();
+  return (
+    <Field label="Paid by" error={error}>
+      <Select
+        value={value || undefined}
+        onValueChange={onChange}
+        options={payers.options}
+        placeholder={payers.isLoading ? 'Loading…' : 'Choose a payer'}
+      />
+    </Field>
+  );
+};
+
 const SingleCreditFormSchema = z.object({
   payerId: z.string().min(1, 'Choose who pays'),
-  amount: amountField({ allowNegative: true, maxCents: MAX_CREDIT_CENTS }),
+  amount: amountField(CreditInputSchema.shape.amountCents, 'Enter an amount in euros, e.g. 12.50 or -5'),
   note: CreditInputSchema.shape.note.unwrap(),
 });
 
 const SingleCreditCard = () => {
   const queryClient = useQueryClient();
-  const payers = usePayerOptions();
-  const [person, setPerson] = useState<Person | null>(null);
+  const [person, setPerson] = useState<UserDto | null>(null);
   const [personError, setPersonError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
   const balance = useQuery({ ...trpc.wallet.balance.queryOptions({ userId: person?.id }), enabled: person !== null });
@@ -115,20 +124,11 @@ const SingleCreditCard = () => {
               </p>
             ) : null}
           </div>
-          <Field label="Paid by" error={errors.payerId?.message}>
-            <Controller
-              control={form.control}
-              name="payerId"
-              render={({ field }) => (
-                <Select
-                  value={field.value || undefined}
-                  onValueChange={field.onChange}
-                  options={payers.options}
-                  placeholder={payers.isLoading ? 'Loading…' : 'Choose a payer'}
-                />
-              )}
-            />
-          </Field>
+          <Controller
+            control={form.control}
+            name="payerId"
+            render={({ field }) => <PayerField value={field.value} onChange={field.onChange} error={errors.payerId?.message} />}
+          />
           <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)]">
             <Field label="Amount (€)" error={errors.amount?.message} hint="Negative to take back.">
               <Input inputMode="decimal" autoComplete="off" placeholder="10.00" {...form.register('amount')} />
@@ -151,7 +151,7 @@ const SingleCreditCard = () => {
 const BulkCreditFormSchema = z.object({
   departmentId: z.string().min(1, 'Choose a department'),
   payerId: z.string().min(1, 'Choose who pays'),
-  amount: amountField({ allowNegative: false, maxCents: MAX_BULK_CENTS }),
+  amount: amountField(BulkCreditInputSchema.shape.amountCents, 'Enter an amount in euros, e.g. 10.00'),
   note: CreditInputSchema.shape.note.unwrap(),
 });
 type BulkCreditForm = z.infer<typeof BulkCreditFormSchema>;
@@ -162,7 +162,6 @@ const BulkCreditCard = () => {
   const user = session.status === 'signedIn' ? session.user : null;
   const isAdmin = user?.role === 'admin';
   const departments = useDepartmentOptions(isAdmin);
-  const payers = usePayerOptions();
   const [pending, setPending] = useState<BulkCreditForm | null>(null);
   const form = useForm({
     resolver: schemaResolver(BulkCreditFormSchema),
@@ -219,20 +218,11 @@ const BulkCreditCard = () => {
               </p>
             </div>
           )}
-          <Field label="Paid by" error={errors.payerId?.message}>
-            <Controller
-              control={form.control}
-              name="payerId"
-              render={({ field }) => (
-                <Select
-                  value={field.value || undefined}
-                  onValueChange={field.onChange}
-                  options={payers.options}
-                  placeholder={payers.isLoading ? 'Loading…' : 'Choose a payer'}
-                />
-              )}
-            />
-          </Field>
+          <Controller
+            control={form.control}
+            name="payerId"
+            render={({ field }) => <PayerField value={field.value} onChange={field.onChange} error={errors.payerId?.message} />}
+          />
           <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)]">
             <Field label="Amount each (€)" error={errors.amount?.message}>
               <Input inputMode="decimal" autoComplete="off" placeholder="10.00" {...form.register('amount')} />

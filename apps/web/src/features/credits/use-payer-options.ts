@@ -1,3 +1,4 @@
+import { mayUsePayer } from '@canteen/shared/rules';
 import { useQuery } from '@tanstack/react-query';
 import type { SelectOption } from '../../components/select';
 import { useSession } from '../../lib/auth';
@@ -13,12 +14,7 @@ export const usePayerOptions = (): { options: SelectOption[]; isLoading: boolean
   const session = useSession();
   const user = session.status === 'signedIn' ? session.user : null;
   const query = useQuery(trpc.payer.list.queryOptions());
-  const payers = (query.data ?? []).filter(
-    (payer) =>
-      user?.role === 'admin' ||
-      payer.kind === 'promo' ||
-      (payer.kind === 'department' && payer.departmentId !== null && payer.departmentId === user?.departmentId),
-  );
+  const payers = (query.data ?? []).filter((payer) => user !== null && mayUsePayer(user, payer));
   return {
     options: payers.map((payer) => ({ value: payer.id, label: `${payer.name} (${KIND_LABELS[payer.kind]})` })),
     isLoading: query.isLoading,

@@ -1,19 +1,17 @@
-import { CreateDepartmentInputSchema } from '@canteen/shared';
+import { CreateDepartmentInputSchema, type DepartmentDto } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, FormDialogFooter } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
 import { errorMessage, errorReason } from '../../lib/errors';
 import { applyFieldErrors, schemaResolver } from '../../lib/form';
 import { trpc } from '../../lib/trpc';
-import type { DepartmentRow } from './departments-page';
 
-type DepartmentFormDialogProps = { department: DepartmentRow | null; isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
+type DepartmentFormDialogProps = { department: DepartmentDto | null; isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
 
 export const DepartmentFormDialog = ({ department, isOpen, onOpenChange }: DepartmentFormDialogProps) => {
   const queryClient = useQueryClient();
@@ -57,14 +55,11 @@ export const DepartmentFormDialog = ({ department, isOpen, onOpenChange }: Depar
               <Input autoComplete="off" className="font-mono uppercase" {...form.register('code')} />
             </Field>
           </div>
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" isLoading={form.formState.isSubmitting}>
-              {department ? 'Save changes' : 'Create department'}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter
+            onCancel={() => onOpenChange(false)}
+            submitLabel={department ? 'Save changes' : 'Create department'}
+            isSubmitting={form.formState.isSubmitting}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,39 +1,65 @@
-import type { RouterOutputs } from '@canteen/api/trpc';
-import { QueryView } from '../../components/query-view';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Building2, Pencil, Plus, SearchX, Trash2 } from 'lucide-react';
+import type { DepartmentDto } from '@canteen/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Building2, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { Button } from '../../components/button';
+import { Button, IconButton } from '../../components/button';
 import { Card } from '../../components/card';
+import { type Column, DataTable } from '../../components/data-table';
 import { ConfirmDialog } from '../../components/dialog';
-import { EmptyState } from '../../components/empty-state';
-import { SearchInput } from '../../components/search-input';
+import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
-import { Pagination } from '../../components/pagination';
-import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
+import { ListSearchBar } from '../../components/search-input';
 import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { useCursorPages } from '../../lib/use-cursor-pages';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { usePagedList, useSearchBox } from '../../lib/use-list';
 import { DepartmentFormDialog } from './department-form-dialog';
-
-export type DepartmentRow = RouterOutputs['department']['list']['items'][number];
 
 const PAGE_SIZE = 20;
 
+const columns = (actions: { onEdit: (row: DepartmentDto) => void; onDelete: (row: DepartmentDto) => void }) =>
+  [
+    { header: 'Name', cell: (department) => department.name, cellClassName: 'font-medium text-zinc-900' },
+    {
+      header: 'Code',
+      cell: (department) => (
+        <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">{department.code}</code>
+      ),
+    },
+    { header: 'People', cell: (department) => department.userCount, className: 'text-right', cellClassName: 'tabular-nums' },
+    {
+      header: 'Created',
+      cell: (department) => formatDate(department.createdAt),
+      className: 'hidden sm:table-cell',
+      cellClassName: 'whitespace-nowrap',
+    },
+    {
+      header: 'Actions',
+      isHeaderHidden: true,
+      className: 'text-right',
+      cellClassName: 'whitespace-nowrap',
+      cell: (department) => (
+        <>
+          <IconButton icon={Pencil} label={`Edit ${department.name}`} onClick={() => actions.onEdit(department)} />
+          <IconButton
+            icon={Trash2}
+            label={`Delete ${department.name}`}
+            className="text-red-700 hover:bg-red-50 hover:text-red-800"
+            onClick={() => actions.onDelete(department)}
+          />
+        </>
+      ),
+    },
+  ] satisfies Column<DepartmentDto>[];
+
 export const DepartmentsPage = () => {
-  const [searchText, setSearchText] = useState('');
-  const search = useDebouncedValue(searchText.trim(), 300);
-  const input = { limit: PAGE_SIZE, ...(search ? { search } : {}) };
-  const pages = useCursorPages(JSON.stringify(input));
-  const query = useQuery({
-    ...trpc.department.list.queryOptions({ ...input, cursor: pages.cursor }),
-    placeholderData: keepPreviousData,
-  });
-  const [editing, setEditing] = useState<DepartmentRow | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<DepartmentRow | null>(null);
+  const search = useSearchBox();
+  const list = usePagedList((cursor) =>
+    trpc.department.list.queryOptions({ limit: PAGE_SIZE, cursor, ...(search.term ? { search: search.term } : {}) }),
+  );
+  const [editing, setEditing] = useState<DepartmentDto | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<DepartmentDto | null>(null);
 
   return (
     <>
@@ -48,88 +74,27 @@ export const DepartmentsPage = () => {
         }
       />
       <Card>
-        <div className="border-b border-zinc-100 p-4 sm:px-6">
-          <SearchInput
-            wrapperClassName="max-w-sm"
-            aria-label="Search departments"
-            placeholder="Search by name or code"
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-        </div>
-        <QueryView
-          query={query}
+        <ListSearchBar search={search} label="Search departments" placeholder="Search by name or code" />
+        <ListView
+          list={list}
           loadingLabel="Loading departments"
-          empty={
-            <EmptyState
-              icon={search ? SearchX : Building2}
-              title={search ? 'No departments match' : 'No departments yet'}
-              description={search ? 'Try another name or code.' : 'Create a department so you can assign people to it.'}
-            />
-          }
+          pagesLabel="Departments pages"
+          empty={{
+            icon: Building2,
+            title: 'No departments yet',
+            description: 'Create a department so you can assign people to it.',
+          }}
+          isFiltered={Boolean(search.term)}
+          noMatch={{ title: 'No departments match', description: 'Try another name or code.' }}
         >
-          {(data) => (
-            <>
-              <Table>
-                <caption className="sr-only">Departments</caption>
-                <THead>
-                  <tr>
-                    <TH>Name</TH>
-                    <TH>Code</TH>
-                    <TH className="text-right">People</TH>
-                    <TH className="hidden sm:table-cell">Created</TH>
-                    <TH className="text-right">
-                      <span className="sr-only">Actions</span>
-                    </TH>
-                  </tr>
-                </THead>
-                <TBody>
-                  {data.items.map((department) => (
-                    <TR key={department.id}>
-                      <TD className="font-medium text-zinc-900">{department.name}</TD>
-                      <TD>
-                        <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">
-                          {department.code}
-                        </code>
-                      </TD>
-                      <TD className="text-right tabular-nums">{department.userCount}</TD>
-                      <TD className="hidden whitespace-nowrap sm:table-cell">{formatDate(department.createdAt)}</TD>
-                      <TD className="text-right whitespace-nowrap">
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          className="size-8"
-                          aria-label={`Edit ${department.name}`}
-                          onClick={() => setEditing(department)}
-                        >
-                          <Pencil aria-hidden />
-                        </Button>
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          className="size-8 text-red-700 hover:bg-red-50 hover:text-red-800"
-                          aria-label={`Delete ${department.name}`}
-                          onClick={() => setDeleting(department)}
-                        >
-                          <Trash2 aria-hidden />
-                        </Button>
-                      </TD>
-                    </TR>
-                  ))}
-                </TBody>
-              </Table>
-              <Pagination
-                label="Departments pages"
-                page={pages.page}
-                hasPrevious={pages.hasPrevious}
-                hasNext={Boolean(data.nextCursor)}
-                onPrevious={pages.goPrevious}
-                onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
-                isFetching={query.isFetching}
-              />
-            </>
+          {(departments) => (
+            <DataTable
+              caption="Departments"
+              rows={departments}
+              columns={columns({ onEdit: setEditing, onDelete: setDeleting })}
+            />
           )}
-        </QueryView>
+        </ListView>
       </Card>
       <DepartmentFormDialog
         key={`form-${editing === 'new' ? 'new' : (editing?.id ?? 'closed')}`}
@@ -146,7 +111,7 @@ export const DepartmentsPage = () => {
   );
 };
 
-type DeleteDepartmentDialogProps = { department: DepartmentRow | null; onClose: () => void };
+type DeleteDepartmentDialogProps = { department: DepartmentDto | null; onClose: () => void };
 
 const DeleteDepartmentDialog = ({ department, onClose }: DeleteDepartmentDialogProps) => {
   const queryClient = useQueryClient();

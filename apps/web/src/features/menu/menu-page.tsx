@@ -1,5 +1,5 @@
 import { ALLERGENS, type Allergen, DIETARY_TAGS, type DietaryTag, PRODUCT_SORTS } from '@canteen/shared/constants';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ListFilter, SearchX, UtensilsCrossed, X } from 'lucide-react';
 import { useState } from 'react';
 import { Alert } from '../../components/alert';
@@ -17,8 +17,9 @@ import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useLoadMoreList } from '../../lib/use-list';
 import { cn } from '../../lib/utils';
-import { ALLERGEN_LABELS, DIETARY_LABELS } from './labels';
+import { ALLERGEN_LABELS, DIETARY_LABELS } from '../../lib/product-labels';
 import { ProductCard } from './product-card';
 
 const PAGE_SIZE = 24;
@@ -190,15 +191,15 @@ const ProductGrid = ({ categoryId, filters, onClearFilters }: ProductGridProps) 
     ...(filters.dietaryTags.length ? { dietaryTags: filters.dietaryTags } : {}),
     ...(filters.freeFrom.length ? { freeFrom: filters.freeFrom } : {}),
   };
-  const query = useInfiniteQuery({
+  const list = useLoadMoreList({
     ...trpc.product.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
     placeholderData: keepPreviousData,
   });
-  const products = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const { items: products, more } = list;
   const hasFilters = Boolean(filters.search || filters.dietaryTags.length || filters.freeFrom.length);
 
-  if (query.isPending) return <GridSkeleton />;
-  if (query.isError) return <Alert>{errorMessage(query.error)}</Alert>;
+  if (list.status === 'pending') return <GridSkeleton />;
+  if (list.status === 'error') return <Alert>{errorMessage(list.error)}</Alert>;
   if (products.length === 0) {
     return (
       <Card>
@@ -217,12 +218,12 @@ const ProductGrid = ({ categoryId, filters, onClearFilters }: ProductGridProps) 
       </Card>
     );
   }
-  const isRefreshing = query.isFetching && !query.isFetchingNextPage;
+  const { isRefreshing } = more;
   return (
     <section aria-label="Dishes" aria-busy={isRefreshing} className="grid gap-4">
       <p className="flex items-center gap-2 text-sm text-zinc-600" aria-live="polite">
         {products.length} {products.length === 1 ? 'dish' : 'dishes'}
-        {query.hasNextPage ? ' shown' : ''}
+        {more.hasMore ? ' shown' : ''}
         {isRefreshing ? <Spinner label="Updating dishes" className="size-3.5" /> : null}
       </p>
       <ul className={cn('grid gap-4 sm:grid-cols-2 xl:grid-cols-3', isRefreshing && 'opacity-70 transition-opacity')}>
@@ -233,8 +234,8 @@ const ProductGrid = ({ categoryId, filters, onClearFilters }: ProductGridProps) 
         ))}
       </ul>
       <div className="flex justify-center pt-2">
-        {query.hasNextPage ? (
-          <Button variant="secondary" onClick={() => void query.fetchNextPage()} isLoading={query.isFetchingNextPage}>
+        {more.hasMore ? (
+          <Button variant="secondary" onClick={more.loadMore} isLoading={more.isLoadingMore}>
             Load more dishes
           </Button>
         ) : (

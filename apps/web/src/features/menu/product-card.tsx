@@ -1,18 +1,15 @@
-import type { RouterOutputs } from '@canteen/api/trpc';
+import type { ProductDto } from '@canteen/shared';
 import type { DietaryTag } from '@canteen/shared/constants';
+import { lineQuantityLimit } from '@canteen/shared/rules';
 import { Fish, Flame, Leaf, type LucideIcon, MilkOff, MoonStar, Sprout, Star, WheatOff } from 'lucide-react';
 import { useState } from 'react';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
+import { StockBadge } from '../../components/stock-badge';
+import { useCart } from '../../lib/cart-store';
 import { formatMoney } from '../../lib/money';
-import { MAX_LINE_QUANTITY, useCart } from '../cart/cart-store';
-import { ProductReviewsDialog } from '../reviews/product-reviews-dialog';
-import { ALLERGEN_LABELS, DIETARY_LABELS } from './labels';
-
-export type Product = RouterOutputs['product']['list']['items'][number];
-
-/** Below this many left, the card says how many. */
-export const LOW_STOCK = 5;
+import { ALLERGEN_LABELS, DIETARY_LABELS } from '../../lib/product-labels';
+import { ProductReviewsDialog } from './product-reviews-dialog';
 
 const DIETARY_STYLE: Record<DietaryTag, { icon: LucideIcon; tone: 'green' | 'blue' | 'red' | 'neutral' | 'violet' }> = {
   vegan: { icon: Leaf, tone: 'green' },
@@ -41,12 +38,7 @@ export const DietaryBadges = ({ tags }: { tags: readonly DietaryTag[] }) =>
     </ul>
   ) : null;
 
-export const StockBadge = ({ stock }: { stock: number | null }) => {
-  if (stock === null || stock > LOW_STOCK) return null;
-  return stock === 0 ? <Badge tone="red">Sold out</Badge> : <Badge tone="amber">Only {stock} left</Badge>;
-};
-
-export const ProductCard = ({ product }: { product: Product }) => {
+export const ProductCard = ({ product }: { product: ProductDto }) => {
   const cart = useCart();
   const [isShowingReviews, setIsShowingReviews] = useState(false);
   const inCart = cart.quantityOf(product.id);
@@ -104,7 +96,7 @@ export const ProductCard = ({ product }: { product: Product }) => {
           variant={inCart ? 'secondary' : 'primary'}
           // The visible words first, then the dish: the same button on every card still has a unique name.
           aria-label={`${label}: ${product.name}`}
-          disabled={isSoldOut || isAllInCart || inCart >= MAX_LINE_QUANTITY}
+          disabled={isSoldOut || inCart >= lineQuantityLimit(product.stock)}
           onClick={() => cart.add(product.id)}
         >
           {label}

@@ -1,4 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { MAX_PAGE_SIZE } from '@canteen/shared/constants';
+import { hasRole } from '@canteen/shared/rules';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Newspaper, PenSquare, Plus } from 'lucide-react';
 import { Suspense, lazy, useState } from 'react';
@@ -6,16 +8,14 @@ import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
-import { EmptyState } from '../../components/empty-state';
+import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
-import { Pagination } from '../../components/pagination';
-import { PageSpinner } from '../../components/spinner';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../components/tabs';
 import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { useCursorPages } from '../../lib/use-cursor-pages';
+import { usePagedList } from '../../lib/use-list';
 import { excerpt, postTitle } from './excerpt';
 
 // Only managers write: their tools stay out of everyone else's download.
@@ -25,71 +25,56 @@ const ALL = 'all';
 const PAGE_SIZE = 10;
 
 const PostList = ({ blogId, channelNames }: { blogId: string | undefined; channelNames: Map<string, string> }) => {
-  const input = { limit: PAGE_SIZE, ...(blogId ? { blogId } : {}) };
-  const pages = useCursorPages(JSON.stringify(input));
-  const query = useQuery({
-    ...trpc.post.list.queryOptions({ ...input, cursor: pages.cursor }),
-    placeholderData: keepPreviousData,
-  });
-
-  if (query.isPending) return <PageSpinner label="Loading the news" />;
-  if (query.isError)
-    return (
-      <div className="p-5">
-        <Alert>{errorMessage(query.error)}</Alert>
-      </div>
-    );
-  if (query.data.items.length === 0)
-    return <EmptyState icon={Newspaper} title="No news yet" description="When the canteen posts news, it appears here." />;
+  const list = usePagedList((cursor) => trpc.post.list.queryOptions({ limit: PAGE_SIZE, cursor, ...(blogId ? { blogId } : {}) }));
   return (
-    <>
-      <ul aria-label="Posts" className="divide-y divide-zinc-100">
-        {query.data.items.map((post) => {
-          const titleId = `post-${post.id}`;
-          return (
-            <li key={post.id}>
-              <article aria-labelledby={titleId} className="grid gap-1.5 px-5 py-4 sm:px-6">
-                <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600">
-                  {!blogId ? <span className="font-medium tracking-wide uppercase">{channelNames.get(post.blogId)}</span> : null}
-                  <span>{formatDate(post.publishedAt ?? post.createdAt)}</span>
-                  {post.authorName ? <span>· {post.authorName}</span> : null}
-                  {post.status === 'draft' ? <Badge tone="amber">Draft</Badge> : null}
-                </div>
-                <h2 id={titleId} className="text-base font-semibold text-zinc-900">
-                  <Link
-                    to="/news/$postId"
-                    params={{ postId: post.id }}
-                    className="underline-offset-4 hover:text-emerald-800 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-600"
-                  >
-                    {postTitle(post)}
-                  </Link>
-                </h2>
-                <p className="line-clamp-2 text-sm text-zinc-600">{excerpt(post.content)}</p>
-              </article>
-            </li>
-          );
-        })}
-      </ul>
-      <Pagination
-        label="News pages"
-        page={pages.page}
-        hasPrevious={pages.hasPrevious}
-        hasNext={Boolean(query.data.nextCursor)}
-        onPrevious={pages.goPrevious}
-        onNext={() => query.data.nextCursor && pages.goNext(query.data.nextCursor)}
-        isFetching={query.isFetching}
-      />
-    </>
+    <ListView
+      list={list}
+      loadingLabel="Loading the news"
+      pagesLabel="News pages"
+      empty={{ icon: Newspaper, title: 'No news yet', description: 'When the canteen posts news, it appears here.' }}
+    >
+      {(posts) => (
+        <ul aria-label="Posts" className="divide-y divide-zinc-100">
+          {posts.map((post) => {
+            const titleId = `post-${post.id}`;
+            return (
+              <li key={post.id}>
+                <article aria-labelledby={titleId} className="grid gap-1.5 px-5 py-4 sm:px-6">
+                  <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600">
+                    {!blogId ? (
+                      <span className="font-medium tracking-wide uppercase">{channelNames.get(post.blogId)}</span>
+                    ) : null}
+                    <span>{formatDate(post.publishedAt ?? post.createdAt)}</span>
+                    {post.authorName ? <span>· {post.authorName}</span> : null}
+                    {post.status === 'draft' ? <Badge tone="amber">Draft</Badge> : null}
+                  </div>
+                  <h2 id={titleId} className="text-base font-semibold text-zinc-900">
+                    <Link
+                      to="/news/$postId"
+                      params={{ postId: post.id }}
+                      className="underline-offset-4 hover:text-emerald-800 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-600"
+                    >
+                      {postTitle(post)}
+                    </Link>
+                  </h2>
+                  <p className="line-clamp-2 text-sm text-zinc-600">{excerpt(post.content)}</p>
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </ListView>
   );
 };
 
 /** News from the canteen, by channel. Managers also see drafts and can write posts. */
 export const NewsPage = () => {
   const session = useSession();
-  const isStaff = session.status === 'signedIn' && session.user.role !== 'employee';
+  const isStaff = session.status === 'signedIn' && hasRole(session.user.role, 'manager');
   const [channel, setChannel] = useState(ALL);
   const [isAddingChannel, setIsAddingChannel] = useState(false);
-  const blogs = useQuery(trpc.blog.list.queryOptions({ limit: 100 }));
+  const blogs = useQuery(trpc.blog.list.queryOptions({ limit: MAX_PAGE_SIZE }));
   const channels = blogs.data?.items ?? [];
   const channelNames = new Map(channels.map((blog) => [blog.id, blog.name]));
   const active = channels.find((blog) => blog.id === channel);

@@ -154,14 +154,8 @@ const PostForm = ({ post }: { post: Post | null }) => {
 
 /** Writing a post (managers): markdown on one side, the server's rendering of it on the other. */
 export const PostEditorPage = ({ postId }: { postId?: string }) => {
-  // Editing reads the post once, like any visit (the API counts it as a view).
-  const query = useQuery({
-    ...trpc.post.get.queryOptions({ id: postId ?? '' }),
-    enabled: Boolean(postId),
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 0,
-    refetchOnWindowFocus: false,
-  });
+  // Reading counts no view; the form keeps what the writer typed whatever a refetch brings.
+  const query = useQuery({ ...trpc.post.get.queryOptions({ id: postId ?? '' }), enabled: Boolean(postId) });
   return (
     <>
       <PageHeader

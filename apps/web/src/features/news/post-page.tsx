@@ -1,7 +1,8 @@
+import { hasRole } from '@canteen/shared/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ArrowLeft, Eye, Newspaper, Pencil, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
@@ -19,19 +20,34 @@ import { postTitle } from './excerpt';
 
 const views = (count: number): string => `${count.toLocaleString()} ${count === 1 ? 'view' : 'views'}`;
 
-/** One post, rendered. Every fetch counts a view, so the post is fetched once per visit and never refetched. */
+/**
+ * Counts this visit once the post has loaded: one `post.view` per visit, however often the post is refetched.
+ * The answer's count (this view included) replaces the one the read showed.
+ */
+const useCountVisit = (postId: string, isLoaded: boolean) => {
+  const queryClient = useQueryClient();
+  const countedPostId = useRef<string | null>(null);
+  const { mutate } = useMutation(
+    trpc.post.view.mutationOptions({
+      onSuccess: ({ viewCount }, { id }) =>
+        queryClient.setQueryData(trpc.post.get.queryKey({ id }), (post) => (post ? { ...post, viewCount } : post)),
+    }),
+  );
+  useEffect(() => {
+    if (!isLoaded || countedPostId.current === postId) return;
+    countedPostId.current = postId;
+    mutate({ id: postId });
+  }, [isLoaded, postId, mutate]);
+};
+
+/** One post, rendered. Reading it counts nothing; the visit counts one view (drafts and their authors none). */
 export const PostPage = ({ postId }: { postId: string }) => {
   const session = useSession();
-  const isStaff = session.status === 'signedIn' && session.user.role !== 'employee';
+  const isStaff = session.status === 'signedIn' && hasRole(session.user.role, 'manager');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const query = useQuery({
-    ...trpc.post.get.queryOptions({ id: postId }),
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 0,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-  });
+  const query = useQuery(trpc.post.get.queryOptions({ id: postId }));
+  useCountVisit(postId, query.isSuccess);
   const [isDeleting, setIsDeleting] = useState(false);
   const remove = useMutation(
     trpc.post.delete.mutationOptions({

@@ -1,3 +1,4 @@
+import { hasRole } from '@canteen/shared/rules';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ArrowLeft, Printer, ReceiptText, Undo2 } from 'lucide-react';
@@ -11,16 +12,16 @@ import { PageSpinner } from '../../components/spinner';
 import { useSession } from '../../lib/auth';
 import { errorCode, errorMessage } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
-import { RateYourLunch } from '../reviews/rate-lunch';
-import { Receipt } from './receipt';
-import { RefundDialog } from './refund-dialog';
+import { RateYourLunch } from './rate-lunch';
+import { Receipt } from '../../components/receipt';
+import { RefundDialog } from '../../components/refund-dialog';
 
 type ReceiptPageProps = { orderId: string; isJustPlaced: boolean };
 
 export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
   const session = useSession();
   const me = session.status === 'signedIn' ? session.user : null;
-  const isStaff = me !== null && me.role !== 'employee';
+  const isStaff = me !== null && hasRole(me.role, 'manager');
   const query = useQuery(trpc.order.byId.queryOptions({ id: orderId }));
   const [isRefunding, setIsRefunding] = useState(false);
   const order = query.data;

@@ -1,53 +1,44 @@
-import type { RouterOutputs } from '@canteen/api/trpc';
-import { ALLERGENS, CreateProductInputSchema, DIETARY_TAGS } from '@canteen/shared';
+import { ALLERGENS, CreateProductInputSchema, DIETARY_TAGS, type ProductDto, StockCountSchema } from '@canteen/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
 import { CheckboxGroup } from '../../components/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
-import { Field, Label } from '../../components/field';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, FormDialogFooter } from '../../components/dialog';
+import { Field, SwitchField } from '../../components/field';
 import { Input } from '../../components/input';
 import { Select } from '../../components/select';
-import { Switch } from '../../components/switch';
 import { Textarea } from '../../components/textarea';
 import { errorMessage } from '../../lib/errors';
-import { applyFieldErrors, schemaResolver } from '../../lib/form';
+import { applyFieldErrors, parseCount, schemaResolver } from '../../lib/form';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
-import { ALLERGEN_LABELS, DIETARY_LABELS } from '../menu/labels';
+import { ALLERGEN_LABELS, DIETARY_LABELS } from '../../lib/product-labels';
 
-export type ProductRow = RouterOutputs['product']['list']['items'][number];
-
-const MAX_PRICE_CENTS = 10_000_000;
-const MAX_STOCK = 100_000;
+const { shape } = CreateProductInputSchema;
 
 /** The API's product fields, with the price typed in euros and the stock as text, as people enter them. */
 const ProductFormSchema = z
   .object({
-    name: CreateProductInputSchema.shape.name,
-    description: z.string().trim().max(1000, 'Use at most 1000 characters'),
-    price: z.string().refine((text) => {
-      const cents = parseMoney(text);
-      return cents !== null && cents > 0 && cents <= MAX_PRICE_CENTS;
-    }, 'Enter a price in euros, e.g. 4.50'),
+    name: shape.name,
+    description: shape.description,
+    price: z.string().refine((text) => shape.priceCents.safeParse(parseMoney(text)).success, 'Enter a price in euros, e.g. 4.50'),
     categoryId: z.string().min(1, 'Choose a category'),
-    allergens: CreateProductInputSchema.shape.allergens,
-    dietaryTags: CreateProductInputSchema.shape.dietaryTags,
+    allergens: shape.allergens,
+    dietaryTags: shape.dietaryTags,
     isStockTracked: z.boolean(),
     stock: z.string(),
   })
-  .refine((values) => !values.isStockTracked || (/^\d{1,6}$/.test(values.stock.trim()) && Number(values.stock) <= MAX_STOCK), {
+  .refine((values) => !values.isStockTracked || StockCountSchema.safeParse(parseCount(values.stock)).success, {
     path: ['stock'],
     message: 'Enter how many are on the shelf (0 or more)',
   });
 
 const centsToInput = (cents: number): string => (cents / 100).toFixed(2);
 
-type ProductFormDialogProps = { product: ProductRow | null; isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
+type ProductFormDialogProps = { product: ProductDto | null; isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
 
 /** Creates a dish (no `product`) or edits one. Stock of an existing dish changes through "Adjust stock". */
 export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductFormDialogProps) => {
@@ -160,26 +151,19 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
             </p>
           ) : (
             <div className="grid gap-3 rounded-lg border border-zinc-200 px-3.5 py-3">
-              <div className="flex items-start justify-between gap-4">
-                <div className="grid gap-0.5">
-                  <Label htmlFor="product-track-stock">Track stock</Label>
-                  <p id="product-track-stock-hint" className="text-xs text-zinc-600">
-                    For dishes made in a fixed batch: the menu shows “Only 3 left” and “Sold out”.
-                  </p>
-                </div>
-                <Controller
-                  control={form.control}
-                  name="isStockTracked"
-                  render={({ field }) => (
-                    <Switch
-                      id="product-track-stock"
-                      aria-describedby="product-track-stock-hint"
-                      checked={field.value}
-                      onCheckedChange={field.onChange}
-                    />
-                  )}
-                />
-              </div>
+              <Controller
+                control={form.control}
+                name="isStockTracked"
+                render={({ field }) => (
+                  <SwitchField
+                    id="product-track-stock"
+                    label="Track stock"
+                    hint="For dishes made in a fixed batch: the menu shows “Only 3 left” and “Sold out”."
+                    checked={field.value}
+                    onCheckedChange={field.onChange}
+                  />
+                )}
+              />
               {isStockTracked ? (
                 <Field label="On the shelf now" error={errors.stock?.message} className="max-w-40">
                   <Input inputMode="numeric" autoComplete="off" {...form.register('stock')} />
@@ -187,14 +171,11 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
               ) : null}
             </div>
           )}
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" isLoading={form.formState.isSubmitting}>
-              {product ? 'Save changes' : 'Add dish'}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter
+            onCancel={() => onOpenChange(false)}
+            submitLabel={product ? 'Save changes' : 'Add dish'}
+            isSubmitting={form.formState.isSubmitting}
+          />
         </form>
       </DialogContent>
     </Dialog>

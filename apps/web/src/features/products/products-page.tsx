@@ -1,54 +1,48 @@
-import { QueryView } from '../../components/query-view';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Archive, ArchiveRestore, MoreHorizontal, Package, PackagePlus, Pencil, Plus, SearchX } from 'lucide-react';
+import type { ProductDto } from '@canteen/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Archive, ArchiveRestore, MoreHorizontal, Package, PackagePlus, Pencil, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
+import { type Column, DataTable } from '../../components/data-table';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '../../components/dropdown-menu';
-import { EmptyState } from '../../components/empty-state';
 import { Label } from '../../components/field';
-import { SearchInput } from '../../components/search-input';
+import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
-import { Pagination } from '../../components/pagination';
+import { SearchInput } from '../../components/search-input';
 import { Select } from '../../components/select';
+import { LOW_STOCK } from '../../components/stock-badge';
 import { Switch } from '../../components/switch';
-import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
 import { errorMessage } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
-import { useCursorPages } from '../../lib/use-cursor-pages';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { usePagedList, useSearchBox } from '../../lib/use-list';
 import { cn } from '../../lib/utils';
-import { LOW_STOCK } from '../menu/product-card';
-import { ProductFormDialog, type ProductRow } from './product-form-dialog';
+import { ProductFormDialog } from './product-form-dialog';
 import { StockDialog } from './stock-dialog';
 
 const PAGE_SIZE = 20;
 const ALL = 'all';
 
 export const ProductsPage = () => {
-  const [searchText, setSearchText] = useState('');
+  const search = useSearchBox();
   const [categoryId, setCategoryId] = useState(ALL);
   const [isArchivedShown, setIsArchivedShown] = useState(false);
-  const search = useDebouncedValue(searchText.trim(), 300);
   const categories = useQuery(trpc.category.list.queryOptions());
-  const input = {
-    limit: PAGE_SIZE,
-    sort: 'name' as const,
-    ...(search ? { search } : {}),
-    ...(categoryId === ALL ? {} : { categoryId }),
-    ...(isArchivedShown ? { includeArchived: true } : {}),
-  };
-  const pages = useCursorPages(JSON.stringify(input));
-  const query = useQuery({
-    ...trpc.product.list.queryOptions({ ...input, cursor: pages.cursor }),
-    placeholderData: keepPreviousData,
-  });
-  const [editing, setEditing] = useState<ProductRow | 'new' | null>(null);
-  const [stockFor, setStockFor] = useState<ProductRow | null>(null);
-  const hasFilters = Boolean(search || categoryId !== ALL);
+  const list = usePagedList((cursor) =>
+    trpc.product.list.queryOptions({
+      limit: PAGE_SIZE,
+      cursor,
+      sort: 'name',
+      ...(search.term ? { search: search.term } : {}),
+      ...(categoryId === ALL ? {} : { categoryId }),
+      ...(isArchivedShown ? { includeArchived: true } : {}),
+    }),
+  );
+  const [editing, setEditing] = useState<ProductDto | 'new' | null>(null);
+  const [stockFor, setStockFor] = useState<ProductDto | null>(null);
 
   return (
     <>
@@ -68,8 +62,7 @@ export const ProductsPage = () => {
             wrapperClassName="sm:col-span-2 lg:col-span-1"
             aria-label="Search products"
             placeholder="Search by name or description"
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
+            {...search.inputProps}
           />
           <Select
             aria-label="Filter by category"
@@ -87,32 +80,16 @@ export const ProductsPage = () => {
             </Label>
           </div>
         </div>
-        <QueryView
-          query={query}
+        <ListView
+          list={list}
           loadingLabel="Loading products"
-          empty={
-            <EmptyState
-              icon={hasFilters ? SearchX : Package}
-              title={hasFilters ? 'No products match' : 'No products yet'}
-              description={hasFilters ? 'Try another word or category.' : 'Add the first dish to open the menu.'}
-            />
-          }
+          pagesLabel="Products pages"
+          empty={{ icon: Package, title: 'No products yet', description: 'Add the first dish to open the menu.' }}
+          isFiltered={Boolean(search.term || categoryId !== ALL)}
+          noMatch={{ title: 'No products match', description: 'Try another word or category.' }}
         >
-          {(data) => (
-            <>
-              <ProductsTable products={data.items} onEdit={setEditing} onAdjustStock={setStockFor} />
-              <Pagination
-                label="Products pages"
-                page={pages.page}
-                hasPrevious={pages.hasPrevious}
-                hasNext={Boolean(data.nextCursor)}
-                onPrevious={pages.goPrevious}
-                onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
-                isFetching={query.isFetching}
-              />
-            </>
-          )}
-        </QueryView>
+          {(products) => <ProductsTable products={products} onEdit={setEditing} onAdjustStock={setStockFor} />}
+        </ListView>
       </Card>
       <ProductFormDialog
         key={`form-${editing === 'new' ? 'new' : (editing?.id ?? 'closed')}`}
@@ -132,9 +109,9 @@ const StockCell = ({ stock }: { stock: number | null }) => {
 };
 
 type ProductsTableProps = {
-  products: ProductRow[];
-  onEdit: (product: ProductRow) => void;
-  onAdjustStock: (product: ProductRow) => void;
+  products: ProductDto[];
+  onEdit: (product: ProductDto) => void;
+  onAdjustStock: (product: ProductDto) => void;
 };
 
 const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) => {
@@ -158,76 +135,81 @@ const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) 
       onError: (error) => toast.error(errorMessage(error)),
     }),
   );
+  const columns: Column<ProductDto>[] = [
+    {
+      header: 'Dish',
+      cell: (product) => (
+        <div className="grid min-w-44">
+          <span className={cn('font-medium', product.isActive ? 'text-zinc-900' : 'text-zinc-600')}>{product.name}</span>
+          <span className="text-xs text-zinc-600 md:hidden">{product.categoryName}</span>
+          {product.isActive ? null : (
+            <span className="mt-1 sm:hidden">
+              <Badge>Archived</Badge>
+            </span>
+          )}
+        </div>
+      ),
+    },
+    { header: 'Category', cell: (product) => product.categoryName, className: 'hidden md:table-cell' },
+    {
+      header: 'Price',
+      cell: (product) => formatMoney(product.priceCents),
+      className: 'text-right',
+      cellClassName: 'whitespace-nowrap tabular-nums',
+    },
+    {
+      header: 'Stock',
+      cell: (product) => <StockCell stock={product.stock} />,
+      className: 'text-right',
+      cellClassName: 'whitespace-nowrap',
+    },
+    {
+      header: 'Status',
+      cell: (product) => (product.isActive ? <Badge tone="green">On the menu</Badge> : <Badge>Archived</Badge>),
+      className: 'hidden sm:table-cell',
+    },
+    {
+      header: 'Actions',
+      isHeaderHidden: true,
+      className: 'text-right',
+      cell: (product) => (
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="ghost" size="icon" className="size-8" aria-label={`Actions for ${product.name}`}>
+              <MoreHorizontal aria-hidden />
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end">
+            <DropdownMenuItem onSelect={() => onEdit(product)}>
+              <Pencil aria-hidden />
+              Edit
+            </DropdownMenuItem>
+            <DropdownMenuItem onSelect={() => onAdjustStock(product)}>
+              <PackagePlus aria-hidden />
+              Adjust stock
+            </DropdownMenuItem>
+            {product.isActive ? (
+              <DropdownMenuItem onSelect={() => archive.mutate({ id: product.id })}>
+                <Archive aria-hidden />
+                Archive
+              </DropdownMenuItem>
+            ) : (
+              <DropdownMenuItem onSelect={() => restore.mutate({ id: product.id, isActive: true })}>
+                <ArchiveRestore aria-hidden />
+                Put back on the menu
+              </DropdownMenuItem>
+            )}
+          </DropdownMenuContent>
+        </DropdownMenu>
+      ),
+    },
+  ];
   return (
-    <Table>
-      <caption className="sr-only">Products</caption>
-      <THead>
-        <tr>
-          <TH>Dish</TH>
-          <TH className="hidden md:table-cell">Category</TH>
-          <TH className="text-right">Price</TH>
-          <TH className="text-right">Stock</TH>
-          <TH className="hidden sm:table-cell">Status</TH>
-          <TH className="text-right">
-            <span className="sr-only">Actions</span>
-          </TH>
-        </tr>
-      </THead>
-      <TBody>
-        {products.map((product) => (
-          <TR key={product.id} className={cn(!product.isActive && 'bg-zinc-50/70')}>
-            <TD>
-              <div className="grid min-w-44">
-                <span className={cn('font-medium', product.isActive ? 'text-zinc-900' : 'text-zinc-600')}>{product.name}</span>
-                <span className="text-xs text-zinc-600 md:hidden">{product.categoryName}</span>
-                {product.isActive ? null : (
-                  <span className="mt-1 sm:hidden">
-                    <Badge>Archived</Badge>
-                  </span>
-                )}
-              </div>
-            </TD>
-            <TD className="hidden md:table-cell">{product.categoryName}</TD>
-            <TD className="text-right whitespace-nowrap tabular-nums">{formatMoney(product.priceCents)}</TD>
-            <TD className="text-right whitespace-nowrap">
-              <StockCell stock={product.stock} />
-            </TD>
-            <TD className="hidden sm:table-cell">
-              {product.isActive ? <Badge tone="green">On the menu</Badge> : <Badge>Archived</Badge>}
-            </TD>
-            <TD className="text-right">
-              <DropdownMenu>
-                <DropdownMenuTrigger asChild>
-                  <Button variant="ghost" size="icon" className="size-8" aria-label={`Actions for ${product.name}`}>
-                    <MoreHorizontal aria-hidden />
-                  </Button>
-                </DropdownMenuTrigger>
-                <DropdownMenuContent align="end">
-                  <DropdownMenuItem onSelect={() => onEdit(product)}>
-                    <Pencil aria-hidden />
-                    Edit
-                  </DropdownMenuItem>
-                  <DropdownMenuItem onSelect={() => onAdjustStock(product)}>
-                    <PackagePlus aria-hidden />
-                    Adjust stock
-                  </DropdownMenuItem>
-                  {product.isActive ? (
-                    <DropdownMenuItem onSelect={() => archive.mutate({ id: product.id })}>
-                      <Archive aria-hidden />
-                      Archive
-                    </DropdownMenuItem>
-                  ) : (
-                    <DropdownMenuItem onSelect={() => restore.mutate({ id: product.id, isActive: true })}>
-                      <ArchiveRestore aria-hidden />
-                      Put back on the menu
-                    </DropdownMenuItem>
-                  )}
-                </DropdownMenuContent>
-              </DropdownMenu>
-            </TD>
-          </TR>
-        ))}
-      </TBody>
-    </Table>
+    <DataTable
+      caption="Products"
+      rows={products}
+      columns={columns}
+      rowClassName={(product) => !product.isActive && 'bg-zinc-50/70'}
+    />
   );
 };

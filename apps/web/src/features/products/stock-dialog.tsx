@@ -1,15 +1,15 @@
+import { AdjustStockInputSchema, type ProductDto } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, FormDialogFooter } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
 import { type RadioOption, RadioCards } from '../../components/radio-group';
 import { errorMessage } from '../../lib/errors';
+import { parseCount } from '../../lib/form';
 import { trpc } from '../../lib/trpc';
-import type { ProductRow } from './product-form-dialog';
 
 type Mode = 'delivery' | 'waste' | 'set' | 'untrack';
 
@@ -20,9 +20,7 @@ const TRACKED_MODES: RadioOption<Mode>[] = [
   { value: 'untrack', label: 'Stop tracking', description: 'Always available' },
 ];
 
-const MAX_COUNT = 100_000;
-
-type StockDialogProps = { product: ProductRow | null; onClose: () => void };
+type StockDialogProps = { product: ProductDto | null; onClose: () => void };
 
 /**
  * Deliveries and waste change the stock relative to what is there when the change arrives, so sales made
@@ -53,13 +51,18 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
       adjust.mutate({ id: product.id, set: null });
       return;
     }
-    const count = /^\d{1,6}$/.test(countText.trim()) ? Number(countText) : Number.NaN;
-    if (!Number.isInteger(count) || count > MAX_COUNT || (mode !== 'set' && count === 0)) {
+    const count = parseCount(countText);
+    const input =
+      count === null
+        ? null
+        : mode === 'set'
+          ? { id: product.id, set: count }
+          : { id: product.id, delta: mode === 'delivery' ? count : -count };
+    if (!input || !AdjustStockInputSchema.safeParse(input).success) {
       setInputError(mode === 'set' ? 'Enter a count of 0 or more' : 'Enter how many, 1 or more');
       return;
     }
-    if (mode === 'set') adjust.mutate({ id: product.id, set: count });
-    else adjust.mutate({ id: product.id, delta: mode === 'delivery' ? count : -count });
+    adjust.mutate(input);
   };
 
   return (
@@ -97,14 +100,11 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
               />
             </Field>
           )}
-          <DialogFooter>
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" isLoading={adjust.isPending}>
-              {mode === 'untrack' ? 'Stop tracking' : 'Save stock'}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter
+            onCancel={onClose}
+            submitLabel={mode === 'untrack' ? 'Stop tracking' : 'Save stock'}
+            isSubmitting={adjust.isPending}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,21 +1,19 @@
-import { QueryView } from '../../components/query-view';
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { Eye, EyeOff, MessageSquareText } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
-import { EmptyState } from '../../components/empty-state';
+import { DataTable } from '../../components/data-table';
+import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
-import { Pagination } from '../../components/pagination';
 import { Select } from '../../components/select';
-import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
+import { Stars } from '../../components/stars';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { useCursorPages } from '../../lib/use-cursor-pages';
-import { Stars } from './stars';
+import { usePagedList } from '../../lib/use-list';
 
 const PAGE_SIZE = 20;
 type StatusFilter = 'all' | 'visible' | 'hidden';
@@ -29,17 +27,15 @@ const STATUS_OPTIONS = [
 export const ReviewsPage = () => {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<StatusFilter>('all');
-  const input = { limit: PAGE_SIZE, ...(status === 'all' ? {} : { status }) };
-  const pages = useCursorPages(JSON.stringify(input));
-  const query = useQuery({
-    ...trpc.review.list.queryOptions({ ...input, cursor: pages.cursor }),
-    placeholderData: keepPreviousData,
-  });
-  const productIds = [...new Set(query.data?.items.map((review) => review.productId) ?? [])];
+  const list = usePagedList((cursor) =>
+    trpc.review.list.queryOptions({ limit: PAGE_SIZE, cursor, ...(status === 'all' ? {} : { status }) }),
+  );
+  const productIds = [...new Set(list.items.map((review) => review.productId))];
   const products = useQueries({
     queries: productIds.map((id) => ({ ...trpc.product.byId.queryOptions({ id }), staleTime: 5 * 60_000 })),
   });
   const productNames = new Map(products.flatMap((product) => (product.data ? [[product.data.id, product.data.name]] : [])));
+  const dishName = (productId: string) => productNames.get(productId) ?? 'Dish';
   const setReviewStatus = useMutation(
     trpc.review.setStatus.mutationOptions({
       onSuccess: async (review) => {
@@ -67,80 +63,68 @@ export const ReviewsPage = () => {
         }
       />
       <Card>
-        <QueryView
-          query={query}
+        <ListView
+          list={list}
           loadingLabel="Loading the reviews"
-          empty={
-            <EmptyState
-              icon={MessageSquareText}
-              title="No reviews here"
-              description="Reviews appear when people rate their lunch."
-            />
-          }
+          pagesLabel="Review pages"
+          empty={{
+            icon: MessageSquareText,
+            title: 'No reviews here',
+            description: 'Reviews appear when people rate their lunch.',
+          }}
         >
-          {(data) => (
-            <>
-              <Table>
-                <caption className="sr-only">Reviews</caption>
-                <THead>
-                  <tr>
-                    <TH>Dish</TH>
-                    <TH>Rating</TH>
-                    <TH className="w-1/2">Comment</TH>
-                    <TH>Status</TH>
-                    <TH>
-                      <span className="sr-only">Actions</span>
-                    </TH>
-                  </tr>
-                </THead>
-                <TBody>
-                  {data.items.map((review) => {
-                    const dish = productNames.get(review.productId) ?? 'Dish';
+          {(reviews) => (
+            <DataTable
+              caption="Reviews"
+              rows={reviews}
+              columns={[
+                {
+                  header: 'Dish',
+                  cell: (review) => (
+                    <>
+                      <span className="block font-medium text-zinc-900">{dishName(review.productId)}</span>
+                      <span className="block text-xs text-zinc-600">
+                        {review.userName} · {formatDateTime(review.createdAt)}
+                      </span>
+                    </>
+                  ),
+                },
+                { header: 'Rating', cell: (review) => <Stars rating={review.rating} /> },
+                {
+                  header: 'Comment',
+                  headerClassName: 'w-1/2',
+                  cellClassName: 'whitespace-pre-line',
+                  cell: (review) => review.comment ?? <span className="text-zinc-500">No comment</span>,
+                },
+                {
+                  header: 'Status',
+                  cell: (review) =>
+                    review.status === 'hidden' ? <Badge tone="amber">Hidden</Badge> : <Badge tone="green">Visible</Badge>,
+                },
+                {
+                  header: 'Actions',
+                  isHeaderHidden: true,
+                  cellClassName: 'text-right',
+                  cell: (review) => {
                     const isHidden = review.status === 'hidden';
                     return (
-                      <TR key={review.id}>
-                        <TD>
-                          <span className="block font-medium text-zinc-900">{dish}</span>
-                          <span className="block text-xs text-zinc-600">
-                            {review.userName} · {formatDateTime(review.createdAt)}
-                          </span>
-                        </TD>
-                        <TD>
-                          <Stars rating={review.rating} />
-                        </TD>
-                        <TD className="whitespace-pre-line">
-                          {review.comment ?? <span className="text-zinc-500">No comment</span>}
-                        </TD>
-                        <TD>{isHidden ? <Badge tone="amber">Hidden</Badge> : <Badge tone="green">Visible</Badge>}</TD>
-                        <TD className="text-right">
-                          <Button
-                            size="sm"
-                            variant="secondary"
-                            aria-label={`${isHidden ? 'Unhide' : 'Hide'} ${review.userName}'s review of ${dish}`}
-                            isLoading={setReviewStatus.isPending && setReviewStatus.variables.id === review.id}
-                            onClick={() => setReviewStatus.mutate({ id: review.id, status: isHidden ? 'visible' : 'hidden' })}
-                          >
-                            {isHidden ? <Eye aria-hidden /> : <EyeOff aria-hidden />}
-                            {isHidden ? 'Unhide' : 'Hide'}
-                          </Button>
-                        </TD>
-                      </TR>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        aria-label={`${isHidden ? 'Unhide' : 'Hide'} ${review.userName}'s review of ${dishName(review.productId)}`}
+                        isLoading={setReviewStatus.isPending && setReviewStatus.variables.id === review.id}
+                        onClick={() => setReviewStatus.mutate({ id: review.id, status: isHidden ? 'visible' : 'hidden' })}
+                      >
+                        {isHidden ? <Eye aria-hidden /> : <EyeOff aria-hidden />}
+                        {isHidden ? 'Unhide' : 'Hide'}
+                      </Button>
                     );
-                  })}
-                </TBody>
-              </Table>
-              <Pagination
-                label="Review pages"
-                page={pages.page}
-                hasPrevious={pages.hasPrevious}
-                hasNext={Boolean(data.nextCursor)}
-                onPrevious={pages.goPrevious}
-                onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
-                isFetching={query.isFetching}
-              />
-            </>
+                  },
+                },
+              ]}
+            />
           )}
-        </QueryView>
+        </ListView>
       </Card>
     </>
   );

@@ -1,110 +1,76 @@
-import type { RouterOutputs } from '@canteen/api/trpc';
-import { QueryView } from '../../components/query-view';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Printer, Search, ShoppingBasket, Trash2, UserRoundPlus } from 'lucide-react';
+import type { OrderDto, ProductDto, UserDto } from '@canteen/shared';
+import { addToBasket, setBasketQuantity } from '@canteen/shared/rules';
+import { useQuery } from '@tanstack/react-query';
+import { Printer, Search, ShoppingBasket, UserRoundPlus } from 'lucide-react';
 import { useState } from 'react';
 import { Alert } from '../../components/alert';
+import { BasketQuantity, CheckoutButton, RemoveFromBasket } from '../../components/checkout';
 import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
+import { EmployeePicker } from '../../components/employee-picker';
 import { EmptyState } from '../../components/empty-state';
-import { SearchInput } from '../../components/search-input';
+import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
-import { QuantityStepper } from '../../components/quantity-stepper';
+import { Receipt } from '../../components/receipt';
+import { SearchInput } from '../../components/search-input';
+import { StockBadge } from '../../components/stock-badge';
 import { useSession } from '../../lib/auth';
-import { errorMessage, errorReason, isNetworkError } from '../../lib/errors';
+import { newIdempotencyKey } from '../../lib/cart-store';
 import { formatMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { usePagedList, useSearchBox } from '../../lib/use-list';
+import { usePlaceOrder } from '../../lib/use-place-order';
 import { cn } from '../../lib/utils';
-import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, newIdempotencyKey } from '../cart/cart-store';
-import { StockBadge } from '../menu/product-card';
-import { Receipt } from '../orders/receipt';
-import { EmployeePicker, type Person } from '../people/employee-picker';
 
-type Product = RouterOutputs['product']['list']['items'][number];
-type Order = RouterOutputs['order']['place'];
-type TillLine = { product: Product; quantity: number };
+type TillLine = { productId: string; quantity: number; product: ProductDto };
 
 const RESULTS = 12;
 
 /** A manager rings up an order for an employee of their department (an admin for anyone else), paid from that person's wallet. */
 export const TillPage = () => {
-  const queryClient = useQueryClient();
   const session = useSession();
   const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
-  const [person, setPerson] = useState<Person | null>(null);
+  const [person, setPerson] = useState<UserDto | null>(null);
   const [lines, setLines] = useState<TillLine[]>([]);
   // One key per basket and person: a retry after a lost answer cannot charge twice.
   const [checkoutKey, setCheckoutKey] = useState(newIdempotencyKey);
-  const [receipt, setReceipt] = useState<Order | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<OrderDto | null>(null);
   const balance = useQuery({ ...trpc.wallet.balance.queryOptions({ userId: person?.id }), enabled: person !== null });
-  const place = useMutation(trpc.order.place.mutationOptions());
+  const newCheckout = () => setCheckoutKey(newIdempotencyKey());
+  const checkout = usePlaceOrder({
+    customer: person,
+    wallet: balance,
+    checkoutKey: () => checkoutKey,
+    onKeyRejected: newCheckout,
+    onPlaced: (order) => {
+      setReceipt(order);
+      setLines([]);
+      newCheckout();
+    },
+  });
   const totalCents = lines.reduce((sum, line) => sum + line.product.priceCents * line.quantity, 0);
 
-  const changeBasket = (next: TillLine[]) => {
+  const changeBasket = (next: TillLine[] | null) => {
+    if (!next) return;
     setLines(next);
-    setCheckoutKey(newIdempotencyKey());
-    setError(null);
+    newCheckout();
+    checkout.clearError();
   };
-  const add = (product: Product) => {
-    const existing = lines.find((line) => line.product.id === product.id);
-    if (!existing && lines.length >= MAX_ORDER_LINES) return;
-    changeBasket(
-      existing
-        ? lines.map((line) =>
-            line.product.id === product.id ? { ...line, quantity: Math.min(MAX_LINE_QUANTITY, line.quantity + 1) } : line,
-          )
-        : [...lines, { product, quantity: 1 }],
-    );
-  };
-  const setQuantity = (productId: string, quantity: number) =>
-    changeBasket(
-      quantity <= 0
-        ? lines.filter((line) => line.product.id !== productId)
-        : lines.map((line) => (line.product.id === productId ? { ...line, quantity } : line)),
-    );
-  const onPerson = (next: Person | null) => {
+  const onPerson = (next: UserDto | null) => {
     setPerson(next);
-    setCheckoutKey(newIdempotencyKey());
-    setError(null);
+    newCheckout();
+    checkout.clearError();
   };
   const startOver = () => {
     setReceipt(null);
     setPerson(null);
     changeBasket([]);
   };
-
-  const onCharge = async () => {
+  const onCharge = () => {
+    // Without a customer the order would be the manager's own.
     if (!person) return;
-    setError(null);
-    try {
-      const order = await place.mutateAsync({
-        userId: person.id,
-        idempotencyKey: checkoutKey,
-        items: lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })),
-      });
-      queryClient.setQueryData(trpc.order.byId.queryKey({ id: order.id }), order);
-      setReceipt(order);
-      setLines([]);
-      setCheckoutKey(newIdempotencyKey());
-      await Promise.all([
-        queryClient.invalidateQueries(trpc.wallet.pathFilter()),
-        queryClient.invalidateQueries(trpc.order.list.pathFilter()),
-        queryClient.invalidateQueries(trpc.product.pathFilter()),
-      ]);
-    } catch (caught) {
-      if (errorReason(caught) === 'INSUFFICIENT_FUNDS') {
-        const fresh = await balance.refetch();
-        setError(
-          `Not enough money in ${person.name}'s wallet: they have ${formatMoney(fresh.data?.totalCents ?? 0)}, this order is ${formatMoney(totalCents)}.`,
-        );
-      } else if (isNetworkError(caught)) {
-        setError("We couldn't reach Canteen to confirm the order. Try again: it will not be charged twice.");
-      } else {
-        setError(errorMessage(caught));
-      }
-    }
+    const items = lines.map(({ productId, quantity }) => ({ productId, quantity }));
+    void checkout.placeOrder(items, totalCents);
   };
 
   return (
@@ -149,7 +115,7 @@ export const TillPage = () => {
                 ) : null}
               </CardContent>
             </Card>
-            <DishPicker onAdd={add} />
+            <DishPicker onAdd={(product) => changeBasket(addToBasket(lines, { productId: product.id, quantity: 1, product }))} />
           </div>
           <Card className="lg:sticky lg:top-24">
             <CardHeader>
@@ -161,7 +127,7 @@ export const TillPage = () => {
             ) : (
               <ul aria-label="Dishes in this order" className="divide-y divide-zinc-100">
                 {lines.map((line) => (
-                  <li key={line.product.id} className="grid gap-2 px-5 py-3 sm:px-6">
+                  <li key={line.productId} className="grid gap-2 px-5 py-3 sm:px-6">
                     <div className="flex items-start justify-between gap-3">
                       <span className="text-sm font-medium text-zinc-900">{line.product.name}</span>
                       <span className="text-sm text-zinc-900 tabular-nums">
@@ -169,22 +135,16 @@ export const TillPage = () => {
                       </span>
                     </div>
                     <div className="flex items-center justify-between gap-3">
-                      <QuantityStepper
+                      <BasketQuantity
                         itemName={line.product.name}
-                        value={line.quantity}
-                        onChange={(quantity) => setQuantity(line.product.id, quantity)}
-                        max={Math.min(MAX_LINE_QUANTITY, line.product.stock ?? MAX_LINE_QUANTITY) || 1}
-                        size="sm"
+                        quantity={line.quantity}
+                        stock={line.product.stock}
+                        onChange={(quantity) => changeBasket(setBasketQuantity(lines, line.productId, quantity))}
                       />
-                      <Button
-                        variant="ghost"
-                        size="icon"
-                        className="size-8 text-zinc-600 hover:bg-red-50 hover:text-red-700"
-                        aria-label={`Remove ${line.product.name}`}
-                        onClick={() => setQuantity(line.product.id, 0)}
-                      >
-                        <Trash2 aria-hidden />
-                      </Button>
+                      <RemoveFromBasket
+                        itemName={line.product.name}
+                        onRemove={() => changeBasket(setBasketQuantity(lines, line.productId, 0))}
+                      />
                     </div>
                   </li>
                 ))}
@@ -212,19 +172,11 @@ export const TillPage = () => {
                   </div>
                 ) : null}
               </dl>
-              {error ? <Alert>{error}</Alert> : null}
+              {checkout.error ? <Alert>{checkout.error}</Alert> : null}
             </CardContent>
-            <CardFooter>
-              <Button
-                size="lg"
-                className="w-full"
-                disabled={!person || lines.length === 0}
-                isLoading={place.isPending}
-                onClick={() => void onCharge()}
-              >
-                {person ? `Charge ${person.name.split(' ')[0]} · ${formatMoney(totalCents)}` : 'Charge'}
-              </Button>
-            </CardFooter>
+            <CheckoutButton isPending={checkout.isPending} disabled={!person || lines.length === 0} onClick={onCharge}>
+              {person ? `Charge ${person.name.split(' ')[0]} · ${formatMoney(totalCents)}` : 'Charge'}
+            </CheckoutButton>
           </Card>
         </div>
       )}
@@ -232,34 +184,27 @@ export const TillPage = () => {
   );
 };
 
-const DishPicker = ({ onAdd }: { onAdd: (product: Product) => void }) => {
-  const [searchText, setSearchText] = useState('');
-  const search = useDebouncedValue(searchText.trim(), 250);
-  const query = useQuery({
-    ...trpc.product.list.queryOptions({ limit: RESULTS, sort: 'name', ...(search ? { search } : {}) }),
-    placeholderData: keepPreviousData,
-  });
+const DishPicker = ({ onAdd }: { onAdd: (product: ProductDto) => void }) => {
+  const search = useSearchBox(250);
+  const list = usePagedList((cursor) =>
+    trpc.product.list.queryOptions({ limit: RESULTS, cursor, sort: 'name', ...(search.term ? { search: search.term } : {}) }),
+  );
   return (
     <Card>
       <CardHeader>
         <CardTitle>Dishes</CardTitle>
       </CardHeader>
       <div className="border-b border-zinc-100 px-5 pb-4 sm:px-6">
-        <SearchInput
-          aria-label="Search dishes"
-          placeholder="Search dishes"
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-        />
+        <SearchInput aria-label="Search dishes" placeholder="Search dishes" {...search.inputProps} />
       </div>
-      <QueryView
-        query={query}
+      <ListView
+        list={list}
         loadingLabel="Loading dishes"
-        empty={<EmptyState icon={Search} title="No dishes match" description="Try another word." />}
+        empty={{ icon: Search, title: 'No dishes match', description: 'Try another word.' }}
       >
-        {(data) => (
+        {(products) => (
           <ul aria-label="Dishes" className="divide-y divide-zinc-100">
-            {data.items.map((product) => (
+            {products.map((product) => (
               <li key={product.id} className="flex items-center justify-between gap-3 px-5 py-2.5 sm:px-6">
                 <div className="grid min-w-0">
                   <span className="truncate text-sm font-medium text-zinc-900">{product.name}</span>
@@ -281,7 +226,7 @@ const DishPicker = ({ onAdd }: { onAdd: (product: Product) => void }) => {
             ))}
           </ul>
         )}
-      </QueryView>
+      </ListView>
     </Card>
   );
 };

@@ -1,3 +1,4 @@
+import type { UserDto } from '@canteen/shared';
 import { useMutation } from '@tanstack/react-query';
 import { KeyRound } from 'lucide-react';
 import { Alert } from '../../components/alert';
@@ -9,9 +10,8 @@ import { Input } from '../../components/input';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import type { UserRow } from './users-page';
 
-type ResetLinkDialogProps = { user: UserRow | null; onClose: () => void };
+type ResetLinkDialogProps = { user: UserDto | null; onClose: () => void };
 
 /** A one-time link for someone who forgot their password; making a new one cancels the previous one. */
 export const ResetLinkDialog = ({ user, onClose }: ResetLinkDialogProps) => {

@@ -2,7 +2,7 @@ import { ROLES, type Role } from '@canteen/shared/constants';
 import { SearchInput } from '../../components/search-input';
 import { Select } from '../../components/select';
 import { roleLabel } from '../../lib/format';
-import { useDepartmentOptions } from '../departments/use-department-options';
+import { useDepartmentOptions } from '../../lib/use-department-options';
 
 export type UserFilters = {
   search: string;

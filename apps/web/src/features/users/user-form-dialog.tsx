@@ -1,4 +1,11 @@
-import { CreateUserInputSchema, PASSWORD_MIN_LENGTH, ROLES } from '@canteen/shared';
+import {
+  CreateUserInputSchema,
+  DEPARTMENT_REQUIRED_MESSAGE,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type UserDto,
+  hasRequiredDepartment,
+} from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -6,33 +13,29 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
-import { Field, Label } from '../../components/field';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, FormDialogFooter } from '../../components/dialog';
+import { Field, SwitchField } from '../../components/field';
 import { Input } from '../../components/input';
 import { Select } from '../../components/select';
-import { Switch } from '../../components/switch';
 import { errorMessage, errorReason } from '../../lib/errors';
 import { applyFieldErrors, schemaResolver } from '../../lib/form';
 import { formatDateTime, roleLabel } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
-import { useDepartmentOptions } from '../departments/use-department-options';
-import type { UserRow } from './users-page';
+import { useDepartmentOptions } from '../../lib/use-department-options';
 
 const NO_DEPARTMENT = 'none';
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
 
-const hasDepartmentIfNeeded = (values: { role: string; departmentId: string | null }) =>
-  values.role === 'admin' || values.departmentId !== null;
-const DEPARTMENT_RULE = { path: ['departmentId'], message: 'Employees and managers belong to a department' };
+const DEPARTMENT_RULE = { path: ['departmentId'], message: DEPARTMENT_REQUIRED_MESSAGE };
 
 const BaseSchema = CreateUserInputSchema.omit({ password: true }).extend({ isActive: z.boolean() });
 const CreateFormSchema = BaseSchema.extend({ password: CreateUserInputSchema.shape.password }).refine(
-  hasDepartmentIfNeeded,
+  hasRequiredDepartment,
   DEPARTMENT_RULE,
 );
-const EditFormSchema = BaseSchema.extend({ password: z.string() }).refine(hasDepartmentIfNeeded, DEPARTMENT_RULE);
+const EditFormSchema = BaseSchema.extend({ password: z.string() }).refine(hasRequiredDepartment, DEPARTMENT_RULE);
 
-type UserFormDialogProps = { user: UserRow | null; isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
+type UserFormDialogProps = { user: UserDto | null; isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
 
 /** Creates a user (no `user`) or edits one: details, role, department, active and lockout. */
 export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogProps) => {
@@ -155,26 +158,20 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
               />
             </Field>
             {user ? (
-              <div className="flex items-start justify-between gap-4 rounded-lg border border-zinc-200 px-3.5 py-3 sm:self-end">
-                <div className="grid gap-0.5">
-                  <Label htmlFor="user-is-active">Active</Label>
-                  <p id="user-is-active-hint" className="text-xs text-zinc-600">
-                    Inactive people cannot sign in.
-                  </p>
-                </div>
-                <Controller
-                  control={form.control}
-                  name="isActive"
-                  render={({ field }) => (
-                    <Switch
-                      id="user-is-active"
-                      aria-describedby="user-is-active-hint"
-                      checked={field.value}
-                      onCheckedChange={field.onChange}
-                    />
-                  )}
-                />
-              </div>
+              <Controller
+                control={form.control}
+                name="isActive"
+                render={({ field }) => (
+                  <SwitchField
+                    id="user-is-active"
+                    label="Active"
+                    hint="Inactive people cannot sign in."
+                    checked={field.value}
+                    onCheckedChange={field.onChange}
+                    className="rounded-lg border border-zinc-200 px-3.5 py-3 sm:self-end"
+                  />
+                )}
+              />
             ) : (
               <Field
                 label="Initial password"
@@ -185,14 +182,11 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
               </Field>
             )}
           </div>
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" isLoading={form.formState.isSubmitting}>
-              {user ? 'Save changes' : 'Create user'}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter
+            onCancel={() => onOpenChange(false)}
+            submitLabel={user ? 'Save changes' : 'Create user'}
+            isSubmitting={form.formState.isSubmitting}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,26 +1,22 @@
-import type { RouterOutputs } from '@canteen/api/trpc';
-import { QueryView } from '../../components/query-view';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { WalletEntryDto } from '@canteen/shared';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Clock, Wallet } from 'lucide-react';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/card';
+import { type Column, DataTable } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
+import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
-import { Pagination } from '../../components/pagination';
 import { PageSpinner } from '../../components/spinner';
-import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
 import { errorMessage } from '../../lib/errors';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, orderNumber } from '../../lib/format';
 import { formatMoney, formatSignedMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
-import { useCursorPages } from '../../lib/use-cursor-pages';
+import { usePagedList } from '../../lib/use-list';
 import { cn } from '../../lib/utils';
-import { orderNumber } from '../orders/order-status-badge';
 import { BalanceChart } from './balance-chart';
-
-type Entry = RouterOutputs['wallet']['entries']['items'][number];
 
 const CHART_DAYS = 90;
 
@@ -29,7 +25,7 @@ const share = (cents: number, totalCents: number): number =>
   totalCents > 0 ? Math.max(0, Math.min(100, (cents / totalCents) * 100)) : 0;
 const PAGE_SIZE = 20;
 
-const KIND_LABELS: Record<Entry['kind'], { label: string; tone: 'green' | 'blue' | 'neutral' | 'amber' | 'violet' }> = {
+const KIND_LABELS: Record<WalletEntryDto['kind'], { label: string; tone: 'green' | 'blue' | 'neutral' | 'amber' | 'violet' }> = {
   credit: { label: 'Credit', tone: 'green' },
   top_up: { label: 'Top-up', tone: 'blue' },
   spend: { label: 'Order', tone: 'neutral' },
@@ -129,72 +125,14 @@ const BalanceHistoryCard = () => {
   );
 };
 
-const EntriesCard = () => {
-  const input = { limit: PAGE_SIZE };
-  const pages = useCursorPages(JSON.stringify(input));
-  const query = useQuery({
-    ...trpc.wallet.entries.queryOptions({ ...input, cursor: pages.cursor }),
-    placeholderData: keepPreviousData,
-  });
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>History</CardTitle>
-        <CardDescription>Every credit, order and refund, newest first.</CardDescription>
-      </CardHeader>
-      <QueryView
-        query={query}
-        loadingLabel="Loading the history"
-        empty={
-          <EmptyState
-            icon={Clock}
-            title="Nothing here yet"
-            description="Credits from the company or your department show up here."
-          />
-        }
-      >
-        {(data) => (
-          <>
-            <Table>
-              <caption className="sr-only">Wallet history</caption>
-              <THead>
-                <tr>
-                  <TH>Date</TH>
-                  <TH>What</TH>
-                  <TH className="hidden md:table-cell">Payer</TH>
-                  <TH className="text-right">Amount</TH>
-                </tr>
-              </THead>
-              <TBody>
-                {data.items.map((entry) => (
-                  <EntryRow key={entry.id} entry={entry} />
-                ))}
-              </TBody>
-            </Table>
-            <Pagination
-              label="History pages"
-              page={pages.page}
-              hasPrevious={pages.hasPrevious}
-              hasNext={Boolean(data.nextCursor)}
-              onPrevious={pages.goPrevious}
-              onNext={() => data.nextCursor && pages.goNext(data.nextCursor)}
-              isFetching={query.isFetching}
-            />
-          </>
-        )}
-      </QueryView>
-    </Card>
-  );
-};
-
-const EntryRow = ({ entry }: { entry: Entry }) => {
-  const kind = KIND_LABELS[entry.kind];
-  return (
-    <TR>
-      <TD className="whitespace-nowrap">{formatDateTime(entry.occurredAt)}</TD>
-      <TD>
+const ENTRY_COLUMNS: Column<WalletEntryDto>[] = [
+  { header: 'Date', cell: (entry) => formatDateTime(entry.occurredAt), cellClassName: 'whitespace-nowrap' },
+  {
+    header: 'What',
+    cell: (entry) => (
+      <>
         <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={kind.tone}>{kind.label}</Badge>
+          <Badge tone={KIND_LABELS[entry.kind].tone}>{KIND_LABELS[entry.kind].label}</Badge>
           {entry.orderId ? (
             <Link
               to="/orders/$orderId"
@@ -207,16 +145,39 @@ const EntryRow = ({ entry }: { entry: Entry }) => {
         </div>
         {entry.note ? <p className="mt-1 text-xs text-zinc-600">{entry.note}</p> : null}
         <p className="mt-0.5 text-xs text-zinc-600 md:hidden">{entry.payerName}</p>
-      </TD>
-      <TD className="hidden md:table-cell">{entry.payerName}</TD>
-      <TD
-        className={cn(
-          'text-right font-medium whitespace-nowrap tabular-nums',
-          entry.amountCents < 0 ? 'text-red-700' : 'text-emerald-700',
-        )}
+      </>
+    ),
+  },
+  { header: 'Payer', cell: (entry) => entry.payerName, className: 'hidden md:table-cell' },
+  {
+    header: 'Amount',
+    cell: (entry) => formatSignedMoney(entry.amountCents),
+    className: 'text-right',
+    cellClassName: (entry) =>
+      cn('font-medium whitespace-nowrap tabular-nums', entry.amountCents < 0 ? 'text-red-700' : 'text-emerald-700'),
+  },
+];
+
+const EntriesCard = () => {
+  const list = usePagedList((cursor) => trpc.wallet.entries.queryOptions({ limit: PAGE_SIZE, cursor }));
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>History</CardTitle>
+        <CardDescription>Every credit, order and refund, newest first.</CardDescription>
+      </CardHeader>
+      <ListView
+        list={list}
+        loadingLabel="Loading the history"
+        pagesLabel="History pages"
+        empty={{
+          icon: Clock,
+          title: 'Nothing here yet',
+          description: 'Credits from the company or your department show up here.',
+        }}
       >
-        {formatSignedMoney(entry.amountCents)}
-      </TD>
-    </TR>
+        {(entries) => <DataTable caption="Wallet history" rows={entries} columns={ENTRY_COLUMNS} />}
+      </ListView>
+    </Card>
   );
 };

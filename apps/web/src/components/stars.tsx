@@ -1,6 +1,6 @@
 import { Star } from 'lucide-react';
 import { RadioGroup as RadioGroupPrimitive } from 'radix-ui';
-import { cn } from '../../lib/utils';
+import { cn } from '../lib/utils';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 

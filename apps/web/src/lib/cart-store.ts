@@ -1,11 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '@canteen/shared/constants';
-import { useSession } from '../../lib/auth';
+import { MAX_LINE_QUANTITY } from '@canteen/shared/constants';
+import { type BasketLine, addToBasket, setBasketQuantity } from '@canteen/shared/rules';
+import { useSession } from './auth';
 
-// The zod-free entry: the header's cart button loads with the first page.
-export { MAX_LINE_QUANTITY, MAX_ORDER_LINES };
-
-export type CartLine = { productId: string; quantity: number };
+export type CartLine = BasketLine;
 export type CartState = { lines: CartLine[]; checkoutKey: string | null };
 
 /**
@@ -80,29 +78,17 @@ const subscribe = (listener: () => void) => {
 };
 
 /** Any change to the basket makes it a different checkout, which needs a new idempotency key. */
-const withLines = (state: CartState, lines: CartLine[]): CartState => ({ lines, checkoutKey: null });
+const withLines = (lines: CartLine[]): CartState => ({ lines, checkoutKey: null });
 
-/** Pure cart operations for one user's cart; exported for tests. */
+/** Pure cart operations for one user's cart (the basket rules are the shared ones); exported for tests. */
 export const cartOps = {
+  /** Null when the cart already holds the most lines one order may have. */
   add: (state: CartState, productId: string, quantity = 1): CartState | null => {
-    const existing = state.lines.find((line) => line.productId === productId);
-    if (!existing && state.lines.length >= MAX_ORDER_LINES) return null;
-    const lines = existing
-      ? state.lines.map((line) =>
-          line.productId === productId ? { ...line, quantity: Math.min(MAX_LINE_QUANTITY, line.quantity + quantity) } : line,
-        )
-      : [...state.lines, { productId, quantity: Math.min(MAX_LINE_QUANTITY, quantity) }];
-    return withLines(state, lines);
+    const lines = addToBasket(state.lines, { productId, quantity });
+    return lines && withLines(lines);
   },
   setQuantity: (state: CartState, productId: string, quantity: number): CartState =>
-    withLines(
-      state,
-      quantity <= 0
-        ? state.lines.filter((line) => line.productId !== productId)
-        : state.lines.map((line) =>
-            line.productId === productId ? { ...line, quantity: Math.min(MAX_LINE_QUANTITY, quantity) } : line,
-          ),
-    ),
+    withLines(setBasketQuantity(state.lines, productId, quantity)),
 };
 
 /** The signed-in user's cart. Signed out, it is empty and read-only. */

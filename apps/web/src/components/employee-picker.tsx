@@ -1,25 +1,23 @@
-import type { RouterOutputs } from '@canteen/api/trpc';
-import { canActOn } from '@canteen/shared';
+import { type UserDto, canActOn } from '@canteen/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Search, UserRound } from 'lucide-react';
 import { useId, useState } from 'react';
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
-import { Input } from '../../components/input';
-import { Spinner } from '../../components/spinner';
-import { useSession } from '../../lib/auth';
-import { errorMessage } from '../../lib/errors';
-import { trpc } from '../../lib/trpc';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
-
-export type Person = RouterOutputs['user']['list']['items'][number];
+import { Alert } from './alert';
+import { Button } from './button';
+import { Hint } from './field';
+import { Input } from './input';
+import { Spinner } from './spinner';
+import { useSession } from '../lib/auth';
+import { errorMessage } from '../lib/errors';
+import { trpc } from '../lib/trpc';
+import { useDebouncedValue } from '../lib/use-debounced-value';
 
 const RESULTS = 8;
 
 type EmployeePickerProps = {
   label: string;
-  value: Person | null;
-  onChange: (person: Person | null) => void;
+  value: UserDto | null;
+  onChange: (person: UserDto | null) => void;
   hint?: string;
 };
 
@@ -94,11 +92,7 @@ export const EmployeePicker = ({ label, value, onChange, hint }: EmployeePickerP
           </span>
         ) : null}
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500">
-          {hint}
-        </p>
-      ) : null}
+      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
       {query.isError ? <Alert>{errorMessage(query.error)}</Alert> : null}
       <ul
         id={`${id}-results`}

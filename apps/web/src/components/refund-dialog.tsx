@@ -1,21 +1,18 @@
-import { RefundOrderInputSchema } from '@canteen/shared';
+import { MAX_NOTE_LENGTH } from '@canteen/shared/constants';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
-import { Field } from '../../components/field';
-import { Textarea } from '../../components/textarea';
-import { errorMessage } from '../../lib/errors';
-import { formatMoney } from '../../lib/money';
-import { trpc } from '../../lib/trpc';
-import { orderNumber } from './order-status-badge';
+import { Alert } from './alert';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, FormDialogFooter } from './dialog';
+import { Field } from './field';
+import { Textarea } from './textarea';
+import { errorMessage } from '../lib/errors';
+import { formatMoney } from '../lib/money';
+import { trpc } from '../lib/trpc';
+import { orderNumber } from '../lib/format';
 
 type RefundTarget = { id: string; totalCents: number; userName: string };
 type RefundDialogProps = { order: RefundTarget | null; onClose: () => void };
-
-const REASON_MAX = RefundOrderInputSchema.shape.reason.unwrap().maxLength ?? 280;
 
 /** Confirms a refund: each payer gets its share back and tracked stock returns to the shelf. */
 export const RefundDialog = ({ order, onClose }: RefundDialogProps) => {
@@ -55,16 +52,14 @@ export const RefundDialog = ({ order, onClose }: RefundDialogProps) => {
           </DialogHeader>
           {refund.error ? <Alert>{errorMessage(refund.error)}</Alert> : null}
           <Field label="Reason (optional)" hint="Shown in the wallet history, e.g. “Dish was cold”.">
-            <Textarea value={reason} maxLength={REASON_MAX} rows={2} onChange={(event) => setReason(event.target.value)} />
+            <Textarea value={reason} maxLength={MAX_NOTE_LENGTH} rows={2} onChange={(event) => setReason(event.target.value)} />
           </Field>
-          <DialogFooter>
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" isLoading={refund.isPending}>
-              Refund {order ? formatMoney(order.totalCents) : ''}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter
+            onCancel={onClose}
+            submitLabel={`Refund ${order ? formatMoney(order.totalCents) : ''}`}
+            isSubmitting={refund.isPending}
+            submitVariant="danger"
+          />
         </form>
       </DialogContent>
     </Dialog>

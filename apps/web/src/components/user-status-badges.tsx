@@ -1,5 +1,5 @@
 import { Lock, ShieldCheck } from 'lucide-react';
-import { Badge } from '../../components/badge';
+import { Badge } from './badge';
 
 type StatusUser = { isActive: boolean; isLocked: boolean; isTotpEnabled: boolean };
 

@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { ShoppingBasket } from 'lucide-react';
-import { buttonVariants } from '../../components/button';
-import { cn } from '../../lib/utils';
-import { useCart } from './cart-store';
+import { buttonVariants } from './button';
+import { cn } from '../lib/utils';
+import { useCart } from '../lib/cart-store';
 
 /** The header's way to the cart; its name says how many items are in it. */
 export const CartButton = () => {

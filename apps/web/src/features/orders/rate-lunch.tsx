@@ -1,4 +1,5 @@
-import type { RouterOutputs } from '@canteen/api/trpc';
+import type { OrderDto } from '@canteen/shared';
+import { MAX_REVIEW_COMMENT_LENGTH } from '@canteen/shared/constants';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CircleCheck } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
@@ -9,11 +10,9 @@ import { Field } from '../../components/field';
 import { Textarea } from '../../components/textarea';
 import { errorMessage, errorReason } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
-import { StarRatingInput, starsLabel } from './stars';
+import { StarRatingInput, starsLabel } from '../../components/stars';
 
-type Line = RouterOutputs['order']['byId']['lines'][number];
-
-const MAX_COMMENT = 1000;
+type Line = OrderDto['lines'][number];
 
 const RateDish = ({ line }: { line: Line }) => {
   const queryClient = useQueryClient();
@@ -78,9 +77,14 @@ const RateDish = ({ line }: { line: Line }) => {
         <Field
           label={`Comment on ${line.productName} (optional)`}
           error={isProfane ? errorMessage(create.error) : undefined}
-          hint={`Up to ${MAX_COMMENT.toLocaleString()} characters. Everyone can read it.`}
+          hint={`Up to ${MAX_REVIEW_COMMENT_LENGTH.toLocaleString()} characters. Everyone can read it.`}
         >
-          <Textarea rows={2} maxLength={MAX_COMMENT} value={comment} onChange={(event) => setComment(event.target.value)} />
+          <Textarea
+            rows={2}
+            maxLength={MAX_REVIEW_COMMENT_LENGTH}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
         </Field>
         {create.isError && !isProfane ? <Alert>{errorMessage(create.error)}</Alert> : null}
         <div className="flex justify-end">

@@ -1,13 +1,11 @@
-import type { RouterOutputs } from '@canteen/api/trpc';
-import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
-import { formatDateTime } from '../../lib/format';
-import { formatMoney } from '../../lib/money';
-import { OrderStatusBadge, orderNumber } from './order-status-badge';
-
-export type Order = RouterOutputs['order']['byId'];
+import type { OrderDto } from '@canteen/shared';
+import { TBody, TD, TH, THead, TR, Table } from './table';
+import { formatDateTime, orderNumber } from '../lib/format';
+import { formatMoney } from '../lib/money';
+import { OrderStatusBadge } from './order-status-badge';
 
 /** What was bought, for how much, and which payers paid it: the same on screen and on paper. */
-export const Receipt = ({ order }: { order: Order }) => {
+export const Receipt = ({ order }: { order: OrderDto }) => {
   const isTill = order.placedById !== order.userId;
   return (
     <article aria-labelledby={`receipt-${order.id}`} className="grid gap-5">

@@ -1,0 +1,43 @@
+import type { UserDto } from '@canteen/shared';
+import { formatDateTime } from '../lib/format';
+import type { Column } from './data-table';
+import { RoleBadge } from './role-badge';
+import { UserStatusBadges } from './user-status-badges';
+
+/** The columns of a table of people (Users for admins, People for managers); on a phone, the badges move under the name. */
+export const USER_COLUMNS = {
+  name: {
+    header: 'Name',
+    cell: (user) => (
+      <>
+        <div className="grid min-w-40">
+          <span className="font-medium text-zinc-900">{user.name}</span>
+          <span className="text-xs text-zinc-600">{user.email}</span>
+        </div>
+        <div className="mt-1.5 flex flex-wrap gap-1 sm:hidden">
+          <RoleBadge role={user.role} />
+          <UserStatusBadges user={user} />
+        </div>
+      </>
+    ),
+  },
+  employeeNumber: {
+    header: 'Employee no.',
+    cell: (user) => user.employeeNumber,
+    className: 'hidden md:table-cell',
+    cellClassName: 'font-mono text-xs',
+  },
+  role: { header: 'Role', cell: (user) => <RoleBadge role={user.role} />, className: 'hidden sm:table-cell' },
+  department: {
+    header: 'Department',
+    cell: (user) => user.departmentName ?? <span className="text-zinc-600">—</span>,
+    className: 'hidden sm:table-cell',
+  },
+  status: { header: 'Status', cell: (user) => <UserStatusBadges user={user} />, className: 'hidden sm:table-cell' },
+  lastLogin: {
+    header: 'Last sign-in',
+    cell: (user) => formatDateTime(user.lastLoginAt),
+    className: 'hidden lg:table-cell',
+    cellClassName: 'whitespace-nowrap',
+  },
+} satisfies Record<string, Column<UserDto>>;

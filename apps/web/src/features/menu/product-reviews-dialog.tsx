@@ -1,0 +1,64 @@
+import { MessageSquareText } from 'lucide-react';
+import { Badge } from '../../components/badge';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '../../components/dialog';
+import { ListView } from '../../components/list-view';
+import { Stars } from '../../components/stars';
+import { formatDate } from '../../lib/format';
+import { trpc } from '../../lib/trpc';
+import { usePagedList } from '../../lib/use-list';
+
+const PAGE_SIZE = 10;
+
+type ReviewedProduct = { id: string; name: string; ratingAverage: number | null; ratingCount: number };
+
+const ReviewList = ({ productId }: { productId: string }) => {
+  const list = usePagedList((cursor) => trpc.review.list.queryOptions({ limit: PAGE_SIZE, cursor, productId }));
+  return (
+    <ListView
+      list={list}
+      loadingLabel="Loading the reviews"
+      pagesLabel="Review pages"
+      isPagingHiddenOnOnePage
+      empty={{
+        icon: MessageSquareText,
+        title: 'No reviews yet',
+        description: 'People who bought this dish can rate it from their receipt.',
+      }}
+    >
+      {(reviews) => (
+        <ul aria-label="Reviews" className="grid divide-y divide-zinc-100">
+          {reviews.map((review) => (
+            <li key={review.id} className="grid gap-1 py-3">
+              <div className="flex flex-wrap items-center gap-2">
+                <Stars rating={review.rating} />
+                <span className="text-sm font-medium text-zinc-900">{review.userName}</span>
+                <span className="text-xs text-zinc-600">{formatDate(review.createdAt)}</span>
+                {review.status === 'hidden' ? <Badge tone="amber">Hidden</Badge> : null}
+              </div>
+              {review.comment ? <p className="text-sm whitespace-pre-line text-zinc-700">{review.comment}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </ListView>
+  );
+};
+
+/** What people said about one dish, newest first. */
+export const ProductReviewsDialog = ({ product, onClose }: { product: ReviewedProduct | null; onClose: () => void }) => (
+  <Dialog open={product !== null} onOpenChange={(isOpen) => !isOpen && onClose()}>
+    {product ? (
+      <DialogContent size="lg">
+        <DialogHeader>
+          <DialogTitle>Reviews of {product.name}</DialogTitle>
+          <DialogDescription>
+            {product.ratingAverage !== null
+              ? `Rated ${product.ratingAverage.toFixed(1)} out of 5 by ${product.ratingCount} ${product.ratingCount === 1 ? 'person' : 'people'}.`
+              : 'Not rated yet.'}
+          </DialogDescription>
+        </DialogHeader>
+        <ReviewList productId={product.id} />
+      </DialogContent>
+    ) : null}
+  </Dialog>
+);

@@ -1,0 +1,79 @@
+import type { BalanceDto, OrderDto, OrderItem } from '@canteen/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { errorMessage, errorReason, isNetworkError } from './errors';
+import { formatMoney } from './money';
+import { trpc } from './trpc';
+
+type PlaceOrderOptions = {
+  /** At the till: the person the order is for, whose wallet pays. Absent for the signed-in person's own order. */
+  customer?: { id: string; name: string } | null;
+  /** The paying wallet, asked again to say how much is in it when the money does not reach. */
+  wallet: { data?: BalanceDto | undefined; refetch: () => Promise<{ data?: BalanceDto | undefined }> };
+  /** The basket's idempotency key: the same for every attempt at one basket, so a retry cannot charge twice. */
+  checkoutKey: () => string;
+  /** The server saw this key with another basket: the next attempt needs a new one. */
+  onKeyRejected: () => void;
+  /** Runs as soon as the order is in, before the wallets, order lists and stock are fetched again. */
+  onPlaced: (order: OrderDto) => void;
+};
+
+/**
+ * Checkout, for the cart and the till: places the order, keeps its receipt at hand and refreshes what the order
+ * changed. When it fails, `error` says in plain words what happened and what to do.
+ */
+export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, onPlaced }: PlaceOrderOptions) => {
+  const queryClient = useQueryClient();
+  const place = useMutation(trpc.order.place.mutationOptions());
+  const [error, setError] = useState<string | null>(null);
+
+  const explain = async (caught: unknown, totalCents: number): Promise<string> => {
+    const reason = errorReason(caught);
+    if (reason === 'INSUFFICIENT_FUNDS') {
+      const fresh = await wallet.refetch();
+      const have = formatMoney(fresh.data?.totalCents ?? wallet.data?.totalCents ?? 0);
+      return customer
+        ? `Not enough money in ${customer.name}'s wallet: they have ${have}, this order is ${formatMoney(totalCents)}.`
+        : `Not enough money in your wallet: you have ${have}, this order is ${formatMoney(totalCents)}.`;
+    }
+    if (isNetworkError(caught)) {
+      return customer
+        ? "We couldn't reach Canteen to confirm the order. Try again: it will not be charged twice."
+        : "We couldn't reach Canteen to confirm your order. Try again: if it did go through, you will not be charged twice.";
+    }
+    if (reason === 'IDEMPOTENCY_MISMATCH') onKeyRejected();
+    const text = errorMessage(caught);
+    const isBasketProblem = reason === 'OUT_OF_STOCK' || reason === 'PRODUCT_UNAVAILABLE';
+    return isBasketProblem && !customer ? `${text}${text.endsWith('.') ? '' : '.'} Change your cart and try again.` : text;
+  };
+
+  /** The order, or null when it failed (then `error` says why). */
+  const placeOrder = async (items: OrderItem[], totalCents: number): Promise<OrderDto | null> => {
+    setError(null);
+    try {
+      const order = await place.mutateAsync({
+        items,
+        idempotencyKey: checkoutKey(),
+        ...(customer ? { userId: customer.id } : {}),
+      });
+      queryClient.setQueryData(trpc.order.byId.queryKey({ id: order.id }), order);
+      onPlaced(order);
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.wallet.pathFilter()),
+        queryClient.invalidateQueries(trpc.order.list.pathFilter()),
+        queryClient.invalidateQueries(trpc.product.pathFilter()),
+      ]);
+      return order;
+    } catch (caught) {
+      setError(await explain(caught, totalCents));
+      const reason = errorReason(caught);
+      // Someone else bought the last one, or it left the menu: show the dishes as they are now.
+      if (reason === 'OUT_OF_STOCK' || reason === 'PRODUCT_UNAVAILABLE') {
+        await queryClient.invalidateQueries(trpc.product.pathFilter());
+      }
+      return null;
+    }
+  };
+
+  return { placeOrder, error, clearError: () => setError(null), isPending: place.isPending };
+};

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './constants';
+import {
+  type BasketLine,
+  addToBasket,
+  hasRequiredDepartment,
+  hasRole,
+  lineQuantityLimit,
+  mayUsePayer,
+  setBasketQuantity,
+} from './rules';
+
+describe('hasRole', () => {
+  it('ranks employee < manager < admin', () => {
+    expect(hasRole('employee', 'employee')).toBe(true);
+    expect(hasRole('employee', 'manager')).toBe(false);
+    expect(hasRole('manager', 'employee')).toBe(true);
+    expect(hasRole('manager', 'admin')).toBe(false);
+    expect(hasRole('admin', 'manager')).toBe(true);
+  });
+});
+
+describe('mayUsePayer', () => {
+  const manager = { role: 'manager' as const, departmentId: 'eng' };
+  it('lets admins use any payer', () => {
+    expect(mayUsePayer({ role: 'admin', departmentId: null }, { kind: 'company', departmentId: null })).toBe(true);
+  });
+  it('lets managers use promotions and their own department budget only', () => {
+    expect(mayUsePayer(manager, { kind: 'promo', departmentId: null })).toBe(true);
+    expect(mayUsePayer(manager, { kind: 'department', departmentId: 'eng' })).toBe(true);
+    expect(mayUsePayer(manager, { kind: 'department', departmentId: 'ops' })).toBe(false);
+    expect(mayUsePayer(manager, { kind: 'company', departmentId: null })).toBe(false);
+    expect(mayUsePayer({ role: 'manager', departmentId: null }, { kind: 'department', departmentId: null })).toBe(false);
+  });
+});
+
+describe('hasRequiredDepartment', () => {
+  it('asks a department of employees and managers, not of admins', () => {
+    expect(hasRequiredDepartment({ role: 'admin', departmentId: null })).toBe(true);
+    expect(hasRequiredDepartment({ role: 'manager', departmentId: null })).toBe(false);
+    expect(hasRequiredDepartment({ role: 'employee', departmentId: 'eng' })).toBe(true);
+  });
+});
+
+const line = (productId: string, quantity = 1): BasketLine => ({ productId, quantity });
+
+describe('basket', () => {
+  it('adds, merges and caps quantities at the per-line maximum', () => {
+    let lines = addToBasket([], line('a'))!;
+    lines = addToBasket(lines, line('a', 2))!;
+    lines = addToBasket(lines, line('b'))!;
+    expect(lines).toEqual([line('a', 3), line('b', 1)]);
+    expect(addToBasket(lines, line('a', 50))![0]?.quantity).toBe(MAX_LINE_QUANTITY);
+    expect(addToBasket([], line('c', 50))![0]?.quantity).toBe(MAX_LINE_QUANTITY);
+  });
+
+  it('refuses a line past the most one order may have', () => {
+    const full = Array.from({ length: MAX_ORDER_LINES }, (_, index) => line(`p${index}`));
+    expect(addToBasket(full, line('one-more'))).toBeNull();
+    expect(addToBasket(full, line('p0'))).not.toBeNull();
+  });
+
+  it('sets quantities up to the cap and removes a line at zero', () => {
+    const lines = [line('a', 2), line('b', 1)];
+    expect(setBasketQuantity(lines, 'a', 99)).toEqual([line('a', MAX_LINE_QUANTITY), line('b', 1)]);
+    expect(setBasketQuantity(lines, 'a', 0)).toEqual([line('b', 1)]);
+  });
+
+  it('limits a line to what is left of a tracked dish', () => {
+    expect(lineQuantityLimit(null)).toBe(MAX_LINE_QUANTITY);
+    expect(lineQuantityLimit(3)).toBe(3);
+    expect(lineQuantityLimit(0)).toBe(0);
+    expect(lineQuantityLimit(500)).toBe(MAX_LINE_QUANTITY);
+  });
+
+  it('keeps whatever else a line carries', () => {
+    const lines = addToBasket([{ productId: 'a', quantity: 1, name: 'Soup' }], { productId: 'a', quantity: 1, name: 'Soup' });
+    expect(lines).toEqual([{ productId: 'a', quantity: 2, name: 'Soup' }]);
+  });
+});

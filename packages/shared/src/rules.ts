@@ -1,0 +1,51 @@
+/**
+ * Product rules both sides apply: the API enforces them, the web app uses the same functions to offer only
+ * what the API will accept. Free of zod, like `constants.ts`, so the first pages can import them
+ * (`@canteen/shared/rules`).
+ */
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, type PayerKind, type Role } from './constants';
+
+const ROLE_RANK: Record<Role, number> = { employee: 1, manager: 2, admin: 3 };
+
+/** Roles are ranked: a manager may do what an employee may, an admin what a manager may. */
+export const hasRole = (role: Role, atLeast: Role): boolean => ROLE_RANK[role] >= ROLE_RANK[atLeast];
+
+type PayerUser = { role: Role; departmentId: string | null };
+type PayerRef = { kind: PayerKind; departmentId: string | null };
+
+/** Admins credit from any payer; managers from their own department's budget or a promotion. */
+export const mayUsePayer = (actor: PayerUser, payer: PayerRef): boolean => {
+  if (actor.role === 'admin') return true;
+  if (payer.kind === 'promo') return true;
+  return payer.kind === 'department' && payer.departmentId !== null && payer.departmentId === actor.departmentId;
+};
+
+export const DEPARTMENT_REQUIRED_MESSAGE = 'Employees and managers belong to a department';
+
+/** Employees and managers belong to a department; admins may belong to none. */
+export const hasRequiredDepartment = (user: { role: Role; departmentId: string | null }): boolean =>
+  user.role === 'admin' || user.departmentId !== null;
+
+/** A line of a basket: the cart's, or the till's (which also carries the dish it shows). */
+export type BasketLine = { productId: string; quantity: number };
+
+/**
+ * Adds `line.quantity` of a dish, up to the per-line cap; a dish not yet in the basket is appended. Returns
+ * null when that would take the basket past the most lines one order may have.
+ */
+export const addToBasket = <L extends BasketLine>(lines: readonly L[], line: L): L[] | null => {
+  const existing = lines.find((item) => item.productId === line.productId);
+  if (!existing) {
+    return lines.length >= MAX_ORDER_LINES ? null : [...lines, { ...line, quantity: Math.min(MAX_LINE_QUANTITY, line.quantity) }];
+  }
+  return setBasketQuantity(lines, line.productId, existing.quantity + line.quantity);
+};
+
+/** The most of one dish a line may hold: the per-line cap, or fewer when only that many are left. */
+export const lineQuantityLimit = (stock: number | null): number => Math.min(MAX_LINE_QUANTITY, stock ?? MAX_LINE_QUANTITY);
+
+/** Sets a dish's quantity, up to the per-line cap; zero or less removes the line. */
+export const setBasketQuantity = <L extends BasketLine>(lines: readonly L[], productId: string, quantity: number): L[] =>
+  quantity <= 0
+    ? lines.filter((line) => line.productId !== productId)
+    : lines.map((line) => (line.productId === productId ? { ...line, quantity: Math.min(MAX_LINE_QUANTITY, quantity) } : line));
