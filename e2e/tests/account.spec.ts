@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createUser, enrolTotp, mainNav, signIn, signInAs, totpCode } from './fixtures';
+import { createUser, enrolTotp, mainNav, signIn, signInAs, signOut, totpCode } from './fixtures';
 
 test('a reset link from an admin lets the user choose a new password', async ({ page, request }) => {
   const user = await createUser(request);
@@ -14,7 +14,7 @@ test('a reset link from an admin lets the user choose a new password', async ({ 
   const link = await dialog.getByLabel('Reset link').inputValue();
   expect(link).toMatch(/^http:\/\/localhost:\d+\/reset-password\?token=/);
   await dialog.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/login$/);
 
   await page.goto(link);
@@ -40,7 +40,7 @@ test('a user turns on two-factor authentication and then signs in with a code', 
   await mainNav(page).getByRole('link', { name: 'Profile' }).click();
   const secret = await enrolTotp(page);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signInAs(page, user.email, user.password);
   await expect(page.getByRole('heading', { name: 'Two-step verification' })).toBeVisible();
   await page.getByLabel('Authentication code').fill('000000');
@@ -86,7 +86,7 @@ test('changing the password keeps this session, and the new password works next 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signInAs(page, user.email, 'Tangerine-Glacier-Piano-Ferry-5');
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });

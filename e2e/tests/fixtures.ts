@@ -141,6 +141,12 @@ export const cents = (text: string | null): number => {
   return sign ? -value : value;
 };
 
+/** Signs out through the header and waits until the sign-out has finished (the sign-in page shows). */
+export const signOut = async (page: Page): Promise<void> => {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Canteen' })).toBeVisible();
+};
+
 /** Signs in with any account through the form. */
 export const signInAs = async (page: Page, email: string, password: string): Promise<void> => {
   await page.goto('/login');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiLogin, createDepartment, createUser, mainNav, signIn, uniqueSuffix, walletTotal } from './fixtures';
+import { apiLogin, createDepartment, createUser, mainNav, signIn, signOut, uniqueSuffix, walletTotal } from './fixtures';
 
 test('a manager adds a stock-tracked dish; the menu shows what is left, then sold out', async ({ browser, page }) => {
   const name = `Oat Flapjack ${uniqueSuffix()}`;
@@ -84,7 +84,7 @@ test('a manager credits and adjusts one wallet; an admin credits a whole departm
   const department = await createDepartment(request);
   const first = await createUser(request, 'employee', { department });
   const second = await createUser(request, 'employee', { department });
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signIn(page, 'admin');
   await mainNav(page).getByRole('link', { name: 'Credits' }).click();
   const bulk = page.getByRole('region', { name: 'Credit a whole team' });

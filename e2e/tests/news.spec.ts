@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiLogin, createUser, creditWallet, mainNav, placeOrder, signIn, signInAs, uniqueSuffix } from './fixtures';
+import { apiLogin, createUser, creditWallet, mainNav, placeOrder, signIn, signInAs, signOut, uniqueSuffix } from './fixtures';
 
 test('an employee reads a Daily menu post with its table and view count', async ({ page }) => {
   await signIn(page, 'employee');
@@ -96,7 +96,7 @@ test('a manager writes a post with a live preview and publishes it for employees
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signIn(page, 'employee');
   await mainNav(page).getByRole('link', { name: 'News' }).click();
   await page.getByRole('list', { name: 'Posts' }).getByRole('link', { name: title }).click();

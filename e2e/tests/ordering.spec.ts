@@ -1,5 +1,16 @@
 import { type Page, expect, test } from '@playwright/test';
-import { apiLogin, cents, createUser, creditWallet, mainNav, placeOrder, signIn, signInAs, walletTotal } from './fixtures';
+import {
+  apiLogin,
+  cents,
+  createUser,
+  creditWallet,
+  mainNav,
+  placeOrder,
+  signIn,
+  signInAs,
+  signOut,
+  walletTotal,
+} from './fixtures';
 
 const dish = (page: Page, name: string) => page.getByRole('article', { name });
 
@@ -144,7 +155,7 @@ test('a manager refunds an order from Sales and the employee gets the money back
   await expect(row.getByRole('button', { name: /^Refund order/ })).toHaveCount(0);
 
   expect(await walletTotal(request, token)).toBe(2_000);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signInAs(page, user.email, user.password);
   await mainNav(page).getByRole('link', { name: 'Wallet' }).click();
   await expect(page.getByTestId('wallet-total')).toHaveText('€20.00');
@@ -184,7 +195,7 @@ test('at the till a manager orders for an employee of their department', async (
   await expect(page.getByLabel('Who is it for')).toBeVisible();
 
   // The employee finds it among their own orders, marked as rung up at the till.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signInAs(page, user.email, user.password);
   await mainNav(page).getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByRole('table', { name: 'Your orders' })).toContainText('At the till by Maya Manager');
