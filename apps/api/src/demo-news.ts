@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '@canteen/db';
 import { CreateBlogInputSchema } from '@canteen/shared';
-import { createBlog } from './modules/news/news.service';
+import { createBlog } from './modules/blog/blog.service';
 
 /** Demo news channels, written through the same service (rendering, sanitising, audit) as real posts. */
 export const seedDemoNews = async (em: EntityManager): Promise<void> => {

@@ -1,6 +1,6 @@
 import { createEnv } from '@t3-oss/env-core';
 import { z } from 'zod';
-import { DEFAULT_ORDER_MAX_TOTAL_CENTS } from '@canteen/shared/constants';
+import { DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS, DEFAULT_ORDER_MAX_TOTAL_CENTS } from '@canteen/shared/constants';
 
 /** The HTTP port when PORT is unset. */
 export const DEFAULT_PORT = 3000;
@@ -38,7 +38,12 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
       TRUSTED_ORIGINS: z.string().optional(),
       TRUST_PROXY: flag.default(false),
       RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-      MANAGER_DAILY_CREDIT_LIMIT_CENTS: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
+      MANAGER_DAILY_CREDIT_LIMIT_CENTS: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(100_000_000)
+        .default(DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS),
       /** tRPC procedure calls per client address (a batch of n calls costs n); an office behind one NAT shares it. */
       RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
       /** Mutation calls per signed-in user, whichever address they come from. */

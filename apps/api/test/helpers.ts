@@ -3,7 +3,13 @@ import { pino } from 'pino';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { Category, Department, Payer, Product, User, WalletEntry, hashPassword, newId } from '@canteen/db';
-import { DEFAULT_ORDER_MAX_TOTAL_CENTS, type Allergen, type DietaryTag, type Role } from '@canteen/shared';
+import {
+  DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS,
+  DEFAULT_ORDER_MAX_TOTAL_CENTS,
+  type Allergen,
+  type DietaryTag,
+  type Role,
+} from '@canteen/shared';
 import type { Deps } from '../src/deps';
 import { createLoginGuard, type LoginPolicy } from '../src/lib/login-guard';
 import { createMemoryMenuCache, type MenuCache } from '../src/lib/menu-cache';
@@ -61,7 +67,7 @@ export const createTestDeps = (
   menuCache: overrides.menuCache ?? createMemoryMenuCache(),
   limits: {
     orderMaxTotalCents: DEFAULT_ORDER_MAX_TOTAL_CENTS,
-    managerDailyCreditLimitCents: overrides.managerDailyCreditLimitCents ?? 20_000,
+    managerDailyCreditLimitCents: overrides.managerDailyCreditLimitCents ?? DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS,
   },
 });
 

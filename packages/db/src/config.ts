@@ -1,6 +1,7 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { AuditSubscriber } from './audit/audit.subscriber';
+import { EntityNotFoundError } from './common/not-found';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -23,6 +24,7 @@ export const createOrmConfig = ({ clientUrl, debug = false, pool, logger }: OrmC
     pool: { min: pool?.min ?? 0, max: pool?.max ?? 10 },
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,
+    findOneOrFailHandler: (entityName) => new EntityNotFoundError(entityName),
     migrations: {
       path: new URL('./migrations', import.meta.url).pathname,
       pathTs: new URL('./migrations', import.meta.url).pathname,

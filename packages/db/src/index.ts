@@ -2,6 +2,7 @@ export { auditContext, runWithAudit, setAuditActor, type AuditContext } from './
 export { AuditEntry } from './audit/audit-entry.entity';
 export { redact } from './audit/audit.subscriber';
 export { newId } from './common/base';
+export { EntityNotFoundError } from './common/not-found';
 export { Department } from './department/department.entity';
 export {
   EmbeddedPostgresError,
@@ -20,6 +21,7 @@ export { Setting } from './setting/setting.entity';
 export { PasswordReset } from './user/password-reset.entity';
 export { hashPassword, verifyPassword } from './user/password-hash';
 export { User } from './user/user.entity';
+export { countLoginFailure, type LoginFailureCount } from './user/user.repository';
 export { Category } from './menu/category.entity';
 export { Product } from './menu/product.entity';
 export { adjustRating, putBackStock, takeStock } from './menu/product.repository';

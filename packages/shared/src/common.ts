@@ -94,3 +94,20 @@ export const ERROR_REASONS = [
   'INVALID_INPUT',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** `{ id }`: the input of every by-id query and of simple mutations. */
+export const ByIdInputSchema = z.object({ id: IdSchema });
+
+/** A display name: of a person, a department, a category or a channel. */
+export const NameSchema = TextSchema.trim().min(1).max(120);
+
+/** A URL slug: lower-case letters, digits and single dashes. */
+export const SlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes')
+  .max(60);
+
+/** What a mutation with nothing else to say answers. */
+export const OkSchema = z.object({ ok: z.literal(true) });

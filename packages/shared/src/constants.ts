@@ -55,3 +55,5 @@ export const MAX_REVIEW_COMMENT_LENGTH = 1000;
 
 /** Default ceiling of one order's total (EUR 1,000), configurable with ORDER_MAX_TOTAL_CENTS. */
 export const DEFAULT_ORDER_MAX_TOTAL_CENTS = 100_000;
+/** Default of what one manager may credit per day (EUR 200), configurable with MANAGER_DAILY_CREDIT_LIMIT_CENTS. */
+export const DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS = 20_000;

@@ -1,11 +1,20 @@
+// One schema file per procedure namespace (auth.*, user.*, ...); common.ts, constants.ts and the
+// pure rules (duties, ledger, rules) serve several.
+export * from './audit';
 export * from './auth';
+export * from './blog';
+export * from './category';
 export * from './common';
 export * from './constants';
+export * from './department';
 export * from './duties';
 export * from './ledger';
-export * from './menu';
-export * from './news';
 export * from './order';
-export * from './people';
+export * from './payer';
+export * from './post';
+export * from './product';
+export * from './review';
 export * from './rules';
+export * from './settings';
+export * from './user';
 export * from './wallet';

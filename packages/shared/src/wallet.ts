@@ -1,20 +1,6 @@
 import { z } from 'zod';
 import { DateInputSchema, IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
-import { MAX_BULK_CREDIT_CENTS, MAX_CREDIT_CENTS, MAX_NOTE_LENGTH, PAYER_KINDS } from './constants';
-
-export const PayerKindSchema = z.enum(PAYER_KINDS);
-export const PayerDtoSchema = z.object({
-  id: IdSchema,
-  name: z.string(),
-  kind: PayerKindSchema,
-  departmentId: IdSchema.nullable(),
-});
-export type PayerDto = z.infer<typeof PayerDtoSchema>;
-export const CreatePayerInputSchema = z.object({
-  name: TextSchema.trim().min(1).max(80),
-  kind: PayerKindSchema,
-  departmentId: IdSchema.nullable().default(null),
-});
+import { MAX_BULK_CREDIT_CENTS, MAX_CREDIT_CENTS, MAX_NOTE_LENGTH } from './constants';
 
 export const ENTRY_KINDS = ['credit', 'adjustment', 'spend', 'refund', 'top_up'] as const;
 export const EntryKindSchema = z.enum(ENTRY_KINDS);

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createLimiter } from './rate-limit';
 
 /**
  * Login protection that counts failures only (rate-limiter-flexible's login-protection pattern), so an office
@@ -70,16 +70,8 @@ export const createLoginGuard = (
   redisPrefix = 'canteen:login',
 ): LoginGuard => {
   const policy: LoginPolicy = { ...DEFAULT_LOGIN_POLICY, ...overrides };
-  const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
-    redis
-      ? new RateLimiterRedis({
-          storeClient: redis,
-          keyPrefix: `${redisPrefix}:${keyPrefix}`,
-          points,
-          duration: DAY_SECONDS,
-          useRedisPackage: false,
-        })
-      : new RateLimiterMemory({ keyPrefix: `login:${keyPrefix}`, points, duration: DAY_SECONDS });
+  const make = (keyPrefix: string, points: number) =>
+    createLimiter({ redis, prefix: redisPrefix }, { keyPrefix, points, durationSeconds: DAY_SECONDS });
   /** Consecutive failures per (account, address); reset by a success, blocked for a while once used up. */
   const byPair = make('pair', policy.failuresPerAccountAndAddress);
   /** Failures per address per day; never reset by a success. */

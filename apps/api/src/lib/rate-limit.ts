@@ -26,21 +26,31 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** Where a limiter keeps its counts: this process's memory, or Redis (shared by every API process) with a key prefix. */
+export type LimiterStore = { redis?: Redis | undefined; prefix: string };
+
+/** One rate-limiter-flexible limiter: `points` per `durationSeconds`, in memory or in Redis. */
+export const createLimiter = (
+  store: LimiterStore,
+  { keyPrefix, points, durationSeconds }: { keyPrefix: string; points: number; durationSeconds: number },
+): RateLimiterAbstract =>
+  store.redis
+    ? new RateLimiterRedis({
+        storeClient: store.redis,
+        keyPrefix: `${store.prefix}:${keyPrefix}`,
+        points,
+        duration: durationSeconds,
+        useRedisPackage: false,
+      })
+    : new RateLimiterMemory({ keyPrefix: `${store.prefix}:${keyPrefix}`, points, duration: durationSeconds });
+
 /**
  * In process memory by default; in Redis when a client is given, so every API process shares the budget.
  * `redisPrefix` names the keys (tests give each run its own).
  */
 export const createRateLimits = (limits: RateLimitBudgets, redis?: Redis, redisPrefix = 'canteen:rl'): RateLimits => {
-  const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
-    redis
-      ? new RateLimiterRedis({
-          storeClient: redis,
-          keyPrefix: `${redisPrefix}:${keyPrefix}`,
-          points,
-          duration: 60,
-          useRedisPackage: false,
-        })
-      : new RateLimiterMemory({ keyPrefix, points, duration: 60 });
+  const make = (keyPrefix: string, points: number) =>
+    createLimiter({ redis, prefix: redisPrefix }, { keyPrefix, points, durationSeconds: 60 });
   const limiters: Record<RateLimitBucket, RateLimiterAbstract> = {
     login: make('login', limits.loginPerMinute),
     api: make('api', limits.apiPerMinute),

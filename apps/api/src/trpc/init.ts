@@ -8,7 +8,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { ZodError, z } from 'zod';
-import { runWithAudit } from '@canteen/db';
+import { EntityNotFoundError, runWithAudit } from '@canteen/db';
 import { AppError } from '../errors';
 import type { Context } from './context';
 import { ACCESS_RULES, type AccessRule, canAccess } from '../lib/access';
@@ -54,8 +54,24 @@ export const createCallerFactory = t.createCallerFactory;
  * What a database refusal means for the client, as a domain error. Constraints are the last line of defence
  * behind the services' own checks; their messages (constraint names, key values) never leave the server.
  */
+/** How people call what `findOneOrFail` did not find. */
+const ENTITY_NOUNS: Record<string, string> = {
+  Blog: 'news channel',
+  Category: 'category',
+  Department: 'department',
+  Order: 'order',
+  Payer: 'payer',
+  Post: 'post',
+  Product: 'dish',
+  Review: 'review',
+  User: 'person',
+};
+
 const domainErrorOf = (cause: unknown): AppError | null => {
   if (cause instanceof AppError) return cause;
+  if (cause instanceof EntityNotFoundError) {
+    return new AppError('NOT_FOUND', `No such ${ENTITY_NOUNS[cause.entityName] ?? 'record'}`, { reason: 'NOT_FOUND' });
+  }
   if (cause instanceof NotFoundError) return new AppError('NOT_FOUND', 'Not found', { reason: 'NOT_FOUND' });
   if (cause instanceof UniqueConstraintViolationException) {
     return new AppError('CONFLICT', 'That already exists', { reason: 'CONFLICT' });

@@ -1,5 +1,4 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { z } from 'zod';
 import {
   ChangePasswordInputSchema,
   LoginInputSchema,
@@ -9,11 +8,11 @@ import {
   TotpConfirmInputSchema,
   TotpDisableInputSchema,
   TotpEnrolmentSchema,
+  OkSchema,
 } from '@canteen/shared';
 import { protectedProcedure, publicProcedure } from '../../trpc/init';
 import * as auth from './auth.service';
 
-const OkSchema = z.object({ ok: z.literal(true) });
 const enrolling = { allowDuringTotpEnrolment: true } as const;
 
 export const authRouter = {

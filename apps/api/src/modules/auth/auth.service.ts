@@ -1,4 +1,4 @@
-import { PasswordReset, Session, User, newId, setAuditActor } from '@canteen/db';
+import { PasswordReset, Session, User, countLoginFailure, newId, setAuditActor } from '@canteen/db';
 import type { ChangePasswordInput, LoginInput, LoginOutput, ResetPasswordInput, TotpDisableInput } from '@canteen/shared';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -57,19 +57,13 @@ type Failure = {
 const registerFailure = async (ctx: Ctx, attempt: LoginAttempt, failure: Failure) => {
   const outcome = await attempt.fail();
   const { policy } = ctx.deps.loginGuard;
-  let account: { failedLoginCount: number; lockedUntil: Date | null } | null = null;
-  if (failure.user && outcome.countsForAccount) {
-    const rows = await ctx.em.getConnection().execute<{ failed_login_count: number; locked_until: Date | null }[]>(
-      `update app_user set
-         failed_login_count = failed_login_count + 1,
-         locked_until = case when failed_login_count + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
-       where id = ? returning failed_login_count, locked_until`,
-      [policy.failuresPerAccount, policy.accountLockMinutes, failure.user.id],
-    );
-    const row = rows[0];
-    if (row)
-      account = { failedLoginCount: row.failed_login_count, lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
-  }
+  const account =
+    failure.user && outcome.countsForAccount
+      ? await countLoginFailure(ctx.em, failure.user.id, {
+          lockAfter: policy.failuresPerAccount,
+          lockMinutes: policy.accountLockMinutes,
+        })
+      : null;
   const isAccountLocked =
     account !== null && account.failedLoginCount >= policy.failuresPerAccount && account.lockedUntil !== null;
   await recordAuditEvent(ctx.em, {

@@ -1,5 +1,4 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { z } from 'zod';
 import {
   ByIdInputSchema,
   CreateDepartmentInputSchema,
@@ -7,6 +6,7 @@ import {
   DepartmentListInputSchema,
   DepartmentPageSchema,
   UpdateDepartmentInputSchema,
+  OkSchema,
 } from '@canteen/shared';
 import { adminProcedure, protectedProcedure } from '../../trpc/init';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from './department.service';
@@ -26,6 +26,6 @@ export const departmentRouter = {
     .mutation(({ ctx, input }) => updateDepartment(ctx, input)),
   delete: adminProcedure
     .input(ByIdInputSchema)
-    .output(z.object({ ok: z.literal(true) }))
+    .output(OkSchema)
     .mutation(({ ctx, input }) => deleteDepartment(ctx, input.id)),
 } satisfies TRPCRouterRecord;

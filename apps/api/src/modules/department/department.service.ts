@@ -67,18 +67,14 @@ export const createDepartment = async (ctx: Ctx, input: CreateDepartmentInput) =
   return toDepartmentDto(department, 0);
 };
 
-const loadDepartment = async (ctx: Ctx, id: string): Promise<Department> => {
-  const department = await ctx.em.findOne(Department, id);
-  if (!department) throw new AppError('NOT_FOUND', 'No such department', { reason: 'NOT_FOUND' });
-  return department;
-};
+const loadDepartment = (ctx: Ctx, id: string): Promise<Department> => ctx.em.findOneOrFail(Department, id);
 
 export const updateDepartment = async (ctx: Ctx, input: UpdateDepartmentInput) => {
   requireRole(ctx.user, 'admin');
   const department = await loadDepartment(ctx, input.id);
   if (input.name || input.code) await assertFree(ctx, input, department.id);
-  if (input.name) department.name = input.name;
-  if (input.code) department.code = input.code;
+  const { id: _id, ...fields } = input;
+  ctx.em.assign(department, fields, { ignoreUndefined: true });
   await ctx.em.flush();
   const counts = await countUsers(ctx, [department.id]);
   return toDepartmentDto(department, counts.get(department.id) ?? 0);

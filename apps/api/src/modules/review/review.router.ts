@@ -9,6 +9,7 @@ import {
   ReviewPageSchema,
   ReviewStatusSchema,
   UpdateReviewInputSchema,
+  OkSchema,
 } from '@canteen/shared';
 import { managerProcedure, protectedProcedure } from '../../trpc/init';
 import * as reviews from './review.service';
@@ -24,7 +25,7 @@ export const reviewRouter = {
     .mutation(({ ctx, input }) => reviews.updateReview(ctx, input)),
   delete: protectedProcedure
     .input(ByIdInputSchema)
-    .output(z.object({ ok: z.literal(true) }))
+    .output(OkSchema)
     .mutation(({ ctx, input }) => reviews.deleteReview(ctx, input.id)),
   list: protectedProcedure
     .input(ReviewListInputSchema)

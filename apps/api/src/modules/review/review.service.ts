@@ -25,8 +25,7 @@ const toReviewDto = (review: Review): ReviewDto => ({
 export const createReview = async (ctx: Ctx, input: CreateReviewInput): Promise<ReviewDto> => {
   const author = requireRole(ctx.user, 'user');
   assertClean(input.comment);
-  const product = await ctx.em.findOne(Product, input.productId);
-  if (!product) throw new AppError('NOT_FOUND', 'No such dish', { reason: 'NOT_FOUND' });
+  const product = await ctx.em.findOneOrFail(Product, input.productId);
   if (!(await hasBought(ctx.em, author.id, product.id))) {
     throw new AppError('FORBIDDEN', 'You can review a dish once you have bought it', { reason: 'NOT_PURCHASED' });
   }
@@ -51,11 +50,7 @@ export const createReview = async (ctx: Ctx, input: CreateReviewInput): Promise<
   return toReviewDto(review);
 };
 
-const loadReview = async (ctx: Ctx, id: string): Promise<Review> => {
-  const review = await ctx.em.findOne(Review, id, { populate: ['user'] });
-  if (!review) throw new AppError('NOT_FOUND', 'No such review', { reason: 'NOT_FOUND' });
-  return review;
-};
+const loadReview = (ctx: Ctx, id: string): Promise<Review> => ctx.em.findOneOrFail(Review, id, { populate: ['user'] });
 
 const loadOwnReview = async (ctx: Ctx, id: string): Promise<Review> => {
   const author = requireRole(ctx.user, 'user');

@@ -53,11 +53,8 @@ export const listUsers = async (ctx: Ctx, input: UserListInput) => {
   };
 };
 
-const loadUser = async (ctx: Ctx, id: string): Promise<User> => {
-  const user = await ctx.em.findOne(User, { id, anonymizedAt: null }, { populate: ['department'] });
-  if (!user) throw new AppError('NOT_FOUND', 'No such user', { reason: 'NOT_FOUND' });
-  return user;
-};
+const loadUser = (ctx: Ctx, id: string): Promise<User> =>
+  ctx.em.findOneOrFail(User, { id, anonymizedAt: null }, { populate: ['department'] });
 
 export const getUserById = async (ctx: Ctx, id: string) => {
   const actor = requireRole(ctx.user, 'manager');
@@ -76,12 +73,8 @@ const assertUnique = async (ctx: Ctx, fields: { email?: string; employeeNumber?:
   }
 };
 
-const findDepartment = async (ctx: Ctx, id: string | null): Promise<Department | null> => {
-  if (id === null) return null;
-  const department = await ctx.em.findOne(Department, id);
-  if (!department) throw new AppError('NOT_FOUND', 'No such department', { reason: 'NOT_FOUND' });
-  return department;
-};
+const findDepartment = async (ctx: Ctx, id: string | null): Promise<Department | null> =>
+  id === null ? null : ctx.em.findOneOrFail(Department, id);
 
 export const createUser = async (ctx: Ctx, input: CreateUserInput) => {
   requireRole(ctx.user, 'admin');
@@ -120,10 +113,11 @@ export const updateUser = async (ctx: Ctx, input: UpdateUserInput) => {
   if (!hasRequiredDepartment({ role, departmentId: user.department?.id ?? null })) {
     throw new AppError('BAD_REQUEST', DEPARTMENT_REQUIRED_MESSAGE, { reason: 'DEPARTMENT_REQUIRED' });
   }
-  if (input.email !== undefined) user.email = input.email;
-  if (input.name !== undefined) user.name = input.name;
-  if (input.employeeNumber !== undefined) user.employeeNumber = input.employeeNumber;
-  user.role = role;
+  ctx.em.assign(
+    user,
+    { email: input.email, name: input.name, employeeNumber: input.employeeNumber, role },
+    { ignoreUndefined: true },
+  );
   if (input.unlock) {
     user.failedLoginCount = 0;
     user.lockedUntil = null;

@@ -1,5 +1,4 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { z } from 'zod';
 import {
   BalanceDtoSchema,
   BalanceInputSchema,
@@ -7,16 +6,14 @@ import {
   BulkCreditResultSchema,
   ChargeInputSchema,
   ChargeResultSchema,
-  CreatePayerInputSchema,
   CreditInputSchema,
   CreditResultSchema,
-  PayerDtoSchema,
   WalletEntriesInputSchema,
   WalletEntryPageSchema,
   WalletTimelineInputSchema,
   WalletTimelineSchema,
 } from '@canteen/shared';
-import { adminProcedure, managerProcedure, protectedProcedure } from '../../trpc/init';
+import { managerProcedure, protectedProcedure } from '../../trpc/init';
 import * as wallet from './wallet.service';
 
 export const walletRouter = {
@@ -44,12 +41,4 @@ export const walletRouter = {
     .input(ChargeInputSchema)
     .output(ChargeResultSchema)
     .mutation(({ ctx, input }) => wallet.chargeWallet(ctx, input)),
-} satisfies TRPCRouterRecord;
-
-export const payerRouter = {
-  list: protectedProcedure.output(z.array(PayerDtoSchema)).query(({ ctx }) => wallet.listPayers(ctx)),
-  create: adminProcedure
-    .input(CreatePayerInputSchema)
-    .output(PayerDtoSchema)
-    .mutation(({ ctx, input }) => wallet.createPayer(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Payer, User, WalletEntry, dailyBalances, lockWallet, recentNonAdminCredits } from '@canteen/db';
+import { User, WalletEntry, dailyBalances, lockWallet, recentNonAdminCredits } from '@canteen/db';
 import type { BulkCreditInput, ChargeInput, CreditInput, PageInput } from '@canteen/shared';
-import { CursorKeys, mayUsePayer } from '@canteen/shared';
+import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertDepartmentInScope, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { ContextInner } from '../../trpc/context';
+import { findUsablePayer } from '../payer/payer.service';
 import { balanceOf, breakdownOf, credit, debitPayer, spend } from './ledger';
 
 type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
@@ -16,45 +17,6 @@ export const readableWalletOwner = async (ctx: Ctx, userId: string | undefined):
   if (!userId || userId === actor.id) return actor;
   requireRole(actor, 'manager');
   return findPersonToActOn(ctx.em, actor, { userId, action: 'read' });
-};
-
-/** Managers move money only for their own department, from its budget or a promotion; admins from any payer. */
-const assertMayUsePayer = (actor: User, payer: Payer): void => {
-  const isAllowed = mayUsePayer(
-    { role: actor.role, departmentId: actor.department?.id ?? null },
-    { kind: payer.kind, departmentId: payer.department?.id ?? null },
-  );
-  if (!isAllowed) {
-    throw new AppError('FORBIDDEN', 'Managers can only credit from their department budget or a promotion', {
-      reason: 'OUT_OF_SCOPE',
-    });
-  }
-};
-
-const findPayer = async (ctx: Ctx, id: string): Promise<Payer> => {
-  const payer = await ctx.em.findOne(Payer, id);
-  if (!payer) throw new AppError('NOT_FOUND', 'No such payer', { reason: 'NOT_FOUND' });
-  return payer;
-};
-
-export const listPayers = async (ctx: Ctx) => {
-  requireRole(ctx.user, 'user');
-  const payers = await ctx.em.find(Payer, {}, { orderBy: { kind: 'asc', name: 'asc' } });
-  return payers.map((payer) => ({
-    id: payer.id,
-    name: payer.name,
-    kind: payer.kind,
-    departmentId: payer.department?.id ?? null,
-  }));
-};
-
-export const createPayer = async (ctx: Ctx, input: { name: string; kind: Payer['kind']; departmentId: string | null }) => {
-  requireRole(ctx.user, 'admin');
-  if (await ctx.em.count(Payer, { name: input.name }))
-    throw new AppError('CONFLICT', 'A payer with that name exists', { reason: 'CONFLICT' });
-  const payer = ctx.em.create(Payer, { name: input.name, kind: input.kind, department: input.departmentId });
-  await ctx.em.flush();
-  return { id: payer.id, name: payer.name, kind: payer.kind, departmentId: input.departmentId };
 };
 
 export const getBalance = async (ctx: Ctx, userId: string | undefined) => {
@@ -122,8 +84,7 @@ const assertWithinManagerLimit = async (
 export const creditWallet = async (ctx: Ctx, input: CreditInput) => {
   const actor = requireRole(ctx.user, 'manager');
   const user = await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'money' });
-  const payer = await findPayer(ctx, input.payerId);
-  assertMayUsePayer(actor, payer);
+  const payer = await findUsablePayer(ctx.em, actor, input.payerId);
   return ctx.em.transactional(async (em) => {
     await lockWallet(em, user.id);
     await assertWithinManagerLimit(em, ctx.deps.limits.managerDailyCreditLimitCents, {
@@ -165,8 +126,7 @@ export const creditInBulk = async (ctx: Ctx, input: BulkCreditInput) => {
   const actor = requireRole(ctx.user, 'manager');
   if (input.departmentId === null) requireRole(actor, 'admin');
   else assertDepartmentInScope(actor, input.departmentId);
-  const payer = await findPayer(ctx, input.payerId);
-  assertMayUsePayer(actor, payer);
+  const payer = await findUsablePayer(ctx.em, actor, input.payerId);
   return ctx.em.transactional(async (em) => {
     const candidates = await em.find(
       User,

@@ -11,7 +11,7 @@ import {
   makeProduct,
   makeUser,
 } from '../../../test/helpers';
-import { toPrefixQuery } from './menu.service';
+import { toPrefixQuery } from './product.service';
 
 let orm: MikroORM;
 beforeAll(async () => {
@@ -160,6 +160,33 @@ describe('menu management', () => {
     expect((await staff.product.adjustStock({ id: dish.id, set: null })).stock).toBeNull();
     await expect(staff.product.adjustStock({ id: dish.id, delta: 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect((await orm.em.fork().findOneOrFail(Product, dish.id)).stock).toBeNull();
+  });
+
+  it('names what it did not find, in words, and changes nothing', async () => {
+    const { manager } = await makeCast(orm);
+    const dish = await makeProduct(orm, { name: 'Stays as it is' });
+    const staff = await createTestCaller({ user: manager });
+    const missing = '00000000-0000-4000-8000-000000000000';
+    await expect(staff.product.update({ id: missing, name: 'X' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No such dish',
+      cause: { reason: 'NOT_FOUND' },
+    });
+    await expect(staff.product.update({ id: dish.id, categoryId: missing, name: 'Moved' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No such category',
+    });
+    await expect(staff.category.delete({ id: missing })).rejects.toMatchObject({ message: 'No such category' });
+    expect((await orm.em.fork().findOneOrFail(Product, dish.id)).name).toBe('Stays as it is');
+  });
+
+  it('updates only the fields it is given', async () => {
+    const { manager } = await makeCast(orm);
+    const dish = await makeProduct(orm, { name: 'Soup', priceCents: 400, stock: 7, allergens: ['celery'] });
+    const staff = await createTestCaller({ user: manager });
+    const updated = await staff.product.update({ id: dish.id, priceCents: 450 });
+    expect(updated).toMatchObject({ name: 'Soup', priceCents: 450, stock: 7, allergens: ['celery'] });
+    expect((await staff.product.update({ id: dish.id, stock: null })).stock).toBeNull();
   });
 
   it('manages categories and refuses to delete one that still has dishes', async () => {

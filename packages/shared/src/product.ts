@@ -11,30 +11,6 @@ export const PositiveCentsSchema = z.number().int().min(1).max(MAX_PRICE_CENTS);
 /** How many are on the shelf. */
 export const StockCountSchema = z.number().int().min(0).max(MAX_STOCK);
 
-export const CategoryDtoSchema = z.object({
-  id: IdSchema,
-  name: z.string(),
-  slug: z.string(),
-  sortOrder: z.number().int(),
-  productCount: z.number().int(),
-});
-export type CategoryDto = z.infer<typeof CategoryDtoSchema>;
-
-const SlugSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes')
-  .max(60);
-export const CreateCategoryInputSchema = z.object({
-  name: TextSchema.trim().min(1).max(80),
-  slug: SlugSchema,
-  sortOrder: z.number().int().min(0).max(1000).default(100),
-});
-export type CreateCategoryInput = z.infer<typeof CreateCategoryInputSchema>;
-export const UpdateCategoryInputSchema = CreateCategoryInputSchema.partial().extend({ id: IdSchema });
-export type UpdateCategoryInput = z.infer<typeof UpdateCategoryInputSchema>;
-
 export const ProductDtoSchema = z.object({
   id: IdSchema,
   name: z.string(),

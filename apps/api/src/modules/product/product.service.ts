@@ -1,15 +1,6 @@
 import { Category, Product, kysely } from '@canteen/db';
-import type {
-  AdjustStockInput,
-  CategoryDto,
-  CreateCategoryInput,
-  CreateProductInput,
-  ProductDto,
-  ProductListInput,
-  UpdateCategoryInput,
-  UpdateProductInput,
-} from '@canteen/shared';
-import { LockMode, ref } from '@mikro-orm/core';
+import type { AdjustStockInput, CreateProductInput, ProductDto, ProductListInput, UpdateProductInput } from '@canteen/shared';
+import { LockMode } from '@mikro-orm/core';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { canAccess, requireRole } from '../../lib/access';
@@ -144,27 +135,15 @@ export const getProduct = async (ctx: Ctx, id: string): Promise<ProductDto> => {
   return product;
 };
 
-const findCategory = async (ctx: Ctx, id: string): Promise<Category> => {
-  const category = await ctx.em.findOne(Category, id);
-  if (!category) throw new AppError('NOT_FOUND', 'No such category', { reason: 'NOT_FOUND' });
-  return category;
-};
-
-const findProduct = async (ctx: Ctx, id: string): Promise<Product> => {
-  const product = await ctx.em.findOne(Product, id);
-  if (!product) throw new AppError('NOT_FOUND', 'No such dish', { reason: 'NOT_FOUND' });
-  return product;
-};
-
 /** Every menu write ends here: flush, then drop cached menu pages in every process. */
-const commitMenuChange = async (ctx: Ctx): Promise<void> => {
+export const commitMenuChange = async (ctx: Ctx): Promise<void> => {
   await ctx.em.flush();
   await ctx.deps.menuCache.invalidate();
 };
 
 export const createProduct = async (ctx: Ctx, input: CreateProductInput): Promise<ProductDto> => {
   requireRole(ctx.user, 'manager');
-  const category = await findCategory(ctx, input.categoryId);
+  const category = await ctx.em.findOneOrFail(Category, input.categoryId);
   const product = ctx.em.create(Product, {
     name: input.name,
     description: input.description,
@@ -180,15 +159,10 @@ export const createProduct = async (ctx: Ctx, input: CreateProductInput): Promis
 
 export const updateProduct = async (ctx: Ctx, input: UpdateProductInput): Promise<ProductDto> => {
   requireRole(ctx.user, 'manager');
-  const product = await findProduct(ctx, input.id);
-  if (input.categoryId) product.category = ref(await findCategory(ctx, input.categoryId));
-  if (input.name !== undefined) product.name = input.name;
-  if (input.description !== undefined) product.description = input.description;
-  if (input.priceCents !== undefined) product.priceCents = input.priceCents;
-  if (input.allergens !== undefined) product.allergens = input.allergens;
-  if (input.dietaryTags !== undefined) product.dietaryTags = input.dietaryTags;
-  if (input.stock !== undefined) product.stock = input.stock;
-  if (input.isActive !== undefined) product.isActive = input.isActive;
+  const { id, categoryId, ...fields } = input;
+  const product = await ctx.em.findOneOrFail(Product, id);
+  const category = categoryId ? await ctx.em.findOneOrFail(Category, categoryId) : undefined;
+  ctx.em.assign(product, { ...fields, category }, { ignoreUndefined: true });
   await commitMenuChange(ctx);
   return (await loadProductDto(ctx, product.id))!;
 };
@@ -196,7 +170,7 @@ export const updateProduct = async (ctx: Ctx, input: UpdateProductInput): Promis
 /** Archived dishes leave the menu but stay on past orders (order lines keep a name and price snapshot). */
 export const archiveProduct = async (ctx: Ctx, id: string): Promise<ProductDto> => {
   requireRole(ctx.user, 'manager');
-  const product = await findProduct(ctx, id);
+  const product = await ctx.em.findOneOrFail(Product, id);
   product.isActive = false;
   await commitMenuChange(ctx);
   return (await loadProductDto(ctx, id))!;
@@ -209,8 +183,7 @@ export const archiveProduct = async (ctx: Ctx, id: string): Promise<ProductDto> 
 export const adjustStock = async (ctx: Ctx, input: AdjustStockInput): Promise<ProductDto> => {
   requireRole(ctx.user, 'manager');
   await ctx.em.transactional(async (em) => {
-    const product = await em.findOne(Product, input.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!product) throw new AppError('NOT_FOUND', 'No such dish', { reason: 'NOT_FOUND' });
+    const product = await em.findOneOrFail(Product, input.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!('delta' in input)) {
       product.stock = input.set;
       return;
@@ -224,69 +197,4 @@ export const adjustStock = async (ctx: Ctx, input: AdjustStockInput): Promise<Pr
   });
   await ctx.deps.menuCache.invalidate();
   return (await loadProductDto(ctx, input.id))!;
-};
-
-export const listCategories = async (ctx: Ctx): Promise<CategoryDto[]> => {
-  requireRole(ctx.user, 'user');
-  return ctx.deps.menuCache.get('categories', () =>
-    kysely(ctx.em)
-      .selectFrom('Category as c')
-      .leftJoin('Product as p', 'p.category', 'c.id')
-      .select((eb) => [
-        'c.id',
-        'c.name',
-        'c.slug',
-        'c.sortOrder',
-        eb.cast<number>(eb.fn.count('p.id').filterWhere('p.isActive', '=', true), 'integer').as('productCount'),
-      ])
-      .groupBy('c.id')
-      .orderBy('c.sortOrder')
-      .orderBy('c.name')
-      .execute(),
-  );
-};
-
-const toCategoryDto = (category: Category, productCount = 0): CategoryDto => ({
-  id: category.id,
-  name: category.name,
-  slug: category.slug,
-  sortOrder: category.sortOrder,
-  productCount,
-});
-
-const assertSlugFree = async (ctx: Ctx, fields: { name?: string | undefined; slug?: string | undefined }, exceptId?: string) => {
-  const or = [...(fields.name ? [{ name: fields.name }] : []), ...(fields.slug ? [{ slug: fields.slug }] : [])];
-  if (!or.length) return;
-  const clash = await ctx.em.findOne(Category, { $or: or, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
-  if (clash) throw new AppError('CONFLICT', 'A category with that name or slug exists', { reason: 'SLUG_TAKEN' });
-};
-
-export const createCategory = async (ctx: Ctx, input: CreateCategoryInput): Promise<CategoryDto> => {
-  requireRole(ctx.user, 'manager');
-  await assertSlugFree(ctx, input);
-  const category = ctx.em.create(Category, input);
-  await commitMenuChange(ctx);
-  return toCategoryDto(category);
-};
-
-export const updateCategory = async (ctx: Ctx, input: UpdateCategoryInput): Promise<CategoryDto> => {
-  requireRole(ctx.user, 'manager');
-  const category = await findCategory(ctx, input.id);
-  await assertSlugFree(ctx, input, category.id);
-  if (input.name !== undefined) category.name = input.name;
-  if (input.slug !== undefined) category.slug = input.slug;
-  if (input.sortOrder !== undefined) category.sortOrder = input.sortOrder;
-  await commitMenuChange(ctx);
-  return toCategoryDto(category, await ctx.em.count(Product, { category, isActive: true }));
-};
-
-export const deleteCategory = async (ctx: Ctx, id: string): Promise<{ ok: true }> => {
-  requireRole(ctx.user, 'manager');
-  const category = await findCategory(ctx, id);
-  if (await ctx.em.count(Product, { category })) {
-    throw new AppError('CONFLICT', 'Move or delete its dishes first', { reason: 'CATEGORY_IN_USE' });
-  }
-  ctx.em.remove(category);
-  await commitMenuChange(ctx);
-  return { ok: true };
 };
