@@ -2,7 +2,21 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
-import { Category, Department, Payer, Product, User, WalletEntry, hashPassword, newId } from '@canteen/db';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  Category,
+  Department,
+  Payer,
+  User,
+  buildCategory,
+  buildDepartment,
+  buildLot,
+  buildPayer,
+  buildProduct,
+  buildUser,
+  hashPassword,
+  newId,
+} from '@canteen/db';
 import {
   DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS,
   DEFAULT_ORDER_MAX_TOTAL_CENTS,
@@ -108,35 +122,34 @@ export const createTestCaller = async (options: CallerOptions = {}) => {
 
 let passwordHash: Promise<string> | undefined;
 
-export const makeDepartment = async (orm: MikroORM, fields: Partial<{ name: string; code: string }> = {}) => {
+/** Builds through the shared factories (packages/db/src/factories.ts, also used by the demo seed) and flushes. */
+const persist = async <T extends object>(orm: MikroORM, build: (em: EntityManager) => T): Promise<T> => {
   const em = orm.em.fork();
-  const suffix = Math.random().toString(36).slice(2, 7).toUpperCase();
-  const department = em.create(Department, { name: fields.name ?? `Dept ${suffix}`, code: fields.code ?? `D${suffix}` });
+  const entity = build(em);
   await em.flush();
-  return department;
+  return entity;
 };
+
+export const makeDepartment = (orm: MikroORM, fields: Partial<{ name: string; code: string }> = {}) =>
+  persist(orm, (em) => buildDepartment(em, fields));
 
 export const makeUser = async (
   orm: MikroORM,
   fields: Partial<{ role: Role; department: Department | null; email: string; name: string; isActive: boolean }> = {},
 ) => {
   passwordHash ??= hashPassword(TEST_PASSWORD);
-  const em = orm.em.fork();
+  const hash = await passwordHash;
   const role = fields.role ?? 'employee';
   const department = fields.department === undefined ? (role === 'admin' ? null : await makeDepartment(orm)) : fields.department;
-  const id = newId();
-  const user = em.create(User, {
-    id,
-    email: fields.email ?? `${role}-${id.slice(-12)}@example.test`,
-    name: fields.name ?? `Test ${role} ${id.slice(-6)}`,
-    employeeNumber: `T${id.slice(-12)}`,
-    role,
-    department: department ? em.getReference(Department, department.id) : null,
-    passwordHash: await passwordHash,
-    isActive: fields.isActive ?? true,
-  });
-  await em.flush();
-  return user;
+  return persist(orm, (em) =>
+    buildUser(em, {
+      ...fields,
+      role,
+      department: department ? em.getReference(Department, department.id) : null,
+      passwordHash: hash,
+      passwordChangedAt: null,
+    }),
+  );
 };
 
 /** Staff of each role sharing one department, for authorization tests. */
@@ -152,12 +165,7 @@ export const makeCast = async (orm: MikroORM) => {
 
 export { getTestOrm };
 
-export const makeCategory = async (orm: MikroORM, name = `Cat ${Math.random().toString(36).slice(2, 8)}`) => {
-  const em = orm.em.fork();
-  const category = em.create(Category, { name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), sortOrder: 1 });
-  await em.flush();
-  return category;
-};
+export const makeCategory = (orm: MikroORM, name?: string) => persist(orm, (em) => buildCategory(em, name ? { name } : {}));
 
 export const makeProduct = async (
   orm: MikroORM,
@@ -173,50 +181,28 @@ export const makeProduct = async (
   }> = {},
 ) => {
   const category = fields.category ?? (await makeCategory(orm));
-  const em = orm.em.fork();
-  const product = em.create(Product, {
-    name: fields.name ?? `Dish ${Math.random().toString(36).slice(2, 8)}`,
-    description: fields.description ?? 'A test dish',
-    priceCents: fields.priceCents ?? 500,
-    category: em.getReference(Category, category.id),
-    allergens: fields.allergens ?? [],
-    dietaryTags: fields.dietaryTags ?? [],
-    stock: fields.stock === undefined ? null : fields.stock,
-    isActive: fields.isActive ?? true,
-  });
-  await em.flush();
-  return product;
+  return persist(orm, (em) => buildProduct(em, { ...fields, category: em.getReference(Category, category.id) }));
 };
 
-export const makePayer = async (
+export const makePayer = (
   orm: MikroORM,
   fields: Partial<{ name: string; kind: 'company' | 'department' | 'personal' | 'promo'; department: Department | null }> = {},
-) => {
-  const em = orm.em.fork();
-  const payer = em.create(Payer, {
-    name: fields.name ?? `Payer ${Math.random().toString(36).slice(2, 8)}`,
-    kind: fields.kind ?? 'company',
-    department: fields.department ? em.getReference(Department, fields.department.id) : null,
-  });
-  await em.flush();
-  return payer;
-};
+) =>
+  persist(orm, (em) =>
+    buildPayer(em, { ...fields, department: fields.department ? em.getReference(Department, fields.department.id) : null }),
+  );
 
 /** A credit straight into the ledger (a lot), for arranging wallets in tests. */
-export const fund = async (orm: MikroORM, user: User, payer: Payer, amountCents: number, occurredAt = new Date()) => {
-  const em = orm.em.fork();
-  em.create(WalletEntry, {
-    user: em.getReference(User, user.id),
-    payer: em.getReference(Payer, payer.id),
-    amountCents,
-    remainingCents: amountCents,
-    occurredAt,
-    kind: 'credit',
-    createdBy: null,
-    note: 'test funding',
-  });
-  await em.flush();
-};
+export const fund = (orm: MikroORM, user: User, payer: Payer, amountCents: number, occurredAt = new Date()) =>
+  persist(orm, (em) =>
+    buildLot(em, {
+      user: em.getReference(User, user.id),
+      payer: em.getReference(Payer, payer.id),
+      amountCents,
+      occurredAt,
+      note: 'test funding',
+    }),
+  );
 
 /** The ledger invariant: per user and payer, the sum of entries equals what is left in the lots, and is >= 0. */
 export const ledgerViolations = async (orm: MikroORM) =>

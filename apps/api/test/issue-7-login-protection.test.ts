@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AuditEntry, Department, Session, User, hashPassword, newId } from '@canteen/db';
+import { AuditEntry, Department, Session, User, buildUser, hashPassword, newId } from '@canteen/db';
 import { createApp } from '../src/app';
 import type { Deps } from '../src/deps';
 import { currentTotp } from '../src/modules/auth/totp';
@@ -47,16 +47,7 @@ const makeEmployees = async (count: number): Promise<string[]> => {
   const em = orm.em.fork();
   const emails = Array.from({ length: count }, (_, i) => `lunch-${i}-${newId().slice(-8)}@example.test`);
   for (const email of emails) {
-    const id = newId();
-    em.create(User, {
-      id,
-      email,
-      name: `Lunch ${email.slice(0, 12)}`,
-      employeeNumber: `L${id.slice(-12)}`,
-      role: 'employee',
-      department: em.getReference(Department, department.id),
-      passwordHash,
-    });
+    buildUser(em, { email, department: em.getReference(Department, department.id), passwordHash, passwordChangedAt: null });
   }
   await em.flush();
   return emails;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { User, WalletEntry, balanceByPayer, lockWallet } from '@canteen/db';
+import { User, balanceByPayer, buildLot, lockWallet } from '@canteen/db';
 import { assertDepartmentInScope, departmentScope } from '../src/lib/access';
 import { fund, getTestOrm, makeCast, makeDepartment, makePayer, makeUser } from './helpers';
 
@@ -37,15 +37,7 @@ describe('the query layer runs in the transaction it is called in', () => {
     const user = await makeUser(orm);
     const payer = await makePayer(orm);
     await orm.em.fork().transactional(async (em) => {
-      em.create(WalletEntry, {
-        user: em.getReference(User, user.id),
-        payer,
-        amountCents: 700,
-        remainingCents: 700,
-        occurredAt: new Date(),
-        kind: 'credit',
-        createdBy: null,
-      });
+      buildLot(em, { user: em.getReference(User, user.id), payer, amountCents: 700 });
       await em.flush();
       expect(await balanceByPayer(em, user.id)).toEqual([{ payerId: payer.id, payerName: payer.name, amountCents: 700 }]);
       expect(await balanceByPayer(orm.em.fork(), user.id)).toEqual([]);

@@ -13,6 +13,7 @@ export {
   type RunningPostgres,
 } from './embedded';
 export { ENTITIES } from './entities';
+export { buildCategory, buildDepartment, buildLot, buildPayer, buildProduct, buildUser } from './factories';
 export { kysely, type CanteenDb } from './query';
 export { findFreePort, isPortFree } from './ports';
 export { createOrmConfig, type OrmConfigInput } from './config';

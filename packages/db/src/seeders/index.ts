@@ -1,6 +1,7 @@
 import { en, Faker } from '@faker-js/faker';
 import type { EntityManager } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
+import { buildDepartment, buildUser } from '../factories';
 import { hashPassword } from '../user/password-hash';
 import { User } from '../user/user.entity';
 import { seedCredits, seedMenu, seedPayers } from './wallet-seed';
@@ -32,7 +33,7 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
   const departments = new Map<string, Department>();
   for (const spec of DEMO_DEPARTMENTS) {
     const existing = await em.findOne(Department, { name: spec.name });
-    departments.set(spec.name, existing ?? em.create(Department, spec));
+    departments.set(spec.name, existing ?? buildDepartment(em, spec));
   }
   // Every demo account shares one hash so seeding stays fast (the demo password is public anyway).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -40,7 +41,7 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
   const named = ['Ada Admin', 'Maya Manager', 'Eli Employee'];
   const users: User[] = [];
   DEMO_LOGINS.forEach((login, index) => {
-    const demoUser = em.create(User, {
+    const demoUser = buildUser(em, {
       email: login.email,
       name: named[index] ?? login.email,
       employeeNumber: `D${String(index + 1).padStart(4, '0')}`,
@@ -60,7 +61,7 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
     for (let n = 2; taken.has(email); n++) email = email.replace(/\d*@/, `${n}@`);
     taken.add(email);
     const department = departmentList[index % departmentList.length] ?? null;
-    const user = em.create(User, {
+    const user = buildUser(em, {
       email,
       name: `${firstName} ${lastName}`,
       employeeNumber: `E${String(index + 1).padStart(5, '0')}`,
@@ -81,7 +82,7 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
 /** For a configured server without demo data: one admin to sign in with, created only if no admin exists. */
 export const seedBootstrapAdmin = async (em: EntityManager, email: string, password: string): Promise<void> => {
   if (await em.count(User, { role: 'admin' })) return;
-  em.create(User, {
+  buildUser(em, {
     email: email.toLowerCase(),
     name: 'Administrator',
     employeeNumber: 'ADMIN-1',

@@ -1,23 +1,21 @@
 import type { Faker } from '@faker-js/faker';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Department } from '../department/department.entity';
-import { Category } from '../menu/category.entity';
-import { Product } from '../menu/product.entity';
+import { buildCategory, buildLot, buildPayer, buildProduct } from '../factories';
 import type { User } from '../user/user.entity';
-import { Payer } from '../wallet/payer.entity';
-import { WalletEntry } from '../wallet/wallet-entry.entity';
+import type { Payer } from '../wallet/payer.entity';
 import { MENU_CATEGORIES, MENU_PRODUCTS } from './menu-data';
 
 /** A few tracked dishes start nearly or entirely sold out, so the demo shows what that looks like. */
 const DEMO_LOW_STOCK = [3, 2, 0];
 
 export const seedMenu = (em: EntityManager): void => {
-  const categories = new Map(MENU_CATEGORIES.map((spec) => [spec.slug, em.create(Category, spec)]));
+  const categories = new Map(MENU_CATEGORIES.map((spec) => [spec.slug, buildCategory(em, spec)]));
   const lowStockLeft = [...DEMO_LOW_STOCK];
   for (const spec of MENU_PRODUCTS) {
     const stock =
       spec.stock !== null && lowStockLeft.length > 0 && spec.category !== 'drinks' ? lowStockLeft.shift()! : spec.stock;
-    em.create(Product, {
+    buildProduct(em, {
       name: spec.name,
       description: spec.description,
       priceCents: spec.priceCents,
@@ -30,12 +28,12 @@ export const seedMenu = (em: EntityManager): void => {
 };
 
 export const seedPayers = (em: EntityManager, departments: Department[]) => ({
-  company: em.create(Payer, { name: 'Company subsidy', kind: 'company', department: null }),
+  company: buildPayer(em, { name: 'Company subsidy', kind: 'company', department: null }),
   departments: new Map(
-    departments.map((d) => [d.id, em.create(Payer, { name: `${d.name} budget`, kind: 'department', department: d })]),
+    departments.map((d) => [d.id, buildPayer(em, { name: `${d.name} budget`, kind: 'department', department: d })]),
   ),
-  personal: em.create(Payer, { name: 'Personal top-up', kind: 'personal', department: null }),
-  promo: em.create(Payer, { name: 'Welcome promo', kind: 'promo', department: null }),
+  personal: buildPayer(em, { name: 'Personal top-up', kind: 'personal', department: null }),
+  promo: buildPayer(em, { name: 'Welcome promo', kind: 'promo', department: null }),
 });
 
 const daysAgo = (days: number, hour = 9): Date => {
@@ -50,7 +48,7 @@ type CreditSeed = { em: EntityManager; faker: Faker; users: User[]; payers: Retu
 
 export const seedCredits = ({ em, faker, users, payers }: CreditSeed): void => {
   const lot = (user: User, payer: Payer, credit: { amountCents: number; occurredAt: Date; note: string }) =>
-    em.create(WalletEntry, { user, payer, remainingCents: credit.amountCents, kind: 'credit', createdBy: null, ...credit });
+    buildLot(em, { user, payer, ...credit });
   for (const user of users.filter((u) => u.isActive)) {
     lot(user, payers.promo, { amountCents: 500, occurredAt: daysAgo(75, 8), note: 'Welcome to Canteen' });
     for (const days of [60, 30, 0])
@@ -65,15 +63,13 @@ export const seedCredits = ({ em, faker, users, payers }: CreditSeed): void => {
     }
     if (faker.datatype.boolean({ probability: 0.4 }) || user.email === 'employee@canteen.test') {
       const topUp = user.email === 'employee@canteen.test' ? 2_500 : faker.number.int({ min: 10, max: 50 }) * 100;
-      em.create(WalletEntry, {
+      buildLot(em, {
         user,
         payer: payers.personal,
         amountCents: topUp,
-        remainingCents: topUp,
         occurredAt: daysAgo(faker.number.int({ min: 1, max: 40 }), 12),
         kind: 'top_up',
         note: 'Card top-up',
-        createdBy: null,
       });
     }
   }

@@ -1,0 +1,33 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, inject, it } from 'vitest';
+import { Category, Payer, Product, User, WalletEntry, balanceByPayer, createOrmConfig } from '@canteen/db';
+import { DEMO_LOGINS, seedDemo } from '@canteen/db/seed';
+import { freshDatabase } from './db';
+
+// The demo seed builds its people, dishes, payers and lots with the same factories as the tests
+// (packages/db/src/factories.ts); this checks that what it builds is a valid, consistent canteen.
+describe('demo seed', () => {
+  it('fills an empty database once: demo logins, a menu, payers and funded wallets', { timeout: 120_000 }, async () => {
+    const clientUrl = await freshDatabase(`canteen_test_${inject('runId')}_seed_${process.env.VITEST_POOL_ID ?? '1'}`);
+    const orm = await MikroORM.init(createOrmConfig({ clientUrl }));
+    try {
+      await orm.migrator.up();
+      expect(await seedDemo(orm.em.fork())).toBe(true);
+      expect(await seedDemo(orm.em.fork()), 'a second seed does nothing').toBe(false);
+      const em = orm.em.fork();
+      for (const login of DEMO_LOGINS) expect(await em.count(User, { email: login.email, role: login.role })).toBe(1);
+      expect(await em.count(User)).toBeGreaterThan(300);
+      expect(await em.count(Category)).toBeGreaterThan(3);
+      expect(await em.count(Product)).toBeGreaterThan(20);
+      expect(await em.count(Payer, { kind: 'personal' })).toBe(1);
+      // Every lot is untouched money: what is left equals what came in, so balances equal the credits.
+      const entries = await em.find(WalletEntry, {});
+      expect(entries.every((entry) => entry.remainingCents === entry.amountCents && entry.amountCents > 0)).toBe(true);
+      const employee = await em.findOneOrFail(User, { email: 'employee@canteen.test' });
+      const total = (await balanceByPayer(em, employee.id)).reduce((sum, row) => sum + row.amountCents, 0);
+      expect(total).toBeGreaterThan(0);
+    } finally {
+      await orm.close(true);
+    }
+  });
+});
