@@ -165,6 +165,9 @@ export const makeCast = async (orm: MikroORM) => {
 
 export { getTestOrm };
 
+/** A fresh idempotency key for `order.place`. */
+export const newIdempotencyKey = () => `key-${newId()}`;
+
 export const makeCategory = (orm: MikroORM, name?: string) => persist(orm, (em) => buildCategory(em, name ? { name } : {}));
 
 export const makeProduct = async (

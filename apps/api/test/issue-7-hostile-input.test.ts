@@ -1,5 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { Order, Payer, Product, WalletEntry } from '@canteen/db';
 import { createApp } from '../src/app';
 import {
@@ -7,6 +6,7 @@ import {
   createTestDeps,
   fund,
   getTestOrm,
+  newIdempotencyKey,
   makeCast,
   makeDepartment,
   makePayer,
@@ -15,12 +15,8 @@ import {
   silentLogger,
 } from './helpers';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
-const key = () => `key-${Math.random().toString(36).slice(2, 12)}`;
 const cursorOf = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
 const badRequest = { code: 'BAD_REQUEST' };
 const countOf = async (entity: typeof Order | typeof WalletEntry) =>
@@ -110,7 +106,10 @@ describe('issue 7.3: totals and line caps', () => {
     const dishes = await Promise.all(Array.from({ length: 11 }, () => makeProduct(orm, { priceCents: 10_000_000, stock: 500 })));
     const caller = await createTestCaller({ user: employee });
     await expect(
-      caller.order.place({ items: dishes.map((dish) => ({ productId: dish.id, quantity: 20 })), idempotencyKey: key() }),
+      caller.order.place({
+        items: dishes.map((dish) => ({ productId: dish.id, quantity: 20 })),
+        idempotencyKey: newIdempotencyKey(),
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { reason: 'ORDER_TOO_LARGE' } });
     expect(await countOf(Order)).toBe(0);
     expect((await orm.em.fork().findOneOrFail(Product, dishes[0]!.id)).stock).toBe(500);
@@ -119,7 +118,7 @@ describe('issue 7.3: totals and line caps', () => {
     deps.limits.orderMaxTotalCents = 30_000_000;
     const generous = await createTestCaller({ user: employee, deps });
     await expect(
-      generous.order.place({ items: [{ productId: dishes[0]!.id, quantity: 1 }], idempotencyKey: key() }),
+      generous.order.place({ items: [{ productId: dishes[0]!.id, quantity: 1 }], idempotencyKey: newIdempotencyKey() }),
     ).resolves.toMatchObject({ totalCents: 10_000_000 });
   });
 
@@ -129,14 +128,16 @@ describe('issue 7.3: totals and line caps', () => {
     const espresso = await makeProduct(orm, { priceCents: 100 });
     const caller = await createTestCaller({ user: employee });
     const line = { productId: espresso.id, quantity: 20 };
-    await expect(caller.order.place({ items: [line, line, line], idempotencyKey: key() })).rejects.toMatchObject(badRequest);
+    await expect(caller.order.place({ items: [line, line, line], idempotencyKey: newIdempotencyKey() })).rejects.toMatchObject(
+      badRequest,
+    );
     expect(await countOf(Order)).toBe(0);
     const order = await caller.order.place({
       items: [
         { productId: espresso.id, quantity: 12 },
         { productId: espresso.id, quantity: 8 },
       ],
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey(),
     });
     expect(order.lines).toEqual([expect.objectContaining({ productId: espresso.id, quantity: 20 })]);
   });
@@ -185,7 +186,7 @@ describe('issue 7.5: ids in any letter case', () => {
     const caller = await createTestCaller({ user: employee });
     const order = await caller.order.place({
       items: [{ productId: dish.id.toUpperCase(), quantity: 1 }],
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey(),
     });
     expect(order.lines[0]?.productId).toBe(dish.id);
     await expect(caller.product.byId({ id: dish.id.toUpperCase() })).resolves.toMatchObject({ id: dish.id });

@@ -1,5 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Department, Session, User, buildUser, hashPassword, newId } from '@canteen/db';
 import { createApp } from '../src/app';
 import type { Deps } from '../src/deps';
@@ -18,10 +17,7 @@ import {
 // Issue 7, items 6, 8 and 9: only failures count towards sign-in limits; password checks of signed-in users
 // count like sign-ins; turning 2FA on or off ends the other sign-ins.
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
 const WRONG = 'not-the-password-123';
 

@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { Order, WalletEntry } from '@canteen/db';
 import {
   createTestCaller,
   createTestDeps,
   fund,
   getTestOrm,
+  newIdempotencyKey,
   ledgerViolations,
   makeCast,
   makeDepartment,
@@ -14,12 +14,8 @@ import {
   makeUser,
 } from './helpers';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
-const key = () => `key-${Math.random().toString(36).slice(2, 12)}`;
 const SELF = { code: 'FORBIDDEN', cause: { reason: 'SELF_SERVICE_FORBIDDEN' } };
 const HIDDEN = { code: 'NOT_FOUND', cause: { reason: 'NOT_FOUND' } };
 const NEEDS_ADMIN = { code: 'FORBIDDEN', cause: { reason: 'ADMIN_APPROVAL_REQUIRED' } };
@@ -44,7 +40,7 @@ const placeFor = async (user: Parameters<typeof fund>[1], priceCents = 400) => {
   await fund(orm, user, await makePayer(orm), 5_000);
   return (await createTestCaller({ user })).order.place({
     items: [{ productId: (await makeProduct(orm, { priceCents })).id, quantity: 1 }],
-    idempotencyKey: key(),
+    idempotencyKey: newIdempotencyKey(),
   });
 };
 
@@ -102,7 +98,7 @@ describe('nobody moves money for themself', () => {
     const caller = await createTestCaller({ user: manager });
     const order = await caller.order.place({
       items: [{ productId: dish.id, quantity: 1 }],
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey(),
       userId: manager.id,
     });
     expect(order).toMatchObject({ userId: manager.id, placedById: manager.id, totalCents: 300 });
@@ -129,7 +125,11 @@ describe('a manager acts on the employees of their department only', () => {
         HIDDEN,
       );
       await expect(
-        caller.order.place({ items: [{ productId: dish.id, quantity: 1 }], idempotencyKey: key(), userId: person.id }),
+        caller.order.place({
+          items: [{ productId: dish.id, quantity: 1 }],
+          idempotencyKey: newIdempotencyKey(),
+          userId: person.id,
+        }),
       ).rejects.toMatchObject(HIDDEN);
       expect(await entryCount()).toBe(before);
     }
@@ -141,7 +141,7 @@ describe('a manager acts on the employees of their department only', () => {
     await caller.wallet.charge({ userId: employee.id, amountCents: 100 });
     const tillOrder = await caller.order.place({
       items: [{ productId: dish.id, quantity: 1 }],
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey(),
       userId: employee.id,
     });
     expect((await caller.order.byId({ id: tillOrder.id })).userId).toBe(employee.id);
@@ -281,7 +281,7 @@ describe('admins reach every department', () => {
     const dish = await makeProduct(orm, { priceCents: 250 });
     const order = await caller.order.place({
       items: [{ productId: dish.id, quantity: 1 }],
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey(),
       userId: manager.id,
     });
     expect(order).toMatchObject({ userId: manager.id, placedById: admin.id });

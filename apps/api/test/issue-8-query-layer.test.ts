@@ -1,13 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { User, balanceByPayer, buildLot, lockWallet } from '@canteen/db';
 import { assertDepartmentInScope, departmentScope } from '../src/lib/access';
 import { fund, getTestOrm, makeCast, makeDepartment, makePayer, makeUser } from './helpers';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
 const HIDDEN = expect.objectContaining({ code: 'NOT_FOUND', reason: 'NOT_FOUND' });
 

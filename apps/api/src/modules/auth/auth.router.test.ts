@@ -1,6 +1,5 @@
 import { SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Session, User } from '@canteen/db';
 import { createTokenSigner } from '../../lib/tokens';
 import {
@@ -14,10 +13,7 @@ import {
 } from '../../../test/helpers';
 import { currentTotp } from './totp';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
 const login = async (email: string, password = TEST_PASSWORD, extra: { totp?: string } = {}) => {
   const client = createClient();

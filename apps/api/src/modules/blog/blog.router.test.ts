@@ -1,12 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Blog, Post } from '@canteen/db';
 import { createTestCaller, getTestOrm, makeCast, makeUser } from '../../../test/helpers';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
 describe('blog.create', () => {
   it('creates a channel and its first posts in one go, rendered and sanitised', async () => {

@@ -1,12 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Department } from '@canteen/db';
 import { createTestCaller, getTestOrm, makeCast, makeUser } from '../../../test/helpers';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
 describe('departments', () => {
   it('creates, renames, lists with head counts and deletes an empty department', async () => {

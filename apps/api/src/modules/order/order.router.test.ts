@@ -1,10 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Order, Product, WalletEntry } from '@canteen/db';
 import {
   createTestCaller,
   fund,
   getTestOrm,
+  newIdempotencyKey,
   ledgerViolations,
   makeCast,
   makePayer,
@@ -12,12 +12,8 @@ import {
   makeUser,
 } from '../../../test/helpers';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
-const key = () => `key-${Math.random().toString(36).slice(2, 12)}`;
 const stockOf = async (id: string) => (await orm.em.fork().findOneOrFail(Product, id)).stock;
 
 describe('order.place', () => {
@@ -35,7 +31,7 @@ describe('order.place', () => {
         { productId: bread.id, quantity: 2 },
         { productId: soup.id, quantity: 1 },
       ],
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey(),
     });
     expect(order.totalCents).toBe(2 * 450 + 2 * 120);
     expect(
@@ -66,7 +62,7 @@ describe('order.place', () => {
     await fund(orm, employee, await makePayer(orm), 5_000);
     const dish = await makeProduct(orm, { priceCents: 700, stock: 5 });
     const caller = await createTestCaller({ user: employee });
-    const idempotencyKey = key();
+    const idempotencyKey = newIdempotencyKey();
     const input = { items: [{ productId: dish.id, quantity: 1 }], idempotencyKey };
     const [first, second] = await Promise.all([
       caller.order.place(input),
@@ -106,7 +102,7 @@ describe('order.place', () => {
       [[{ productId: '0190f5c2-0000-7000-8000-000000000000', quantity: 1 }], 'PRODUCT_UNAVAILABLE'],
     ] as const;
     for (const [items, reason] of cases) {
-      await expect(caller.order.place({ items: [...items], idempotencyKey: key() })).rejects.toMatchObject({
+      await expect(caller.order.place({ items: [...items], idempotencyKey: newIdempotencyKey() })).rejects.toMatchObject({
         code: 'PRECONDITION_FAILED',
         cause: { reason },
       });
@@ -115,7 +111,9 @@ describe('order.place', () => {
     expect(await orm.em.fork().count(WalletEntry)).toBe(entriesBefore);
     expect(await orm.em.fork().count(AuditEntry)).toBe(auditBefore);
     expect([await stockOf(pricey.id), await stockOf(scarce.id)]).toEqual([3, 1]);
-    await expect(caller.order.place({ items: [], idempotencyKey: key() })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.order.place({ items: [], idempotencyKey: newIdempotencyKey() })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('lets a manager order at the till for their own department only', async () => {
@@ -126,20 +124,24 @@ describe('order.place', () => {
     const till = await createTestCaller({ user: manager });
     const order = await till.order.place({
       items: [{ productId: dish.id, quantity: 1 }],
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey(),
       userId: employee.id,
     });
     expect(order).toMatchObject({ userId: employee.id, placedById: manager.id });
     expect((await till.wallet.balance({ userId: employee.id })).totalCents).toBe(1_400);
     await expect(
-      till.order.place({ items: [{ productId: dish.id, quantity: 1 }], idempotencyKey: key(), userId: outsider.id }),
+      till.order.place({
+        items: [{ productId: dish.id, quantity: 1 }],
+        idempotencyKey: newIdempotencyKey(),
+        userId: outsider.id,
+      }),
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     await expect(
       (await createTestCaller({ user: employee })).order.place({
         items: [{ productId: dish.id, quantity: 1 }],
-        idempotencyKey: key(),
+        idempotencyKey: newIdempotencyKey(),
         userId: outsider.id,
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -155,7 +157,7 @@ describe('order.refund', () => {
     const dish = await makeProduct(orm, { priceCents: 600, stock: 4 });
     const order = await (await createTestCaller({ user: employee })).order.place({
       items: [{ productId: dish.id, quantity: 1 }],
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey(),
     });
     expect(order.breakdown.map((p) => p.amountCents)).toEqual([-400, -200]);
 
@@ -175,7 +177,7 @@ describe('order.refund', () => {
     // The refunded money is the old money again: it is spent first next time.
     const next = await (await createTestCaller({ user: employee })).order.place({
       items: [{ productId: dish.id, quantity: 1 }],
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey(),
     });
     expect(next.breakdown.map((p) => p.payerName)).toEqual(['Refund A', 'Refund B']);
   });
@@ -186,7 +188,7 @@ describe('order.refund', () => {
     await fund(orm, employee, await makePayer(orm), 1_000);
     const order = await (await createTestCaller({ user: employee })).order.place({
       items: [{ productId: (await makeProduct(orm)).id, quantity: 1 }],
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey(),
     });
     await expect((await createTestCaller({ user: employee })).order.refund({ orderId: order.id })).rejects.toMatchObject({
       code: 'FORBIDDEN',
@@ -207,7 +209,7 @@ describe('order.list', () => {
       for (let i = 0; i < 3; i++)
         await (await createTestCaller({ user })).order.place({
           items: [{ productId: dish.id, quantity: 1 }],
-          idempotencyKey: key(),
+          idempotencyKey: newIdempotencyKey(),
         });
     }
     const own = await (await createTestCaller({ user: employee })).order.list({ limit: 2 });

@@ -1,5 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Category, Product } from '@canteen/db';
 import { createMemoryMenuCache } from '../../lib/menu-cache';
 import {
@@ -13,10 +12,7 @@ import {
 } from '../../../test/helpers';
 import { toPrefixQuery } from './product.service';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
 const seedMenu = async () => {
   const mains = await makeCategory(orm, 'Mains');

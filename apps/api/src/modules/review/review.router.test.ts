@@ -1,13 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Product, Review, type User } from '@canteen/db';
 import { containsProfanity } from '../../lib/profanity';
 import { createTestCaller, fund, getTestOrm, makeCast, makePayer, makeProduct, makeUser } from '../../../test/helpers';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
 const buy = async (user: User, productId: string) => {
   await fund(orm, user, await makePayer(orm), 10_000);

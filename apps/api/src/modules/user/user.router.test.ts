@@ -1,5 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, Session, User } from '@canteen/db';
 import {
   createClient,
@@ -12,10 +11,7 @@ import {
   TEST_PASSWORD,
 } from '../../../test/helpers';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
 const newUser = (departmentId: string | null, overrides: Record<string, unknown> = {}) => ({
   email: 'new.person@example.test',

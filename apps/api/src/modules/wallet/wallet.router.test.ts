@@ -1,5 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { describe, expect, it } from 'vitest';
 import { AuditEntry, WalletEntry } from '@canteen/db';
 import {
   createTestCaller,
@@ -12,10 +11,7 @@ import {
   makeUser,
 } from '../../../test/helpers';
 
-let orm: MikroORM;
-beforeAll(async () => {
-  orm = await getTestOrm();
-});
+const orm = await getTestOrm();
 
 const day = (n: number, hour: number) => new Date(Date.UTC(2026, 0, n, hour)).toISOString();
 
