@@ -1,7 +1,29 @@
-import { describe, expect, it } from 'vitest';
-import { type CartState, cartOps, newIdempotencyKey } from './cart-store';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '@canteen/shared/constants';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type CartState, cartOps, newIdempotencyKey, toCartState } from './cart-store';
 
 const empty: CartState = { lines: [], checkoutKey: null };
+
+/** localStorage as a browser tab sees it; the test plays the other tab by writing to it directly. */
+const memoryStorage = (): Storage => {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+    clear: () => items.clear(),
+  };
+};
+
+/** A fresh module, as after a reload: no store has read localStorage yet. */
+const loadStore = async () => {
+  vi.resetModules();
+  return import('./cart-store');
+};
 
 describe('cart operations', () => {
   it('forgets the checkout key whenever the basket changes', () => {
@@ -10,7 +32,106 @@ describe('cart operations', () => {
     expect(cartOps.setQuantity(pending, 'a', 0)).toEqual(empty);
   });
 
+  it('keeps to the shared basket rules: a quantity cap per line and a most lines per order', () => {
+    const one: CartState = { lines: [{ productId: 'a', quantity: MAX_LINE_QUANTITY - 1 }], checkoutKey: null };
+    expect(cartOps.add(one, 'a', 5)?.lines).toEqual([{ productId: 'a', quantity: MAX_LINE_QUANTITY }]);
+    expect(cartOps.setQuantity(one, 'a', 99).lines).toEqual([{ productId: 'a', quantity: MAX_LINE_QUANTITY }]);
+    const full: CartState = {
+      lines: Array.from({ length: MAX_ORDER_LINES }, (_, index) => ({ productId: `p${index}`, quantity: 1 })),
+      checkoutKey: null,
+    };
+    expect(cartOps.add(full, 'one-too-many')).toBeNull();
+  });
+
   it('makes keys the API accepts', () => {
     expect(newIdempotencyKey()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('stored carts', () => {
+  it('reads what is stored through the basket rules and drops what is broken', () => {
+    expect(
+      toCartState({
+        lines: [
+          { productId: 'a', quantity: 99 },
+          { productId: 'b', quantity: 0 },
+          { productId: 'c', quantity: 1.5 },
+          { quantity: 2 },
+          'junk',
+          { productId: 'd', quantity: 2 },
+          { productId: 'd', quantity: 1 },
+        ],
+        checkoutKey: 7,
+      }),
+    ).toEqual({
+      lines: [
+        { productId: 'a', quantity: MAX_LINE_QUANTITY },
+        { productId: 'd', quantity: 3 },
+      ],
+      checkoutKey: null,
+    });
+    expect(toCartState('nonsense')).toEqual(empty);
+    expect(toCartState(null)).toEqual(empty);
+  });
+});
+
+describe('cart persistence', () => {
+  let storage: Storage;
+  beforeEach(() => {
+    storage = memoryStorage();
+    vi.stubGlobal('localStorage', storage);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('keeps each user’s cart in localStorage in its own entry, and no entry for an empty cart', async () => {
+    const { cartOps: ops, cartStoreFor } = await loadStore();
+    const store = cartStoreFor('user-1');
+    store.setState(ops.add(store.getState(), 'a', 2) ?? empty, true);
+    expect(JSON.parse(storage.getItem('canteen.cart.user-1') ?? 'null')).toEqual({
+      lines: [{ productId: 'a', quantity: 2 }],
+      checkoutKey: null,
+    });
+    expect(storage.getItem('canteen.cart.user-2')).toBeNull();
+
+    store.setState(ops.setQuantity(store.getState(), 'a', 0), true);
+    expect(storage.getItem('canteen.cart.user-1')).toBeNull();
+  });
+
+  it('loads the cart saved before a reload, capped by the rules', async () => {
+    storage.setItem(
+      'canteen.cart.user-1',
+      JSON.stringify({ lines: [{ productId: 'a', quantity: 99 }], checkoutKey: 'key-12345678' }),
+    );
+    const { cartStoreFor } = await loadStore();
+    expect(cartStoreFor('user-1').getState()).toEqual({
+      lines: [{ productId: 'a', quantity: MAX_LINE_QUANTITY }],
+      checkoutKey: 'key-12345678',
+    });
+    expect(cartStoreFor('user-2').getState()).toEqual(empty);
+  });
+
+  it('follows the changes another tab makes', async () => {
+    const { cartStoreFor, syncCartFromStorage } = await loadStore();
+    const store = cartStoreFor('user-1');
+    const seen: CartState[] = [];
+    store.subscribe((state) => seen.push(state));
+
+    storage.setItem('canteen.cart.user-1', JSON.stringify({ lines: [{ productId: 'b', quantity: 3 }], checkoutKey: null }));
+    syncCartFromStorage('canteen.cart.user-1');
+    expect(store.getState().lines).toEqual([{ productId: 'b', quantity: 3 }]);
+
+    // The other tab placed the order: its cart entry is gone.
+    storage.removeItem('canteen.cart.user-1');
+    syncCartFromStorage('canteen.cart.user-1');
+    expect(store.getState()).toEqual(empty);
+
+    // Another user's cart or another app's key changes nothing here.
+    storage.setItem('canteen.cart.user-2', JSON.stringify({ lines: [{ productId: 'c', quantity: 1 }] }));
+    syncCartFromStorage('canteen.cart.user-2');
+    syncCartFromStorage('theme');
+    expect(store.getState()).toEqual(empty);
+    expect(seen.map((state) => state.lines.length)).toEqual([1, 0]);
   });
 });

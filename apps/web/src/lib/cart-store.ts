@@ -1,6 +1,7 @@
-import { useSyncExternalStore } from 'react';
-import { MAX_LINE_QUANTITY } from '@canteen/shared/constants';
 import { type BasketLine, addToBasket, setBasketQuantity } from '@canteen/shared/rules';
+import { useStore } from 'zustand';
+import { type PersistStorage, persist } from 'zustand/middleware';
+import { createStore } from 'zustand/vanilla';
 import { useSession } from './auth';
 
 export type CartLine = BasketLine;
@@ -12,7 +13,7 @@ export type CartState = { lines: CartLine[]; checkoutKey: string | null };
  * cannot charge twice.
  */
 const EMPTY: CartState = { lines: [], checkoutKey: null };
-const storageKey = (userId: string) => `canteen.cart.${userId}`;
+const KEY_PREFIX = 'canteen.cart.';
 
 const isLine = (value: unknown): value is CartLine =>
   typeof value === 'object' &&
@@ -21,61 +22,83 @@ const isLine = (value: unknown): value is CartLine =>
   Number.isInteger((value as CartLine).quantity) &&
   (value as CartLine).quantity > 0;
 
-const read = (userId: string): CartState => {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey(userId)) ?? 'null');
-    if (typeof parsed !== 'object' || parsed === null) return EMPTY;
-    const { lines, checkoutKey } = parsed as Partial<CartState>;
-    return {
-      lines: Array.isArray(lines)
-        ? lines.filter(isLine).map((line) => ({ ...line, quantity: Math.min(line.quantity, MAX_LINE_QUANTITY) }))
-        : [],
-      checkoutKey: typeof checkoutKey === 'string' ? checkoutKey : null,
-    };
-  } catch {
-    return EMPTY;
+/**
+ * A stored cart as the basket rules allow it (written by an older version, another tab or by hand): broken
+ * lines are dropped, and the shared rules cap each quantity and the number of lines.
+ */
+export const toCartState = (stored: unknown): CartState => {
+  if (typeof stored !== 'object' || stored === null) return EMPTY;
+  const { lines, checkoutKey } = stored as Partial<CartState>;
+  return {
+    lines: Array.isArray(lines)
+      ? lines
+          .filter(isLine)
+          .reduce<CartLine[]>(
+            (basket, line) => addToBasket(basket, { productId: line.productId, quantity: line.quantity }) ?? basket,
+            [],
+          )
+      : [],
+    checkoutKey: typeof checkoutKey === 'string' ? checkoutKey : null,
+  };
+};
+
+/**
+ * The cart's own format in localStorage (`{ lines, checkoutKey }`, nothing for an empty cart), so carts saved
+ * before this store existed still load. A missing entry reads as an empty cart, which is how another tab's
+ * "Empty cart" or checkout reaches this one.
+ */
+const cartStorage: PersistStorage<CartState> = {
+  getItem: (name) => {
+    try {
+      return { state: toCartState(JSON.parse(localStorage.getItem(name) ?? 'null')), version: 0 };
+    } catch {
+      return { state: EMPTY, version: 0 };
+    }
+  },
+  setItem: (name, { state }) => {
+    try {
+      if (state.lines.length === 0 && !state.checkoutKey) localStorage.removeItem(name);
+      else localStorage.setItem(name, JSON.stringify(state));
+    } catch {
+      // Private mode or a full quota: the cart still works for this tab.
+    }
+  },
+  removeItem: (name) => {
+    try {
+      localStorage.removeItem(name);
+    } catch {
+      // As above.
+    }
+  },
+};
+
+const createCartStore = (userId: string) =>
+  createStore<CartState>()(persist(() => EMPTY, { name: `${KEY_PREFIX}${userId}`, storage: cartStorage }));
+
+const stores = new Map<string, ReturnType<typeof createCartStore>>();
+
+/** One user's cart, read from localStorage when first asked for and saved there on every change. */
+export const cartStoreFor = (userId: string) => {
+  let store = stores.get(userId);
+  if (!store) {
+    store = createCartStore(userId);
+    stores.set(userId, store);
+  }
+  return store;
+};
+
+/** Signed out, the cart is empty and read-only. */
+const signedOutCart = createStore<CartState>()(() => EMPTY);
+
+/** Another tab changed localStorage (`key` null: it was cleared): re-read the carts it touched. */
+export const syncCartFromStorage = (key: string | null): void => {
+  if (key !== null && !key.startsWith(KEY_PREFIX)) return;
+  for (const [userId, store] of stores) {
+    if (key === null || key === `${KEY_PREFIX}${userId}`) void store.persist.rehydrate();
   }
 };
 
-const cache = new Map<string, CartState>();
-const listeners = new Set<() => void>();
-const notify = () => {
-  for (const listener of listeners) listener();
-};
-
-const getState = (userId: string): CartState => {
-  let state = cache.get(userId);
-  if (!state) {
-    state = read(userId);
-    cache.set(userId, state);
-  }
-  return state;
-};
-
-const setState = (userId: string, next: CartState): void => {
-  cache.set(userId, next);
-  try {
-    if (next.lines.length === 0 && !next.checkoutKey) localStorage.removeItem(storageKey(userId));
-    else localStorage.setItem(storageKey(userId), JSON.stringify(next));
-  } catch {
-    // Private mode or a full quota: the cart still works for this tab.
-  }
-  notify();
-};
-
-// Another tab changed the cart: drop our copy and re-read.
-if (typeof window !== 'undefined') {
-  window.addEventListener('storage', (event) => {
-    if (!event.key?.startsWith('canteen.cart.')) return;
-    cache.delete(event.key.slice('canteen.cart.'.length));
-    notify();
-  });
-}
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
+if (typeof window !== 'undefined') window.addEventListener('storage', (event) => syncCartFromStorage(event.key));
 
 /** Any change to the basket makes it a different checkout, which needs a new idempotency key. */
 const withLines = (lines: CartLine[]): CartState => ({ lines, checkoutKey: null });
@@ -94,12 +117,13 @@ export const cartOps = {
 /** The signed-in user's cart. Signed out, it is empty and read-only. */
 export const useCart = () => {
   const session = useSession();
-  const userId = session.status === 'signedIn' ? session.user.id : null;
-  const state = useSyncExternalStore(subscribe, () => (userId ? getState(userId) : EMPTY));
-  const current = (): CartState => (userId ? getState(userId) : EMPTY);
+  const store = session.status === 'signedIn' ? cartStoreFor(session.user.id) : signedOutCart;
+  const state = useStore(store);
+  const isWritable = store !== signedOutCart;
+  const current = (): CartState => store.getState();
   const update = (next: CartState | null): boolean => {
-    if (!userId || !next) return false;
-    setState(userId, next);
+    if (!isWritable || !next) return false;
+    store.setState(next, true);
     return true;
   };
   return {
@@ -116,10 +140,10 @@ export const useCart = () => {
     /** The key for this basket's checkout: the same one until the basket changes or the order goes through. */
     checkoutKey: (): string => {
       const now = current();
-      if (!userId) return newIdempotencyKey();
+      if (!isWritable) return newIdempotencyKey();
       if (now.checkoutKey) return now.checkoutKey;
       const key = newIdempotencyKey();
-      setState(userId, { ...now, checkoutKey: key });
+      update({ ...now, checkoutKey: key });
       return key;
     },
   };
