@@ -1,6 +1,8 @@
+import { NumberField } from '@base-ui/react/number-field';
 import { Minus, Plus } from 'lucide-react';
 import { cn } from '../lib/utils';
 import { Button } from './button';
+import { controlClasses } from './control-classes';
 
 type QuantityStepperProps = {
   /** What is counted, for screen readers: "Tiramisu". */
@@ -13,7 +15,10 @@ type QuantityStepperProps = {
   className?: string;
 };
 
-/** − n + : the count is announced when it changes, and each button says what it does to which dish. */
+/**
+ * − n + as a number field (Base UI): the count can also be typed or stepped with the arrow keys, and it never
+ * leaves min..max. Each button says what it does to which dish, and the count is announced when it changes.
+ */
 export const QuantityStepper = ({
   itemName,
   value,
@@ -22,31 +27,41 @@ export const QuantityStepper = ({
   max = 20,
   size = 'md',
   className,
-}: QuantityStepperProps) => (
-  // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- a labelled group of two buttons and a count, not a form
-  <div role="group" aria-label={`Quantity of ${itemName}`} className={cn('inline-flex items-center gap-1', className)}>
-    <Button
-      variant="secondary"
-      size="icon"
-      className={size === 'sm' ? 'size-8' : 'size-9'}
-      aria-label={`One less ${itemName}`}
-      onClick={() => onChange(value - 1)}
-      disabled={value <= min}
+}: QuantityStepperProps) => {
+  const buttonSize = size === 'sm' ? 'size-8' : 'size-9';
+  return (
+    <NumberField.Root
+      value={value}
+      min={min}
+      max={max}
+      step={1}
+      // A cleared box is not a quantity: the line keeps its count until something is typed.
+      onValueChange={(next) => {
+        if (next !== null) onChange(Math.min(max, Math.max(min, Math.round(next))));
+      }}
+      className={className}
     >
-      <Minus aria-hidden />
-    </Button>
-    <output aria-live="polite" className="min-w-8 text-center text-sm font-semibold text-zinc-900 tabular-nums">
-      {value}
-    </output>
-    <Button
-      variant="secondary"
-      size="icon"
-      className={size === 'sm' ? 'size-8' : 'size-9'}
-      aria-label={`One more ${itemName}`}
-      onClick={() => onChange(value + 1)}
-      disabled={value >= max}
-    >
-      <Plus aria-hidden />
-    </Button>
-  </div>
-);
+      <NumberField.Group aria-label={`Quantity of ${itemName}`} className="inline-flex items-center gap-1">
+        <NumberField.Decrement
+          render={<Button variant="secondary" size="icon" className={buttonSize} />}
+          aria-label={`One less ${itemName}`}
+        >
+          <Minus aria-hidden />
+        </NumberField.Decrement>
+        <NumberField.Input
+          aria-label="Quantity"
+          className={cn(controlClasses, size === 'sm' ? 'h-8' : 'h-9', 'w-11 px-1 text-center font-semibold tabular-nums')}
+        />
+        <NumberField.Increment
+          render={<Button variant="secondary" size="icon" className={buttonSize} />}
+          aria-label={`One more ${itemName}`}
+        >
+          <Plus aria-hidden />
+        </NumberField.Increment>
+        <span aria-live="polite" className="sr-only">
+          {value}
+        </span>
+      </NumberField.Group>
+    </NumberField.Root>
+  );
+};

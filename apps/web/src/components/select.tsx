@@ -2,7 +2,7 @@ import { Check, ChevronDown } from 'lucide-react';
 import { Select as SelectPrimitive } from 'radix-ui';
 import { cn } from '../lib/utils';
 import { useFieldControl } from './field';
-import { controlClasses } from './input';
+import { controlClasses } from './control-classes';
 
 export type SelectOption = { value: string; label: string };
 

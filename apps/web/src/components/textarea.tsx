@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react';
 import { cn } from '../lib/utils';
 import { useFieldControl } from './field';
-import { controlClasses } from './input';
+import { controlClasses } from './control-classes';
 
 export const Textarea = ({ className, ...props }: ComponentProps<'textarea'>) => {
   const field = useFieldControl();
