@@ -1,5 +1,5 @@
 import type { AppRouter } from '@canteen/api/trpc';
-import { type APIRequestContext, type Page, expect } from '@playwright/test';
+import { type APIRequestContext, type Locator, type Page, expect } from '@playwright/test';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { Secret, TOTP } from 'otpauth';
 
@@ -23,6 +23,16 @@ export const signIn = async (page: Page, role: DemoRole, password = DEMO_PASSWOR
 };
 
 export const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+/** Picks someone in a person picker (`label`, within `scope`): opens it, searches the name and takes the match. */
+export const pickPerson = async (page: Page, scope: Page | Locator, label: string, name: string): Promise<void> => {
+  await scope.getByLabel(label).click();
+  await page.getByRole('combobox', { name: 'Search people' }).fill(name);
+  await page
+    .getByRole('listbox', { name: 'Matching people' })
+    .getByRole('option', { name: new RegExp(name) })
+    .click();
+};
 
 /** Unique per run and per call, so tests never collide with demo data or each other. */
 export const uniqueSuffix = (): string => `${Date.now().toString(36)}${Math.floor(Math.random() * 1_000)}`.toUpperCase();

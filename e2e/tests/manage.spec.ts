@@ -1,5 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { apiLogin, createDepartment, createUser, mainNav, signIn, signOut, uniqueSuffix, walletTotal } from './fixtures';
+import {
+  apiLogin,
+  createDepartment,
+  createUser,
+  mainNav,
+  pickPerson,
+  signIn,
+  signOut,
+  uniqueSuffix,
+  walletTotal,
+} from './fixtures';
 
 test('a manager adds a stock-tracked dish; the menu shows what is left, then sold out', async ({ browser, page }) => {
   const name = `Oat Flapjack ${uniqueSuffix()}`;
@@ -60,11 +70,7 @@ test('a manager credits and adjusts one wallet; an admin credits a whole departm
   await signIn(page, 'manager');
   await mainNav(page).getByRole('link', { name: 'Credits' }).click();
   const single = page.getByRole('region', { name: 'Credit one person' });
-  await single.getByLabel('Who gets it').fill(user.name);
-  await single
-    .getByRole('list', { name: 'Matching people' })
-    .getByRole('button', { name: new RegExp(user.name) })
-    .click();
+  await pickPerson(page, single, 'Who gets it', user.name);
   await expect(single.getByTestId('credit-balance')).toHaveText('€0.00');
   await single.getByLabel('Paid by').click();
   // A manager may pay from their department budget or a promotion, not from the company.

@@ -5,6 +5,7 @@ import {
   createUser,
   creditWallet,
   mainNav,
+  pickPerson,
   placeOrder,
   signIn,
   signInAs,
@@ -169,11 +170,7 @@ test('at the till a manager orders for an employee of their department', async (
 
   await signIn(page, 'manager');
   await mainNav(page).getByRole('link', { name: 'Till' }).click();
-  await page.getByLabel('Who is it for').fill(user.name);
-  await page
-    .getByRole('list', { name: 'Matching people' })
-    .getByRole('button', { name: new RegExp(user.name) })
-    .click();
+  await pickPerson(page, page, 'Who is it for', user.name);
   await expect(page.getByTestId('picked-person')).toHaveText(user.name);
   await expect(page.getByTestId('till-balance')).toHaveText('€15.00');
 

@@ -1,18 +1,21 @@
 import { type UserDto, canActOn } from '@canteen/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Search, UserRound } from 'lucide-react';
+import { Command } from 'cmdk';
+import { ChevronsUpDown, Search, UserRound } from 'lucide-react';
 import { useId, useState } from 'react';
 import { Alert } from './alert';
-import { Button } from './button';
-import { Hint } from './field';
-import { Input } from './input';
+import { controlClasses } from './control-classes';
+import { Hint, Label } from './field';
+import { Popover, PopoverContent, PopoverTrigger } from './popover';
 import { Spinner } from './spinner';
 import { useSession } from '../lib/auth';
 import { errorMessage } from '../lib/errors';
 import { trpc } from '../lib/trpc';
 import { useDebouncedValue } from '../lib/use-debounced-value';
+import { cn } from '../lib/utils';
 
 const RESULTS = 8;
+export const PERSON_SEARCH_LABEL = 'Search people';
 
 type EmployeePickerProps = {
   label: string;
@@ -21,15 +24,24 @@ type EmployeePickerProps = {
   hint?: string;
 };
 
+const PersonDetails = ({ person }: { person: UserDto }) => (
+  <>
+    {person.email} · {person.employeeNumber}
+    {person.departmentName ? ` · ${person.departmentName}` : ''}
+  </>
+);
+
 /**
  * Finds a person by name, email or employee number and picks one, offering only people the signed-in user may
  * move money for (a manager: the employees of their department; an admin: anyone but themself; the API has
- * the final word). Results are plain buttons, so it works the same with a keyboard and a screen reader.
+ * the final word). A combobox: the button shows who is picked and opens a search box over a list of matches
+ * (cmdk in a Popover), with ↑ ↓ to move, Enter to pick and Escape to close. The server does the searching.
  */
 export const EmployeePicker = ({ label, value, onChange, hint }: EmployeePickerProps) => {
   const id = useId();
   const session = useSession();
   const me = session.status === 'signedIn' ? session.user : null;
+  const [isOpen, setIsOpen] = useState(false);
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), 250);
   const query = useQuery({
@@ -39,93 +51,112 @@ export const EmployeePicker = ({ label, value, onChange, hint }: EmployeePickerP
       ...(search ? { search } : {}),
     }),
     placeholderData: keepPreviousData,
-    enabled: value === null,
+    // Ready before the list opens while nobody is picked; afterwards only while changing the pick.
+    enabled: value === null || isOpen,
   });
-
-  if (value) {
-    return (
-      <div className="grid gap-1.5">
-        <p className="text-sm font-medium text-zinc-900">{label}</p>
-        <div className="flex items-center justify-between gap-3 rounded-lg border border-emerald-200 bg-emerald-50/60 px-3.5 py-2.5">
-          <div className="flex min-w-0 items-center gap-3">
-            <UserRound aria-hidden className="size-5 shrink-0 text-emerald-700" />
-            <div className="grid min-w-0">
-              <span data-testid="picked-person" className="truncate font-medium text-zinc-900">
-                {value.name}
-              </span>
-              <span className="truncate text-xs text-zinc-600">
-                {value.email} · {value.employeeNumber}
-                {value.departmentName ? ` · ${value.departmentName}` : ''}
-              </span>
-            </div>
-          </div>
-          <Button variant="secondary" size="sm" onClick={() => onChange(null)}>
-            Change
-          </Button>
-        </div>
-      </div>
-    );
-  }
-
   const people = (query.data?.items ?? []).filter((person) => me !== null && canActOn(me, person, 'money'));
+
+  const pick = (person: UserDto) => {
+    onChange(person);
+    setIsOpen(false);
+  };
+
   return (
     <div className="grid gap-1.5">
-      <label htmlFor={`${id}-search`} className="text-sm font-medium text-zinc-900">
+      <Label id={`${id}-label`} htmlFor={`${id}-trigger`}>
         {label}
-      </label>
-      <div className="relative">
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
-        <Input
-          id={`${id}-search`}
-          type="search"
-          autoComplete="off"
-          placeholder="Name, email or employee number"
+      </Label>
+      <Popover open={isOpen} onOpenChange={setIsOpen}>
+        <PopoverTrigger
+          id={`${id}-trigger`}
+          role="combobox"
+          aria-haspopup="listbox"
+          aria-labelledby={`${id}-label`}
           aria-describedby={hint ? `${id}-hint` : undefined}
-          aria-controls={`${id}-results`}
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          className="pl-9"
-        />
-        {query.isFetching ? (
-          <span className="absolute top-1/2 right-3 -translate-y-1/2 text-zinc-500">
-            <Spinner label="Searching" className="size-3.5" />
-          </span>
-        ) : null}
-      </div>
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown' && !isOpen) {
+              event.preventDefault();
+              setIsOpen(true);
+            }
+          }}
+          className={cn(
+            controlClasses,
+            'flex min-h-10 items-center gap-3 py-2 text-left',
+            value ? 'border-emerald-200 bg-emerald-50/60' : 'text-zinc-500',
+          )}
+        >
+          {value ? (
+            <>
+              <UserRound aria-hidden className="size-5 shrink-0 text-emerald-700" />
+              <span className="grid min-w-0 flex-1">
+                <span data-testid="picked-person" className="truncate font-medium text-zinc-900">
+                  {value.name}
+                </span>
+                <span className="truncate text-xs text-zinc-600">
+                  <PersonDetails person={value} />
+                </span>
+              </span>
+              <span className="shrink-0 text-xs font-medium text-emerald-800">Change</span>
+            </>
+          ) : (
+            <>
+              <Search aria-hidden className="size-4 shrink-0" />
+              <span className="flex-1 truncate">Name, email or employee number</span>
+            </>
+          )}
+          <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-500" />
+        </PopoverTrigger>
+        <PopoverContent className="w-[var(--radix-popover-trigger-width)] min-w-72 p-0">
+          <Command shouldFilter={false} loop label={PERSON_SEARCH_LABEL}>
+            <div className="relative border-b border-zinc-100">
+              <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
+              <Command.Input
+                value={searchText}
+                onValueChange={setSearchText}
+                placeholder="Name, email or employee number"
+                className="h-10 w-full rounded-t-lg bg-transparent pr-9 pl-9 text-sm text-zinc-900 placeholder:text-zinc-500 focus:outline-none"
+              />
+              {query.isFetching ? (
+                <span className="absolute top-1/2 right-3 -translate-y-1/2 text-zinc-500">
+                  <Spinner label="Searching" className="size-3.5" />
+                </span>
+              ) : null}
+            </div>
+            {query.isError ? (
+              <div className="p-2">
+                <Alert>{errorMessage(query.error)}</Alert>
+              </div>
+            ) : null}
+            <Command.List label="Matching people" className="max-h-72 overflow-y-auto p-1">
+              {query.isPending ? (
+                <Command.Loading label="Loading people">
+                  <p className="px-2.5 py-2 text-sm text-zinc-600">Loading people…</p>
+                </Command.Loading>
+              ) : (
+                <Command.Empty className="px-2.5 py-2 text-sm text-zinc-600">Nobody matches “{search}”.</Command.Empty>
+              )}
+              {people.map((person) => (
+                <Command.Item
+                  key={person.id}
+                  value={person.id}
+                  disabled={!person.isActive}
+                  onSelect={() => pick(person)}
+                  className="grid cursor-default gap-0.5 rounded-md px-2.5 py-2 text-left data-[disabled=true]:cursor-not-allowed data-[disabled=true]:opacity-60 data-[selected=true]:bg-emerald-50"
+                >
+                  <span className="text-sm font-medium text-zinc-900">
+                    {person.name}
+                    {person.isActive ? null : <span className="font-normal text-zinc-600"> (inactive)</span>}
+                  </span>
+                  <span className="text-xs text-zinc-600">
+                    <PersonDetails person={person} />
+                  </span>
+                </Command.Item>
+              ))}
+            </Command.List>
+          </Command>
+        </PopoverContent>
+      </Popover>
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
-      {query.isError ? <Alert>{errorMessage(query.error)}</Alert> : null}
-      <ul
-        id={`${id}-results`}
-        aria-label={`Matching people`}
-        aria-live="polite"
-        className="grid max-h-72 divide-y divide-zinc-100 overflow-y-auto rounded-lg border border-zinc-200 bg-white"
-      >
-        {query.isPending ? (
-          <li className="px-3.5 py-3 text-sm text-zinc-600">Loading people…</li>
-        ) : people.length === 0 ? (
-          <li className="px-3.5 py-3 text-sm text-zinc-600">Nobody matches “{search}”.</li>
-        ) : (
-          people.map((person) => (
-            <li key={person.id}>
-              <button
-                type="button"
-                disabled={!person.isActive}
-                onClick={() => onChange(person)}
-                className="grid w-full gap-0.5 px-3.5 py-2 text-left transition-colors hover:bg-emerald-50 focus-visible:bg-emerald-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-emerald-600 disabled:cursor-not-allowed disabled:opacity-60"
-              >
-                <span className="text-sm font-medium text-zinc-900">
-                  {person.name}
-                  {person.isActive ? null : <span className="font-normal text-zinc-600"> (inactive)</span>}
-                </span>
-                <span className="text-xs text-zinc-600">
-                  {person.email} · {person.employeeNumber}
-                  {person.departmentName ? ` · ${person.departmentName}` : ''}
-                </span>
-              </button>
-            </li>
-          ))
-        )}
-      </ul>
     </div>
   );
 };
