@@ -16,6 +16,7 @@ import { RouteError, NotFound } from './components/route-status';
 import { PageSpinner } from './components/spinner';
 import { safeRedirect } from './features/auth/safe-redirect';
 import { type SessionUser, useSession, waitForSession } from './lib/auth';
+import { LoginSearchSchema, ReceiptSearchSchema, ResetPasswordSearchSchema } from './lib/search-params';
 import { queryClient } from './lib/trpc';
 
 type RouterContext = { queryClient: QueryClient };
@@ -60,8 +61,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  validateSearch: LoginSearchSchema,
   beforeLoad: async ({ search }) => {
     const session = await waitForSession();
     if (session.status === 'signedIn') throw redirect({ href: safeRedirect(search.redirect) });
@@ -75,8 +75,7 @@ const loginRoute = createRoute({
 const resetPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reset-password',
-  validateSearch: (search: Record<string, unknown>): { token?: string } =>
-    typeof search.token === 'string' ? { token: search.token } : {},
+  validateSearch: ResetPasswordSearchSchema,
   component: lazyRouteComponent(() => import('./features/auth/reset-password-page'), 'ResetPasswordPage'),
 });
 
@@ -104,7 +103,7 @@ const indexRoute = createRoute({
   },
 });
 
-// The menu is the landing page but carries the filter widgets and zod: its chunk is fetched right away, in
+// The menu is the landing page but carries the filter widgets: its chunk is fetched right away, in
 // parallel with the session check, instead of weighing down the first bundle.
 const loadMenuPage = () => import('./features/menu/menu-page');
 if (typeof window !== 'undefined' && ['/', '/menu'].includes(window.location.pathname)) void loadMenuPage();
@@ -130,12 +129,11 @@ const ReceiptPage = lazyRouteComponent(() => import('./features/orders/receipt-p
 const receiptRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'orders/$orderId',
-  validateSearch: (search: Record<string, unknown>): { placed?: boolean } =>
-    search.placed === true || search.placed === 'true' ? { placed: true } : {},
+  validateSearch: ReceiptSearchSchema,
   component: function ReceiptRoute() {
     const { orderId } = receiptRoute.useParams();
     const { placed } = receiptRoute.useSearch();
-    return <ReceiptPage key={orderId} orderId={orderId} isJustPlaced={Boolean(placed)} />;
+    return <ReceiptPage key={orderId} orderId={orderId} isJustPlaced={placed !== undefined} />;
   },
 });
 

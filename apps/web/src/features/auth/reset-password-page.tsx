@@ -29,12 +29,12 @@ export const ResetPasswordPage = () => {
   const form = useForm({ resolver: schemaResolver(ResetFormSchema), defaultValues: { newPassword: '', confirmPassword: '' } });
   const { errors } = form.formState;
   usePageTitle('Reset password');
-  const isTokenUsable = ResetPasswordInputSchema.shape.token.safeParse(token).success;
 
   const onSubmit = form.handleSubmit(async ({ newPassword }) => {
+    if (token === undefined) return;
     setError(null);
     try {
-      await reset.mutateAsync({ token: token ?? '', newPassword });
+      await reset.mutateAsync({ token, newPassword });
     } catch (caught) {
       if (errorReason(caught) === 'WEAK_PASSWORD') form.setError('newPassword', { message: errorMessage(caught) });
       else setError(errorMessage(caught));
@@ -62,7 +62,7 @@ export const ResetPasswordPage = () => {
                 <Link to="/login">Go to sign in</Link>
               </Button>
             </div>
-          ) : !isTokenUsable ? (
+          ) : token === undefined ? (
             <div className="grid gap-4">
               <Alert title="This link is incomplete">
                 Open the full link your administrator sent you, or ask them for a new one.
