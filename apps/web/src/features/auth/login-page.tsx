@@ -8,6 +8,7 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
+import { TotpCodeField } from '../../components/totp-code-field';
 import { Logo } from '../../components/logo';
 import { signIn, useSession } from '../../lib/auth';
 import { errorMessage, errorReason } from '../../lib/errors';
@@ -122,17 +123,7 @@ const TotpStep = ({ onSubmit, onBack }: TotpStepProps) => {
   const submit = form.handleSubmit(({ totp }) => onSubmit(totp));
   return (
     <form className="grid gap-4" noValidate onSubmit={(event) => void submit(event)}>
-      <Field label="Authentication code" error={errors.totp?.message}>
-        <Input
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          autoFocus
-          placeholder="123456"
-          className="text-center font-mono text-lg tracking-[0.4em]"
-          {...form.register('totp')}
-        />
-      </Field>
+      <TotpCodeField label="Authentication code" size="lg" error={errors.totp?.message} autoFocus {...form.register('totp')} />
       <Button type="submit" size="lg" className="w-full" isLoading={isSubmitting}>
         {isSubmitting ? null : <KeyRound aria-hidden />}
         Verify and sign in

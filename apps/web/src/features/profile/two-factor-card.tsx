@@ -12,6 +12,7 @@ import { CopyButton } from '../../components/copy-button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
+import { TotpCodeField } from '../../components/totp-code-field';
 import { refreshSession, type SessionUser, updateSessionUser } from '../../lib/auth';
 import { errorMessage, errorReason } from '../../lib/errors';
 import { applyFieldErrors, schemaResolver } from '../../lib/form';
@@ -128,16 +129,7 @@ const EnrolmentStep = ({ enrolment, onCancel, onDone }: EnrolmentStepProps) => {
             <p>
               <span className="font-medium text-zinc-900">2. Enter the 6-digit code</span> the app shows.
             </p>
-            <Field label="Code from your app" error={form.formState.errors.code?.message} className="max-w-48">
-              <Input
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                placeholder="123456"
-                className="font-mono tracking-[0.3em]"
-                {...form.register('code')}
-              />
-            </Field>
+            <TotpCodeField error={form.formState.errors.code?.message} {...form.register('code')} />
           </li>
         </ol>
         {error ? <Alert>{error}</Alert> : null}
@@ -203,16 +195,7 @@ const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => 
           <Field label="Password" error={form.formState.errors.password?.message}>
             <Input type="password" autoComplete="current-password" {...form.register('password')} />
           </Field>
-          <Field label="Code from your app" error={form.formState.errors.code?.message} className="max-w-48">
-            <Input
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              placeholder="123456"
-              className="font-mono tracking-[0.3em]"
-              {...form.register('code')}
-            />
-          </Field>
+          <TotpCodeField error={form.formState.errors.code?.message} {...form.register('code')} />
           <DialogFooter>
             <Button variant="secondary" onClick={() => onOpenChange(false)}>
               Cancel
