@@ -84,25 +84,6 @@ export const DialogFooter = ({ className, ...props }: ComponentProps<'div'>) => 
   <div className={cn('flex flex-col-reverse gap-2 sm:flex-row sm:justify-end', className)} {...props} />
 );
 
-type FormDialogFooterProps = {
-  onCancel: () => void;
-  submitLabel: ReactNode;
-  isSubmitting: boolean;
-  submitVariant?: 'primary' | 'danger';
-};
-
-/** Cancel and the form's submit button, at the bottom of a dialog that holds a form. */
-export const FormDialogFooter = ({ onCancel, submitLabel, isSubmitting, submitVariant }: FormDialogFooterProps) => (
-  <DialogFooter>
-    <Button variant="secondary" onClick={onCancel}>
-      Cancel
-    </Button>
-    <Button type="submit" variant={submitVariant} isLoading={isSubmitting}>
-      {submitLabel}
-    </Button>
-  </DialogFooter>
-);
-
 type ConfirmDialogProps = {
   isOpen: boolean;
   onOpenChange: (isOpen: boolean) => void;

@@ -2,9 +2,8 @@ import { MAX_NOTE_LENGTH } from '@canteen/shared/constants';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { Alert } from './alert';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, FormDialogFooter } from './dialog';
 import { Field } from './field';
+import { FormDialog } from './form-dialog';
 import { Textarea } from './textarea';
 import { errorMessage } from '../lib/errors';
 import { formatMoney } from '../lib/money';
@@ -33,35 +32,23 @@ export const RefundDialog = ({ order, onClose }: RefundDialogProps) => {
     }),
   );
   return (
-    <Dialog open={order !== null} onOpenChange={(isOpen) => !isOpen && onClose()}>
-      <DialogContent size="sm">
-        <form
-          noValidate
-          className="grid gap-5"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (order) refund.mutate({ orderId: order.id, ...(reason.trim() ? { reason: reason.trim() } : {}) });
-          }}
-        >
-          <DialogHeader>
-            <DialogTitle>Refund order #{order ? orderNumber(order.id) : ''}?</DialogTitle>
-            <DialogDescription>
-              {order ? `${formatMoney(order.totalCents)} goes back to ${order.userName}'s wallet, ` : ''}each payer gets back
-              exactly what it paid, and tracked stock returns to the shelf. This cannot be undone.
-            </DialogDescription>
-          </DialogHeader>
-          {refund.error ? <Alert>{errorMessage(refund.error)}</Alert> : null}
-          <Field label="Reason (optional)" hint="Shown in the wallet history, e.g. “Dish was cold”.">
-            <Textarea value={reason} maxLength={MAX_NOTE_LENGTH} rows={2} onChange={(event) => setReason(event.target.value)} />
-          </Field>
-          <FormDialogFooter
-            onCancel={onClose}
-            submitLabel={`Refund ${order ? formatMoney(order.totalCents) : ''}`}
-            isSubmitting={refund.isPending}
-            submitVariant="danger"
-          />
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      isOpen={order !== null}
+      onOpenChange={(isOpen) => !isOpen && onClose()}
+      size="sm"
+      title={`Refund order #${order ? orderNumber(order.id) : ''}?`}
+      description={`${order ? `${formatMoney(order.totalCents)} goes back to ${order.userName}'s wallet, ` : ''}each payer gets back exactly what it paid, and tracked stock returns to the shelf. This cannot be undone.`}
+      error={refund.error ? errorMessage(refund.error) : null}
+      onSubmit={() => {
+        if (order) refund.mutate({ orderId: order.id, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      }}
+      submitLabel={`Refund ${order ? formatMoney(order.totalCents) : ''}`}
+      submitVariant="danger"
+      isSubmitting={refund.isPending}
+    >
+      <Field label="Reason (optional)" hint="Shown in the wallet history, e.g. “Dish was cold”.">
+        <Textarea value={reason} maxLength={MAX_NOTE_LENGTH} rows={2} onChange={(event) => setReason(event.target.value)} />
+      </Field>
+    </FormDialog>
   );
 };

@@ -3,9 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import { Alert } from '../../components/alert';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, FormDialogFooter } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { FormDialog } from '../../components/form-dialog';
 import { Input } from '../../components/input';
 import { errorMessage, errorReason } from '../../lib/errors';
 import { applyFieldErrors, schemaResolver } from '../../lib/form';
@@ -39,29 +38,24 @@ export const DepartmentFormDialog = ({ department, isOpen, onOpenChange }: Depar
   });
 
   return (
-    <Dialog open={isOpen} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <form noValidate className="grid gap-5" onSubmit={(event) => void onSubmit(event)}>
-          <DialogHeader>
-            <DialogTitle>{department ? `Edit ${department.name}` : 'New department'}</DialogTitle>
-            <DialogDescription>Names and codes are unique. The code is a short tag shown in reports.</DialogDescription>
-          </DialogHeader>
-          {formError ? <Alert>{formError}</Alert> : null}
-          <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-            <Field label="Name" error={errors.name?.message}>
-              <Input autoComplete="off" {...form.register('name')} />
-            </Field>
-            <Field label="Code" error={errors.code?.message} hint="2-12 letters, digits or dashes.">
-              <Input autoComplete="off" className="font-mono uppercase" {...form.register('code')} />
-            </Field>
-          </div>
-          <FormDialogFooter
-            onCancel={() => onOpenChange(false)}
-            submitLabel={department ? 'Save changes' : 'Create department'}
-            isSubmitting={form.formState.isSubmitting}
-          />
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      title={department ? `Edit ${department.name}` : 'New department'}
+      description="Names and codes are unique. The code is a short tag shown in reports."
+      error={formError}
+      onSubmit={onSubmit}
+      submitLabel={department ? 'Save changes' : 'Create department'}
+      isSubmitting={form.formState.isSubmitting}
+    >
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <Field label="Name" error={errors.name?.message}>
+          <Input autoComplete="off" {...form.register('name')} />
+        </Field>
+        <Field label="Code" error={errors.code?.message} hint="2-12 letters, digits or dashes.">
+          <Input autoComplete="off" className="font-mono uppercase" {...form.register('code')} />
+        </Field>
+      </div>
+    </FormDialog>
   );
 };

@@ -3,10 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { FormDialog } from '../../components/form-dialog';
 import { Input } from '../../components/input';
 import { Textarea } from '../../components/textarea';
 import { errorMessage, errorReason } from '../../lib/errors';
@@ -55,33 +53,25 @@ export const ChannelDialog = ({ onClose, onCreated }: ChannelDialogProps) => {
   });
 
   return (
-    <Dialog open onOpenChange={(isOpen) => !isOpen && onClose()}>
-      <DialogContent>
-        <form noValidate className="grid gap-5" onSubmit={(event) => void onSubmit(event)}>
-          <DialogHeader>
-            <DialogTitle>New channel</DialogTitle>
-            <DialogDescription>A channel groups posts on one subject, like the daily menu.</DialogDescription>
-          </DialogHeader>
-          {formError ? <Alert>{formError}</Alert> : null}
-          <Field label="Name" error={errors.name?.message}>
-            <Input autoComplete="off" {...nameField} />
-          </Field>
-          <Field label="Web address" error={errors.slug?.message} hint="Lower-case letters, digits and dashes.">
-            <Input autoComplete="off" className="font-mono" {...slugField} />
-          </Field>
-          <Field label="Description (optional)" error={errors.description?.message}>
-            <Textarea rows={2} {...form.register('description')} />
-          </Field>
-          <DialogFooter>
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" isLoading={form.formState.isSubmitting}>
-              Create channel
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      isOpen
+      onOpenChange={(isOpen) => !isOpen && onClose()}
+      title="New channel"
+      description="A channel groups posts on one subject, like the daily menu."
+      error={formError}
+      onSubmit={onSubmit}
+      submitLabel="Create channel"
+      isSubmitting={form.formState.isSubmitting}
+    >
+      <Field label="Name" error={errors.name?.message}>
+        <Input autoComplete="off" {...nameField} />
+      </Field>
+      <Field label="Web address" error={errors.slug?.message} hint="Lower-case letters, digits and dashes.">
+        <Input autoComplete="off" className="font-mono" {...slugField} />
+      </Field>
+      <Field label="Description (optional)" error={errors.description?.message}>
+        <Textarea rows={2} {...form.register('description')} />
+      </Field>
+    </FormDialog>
   );
 };

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { Alert } from '../../components/alert';
 import { CheckboxGroup } from '../../components/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, FormDialogFooter } from '../../components/dialog';
-import { Field, SwitchField } from '../../components/field';
+import { Field } from '../../components/field';
+import { FormDialog } from '../../components/form-dialog';
+import { FormSwitchField } from '../../components/form-switch-field';
 import { Input } from '../../components/input';
 import { Select } from '../../components/select';
 import { Textarea } from '../../components/textarea';
@@ -82,102 +82,90 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
   });
 
   return (
-    <Dialog open={isOpen} onOpenChange={onOpenChange}>
-      <DialogContent size="lg">
-        <form noValidate className="grid gap-5" onSubmit={(event) => void onSubmit(event)}>
-          <DialogHeader>
-            <DialogTitle>{product ? `Edit ${product.name}` : 'New dish'}</DialogTitle>
-            <DialogDescription>
-              Declare every allergen: people rely on it. Price changes apply to new orders only.
-            </DialogDescription>
-          </DialogHeader>
-          {formError ? <Alert>{formError}</Alert> : null}
-          <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-            <Field label="Name" error={errors.name?.message}>
-              <Input autoComplete="off" {...form.register('name')} />
-            </Field>
-            <Field label="Price (€)" error={errors.price?.message}>
-              <Input inputMode="decimal" autoComplete="off" placeholder="4.50" {...form.register('price')} />
-            </Field>
-            <Field label="Description" error={errors.description?.message} className="sm:col-span-2">
-              <Textarea rows={3} {...form.register('description')} />
-            </Field>
-            <Field label="Category" error={errors.categoryId?.message}>
-              <Controller
-                control={form.control}
-                name="categoryId"
-                render={({ field }) => (
-                  <Select
-                    value={field.value || undefined}
-                    onValueChange={field.onChange}
-                    options={(categories.data ?? []).map((category) => ({ value: category.id, label: category.name }))}
-                    placeholder={categories.isPending ? 'Loading…' : 'Choose a category'}
-                  />
-                )}
-              />
-            </Field>
-          </div>
+    <FormDialog
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      size="lg"
+      title={product ? `Edit ${product.name}` : 'New dish'}
+      description="Declare every allergen: people rely on it. Price changes apply to new orders only."
+      error={formError}
+      onSubmit={onSubmit}
+      submitLabel={product ? 'Save changes' : 'Add dish'}
+      isSubmitting={form.formState.isSubmitting}
+    >
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <Field label="Name" error={errors.name?.message}>
+          <Input autoComplete="off" {...form.register('name')} />
+        </Field>
+        <Field label="Price (€)" error={errors.price?.message}>
+          <Input inputMode="decimal" autoComplete="off" placeholder="4.50" {...form.register('price')} />
+        </Field>
+        <Field label="Description" error={errors.description?.message} className="sm:col-span-2">
+          <Textarea rows={3} {...form.register('description')} />
+        </Field>
+        <Field label="Category" error={errors.categoryId?.message}>
           <Controller
             control={form.control}
-            name="allergens"
+            name="categoryId"
             render={({ field }) => (
-              <CheckboxGroup
-                legend="Allergens"
-                options={ALLERGENS}
-                labels={ALLERGEN_LABELS}
-                value={field.value}
-                onChange={field.onChange}
-                hint="Tick every one of the 14 EU allergens the dish contains."
+              <Select
+                value={field.value || undefined}
+                onValueChange={field.onChange}
+                options={(categories.data ?? []).map((category) => ({ value: category.id, label: category.name }))}
+                placeholder={categories.isPending ? 'Loading…' : 'Choose a category'}
               />
             )}
           />
-          <Controller
+        </Field>
+      </div>
+      <Controller
+        control={form.control}
+        name="allergens"
+        render={({ field }) => (
+          <CheckboxGroup
+            legend="Allergens"
+            options={ALLERGENS}
+            labels={ALLERGEN_LABELS}
+            value={field.value}
+            onChange={field.onChange}
+            hint="Tick every one of the 14 EU allergens the dish contains."
+          />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="dietaryTags"
+        render={({ field }) => (
+          <CheckboxGroup
+            legend="Dietary"
+            options={DIETARY_TAGS}
+            labels={DIETARY_LABELS}
+            value={field.value}
+            onChange={field.onChange}
+          />
+        )}
+      />
+      {product ? (
+        <p className="rounded-lg bg-zinc-50 px-3.5 py-3 text-sm text-zinc-700">
+          {product.stock === null ? 'Stock is not tracked for this dish.' : `${product.stock} on the shelf.`} Use{' '}
+          <span className="font-medium">Adjust stock</span> for deliveries, waste or a stocktake.
+        </p>
+      ) : (
+        <div className="grid gap-3 rounded-lg border border-zinc-200 px-3.5 py-3">
+          <FormSwitchField
             control={form.control}
-            name="dietaryTags"
-            render={({ field }) => (
-              <CheckboxGroup
-                legend="Dietary"
-                options={DIETARY_TAGS}
-                labels={DIETARY_LABELS}
-                value={field.value}
-                onChange={field.onChange}
-              />
-            )}
+            name="isStockTracked"
+            id="product-track-stock"
+            label="Track stock"
+            hint="For dishes made in a fixed batch: the menu shows “Only 3 left” and “Sold out”."
           />
-          {product ? (
-            <p className="rounded-lg bg-zinc-50 px-3.5 py-3 text-sm text-zinc-700">
-              {product.stock === null ? 'Stock is not tracked for this dish.' : `${product.stock} on the shelf.`} Use{' '}
-              <span className="font-medium">Adjust stock</span> for deliveries, waste or a stocktake.
-            </p>
-          ) : (
-            <div className="grid gap-3 rounded-lg border border-zinc-200 px-3.5 py-3">
-              <Controller
-                control={form.control}
-                name="isStockTracked"
-                render={({ field }) => (
-                  <SwitchField
-                    id="product-track-stock"
-                    label="Track stock"
-                    hint="For dishes made in a fixed batch: the menu shows “Only 3 left” and “Sold out”."
-                    checked={field.value}
-                    onCheckedChange={field.onChange}
-                  />
-                )}
-              />
-              {isStockTracked ? (
-                <Field label="On the shelf now" error={errors.stock?.message} className="max-w-40">
-                  <Input inputMode="numeric" autoComplete="off" {...form.register('stock')} />
-                </Field>
-              ) : null}
-            </div>
-          )}
-          <FormDialogFooter
-            onCancel={() => onOpenChange(false)}
-            submitLabel={product ? 'Save changes' : 'Add dish'}
-            isSubmitting={form.formState.isSubmitting}
-          />
-        </form>
-      </DialogContent>
-    </Dialog>
+          {isStockTracked ? (
+            <Field label="On the shelf now" error={errors.stock?.message} className="max-w-40">
+              <Input inputMode="numeric" autoComplete="off" {...form.register('stock')} />
+            </Field>
+          ) : null}
+        </div>
+      )}
+    </FormDialog>
   );
 };

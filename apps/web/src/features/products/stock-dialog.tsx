@@ -2,8 +2,7 @@ import { AdjustStockInputSchema, type ProductDto } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { Alert } from '../../components/alert';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, FormDialogFooter } from '../../components/dialog';
+import { FormDialog } from '../../components/form-dialog';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
 import { type RadioOption, RadioCards } from '../../components/radio-group';
@@ -66,47 +65,31 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
   };
 
   return (
-    <Dialog open={product !== null} onOpenChange={(isOpen) => !isOpen && onClose()}>
-      <DialogContent>
-        <form
-          noValidate
-          className="grid gap-5"
-          onSubmit={(event) => {
-            event.preventDefault();
-            onSubmit();
-          }}
+    <FormDialog
+      isOpen={product !== null}
+      onOpenChange={(isOpen) => !isOpen && onClose()}
+      title={`Adjust stock of ${product?.name ?? ''}`}
+      description={isTracked ? `${product?.stock ?? 0} on the shelf now.` : 'Stock is not tracked: set a count to start.'}
+      error={adjust.error ? errorMessage(adjust.error) : null}
+      onSubmit={onSubmit}
+      submitLabel={mode === 'untrack' ? 'Stop tracking' : 'Save stock'}
+      isSubmitting={adjust.isPending}
+    >
+      {isTracked ? <RadioCards aria-label="What happened?" value={mode} onValueChange={setMode} options={TRACKED_MODES} /> : null}
+      {mode === 'untrack' ? null : (
+        <Field
+          label={mode === 'delivery' ? 'How many arrived' : mode === 'waste' ? 'How many to take off' : 'Count on the shelf'}
+          error={inputError}
+          className="max-w-48"
         >
-          <DialogHeader>
-            <DialogTitle>Adjust stock of {product?.name}</DialogTitle>
-            <DialogDescription>
-              {isTracked ? `${product?.stock ?? 0} on the shelf now.` : 'Stock is not tracked: set a count to start.'}
-            </DialogDescription>
-          </DialogHeader>
-          {adjust.error ? <Alert>{errorMessage(adjust.error)}</Alert> : null}
-          {isTracked ? (
-            <RadioCards aria-label="What happened?" value={mode} onValueChange={setMode} options={TRACKED_MODES} />
-          ) : null}
-          {mode === 'untrack' ? null : (
-            <Field
-              label={mode === 'delivery' ? 'How many arrived' : mode === 'waste' ? 'How many to take off' : 'Count on the shelf'}
-              error={inputError}
-              className="max-w-48"
-            >
-              <Input
-                inputMode="numeric"
-                autoComplete="off"
-                value={countText}
-                onChange={(event) => setCountText(event.target.value)}
-              />
-            </Field>
-          )}
-          <FormDialogFooter
-            onCancel={onClose}
-            submitLabel={mode === 'untrack' ? 'Stop tracking' : 'Save stock'}
-            isSubmitting={adjust.isPending}
+          <Input
+            inputMode="numeric"
+            autoComplete="off"
+            value={countText}
+            onChange={(event) => setCountText(event.target.value)}
           />
-        </form>
-      </DialogContent>
-    </Dialog>
+        </Field>
+      )}
+    </FormDialog>
   );
 };

@@ -9,8 +9,8 @@ import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
 import { CopyButton } from '../../components/copy-button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { FormDialog } from '../../components/form-dialog';
 import { Input } from '../../components/input';
 import { TotpCodeField } from '../../components/totp-code-field';
 import { refreshSession, type SessionUser, updateSessionUser } from '../../lib/auth';
@@ -172,8 +172,8 @@ const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => 
   });
 
   return (
-    <Dialog
-      open={isOpen}
+    <FormDialog
+      isOpen={isOpen}
       onOpenChange={(next) => {
         if (!next) {
           form.reset();
@@ -181,31 +181,19 @@ const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => 
         }
         onOpenChange(next);
       }}
+      size="sm"
+      title="Turn off two-factor authentication?"
+      description="Your account will be protected by your password alone. Confirm with your password and a code from your authenticator app. Your other devices will be signed out."
+      error={error}
+      onSubmit={onSubmit}
+      submitLabel="Turn off"
+      submitVariant="danger"
+      isSubmitting={form.formState.isSubmitting}
     >
-      <DialogContent size="sm">
-        <form noValidate className="grid gap-5" onSubmit={(event) => void onSubmit(event)}>
-          <DialogHeader>
-            <DialogTitle>Turn off two-factor authentication?</DialogTitle>
-            <DialogDescription>
-              Your account will be protected by your password alone. Confirm with your password and a code from your authenticator
-              app. Your other devices will be signed out.
-            </DialogDescription>
-          </DialogHeader>
-          {error ? <Alert>{error}</Alert> : null}
-          <Field label="Password" error={form.formState.errors.password?.message}>
-            <Input type="password" autoComplete="current-password" {...form.register('password')} />
-          </Field>
-          <TotpCodeField error={form.formState.errors.code?.message} {...form.register('code')} />
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" isLoading={form.formState.isSubmitting}>
-              Turn off
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      <Field label="Password" error={form.formState.errors.password?.message}>
+        <Input type="password" autoComplete="current-password" {...form.register('password')} />
+      </Field>
+      <TotpCodeField error={form.formState.errors.code?.message} {...form.register('code')} />
+    </FormDialog>
   );
 };

@@ -13,8 +13,9 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, FormDialogFooter } from '../../components/dialog';
-import { Field, SwitchField } from '../../components/field';
+import { Field } from '../../components/field';
+import { FormDialog } from '../../components/form-dialog';
+import { FormSwitchField } from '../../components/form-switch-field';
 import { Input } from '../../components/input';
 import { Select } from '../../components/select';
 import { errorMessage, errorReason } from '../../lib/errors';
@@ -98,97 +99,87 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
   };
 
   return (
-    <Dialog open={isOpen} onOpenChange={onOpenChange}>
-      <DialogContent size="lg">
-        <form noValidate className="grid gap-5" onSubmit={(event) => void onSubmit(event)}>
-          <DialogHeader>
-            <DialogTitle>{user ? `Edit ${user.name}` : 'New user'}</DialogTitle>
-            <DialogDescription>
-              {user
-                ? 'Changes apply at their next request. Deactivating someone signs them out everywhere.'
-                : 'They sign in with this email and the password you set; ask them to change it on their profile.'}
-            </DialogDescription>
-          </DialogHeader>
-          {user?.isLocked ? (
-            <Alert tone="warning" title="This account is locked">
-              <div className="grid gap-2">
-                <p>Too many failed sign-ins. It unlocks by itself {formatDateTime(user.lockedUntil)}.</p>
-                <div>
-                  <Button size="sm" variant="secondary" onClick={() => void onUnlock()} isLoading={update.isPending}>
-                    Unlock now
-                  </Button>
-                </div>
-              </div>
-            </Alert>
-          ) : null}
-          {formError ? <Alert>{formError}</Alert> : null}
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Full name" error={errors.name?.message}>
-              <Input autoComplete="off" {...form.register('name')} />
-            </Field>
-            <Field label="Email" error={errors.email?.message}>
-              <Input type="email" autoComplete="off" {...form.register('email')} />
-            </Field>
-            <Field
-              label="Employee number"
-              error={errors.employeeNumber?.message}
-              hint="Letters, digits or dashes, as on their badge."
-            >
-              <Input autoComplete="off" {...form.register('employeeNumber')} />
-            </Field>
-            <Field label="Role" error={errors.role?.message}>
-              <Controller
-                control={form.control}
-                name="role"
-                render={({ field }) => <Select value={field.value} onValueChange={field.onChange} options={ROLE_OPTIONS} />}
-              />
-            </Field>
-            <Field label="Department" error={errors.departmentId?.message}>
-              <Controller
-                control={form.control}
-                name="departmentId"
-                render={({ field }) => (
-                  <Select
-                    value={field.value ?? NO_DEPARTMENT}
-                    onValueChange={(value) => field.onChange(value === NO_DEPARTMENT ? null : value)}
-                    options={[{ value: NO_DEPARTMENT, label: 'No department' }, ...departments.options]}
-                    placeholder={departments.isLoading ? 'Loading…' : 'Choose a department'}
-                  />
-                )}
-              />
-            </Field>
-            {user ? (
-              <Controller
-                control={form.control}
-                name="isActive"
-                render={({ field }) => (
-                  <SwitchField
-                    id="user-is-active"
-                    label="Active"
-                    hint="Inactive people cannot sign in."
-                    checked={field.value}
-                    onCheckedChange={field.onChange}
-                    className="rounded-lg border border-zinc-200 px-3.5 py-3 sm:self-end"
-                  />
-                )}
-              />
-            ) : (
-              <Field
-                label="Initial password"
-                error={errors.password?.message}
-                hint={`At least ${PASSWORD_MIN_LENGTH} characters. Or send them a reset link afterwards.`}
-              >
-                <Input type="password" autoComplete="new-password" {...form.register('password')} />
-              </Field>
-            )}
+    <FormDialog
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      size="lg"
+      title={user ? `Edit ${user.name}` : 'New user'}
+      description={
+        user
+          ? 'Changes apply at their next request. Deactivating someone signs them out everywhere.'
+          : 'They sign in with this email and the password you set; ask them to change it on their profile.'
+      }
+      error={formError}
+      onSubmit={onSubmit}
+      submitLabel={user ? 'Save changes' : 'Create user'}
+      isSubmitting={form.formState.isSubmitting}
+    >
+      {user?.isLocked ? (
+        <Alert tone="warning" title="This account is locked">
+          <div className="grid gap-2">
+            <p>Too many failed sign-ins. It unlocks by itself {formatDateTime(user.lockedUntil)}.</p>
+            <div>
+              <Button size="sm" variant="secondary" onClick={() => void onUnlock()} isLoading={update.isPending}>
+                Unlock now
+              </Button>
+            </div>
           </div>
-          <FormDialogFooter
-            onCancel={() => onOpenChange(false)}
-            submitLabel={user ? 'Save changes' : 'Create user'}
-            isSubmitting={form.formState.isSubmitting}
+        </Alert>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Full name" error={errors.name?.message}>
+          <Input autoComplete="off" {...form.register('name')} />
+        </Field>
+        <Field label="Email" error={errors.email?.message}>
+          <Input type="email" autoComplete="off" {...form.register('email')} />
+        </Field>
+        <Field
+          label="Employee number"
+          error={errors.employeeNumber?.message}
+          hint="Letters, digits or dashes, as on their badge."
+        >
+          <Input autoComplete="off" {...form.register('employeeNumber')} />
+        </Field>
+        <Field label="Role" error={errors.role?.message}>
+          <Controller
+            control={form.control}
+            name="role"
+            render={({ field }) => <Select value={field.value} onValueChange={field.onChange} options={ROLE_OPTIONS} />}
           />
-        </form>
-      </DialogContent>
-    </Dialog>
+        </Field>
+        <Field label="Department" error={errors.departmentId?.message}>
+          <Controller
+            control={form.control}
+            name="departmentId"
+            render={({ field }) => (
+              <Select
+                value={field.value ?? NO_DEPARTMENT}
+                onValueChange={(value) => field.onChange(value === NO_DEPARTMENT ? null : value)}
+                options={[{ value: NO_DEPARTMENT, label: 'No department' }, ...departments.options]}
+                placeholder={departments.isLoading ? 'Loading…' : 'Choose a department'}
+              />
+            )}
+          />
+        </Field>
+        {user ? (
+          <FormSwitchField
+            control={form.control}
+            name="isActive"
+            id="user-is-active"
+            label="Active"
+            hint="Inactive people cannot sign in."
+            className="rounded-lg border border-zinc-200 px-3.5 py-3 sm:self-end"
+          />
+        ) : (
+          <Field
+            label="Initial password"
+            error={errors.password?.message}
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters. Or send them a reset link afterwards.`}
+          >
+            <Input type="password" autoComplete="new-password" {...form.register('password')} />
+          </Field>
+        )}
+      </div>
+    </FormDialog>
   );
 };
