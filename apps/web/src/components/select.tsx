@@ -4,12 +4,13 @@ import { cn } from '../lib/utils';
 import { useFieldControl } from './field';
 import { controlClasses } from './control-classes';
 
-export type SelectOption = { value: string; label: string };
+export type SelectOption<T extends string = string> = { value: T; label: string };
 
-type SelectProps = {
-  value: string | undefined;
-  onValueChange: (value: string) => void;
-  options: readonly SelectOption[];
+type SelectProps<T extends string> = {
+  value: T | undefined;
+  /** Always one of the options' values, typed as they are. */
+  onValueChange: (value: T) => void;
+  options: readonly SelectOption<T>[];
   placeholder?: string;
   /** Needed when the select is not inside a <Field> with a visible label. */
   'aria-label'?: string;
@@ -18,10 +19,23 @@ type SelectProps = {
   className?: string;
 };
 
-export const Select = ({ value, onValueChange, options, placeholder, id, disabled, className, ...aria }: SelectProps) => {
+export const Select = <T extends string>({
+  value,
+  onValueChange,
+  options,
+  placeholder,
+  id,
+  disabled,
+  className,
+  ...aria
+}: SelectProps<T>) => {
   const field = useFieldControl();
+  const onPick = (picked: string) => {
+    const option = options.find((item) => item.value === picked);
+    if (option) onValueChange(option.value);
+  };
   return (
-    <SelectPrimitive.Root value={value} onValueChange={onValueChange} disabled={disabled}>
+    <SelectPrimitive.Root value={value} onValueChange={onPick} disabled={disabled}>
       <SelectPrimitive.Trigger
         id={id ?? field?.id}
         aria-label={aria['aria-label']}

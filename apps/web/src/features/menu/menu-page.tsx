@@ -16,6 +16,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../components/tabs'
 import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
+import { bindFilters } from '../../lib/filters';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useLoadMoreList } from '../../lib/use-list';
 import { cn } from '../../lib/utils';
@@ -33,7 +34,6 @@ const SORT_LABELS: Record<Sort, string> = {
   newest: 'Newest first',
 };
 const SORT_OPTIONS = PRODUCT_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
-const isSort = (value: string): value is Sort => (PRODUCT_SORTS as readonly string[]).includes(value);
 
 type Filters = { search: string; dietaryTags: DietaryTag[]; freeFrom: Allergen[]; sort: Sort };
 const NO_FILTERS: Filters = { search: '', dietaryTags: [], freeFrom: [], sort: 'name' };
@@ -96,13 +96,13 @@ const TabCount = ({ count }: { count: number | undefined }) =>
 type MenuFiltersProps = { filters: Filters; onChange: (filters: Filters) => void; hasFilters: boolean };
 
 const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
+  const set = bindFilters(filters, onChange);
   const toggleTag = (tag: DietaryTag) =>
-    onChange({
-      ...filters,
-      dietaryTags: filters.dietaryTags.includes(tag)
+    set('dietaryTags')(
+      filters.dietaryTags.includes(tag)
         ? filters.dietaryTags.filter((item) => item !== tag)
         : DIETARY_TAGS.filter((item) => item === tag || filters.dietaryTags.includes(item)),
-    });
+    );
   return (
     <div className="grid gap-3">
       <div className="flex flex-col gap-3 sm:flex-row">
@@ -111,12 +111,12 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
           aria-label="Search dishes"
           placeholder="Search dishes, e.g. curry or soup"
           value={filters.search}
-          onChange={(event) => onChange({ ...filters, search: event.target.value })}
+          onChange={(event) => set('search')(event.target.value)}
         />
         <Select
           aria-label="Sort dishes"
           value={filters.sort}
-          onValueChange={(sort) => onChange({ ...filters, sort: isSort(sort) ? sort : 'name' })}
+          onValueChange={set('sort')}
           options={SORT_OPTIONS}
           className="sm:w-52"
         />
@@ -142,7 +142,7 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
               options={ALLERGENS}
               labels={ALLERGEN_LABELS}
               value={filters.freeFrom}
-              onChange={(freeFrom) => onChange({ ...filters, freeFrom })}
+              onChange={set('freeFrom')}
               columns={2}
               hint="The 14 allergens EU law requires us to declare. Ask at the counter about traces."
             />

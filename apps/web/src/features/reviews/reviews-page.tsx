@@ -8,7 +8,7 @@ import { Card } from '../../components/card';
 import { DataTable } from '../../components/data-table';
 import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
-import { Select } from '../../components/select';
+import { Select, type SelectOption } from '../../components/select';
 import { Stars } from '../../components/stars';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -17,11 +17,11 @@ import { usePagedList } from '../../lib/use-list';
 
 const PAGE_SIZE = 20;
 type StatusFilter = 'all' | 'visible' | 'hidden';
-const STATUS_OPTIONS = [
+const STATUS_OPTIONS: SelectOption<StatusFilter>[] = [
   { value: 'all', label: 'All reviews' },
   { value: 'visible', label: 'Visible' },
   { value: 'hidden', label: 'Hidden' },
-] as const;
+];
 
 /** Moderation (managers): every review, newest first; hiding one takes it out of the menu's stars. */
 export const ReviewsPage = () => {
@@ -52,15 +52,7 @@ export const ReviewsPage = () => {
       <PageHeader
         title="Reviews"
         description="What people say about the dishes. Hide anything that should not be published."
-        actions={
-          <Select
-            aria-label="Show"
-            value={status}
-            onValueChange={(value) => setStatus(value as StatusFilter)}
-            options={STATUS_OPTIONS}
-            className="w-44"
-          />
-        }
+        actions={<Select aria-label="Show" value={status} onValueChange={setStatus} options={STATUS_OPTIONS} className="w-44" />}
       />
       <Card>
         <ListView

@@ -9,7 +9,7 @@ import { ORDER_COLUMNS, OrderLink } from '../../components/order-columns';
 import { OrderStatusBadge } from '../../components/order-status-badge';
 import { PageHeader } from '../../components/page-header';
 import { RefundDialog } from '../../components/refund-dialog';
-import { Select } from '../../components/select';
+import { Select, type SelectOption } from '../../components/select';
 import { useSession } from '../../lib/auth';
 import { formatDateTime, orderNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
@@ -18,12 +18,11 @@ import { usePagedList } from '../../lib/use-list';
 type StatusFilter = 'all' | 'completed' | 'refunded';
 
 const PAGE_SIZE = 25;
-const STATUS_OPTIONS = [
+const STATUS_OPTIONS: SelectOption<StatusFilter>[] = [
   { value: 'all', label: 'All orders' },
   { value: 'completed', label: 'Paid' },
   { value: 'refunded', label: 'Refunded' },
 ];
-const isStatus = (value: string): value is StatusFilter => ['all', 'completed', 'refunded'].includes(value);
 
 /**
  * Orders a manager may see: their own and those of their department's employees (the API scopes them; admins
@@ -53,7 +52,7 @@ export const SalesPage = () => {
           <Select
             aria-label="Filter by status"
             value={status}
-            onValueChange={(next) => setStatus(isStatus(next) ? next : 'all')}
+            onValueChange={setStatus}
             options={STATUS_OPTIONS}
             className="sm:w-52"
           />

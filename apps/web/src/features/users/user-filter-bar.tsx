@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '@canteen/shared/constants';
 import { SearchInput } from '../../components/search-input';
-import { Select } from '../../components/select';
+import { Select, type SelectOption } from '../../components/select';
+import { bindFilters } from '../../lib/filters';
 import { roleLabel } from '../../lib/format';
 import { useDepartmentOptions } from '../../lib/use-department-options';
 
@@ -11,20 +12,21 @@ export type UserFilters = {
   status: 'all' | 'active' | 'inactive';
 };
 
-const ROLE_OPTIONS = [{ value: 'all', label: 'All roles' }, ...ROLES.map((role) => ({ value: role, label: roleLabel(role) }))];
-const STATUS_OPTIONS = [
+const ROLE_OPTIONS: SelectOption<UserFilters['role']>[] = [
+  { value: 'all', label: 'All roles' },
+  ...ROLES.map((role) => ({ value: role, label: roleLabel(role) })),
+];
+const STATUS_OPTIONS: SelectOption<UserFilters['status']>[] = [
   { value: 'all', label: 'Any status' },
   { value: 'active', label: 'Active' },
   { value: 'inactive', label: 'Inactive' },
 ];
 
-const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
-const isStatus = (value: string): value is UserFilters['status'] => ['all', 'active', 'inactive'].includes(value);
-
 type UserFilterBarProps = { filters: UserFilters; onChange: (filters: UserFilters) => void };
 
 export const UserFilterBar = ({ filters, onChange }: UserFilterBarProps) => {
   const departments = useDepartmentOptions();
+  const set = bindFilters(filters, onChange);
   return (
     <div className="grid gap-3 border-b border-zinc-100 p-4 sm:grid-cols-2 sm:px-6 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]">
       <SearchInput
@@ -32,26 +34,16 @@ export const UserFilterBar = ({ filters, onChange }: UserFilterBarProps) => {
         aria-label="Search users"
         placeholder="Name, email or employee number"
         value={filters.search}
-        onChange={(event) => onChange({ ...filters, search: event.target.value })}
+        onChange={(event) => set('search')(event.target.value)}
       />
-      <Select
-        aria-label="Filter by role"
-        value={filters.role}
-        onValueChange={(role) => onChange({ ...filters, role: isRole(role) ? role : 'all' })}
-        options={ROLE_OPTIONS}
-      />
+      <Select aria-label="Filter by role" value={filters.role} onValueChange={set('role')} options={ROLE_OPTIONS} />
       <Select
         aria-label="Filter by department"
         value={filters.departmentId}
-        onValueChange={(departmentId) => onChange({ ...filters, departmentId })}
+        onValueChange={set('departmentId')}
         options={[{ value: 'all', label: 'All departments' }, ...departments.options]}
       />
-      <Select
-        aria-label="Filter by status"
-        value={filters.status}
-        onValueChange={(status) => onChange({ ...filters, status: isStatus(status) ? status : 'all' })}
-        options={STATUS_OPTIONS}
-      />
+      <Select aria-label="Filter by status" value={filters.status} onValueChange={set('status')} options={STATUS_OPTIONS} />
     </div>
   );
 };
