@@ -1,7 +1,7 @@
 import { BulkCreditInputSchema, CreditInputSchema, type UserDto } from '@canteen/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, FormProvider, useController, useForm, useFormContext } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { Alert } from '../../components/alert';
@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
 import { PageHeader } from '../../components/page-header';
+import { PersonBalance } from '../../components/person-balance';
 import { Select } from '../../components/select';
 import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
@@ -19,6 +20,7 @@ import { applyFieldErrors, schemaResolver } from '../../lib/form';
 import { formatMoney, formatSignedMoney, parseMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
 import { useDepartmentOptions } from '../../lib/use-department-options';
+import { usePersonBalance } from '../../lib/use-person-balance';
 import { usePayerOptions } from './use-payer-options';
 
 const WHOLE_COMPANY = 'company';
@@ -40,20 +42,39 @@ export const CreditsPage = () => (
   </>
 );
 
-type PayerFieldProps = { value: string; onChange: (payerId: string) => void; error: string | undefined };
+/** The fields both credit forms have (inside their FormProvider). */
+type CreditFieldValues = { payerId: string; amount: string; note: string };
 
-/** Which payer the money comes from, among those the signed-in person may use. */
-const PayerField = ({ value, onChange, error }: PayerFieldProps) => {
+type CreditFieldsProps = { amountLabel: string; amountHint?: string; notePlaceholder: string; noteHint?: string };
+
+/**
+ * Which payer the money comes from (among those the signed-in person may use), how much and a note: the part
+ * of crediting one person and crediting a team that is the same.
+ */
+const CreditFields = ({ amountLabel, amountHint, notePlaceholder, noteHint }: CreditFieldsProps) => {
+  const { control, register, formState } = useFormContext<CreditFieldValues>();
+  const { field: payer } = useController({ control, name: 'payerId' });
   const payers = usePayerOptions();
+  const { errors } = formState;
   return (
-    <Field label="Paid by" error={error}>
-      <Select
-        value={value || undefined}
-        onValueChange={onChange}
-        options={payers.options}
-        placeholder={payers.isLoading ? 'Loading…' : 'Choose a payer'}
-      />
-    </Field>
+    <>
+      <Field label="Paid by" error={errors.payerId?.message}>
+        <Select
+          value={payer.value || undefined}
+          onValueChange={payer.onChange}
+          options={payers.options}
+          placeholder={payers.isLoading ? 'Loading…' : 'Choose a payer'}
+        />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)]">
+        <Field label={amountLabel} error={errors.amount?.message} hint={amountHint}>
+          <Input inputMode="decimal" autoComplete="off" placeholder="10.00" {...register('amount')} />
+        </Field>
+        <Field label="Note (optional)" error={errors.note?.message} hint={noteHint}>
+          <Input autoComplete="off" placeholder={notePlaceholder} {...register('note')} />
+        </Field>
+      </div>
+    </>
   );
 };
 
@@ -68,12 +89,11 @@ const SingleCreditCard = () => {
   const [person, setPerson] = useState<UserDto | null>(null);
   const [personError, setPersonError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
-  const balance = useQuery({ ...trpc.wallet.balance.queryOptions({ userId: person?.id }), enabled: person !== null });
+  const balance = usePersonBalance(person);
   const form = useForm({
     resolver: schemaResolver(SingleCreditFormSchema),
     defaultValues: { payerId: '', amount: '', note: '' },
   });
-  const { errors } = form.formState;
   const credit = useMutation(trpc.wallet.credit.mutationOptions());
 
   const onSubmit = form.handleSubmit(async ({ payerId, amount, note }) => {
@@ -98,52 +118,40 @@ const SingleCreditCard = () => {
 
   return (
     <Card aria-labelledby="single-credit-title">
-      <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        <CardHeader>
-          <CardTitle id="single-credit-title">Credit one person</CardTitle>
-          <CardDescription>For a birthday, a refund by hand or to correct a mistake.</CardDescription>
-        </CardHeader>
-        <CardContent className="grid gap-4">
-          {formError ? <Alert>{formError}</Alert> : null}
-          <div className="grid gap-1.5">
-            <EmployeePicker
-              label="Who gets it"
-              value={person}
-              onChange={(next) => {
-                setPerson(next);
-                setPersonError(undefined);
-              }}
+      <FormProvider {...form}>
+        <form noValidate onSubmit={(event) => void onSubmit(event)}>
+          <CardHeader>
+            <CardTitle id="single-credit-title">Credit one person</CardTitle>
+            <CardDescription>For a birthday, a refund by hand or to correct a mistake.</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            {formError ? <Alert>{formError}</Alert> : null}
+            <div className="grid gap-1.5">
+              <EmployeePicker
+                label="Who gets it"
+                value={person}
+                onChange={(next) => {
+                  setPerson(next);
+                  setPersonError(undefined);
+                }}
+              />
+              {personError ? <p className="text-sm text-red-700">{personError}</p> : null}
+              {person ? <PersonBalance label="Balance now" balance={balance.data} testId="credit-balance" /> : null}
+            </div>
+            <CreditFields
+              amountLabel="Amount (€)"
+              amountHint="Negative to take back."
+              notePlaceholder="e.g. Team lunch"
+              noteHint="Shown in their wallet history."
             />
-            {personError ? <p className="text-sm text-red-700">{personError}</p> : null}
-            {person ? (
-              <p className="text-sm text-zinc-600">
-                Balance now:{' '}
-                <span data-testid="credit-balance" className="font-medium text-zinc-900 tabular-nums">
-                  {balance.data ? formatMoney(balance.data.totalCents) : '…'}
-                </span>
-              </p>
-            ) : null}
-          </div>
-          <Controller
-            control={form.control}
-            name="payerId"
-            render={({ field }) => <PayerField value={field.value} onChange={field.onChange} error={errors.payerId?.message} />}
-          />
-          <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)]">
-            <Field label="Amount (€)" error={errors.amount?.message} hint="Negative to take back.">
-              <Input inputMode="decimal" autoComplete="off" placeholder="10.00" {...form.register('amount')} />
-            </Field>
-            <Field label="Note (optional)" error={errors.note?.message} hint="Shown in their wallet history.">
-              <Input autoComplete="off" placeholder="e.g. Team lunch" {...form.register('note')} />
-            </Field>
-          </div>
-        </CardContent>
-        <CardFooter>
-          <Button type="submit" isLoading={form.formState.isSubmitting}>
-            Credit wallet
-          </Button>
-        </CardFooter>
-      </form>
+          </CardContent>
+          <CardFooter>
+            <Button type="submit" isLoading={form.formState.isSubmitting}>
+              Credit wallet
+            </Button>
+          </CardFooter>
+        </form>
+      </FormProvider>
     </Card>
   );
 };
@@ -189,53 +197,43 @@ const BulkCreditCard = () => {
 
   return (
     <Card aria-labelledby="bulk-credit-title">
-      <form noValidate onSubmit={(event) => void form.handleSubmit((values) => setPending(values))(event)}>
-        <CardHeader>
-          <CardTitle id="bulk-credit-title">Credit a whole team</CardTitle>
-          <CardDescription>Every active person gets the same amount, in one go. Your own wallet is left out.</CardDescription>
-        </CardHeader>
-        <CardContent className="grid gap-4">
-          {isAdmin ? (
-            <Field label="Who gets it" error={errors.departmentId?.message}>
-              <Controller
-                control={form.control}
-                name="departmentId"
-                render={({ field }) => (
-                  <Select
-                    value={field.value || undefined}
-                    onValueChange={field.onChange}
-                    options={[{ value: WHOLE_COMPANY, label: 'Whole company' }, ...departments.options]}
-                    placeholder={departments.isLoading ? 'Loading…' : 'Choose a department'}
-                  />
-                )}
-              />
-            </Field>
-          ) : (
-            <div className="grid gap-1.5">
-              <p className="text-sm font-medium text-zinc-900">Who gets it</p>
-              <p className="rounded-lg bg-zinc-50 px-3.5 py-2.5 text-sm text-zinc-800">
-                Every employee of {user?.departmentName ?? 'your department'}
-              </p>
-            </div>
-          )}
-          <Controller
-            control={form.control}
-            name="payerId"
-            render={({ field }) => <PayerField value={field.value} onChange={field.onChange} error={errors.payerId?.message} />}
-          />
-          <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)]">
-            <Field label="Amount each (€)" error={errors.amount?.message}>
-              <Input inputMode="decimal" autoComplete="off" placeholder="10.00" {...form.register('amount')} />
-            </Field>
-            <Field label="Note (optional)" error={errors.note?.message}>
-              <Input autoComplete="off" placeholder="e.g. Monthly lunch budget" {...form.register('note')} />
-            </Field>
-          </div>
-        </CardContent>
-        <CardFooter>
-          <Button type="submit">Credit everyone…</Button>
-        </CardFooter>
-      </form>
+      <FormProvider {...form}>
+        <form noValidate onSubmit={(event) => void form.handleSubmit((values) => setPending(values))(event)}>
+          <CardHeader>
+            <CardTitle id="bulk-credit-title">Credit a whole team</CardTitle>
+            <CardDescription>Every active person gets the same amount, in one go. Your own wallet is left out.</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            {isAdmin ? (
+              <Field label="Who gets it" error={errors.departmentId?.message}>
+                <Controller
+                  control={form.control}
+                  name="departmentId"
+                  render={({ field }) => (
+                    <Select
+                      value={field.value || undefined}
+                      onValueChange={field.onChange}
+                      options={[{ value: WHOLE_COMPANY, label: 'Whole company' }, ...departments.options]}
+                      placeholder={departments.isLoading ? 'Loading…' : 'Choose a department'}
+                    />
+                  )}
+                />
+              </Field>
+            ) : (
+              <div className="grid gap-1.5">
+                <p className="text-sm font-medium text-zinc-900">Who gets it</p>
+                <p className="rounded-lg bg-zinc-50 px-3.5 py-2.5 text-sm text-zinc-800">
+                  Every employee of {user?.departmentName ?? 'your department'}
+                </p>
+              </div>
+            )}
+            <CreditFields amountLabel="Amount each (€)" notePlaceholder="e.g. Monthly lunch budget" />
+          </CardContent>
+          <CardFooter>
+            <Button type="submit">Credit everyone…</Button>
+          </CardFooter>
+        </form>
+      </FormProvider>
       <ConfirmDialog
         isOpen={pending !== null}
         onOpenChange={(isOpen) => {

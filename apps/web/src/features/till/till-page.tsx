@@ -1,6 +1,5 @@
 import type { OrderDto, ProductDto, UserDto } from '@canteen/shared';
 import { addToBasket, setBasketQuantity } from '@canteen/shared/rules';
-import { useQuery } from '@tanstack/react-query';
 import { Printer, Search, ShoppingBasket, UserRoundPlus } from 'lucide-react';
 import { useState } from 'react';
 import { Alert } from '../../components/alert';
@@ -11,6 +10,7 @@ import { EmployeePicker } from '../../components/employee-picker';
 import { EmptyState } from '../../components/empty-state';
 import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
+import { PersonBalance } from '../../components/person-balance';
 import { Receipt } from '../../components/receipt';
 import { SearchInput } from '../../components/search-input';
 import { StockBadge } from '../../components/stock-badge';
@@ -19,6 +19,7 @@ import { newIdempotencyKey } from '../../lib/cart-store';
 import { formatMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
 import { usePagedList, useSearchBox } from '../../lib/use-list';
+import { usePersonBalance } from '../../lib/use-person-balance';
 import { usePlaceOrder } from '../../lib/use-place-order';
 import { cn } from '../../lib/utils';
 
@@ -35,7 +36,7 @@ export const TillPage = () => {
   // One key per basket and person: a retry after a lost answer cannot charge twice.
   const [checkoutKey, setCheckoutKey] = useState(newIdempotencyKey);
   const [receipt, setReceipt] = useState<OrderDto | null>(null);
-  const balance = useQuery({ ...trpc.wallet.balance.queryOptions({ userId: person?.id }), enabled: person !== null });
+  const balance = usePersonBalance(person);
   const newCheckout = () => setCheckoutKey(newIdempotencyKey());
   const checkout = usePlaceOrder({
     customer: person,
@@ -105,14 +106,7 @@ export const TillPage = () => {
               </CardHeader>
               <CardContent className="grid gap-3">
                 <EmployeePicker label="Who is it for" value={person} onChange={onPerson} />
-                {person ? (
-                  <p className="text-sm text-zinc-700">
-                    Wallet balance:{' '}
-                    <span data-testid="till-balance" className="font-semibold text-zinc-900 tabular-nums">
-                      {balance.data ? formatMoney(balance.data.totalCents) : '…'}
-                    </span>
-                  </p>
-                ) : null}
+                {person ? <PersonBalance label="Wallet balance" balance={balance.data} testId="till-balance" /> : null}
               </CardContent>
             </Card>
             <DishPicker onAdd={(product) => changeBasket(addToBasket(lines, { productId: product.id, quantity: 1, product }))} />
