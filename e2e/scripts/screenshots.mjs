@@ -3,25 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium.mjs';
 
 const BASE = process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3100';
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 const PASSWORD = 'Canteen-Demo-2026';
 mkdirSync(OUT, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 const signIn = async (page, email) => {
   await page.goto(`${BASE}/login`);
