@@ -1,8 +1,9 @@
 import type { BalanceDto, ProductDto } from '@canteen/shared';
 import { type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { ShoppingBasket, Wallet } from 'lucide-react';
 import { Alert } from '../../components/alert';
+import { BrowseMenuButton } from '../../components/browse-menu-button';
 import { BasketQuantity, CheckoutButton, RemoveFromBasket } from '../../components/checkout';
 import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
@@ -63,11 +64,7 @@ export const CartPage = () => {
             icon={ShoppingBasket}
             title="Your cart is empty"
             description="Add dishes from the menu and they will wait here, even if you close the page."
-            action={
-              <Button asChild>
-                <Link to="/menu">Browse the menu</Link>
-              </Button>
-            }
+            action={<BrowseMenuButton />}
           />
         </Card>
       </>

@@ -1,8 +1,7 @@
 import type { OrderSummaryDto } from '@canteen/shared';
 import { hasRole } from '@canteen/shared/rules';
-import { Link } from '@tanstack/react-router';
 import { ReceiptText } from 'lucide-react';
-import { Button } from '../../components/button';
+import { BrowseMenuButton } from '../../components/browse-menu-button';
 import { Card } from '../../components/card';
 import { type Column, DataTable } from '../../components/data-table';
 import { ListView } from '../../components/list-view';
@@ -56,11 +55,7 @@ export const OrdersPage = () => {
             icon: ReceiptText,
             title: 'No orders yet',
             description: 'When you order from the menu, your receipts appear here.',
-            action: (
-              <Button asChild variant="secondary">
-                <Link to="/menu">Browse the menu</Link>
-              </Button>
-            ),
+            action: <BrowseMenuButton variant="secondary" />,
           }}
         >
           {(orders) => <DataTable caption="Your orders" rows={orders} columns={COLUMNS} />}
