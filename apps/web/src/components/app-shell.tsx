@@ -1,3 +1,5 @@
+import type { Role } from '@canteen/shared/constants';
+import { hasRole } from '@canteen/shared/rules';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import {
   Building2,
@@ -23,7 +25,7 @@ import {
 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { CartButton } from './cart-button';
-import { type SessionUser, signOut, useSession } from '../lib/auth';
+import { signOut, useSession } from '../lib/auth';
 import { cn } from '../lib/utils';
 import { Alert } from './alert';
 import { Button } from './button';
@@ -49,41 +51,40 @@ type NavItem = {
     | '/profile';
   label: string;
   icon: LucideIcon;
+  section: 'Canteen' | 'Manage' | 'Admin' | 'Account';
+  /** The least role that sees it, as the route's guard asks (everyone when left out). */
+  role?: Role;
+  /** Admins manage everyone from Users, so the department-scoped People page is for managers. */
+  isHiddenFromAdmins?: boolean;
 };
-type NavSection = { title: string; items: NavItem[] };
+type NavSection = { title: NavItem['section']; items: NavItem[] };
 
-const EAT: NavSection = {
-  title: 'Canteen',
-  items: [
-    { to: '/menu', label: 'Menu', icon: UtensilsCrossed },
-    { to: '/orders', label: 'Orders', icon: ReceiptText },
-    { to: '/wallet', label: 'Wallet', icon: Wallet },
-    { to: '/news', label: 'News', icon: Newspaper },
-  ],
-};
-const MANAGE_ITEMS: NavItem[] = [
-  { to: '/products', label: 'Products', icon: Package },
-  { to: '/credits', label: 'Credits', icon: HandCoins },
-  { to: '/sales', label: 'Sales', icon: ChartNoAxesCombined },
-  { to: '/till', label: 'Till', icon: Store },
-  { to: '/reviews', label: 'Reviews', icon: MessageSquareText },
+const NAV: NavItem[] = [
+  { to: '/menu', label: 'Menu', icon: UtensilsCrossed, section: 'Canteen' },
+  { to: '/orders', label: 'Orders', icon: ReceiptText, section: 'Canteen' },
+  { to: '/wallet', label: 'Wallet', icon: Wallet, section: 'Canteen' },
+  { to: '/news', label: 'News', icon: Newspaper, section: 'Canteen' },
+  { to: '/products', label: 'Products', icon: Package, section: 'Manage', role: 'manager' },
+  { to: '/credits', label: 'Credits', icon: HandCoins, section: 'Manage', role: 'manager' },
+  { to: '/sales', label: 'Sales', icon: ChartNoAxesCombined, section: 'Manage', role: 'manager' },
+  { to: '/till', label: 'Till', icon: Store, section: 'Manage', role: 'manager' },
+  { to: '/reviews', label: 'Reviews', icon: MessageSquareText, section: 'Manage', role: 'manager' },
+  { to: '/people', label: 'People', icon: UsersRound, section: 'Manage', role: 'manager', isHiddenFromAdmins: true },
+  { to: '/admin/users', label: 'Users', icon: Users, section: 'Admin', role: 'admin' },
+  { to: '/admin/departments', label: 'Departments', icon: Building2, section: 'Admin', role: 'admin' },
+  { to: '/admin/audit', label: 'Audit log', icon: ScrollText, section: 'Admin', role: 'admin' },
+  { to: '/admin/settings', label: 'Settings', icon: Settings, section: 'Admin', role: 'admin' },
+  { to: '/profile', label: 'Profile', icon: UserRound, section: 'Account' },
 ];
-const ADMIN: NavSection = {
-  title: 'Admin',
-  items: [
-    { to: '/admin/users', label: 'Users', icon: Users },
-    { to: '/admin/departments', label: 'Departments', icon: Building2 },
-    { to: '/admin/audit', label: 'Audit log', icon: ScrollText },
-    { to: '/admin/settings', label: 'Settings', icon: Settings },
-  ],
-};
-const ACCOUNT: NavSection = { title: 'Account', items: [{ to: '/profile', label: 'Profile', icon: UserRound }] };
 
-// Admins manage everyone from Users, so the department-scoped People page is for managers.
-const NAV_BY_ROLE: Record<SessionUser['role'], NavSection[]> = {
-  employee: [EAT, ACCOUNT],
-  manager: [EAT, { title: 'Manage', items: [...MANAGE_ITEMS, { to: '/people', label: 'People', icon: UsersRound }] }, ACCOUNT],
-  admin: [EAT, { title: 'Manage', items: MANAGE_ITEMS }, ADMIN, ACCOUNT],
+/** What a role sees, by section, in the table's order; the shared role ranking decides, as in the route guards. */
+const navFor = (role: Role): NavSection[] => {
+  const sections = new Map<NavItem['section'], NavItem[]>();
+  for (const item of NAV) {
+    if (!hasRole(role, item.role ?? 'employee') || (item.isHiddenFromAdmins && role === 'admin')) continue;
+    sections.set(item.section, [...(sections.get(item.section) ?? []), item]);
+  }
+  return [...sections].map(([title, items]) => ({ title, items }));
 };
 
 const initials = (name: string): string =>
@@ -182,7 +183,7 @@ export const AppShell = () => {
             <RoleBadge role={user.role} />
           </div>
           <div className="grid gap-5">
-            {NAV_BY_ROLE[user.role].map((section) => (
+            {navFor(user.role).map((section) => (
               <div key={section.title} className="grid gap-1">
                 <p id={`nav-${section.title}`} className="px-3 text-xs font-medium tracking-wide text-zinc-500 uppercase">
                   {section.title}
