@@ -16,7 +16,7 @@ for (const path of ['../../packages/db/package.json', '../../packages/shared/pac
 }
 
 await build({
-  entryPoints: ['src/main.ts', 'src/cli.ts'],
+  entryPoints: ['src/main.ts', 'src/cli.ts', 'src/worker.ts'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -18,6 +18,7 @@ import type { Deps } from './deps';
 import { RateLimitedError } from './lib/rate-limit';
 import type { Logger } from './logger';
 import { userForAccessToken } from './modules/auth/auth.service';
+import { paymentRoutes } from './modules/payment/payment.http';
 import { appRouter } from './trpc/app-router';
 import { createContextInner, type ClientInfo } from './trpc/context';
 
@@ -232,6 +233,8 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
       },
     }),
   );
+
+  app.route('/', paymentRoutes({ orm, payments: deps.payments }));
 
   if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
     const root = resolve(options.webDist);

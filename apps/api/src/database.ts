@@ -8,7 +8,7 @@ import { seedDemoNews } from './demo-news';
 import type { Env } from './env';
 import type { Logger } from './logger';
 
-export type Database = { orm: MikroORM; embedded: RunningPostgres | null; isFresh: boolean };
+export type Database = { orm: MikroORM; embedded: RunningPostgres | null; isFresh: boolean; url: string };
 
 /** Opens the configured PostgreSQL, or starts the embedded one under DATA_DIR when DATABASE_URL is unset. */
 export const openDatabase = async (env: Env, logger: Logger): Promise<Database> => {
@@ -43,7 +43,7 @@ export const openDatabase = async (env: Env, logger: Logger): Promise<Database> 
       logger.info({ pending: pending.map((m) => m.name) }, 'applying migrations');
       await orm.migrator.up();
     }
-    return { orm, embedded, isFresh: executed.length === 0 };
+    return { orm, embedded, isFresh: executed.length === 0, url: clientUrl };
   } catch (error) {
     // Leave no server behind on a failed start.
     await embedded?.stop().catch(() => {});

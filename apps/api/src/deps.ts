@@ -3,6 +3,7 @@ import type { MenuCache } from './lib/menu-cache';
 import type { RateLimits } from './lib/rate-limit';
 import type { SettingsStore } from './lib/settings';
 import type { TokenSigner } from './lib/tokens';
+import type { Payments } from './modules/payment/payments';
 
 /** Process-wide collaborators every request shares. */
 export type Deps = {
@@ -13,6 +14,8 @@ export type Deps = {
   settings: SettingsStore;
   refreshTtlDays: number;
   menuCache: MenuCache;
+  /** Card top-ups: the payment provider, its limits and the job queue. */
+  payments: Payments;
   /** Domain ceilings set by configuration. */
   limits: {
     orderMaxTotalCents: number;

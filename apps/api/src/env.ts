@@ -1,6 +1,13 @@
 import { createEnv } from '@t3-oss/env-core';
 import { z } from 'zod';
-import { DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS, DEFAULT_ORDER_MAX_TOTAL_CENTS } from '@canteen/shared/constants';
+import {
+  DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS,
+  DEFAULT_ORDER_MAX_TOTAL_CENTS,
+  DEFAULT_TOP_UP_DAILY_LIMIT_CENTS,
+  DEFAULT_TOP_UP_MAX_CENTS,
+  DEFAULT_TOP_UP_MIN_CENTS,
+  MAX_TOP_UP_CENTS,
+} from '@canteen/shared/constants';
 
 /** The HTTP port when PORT is unset. */
 export const DEFAULT_PORT = 3000;
@@ -61,6 +68,36 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
       WEB_DIST: z.string().optional(),
       BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
       BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
+      /**
+       * Card top-ups: `stripe` (needs the two Stripe keys), `sandbox` (a built-in test checkout, no real money) or
+       * `off`. Unset: stripe when its keys are set; else sandbox on the embedded database or outside production.
+       */
+      PAYMENT_PROVIDER: z.enum(['sandbox', 'stripe', 'off']).optional(),
+      STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+      STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+      /** For tests against a local stand-in of the Stripe API; never set in production. */
+      STRIPE_API_BASE: z.url().optional(),
+      /** Signs the sandbox's webhooks and checkout links; derived from the JWT secret when unset. */
+      SANDBOX_WEBHOOK_SECRET: z.string().min(32).optional(),
+      /** Where the sandbox delivers webhooks; unset: this process's own address (a worker process needs it set). */
+      SANDBOX_WEBHOOK_URL: z.url().optional(),
+      TOP_UP_MIN_CENTS: z.coerce.number().int().min(1).max(MAX_TOP_UP_CENTS).default(DEFAULT_TOP_UP_MIN_CENTS),
+      TOP_UP_MAX_CENTS: z.coerce.number().int().min(1).max(MAX_TOP_UP_CENTS).default(DEFAULT_TOP_UP_MAX_CENTS),
+      TOP_UP_DAILY_LIMIT_CENTS: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100 * MAX_TOP_UP_CENTS)
+        .default(DEFAULT_TOP_UP_DAILY_LIMIT_CENTS),
+      /** An unfinished checkout expires after this long (Stripe needs at least 30 minutes). */
+      CHECKOUT_EXPIRY_MINUTES: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(30),
+      /** `in-process`: this API process also works the job queue; `off`: a separate `worker` process does. */
+      JOBS: z.enum(['in-process', 'off']).default('in-process'),
     },
     runtimeEnv: source,
     emptyStringAsUndefined: true,

@@ -84,6 +84,7 @@ const server = await listenOnPort().catch(async (error: unknown) => {
 });
 const { port } = server.address() as AddressInfo;
 const url = `http://localhost:${port}`;
+runtime.setListenUrl(`http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`);
 const isMoved = env.PORT === undefined && port !== DEFAULT_PORT;
 if (isMoved) logger.warn({ wanted: DEFAULT_PORT, port }, `port ${DEFAULT_PORT} is in use by another program; serving on ${port}`);
 logger.info(

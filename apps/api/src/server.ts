@@ -9,18 +9,32 @@ import { createLoginGuard } from './lib/login-guard';
 import { createMemoryMenuCache, createRedisMenuCache } from './lib/menu-cache';
 import { createRateLimits } from './lib/rate-limit';
 import { createSettingsStore } from './lib/settings';
+import { startJobs } from './lib/jobs';
 import { createTokenSigner } from './lib/tokens';
+import { createPayments } from './modules/payment/payment.config';
+import { workPaymentJobs } from './modules/payment/payment.service';
 import type { Logger } from './logger';
 
-export type Runtime = { db: Database; app: ReturnType<typeof createApp>; redis: Redis | null; close: () => Promise<void> };
+export type Runtime = {
+  db: Database;
+  app: ReturnType<typeof createApp>;
+  redis: Redis | null;
+  /** Tells the runtime where it listens (the sandbox delivers its webhooks there unless configured). */
+  setListenUrl: (url: string) => void;
+  close: () => Promise<void>;
+};
 
 /** Everything main.ts and the benchmarks need: database, migrations, seed, deps and the app. */
 export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> => {
   const db = await openDatabase(env, logger);
   await seedIfWanted(db, env, logger);
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null;
+  const jwtSecret = resolveJwtSecret(env, db.embedded !== null);
+  const jobs = await startJobs({ connectionString: db.url, logger });
+  let listenUrl: string | null = null;
+  const payments = createPayments({ env, jobs, jwtSecret, isEmbedded: db.embedded !== null, selfUrl: () => listenUrl });
   const deps: Deps = {
-    tokens: createTokenSigner(resolveJwtSecret(env, db.embedded !== null), env.ACCESS_TOKEN_TTL_SECONDS),
+    tokens: createTokenSigner(jwtSecret, env.ACCESS_TOKEN_TTL_SECONDS),
     rateLimits: createRateLimits(
       {
         loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
@@ -36,6 +50,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     settings: createSettingsStore(),
     refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     menuCache: redis ? await createRedisMenuCache(redis) : createMemoryMenuCache(),
+    payments,
     limits: {
       orderMaxTotalCents: env.ORDER_MAX_TOTAL_CENTS,
       managerDailyCreditLimitCents: env.MANAGER_DAILY_CREDIT_LIMIT_CENTS,
@@ -56,11 +71,17 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
         .filter(Boolean) ?? [],
     webDist: env.WEB_DIST ?? resolve(here, '../../web/dist'),
   });
+  if (env.JOBS === 'in-process') await workPaymentJobs(() => db.orm.em.fork(), payments);
+  logger.info({ provider: payments.provider?.name ?? 'off', jobs: env.JOBS }, 'card top-ups');
   return {
     db,
     app,
     redis,
+    setListenUrl: (url) => {
+      listenUrl = url;
+    },
     close: async () => {
+      await jobs.stop();
       await deps.menuCache.close();
       await db.orm.close();
       await redis?.quit();

@@ -4,6 +4,7 @@ import type { AnyMutationProcedure, AnyProcedure } from '@trpc/server';
 import { type User, newId } from '@canteen/db';
 import type { Deps } from '../src/deps';
 import { currentTotp } from '../src/modules/auth/totp';
+import { applyProviderEvent } from '../src/modules/payment/payment.service';
 import { type AppRouter, appRouter } from '../src/trpc/app-router';
 import type { ClientInfo } from '../src/trpc/context';
 import {
@@ -188,6 +189,17 @@ const CASES: Record<MutationPath, (w: World) => Promise<Act>> = {
       as: w.admin,
       run: (c) => c.wallet.creditBulk({ departmentId: w.department.id, payerId: payer.id, amountCents: 500 }),
     };
+  },
+  'payment.createTopUp': async (w) => ({ as: w.employee, run: (c) => c.payment.createTopUp({ amountCents: 1_000 }) }),
+  'payment.refund': async (w) => {
+    const { paymentId } = await (await w.request(w.employee)).payment.createTopUp({ amountCents: 1_000 });
+    await applyProviderEvent(w.orm.em.fork(), 'sandbox', {
+      eventId: `evt_${paymentId}_pay`,
+      type: 'checkout.paid',
+      lookup: { paymentId },
+      event: { type: 'succeeded' },
+    });
+    return { as: w.admin, run: (c) => c.payment.refund({ paymentId }) };
   },
   'wallet.charge': async (w) => {
     await fund(w.orm, w.employee, await makePayer(w.orm), 1_000);

@@ -25,6 +25,9 @@ import {
   type Role,
 } from '@canteen/shared';
 import type { Deps } from '../src/deps';
+import { type Jobs, startJobs } from '../src/lib/jobs';
+import type { Payments } from '../src/modules/payment/payments';
+import { createSandboxProvider } from '../src/modules/payment/providers/sandbox';
 import { createLoginGuard, type LoginPolicy } from '../src/lib/login-guard';
 import { createMemoryMenuCache, type MenuCache } from '../src/lib/menu-cache';
 import { createRateLimits } from '../src/lib/rate-limit';
@@ -52,6 +55,42 @@ const testRedis = (): Redis | undefined => {
   return redis ?? undefined;
 };
 
+export const TEST_SANDBOX_SECRET = 'sandbox-test-secret-0123456789abcdef0123456789';
+
+let jobs: Promise<Jobs> | undefined;
+/** pg-boss on this worker's database, started on first use; `schema` gives a test its own queues. */
+export const startTestJobs = async (schema = 'pgboss'): Promise<Jobs> => {
+  const orm = await getTestOrm();
+  return startJobs({ connectionString: orm.config.get('clientUrl'), logger: silentLogger, pollingIntervalSeconds: 0.5, schema });
+};
+const sharedJobs = (): Promise<Jobs> => (jobs ??= startTestJobs());
+/** Stops the shared job queue if a test started it (setup.ts, after the file). */
+export const stopTestJobs = async () => {
+  if (jobs) await (await jobs).stop();
+  jobs = undefined;
+};
+const lazyJobs: Jobs = {
+  send: async (name, data, options) => (await sharedJobs()).send(name, data, options),
+  work: async (name, handler) => (await sharedJobs()).work(name, handler),
+  stop: stopTestJobs,
+};
+
+/** Card top-ups with the sandbox provider (webhooks go to `webhookUrl` when a test delivers them). */
+export const createTestPayments = (overrides: Partial<Payments> & { webhookUrl?: () => string } = {}): Payments => {
+  const jobQueue = overrides.jobs ?? lazyJobs;
+  return {
+    provider: createSandboxProvider({
+      secret: TEST_SANDBOX_SECRET,
+      jobs: jobQueue,
+      webhookUrl: overrides.webhookUrl ?? (() => 'http://127.0.0.1:9/webhooks/payments/sandbox'),
+    }),
+    jobs: jobQueue,
+    limits: { minCents: 500, maxCents: 20_000, dailyLimitCents: 50_000, checkoutExpiryMinutes: 30 },
+    returnUrl: (paymentId) => `/top-up/return?payment=${paymentId}`,
+    ...overrides,
+  };
+};
+
 export const createTestDeps = (
   overrides: {
     loginPerMinute?: number;
@@ -61,6 +100,7 @@ export const createTestDeps = (
     menuCache?: MenuCache;
     managerDailyCreditLimitCents?: number;
     loginPolicy?: Partial<LoginPolicy>;
+    payments?: Payments;
   } = {},
 ): Deps => ({
   tokens: overrides.tokens ?? createTokenSigner(TEST_SECRET, 600),
@@ -79,6 +119,7 @@ export const createTestDeps = (
   settings: createSettingsStore(),
   refreshTtlDays: 14,
   menuCache: overrides.menuCache ?? createMemoryMenuCache(),
+  payments: overrides.payments ?? createTestPayments(),
   limits: {
     orderMaxTotalCents: DEFAULT_ORDER_MAX_TOTAL_CENTS,
     managerDailyCreditLimitCents: overrides.managerDailyCreditLimitCents ?? DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS,

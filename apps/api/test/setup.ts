@@ -1,5 +1,6 @@
 import { afterAll, beforeEach } from 'vitest';
 import { getTestOrm } from './db';
+import { stopTestJobs } from './helpers';
 
 beforeEach(async () => {
   const orm = await getTestOrm();
@@ -7,6 +8,7 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
+  await stopTestJobs();
   const orm = await getTestOrm();
   await orm.close(true);
 });

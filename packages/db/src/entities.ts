@@ -5,6 +5,7 @@ import { ProductSchema } from './menu/product.entity';
 import { BlogSchema, PostSchema } from './news/blog.entity';
 import { ReviewSchema } from './review/review.entity';
 import { OrderLineSchema, OrderSchema } from './order/order.entity';
+import { PaymentSchema, WebhookEventSchema } from './payment/payment.entity';
 import { SessionSchema } from './session/session.entity';
 import { SettingSchema } from './setting/setting.entity';
 import { PasswordResetSchema } from './user/password-reset.entity';
@@ -30,4 +31,6 @@ export const ENTITIES = [
   BlogSchema,
   PostSchema,
   ReviewSchema,
+  PaymentSchema,
+  WebhookEventSchema,
 ];

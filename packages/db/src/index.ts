@@ -39,3 +39,5 @@ export {
 } from './wallet/wallet-entry.repository';
 export { Blog, Post } from './news/blog.entity';
 export { Review } from './review/review.entity';
+export { Payment, WebhookEvent } from './payment/payment.entity';
+export { recordWebhookEvent, topUpsInLastDay } from './payment/payment.repository';

@@ -91,6 +91,11 @@ export const ERROR_REASONS = [
   'ALREADY_REVIEWED',
   'IN_USE',
   'ORDER_TOO_LARGE',
+  'TOP_UPS_DISABLED',
+  'TOP_UP_OUT_OF_RANGE',
+  'TOP_UP_DAILY_LIMIT',
+  'PAYMENT_PROVIDER_UNAVAILABLE',
+  'PAYMENT_NOT_REFUNDABLE',
   'INVALID_INPUT',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

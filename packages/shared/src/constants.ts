@@ -57,3 +57,12 @@ export const MAX_REVIEW_COMMENT_LENGTH = 1000;
 export const DEFAULT_ORDER_MAX_TOTAL_CENTS = 100_000;
 /** Default of what one manager may credit per day (EUR 200), configurable with MANAGER_DAILY_CREDIT_LIMIT_CENTS. */
 export const DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS = 20_000;
+
+export const PAYMENT_PROVIDERS = ['sandbox', 'stripe'] as const;
+export type PaymentProviderName = (typeof PAYMENT_PROVIDERS)[number];
+/** Defaults of the card top-up limits (configurable: TOP_UP_MIN_CENTS, TOP_UP_MAX_CENTS, TOP_UP_DAILY_LIMIT_CENTS). */
+export const DEFAULT_TOP_UP_MIN_CENTS = 500;
+export const DEFAULT_TOP_UP_MAX_CENTS = 20_000;
+export const DEFAULT_TOP_UP_DAILY_LIMIT_CENTS = 50_000;
+/** No configuration may allow one top-up above this (EUR 10,000). */
+export const MAX_TOP_UP_CENTS = 1_000_000;

@@ -10,6 +10,7 @@ export * from './department';
 export * from './duties';
 export * from './ledger';
 export * from './order';
+export * from './payment';
 export * from './payer';
 export * from './post';
 export * from './product';

@@ -6,6 +6,7 @@ import { blogRouter } from '../modules/blog/blog.router';
 import { categoryRouter } from '../modules/category/category.router';
 import { orderRouter } from '../modules/order/order.router';
 import { payerRouter } from '../modules/payer/payer.router';
+import { paymentRouter } from '../modules/payment/payment.router';
 import { postRouter } from '../modules/post/post.router';
 import { productRouter } from '../modules/product/product.router';
 import { reviewRouter } from '../modules/review/review.router';
@@ -24,6 +25,7 @@ export const appRouter = router({
   product: productRouter,
   payer: payerRouter,
   wallet: walletRouter,
+  payment: paymentRouter,
   order: orderRouter,
   blog: blogRouter,
   post: postRouter,

@@ -56,6 +56,11 @@ const REASON_MESSAGES: Record<ErrorReason, string> = {
   ALREADY_REVIEWED: 'You have already reviewed this dish. Edit your review instead.',
   IN_USE: 'This is still in use elsewhere, so it cannot be removed.',
   ORDER_TOO_LARGE: 'This order is larger than one order may be. Split it or remove some dishes.',
+  TOP_UPS_DISABLED: 'Card top-ups are not available here. Ask your canteen manager for a credit.',
+  TOP_UP_OUT_OF_RANGE: 'Choose an amount within the top-up limits shown.',
+  TOP_UP_DAILY_LIMIT: 'That would go over your daily top-up limit. Choose a smaller amount or try again tomorrow.',
+  PAYMENT_PROVIDER_UNAVAILABLE: 'The payment provider cannot be reached right now. Nothing was charged; try again shortly.',
+  PAYMENT_NOT_REFUNDABLE: 'Only a paid top-up with money left to refund can be refunded.',
   INVALID_INPUT: 'One of the values is not allowed here. Check the form and try again.',
 };
 

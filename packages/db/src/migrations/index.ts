@@ -3,6 +3,7 @@ import { Migration20261121224517 } from './Migration20261121224517';
 import { Migration20261121233257 } from './Migration20261121233257';
 import { Migration20261122003341 } from './Migration20261122003341';
 import { Migration20261201144839 } from './Migration20261201144839';
+import { Migration20261205160723 } from './Migration20261205160723';
 
 /** Every committed migration, in order. Listed explicitly so the bundled API carries them; add new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121233257', class: Migration20261121233257 },
   { name: 'Migration20261122003341', class: Migration20261122003341 },
   { name: 'Migration20261201144839', class: Migration20261201144839 },
+  { name: 'Migration20261205160723', class: Migration20261205160723 },
 ];

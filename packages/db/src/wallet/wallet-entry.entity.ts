@@ -2,6 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { ENTRY_KINDS } from '@canteen/shared';
 import { baseProperties } from '../common/base';
 import { Order } from '../order/order.entity';
+import { Payment } from '../payment/payment.entity';
 import { User } from '../user/user.entity';
 import { Payer } from './payer.entity';
 
@@ -21,6 +22,8 @@ export const WalletEntrySchema = defineEntity({
     occurredAt: p.datetime(),
     kind: p.enum(ENTRY_KINDS).nativeEnumName('wallet_entry_kind'),
     order: () => p.manyToOne(Order).ref().nullable().deleteRule('restrict').index(),
+    /** The card top-up this money came from, or was taken back for. */
+    payment: () => p.manyToOne(Payment).ref().nullable().deleteRule('restrict').index(),
     createdBy: () => p.manyToOne(User).ref().nullable().deleteRule('set null').index(),
     note: p.string().length(280).nullable(),
   },

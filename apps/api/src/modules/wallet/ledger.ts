@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Order, type Payer, User, WalletDraw, WalletEntry, balanceByPayer, openLots } from '@canteen/db';
+import { type Order, type Payer, type Payment, User, WalletDraw, WalletEntry, balanceByPayer, openLots } from '@canteen/db';
 import { type DrawPlan, type Lot, type PayerAmount, planDraw, planPayerDebit } from '@canteen/shared';
 import { AppError } from '../../errors';
 
@@ -8,7 +8,13 @@ type EntryKind = 'credit' | 'adjustment' | 'spend' | 'refund' | 'top_up';
 const insufficient = () =>
   new AppError('PRECONDITION_FAILED', 'There is not enough money in the wallet for this', { reason: 'INSUFFICIENT_FUNDS' });
 
-type DebitOptions = { kind: EntryKind; order?: Order | null; createdBy: User | null; note?: string | null | undefined };
+type DebitOptions = {
+  kind: EntryKind;
+  order?: Order | null;
+  payment?: Payment | null;
+  createdBy: User | null;
+  note?: string | null | undefined;
+};
 type Debit = DebitOptions & { userId: string; amountCents: number };
 
 /** Writes one negative entry per payer and the draws behind it, and lowers each lot's remainder. */
@@ -30,6 +36,7 @@ const applyPlan = (
         occurredAt: now,
         kind: options.kind,
         order: options.order ?? null,
+        payment: options.payment ?? null,
         createdBy: options.createdBy,
         note: options.note ?? null,
       }),
@@ -84,6 +91,7 @@ export const credit = (
     kind: EntryKind;
     createdBy: User | null;
     note?: string | null | undefined;
+    payment?: Payment | null;
   },
 ): WalletEntry =>
   em.create(WalletEntry, {
@@ -95,7 +103,32 @@ export const credit = (
     kind: input.kind,
     createdBy: input.createdBy,
     note: input.note ?? null,
+    payment: input.payment ?? null,
   });
+
+/**
+ * A provider refund of a card top-up: takes back what is left of that top-up's own money (its lot), never more,
+ * as one negative entry with its draw. Returns how much it took; the rest was already spent (the shortfall).
+ * Call with the wallet locked.
+ */
+export const takeBackTopUp = async (
+  em: EntityManager,
+  { payment, amountCents, note }: { payment: Payment; amountCents: number; note: string },
+): Promise<number> => {
+  const lot = await em.findOne(WalletEntry, { payment, kind: 'top_up', amountCents: { $gt: 0 } });
+  const taken = Math.min(lot?.remainingCents ?? 0, amountCents);
+  if (!lot || taken <= 0) return 0;
+  applyPlan(em, {
+    userId: payment.user.id,
+    lots: [lot],
+    plan: {
+      byPayer: [{ payerId: lot.payer.id, amountCents: -taken }],
+      draws: [{ lotId: lot.id, payerId: lot.payer.id, amountCents: taken }],
+    },
+    options: { kind: 'adjustment', createdBy: null, note, payment },
+  });
+  return taken;
+};
 
 /** Gives every payer back exactly what the order's spends took from it, into the very lots it came from. */
 export const refundOrderSpends = async (
