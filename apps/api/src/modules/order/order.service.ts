@@ -5,8 +5,9 @@ import { Order, OrderLine, Product, User, WalletEntry, kysely, lockWallet, putBa
 import type { OrderDto, OrderListInput, PlaceOrderInput } from '@canteen/shared';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
-import { assertCanActOn, departmentScope, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
+import { assertCanActOn, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { ownersInReadReach } from '../../lib/read-reach';
 import type { ContextInner } from '../../trpc/context';
 import { breakdownOf, refundOrderSpends, spend } from '../wallet/ledger';
 
@@ -188,7 +189,6 @@ const OrderCursorSchema = CursorKeys.id;
 export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
   const actor = requireRole(ctx.user, 'user');
   const cursor = decodeCursor(input.cursor, OrderCursorSchema);
-  const scope = departmentScope(actor);
   let query = kysely(ctx.em)
     .selectFrom('Order as o')
     .innerJoin('User as u', 'u.id', 'o.user')
@@ -209,27 +209,8 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
         .whereRef('l.order', '=', 'o.id')
         .as('itemCount'),
     ]);
-  switch (scope.kind) {
-    case 'self':
-      query = query.where('o.user', '=', scope.userId);
-      break;
-    case 'department':
-      // The 'read' reach of dutyVerdict, as SQL: their own orders and those of their department's employees.
-      query = query.where((eb) =>
-        eb.or([
-          eb('o.user', '=', actor.id),
-          eb.and([eb('u.department', '=', scope.departmentId), eb('u.role', '=', 'employee')]),
-        ]),
-      );
-      break;
-    case 'all':
-      break;
-  }
-  // An employee's list is always their own; anyone else may narrow it to one person in their reach.
-  if (input.userId && scope.kind !== 'self') {
-    if (input.userId !== actor.id) await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'read' });
-    query = query.where('o.user', '=', input.userId);
-  }
+  const owners = await ownersInReadReach(ctx.em, actor, input.userId);
+  if (owners) query = query.where('o.user', 'in', owners);
   if (input.status) query = query.where('o.status', '=', input.status);
   if (input.from) query = query.where('o.createdAt', '>=', new Date(input.from));
   if (input.to) query = query.where('o.createdAt', '<', new Date(input.to));

@@ -13,8 +13,9 @@ import {
   applyPaymentEvent,
 } from '@canteen/shared';
 import { AppError } from '../../errors';
-import { departmentScope, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
+import { mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { ownersInReadReach } from '../../lib/read-reach';
 import type { Logger } from '../../logger';
 import type { ContextInner } from '../../trpc/context';
 import { recordAuditEvent } from '../audit/audit.service';
@@ -137,7 +138,6 @@ const PaymentCursorSchema = CursorKeys.id;
 export const listPayments = async (ctx: Ctx, input: PaymentListInput) => {
   const actor = requireRole(ctx.user, 'user');
   const cursor = decodeCursor(input.cursor, PaymentCursorSchema);
-  const scope = departmentScope(actor);
   let query = kysely(ctx.em)
     .selectFrom('Payment as p')
     .innerJoin('User as u', 'u.id', 'p.user')
@@ -155,25 +155,8 @@ export const listPayments = async (ctx: Ctx, input: PaymentListInput) => {
       'u.id as userId',
       'u.name as userName',
     ]);
-  switch (scope.kind) {
-    case 'self':
-      query = query.where('p.user', '=', scope.userId);
-      break;
-    case 'department':
-      query = query.where((eb) =>
-        eb.or([
-          eb('p.user', '=', actor.id),
-          eb.and([eb('u.department', '=', scope.departmentId), eb('u.role', '=', 'employee')]),
-        ]),
-      );
-      break;
-    case 'all':
-      break;
-  }
-  if (input.userId && scope.kind !== 'self') {
-    if (input.userId !== actor.id) await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'read' });
-    query = query.where('p.user', '=', input.userId);
-  }
+  const owners = await ownersInReadReach(ctx.em, actor, input.userId);
+  if (owners) query = query.where('p.user', 'in', owners);
   if (input.status) query = query.where('p.status', '=', input.status);
   if (input.withShortfall) query = query.where('p.refundShortfallCents', '>', 0);
   if (cursor) query = query.where('p.id', '<', cursor[0]);
