@@ -7,6 +7,7 @@ import { AuditEntry, Payment, WalletEntry, WebhookEvent, balanceByPayer } from '
 import { createApp } from '../src/app';
 import type { Deps } from '../src/deps';
 import { applyProviderEvent } from '../src/modules/payment/payment.service';
+import type { SandboxProvider } from '../src/modules/payment/providers/sandbox';
 import { signPayload } from '../src/modules/payment/providers/signature';
 import { createStripeProvider } from '../src/modules/payment/providers/stripe';
 import {
@@ -281,6 +282,48 @@ describe('the sandbox checkout and the job runner', () => {
       // The page has ended: paying again does nothing.
       expect(await (await fetch(`${url}${checkoutUrl}`)).text()).toContain('This checkout has ended');
     } finally {
+      await close();
+    }
+  });
+
+  it('retries a delivery the API answered with a 5xx, with backoff, until it is accepted', async () => {
+    const { deps, payments, url, close } = await startServer(`pgboss_retry_${process.pid}`);
+    // A flaky front door: the first delivery gets 503, later ones reach the API.
+    let attempts = 0;
+    const flaky: Server = createServer((req, res) => {
+      attempts += 1;
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        if (attempts === 1) {
+          res.writeHead(503).end();
+          return;
+        }
+        void fetch(`${url}${req.url}`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json', 'canteen-signature': String(req.headers['canteen-signature']) },
+        }).then(async (answer) => res.writeHead(answer.status).end(await answer.text()));
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const flakyUrl = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`;
+    try {
+      const { workPaymentJobs } = await import('../src/modules/payment/payment.service');
+      const viaFlaky = createTestPayments({ jobs: payments.jobs, webhookUrl: () => `${flakyUrl}/webhooks/payments/sandbox` });
+      await workPaymentJobs(() => orm.em.fork(), viaFlaky);
+      const { employee, paymentId } = await startTopUp(deps, 900);
+      // The hosted page's choice, as the sandbox provider delivers it.
+      await (viaFlaky.provider as SandboxProvider).deliver({
+        id: `evt_${paymentId}_pay`,
+        type: 'checkout.paid',
+        paymentId,
+      });
+      await waitFor(async () => expect((await paymentOf(paymentId)).status).toBe('succeeded'));
+      expect(attempts).toBeGreaterThanOrEqual(2);
+      expect(await balance(employee.id)).toBe(900);
+    } finally {
+      flaky.close();
       await close();
     }
   });
