@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LoginSearchSchema, ReceiptSearchSchema, ResetPasswordSearchSchema } from './search-params';
+import {
+  LoginSearchSchema,
+  ReceiptSearchSchema,
+  ResetPasswordSearchSchema,
+  TopUpReturnSearchSchema,
+  WalletSearchSchema,
+} from './search-params';
 
 const TOKEN = 'a'.repeat(43);
 
@@ -17,5 +23,13 @@ describe('search params', () => {
     // The shared token rule: a cut-off link is no token at all.
     expect(ResetPasswordSearchSchema.parse({ token: 'short' })).toEqual({ token: undefined });
     expect(ReceiptSearchSchema.parse({ placed: 'yes' })).toEqual({ placed: undefined });
+  });
+
+  it('opens the top-up with an amount the API would take, and names a payment by its id', () => {
+    const id = '0194f0c2-7d3e-7a11-8b6e-3f1d2c4b5a69';
+    expect(WalletSearchSchema.parse({ topUp: true, amount: 500 })).toEqual({ topUp: true, amount: 500 });
+    expect(WalletSearchSchema.parse({ topUp: 'yes', amount: 12.5 })).toEqual({ topUp: undefined, amount: undefined });
+    expect(TopUpReturnSearchSchema.parse({ payment: id.toUpperCase() })).toEqual({ payment: id });
+    expect(TopUpReturnSearchSchema.parse({ payment: 'x' })).toEqual({ payment: undefined });
   });
 });

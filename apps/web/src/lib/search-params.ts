@@ -1,4 +1,4 @@
-import { ResetPasswordInputSchema } from '@canteen/shared';
+import { CreateTopUpInputSchema, IdSchema, ResetPasswordInputSchema } from '@canteen/shared';
 import { z } from 'zod';
 
 /**
@@ -14,3 +14,12 @@ export const ResetPasswordSearchSchema = z.object({
 
 /** `?placed=true` after checkout. */
 export const ReceiptSearchSchema = z.object({ placed: z.literal([true, 'true']).optional().catch(undefined) });
+
+/** `?topUp=true` opens the wallet's top-up dialog, with `amount` (cents) filled in: "Try again" after a decline. */
+export const WalletSearchSchema = z.object({
+  topUp: z.literal([true, 'true']).optional().catch(undefined),
+  amount: CreateTopUpInputSchema.shape.amountCents.optional().catch(undefined),
+});
+
+/** The top-up the person comes back from (`/top-up/return?payment=<id>`); anything else is no top-up. */
+export const TopUpReturnSearchSchema = z.object({ payment: IdSchema.optional().catch(undefined) });
