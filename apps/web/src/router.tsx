@@ -16,7 +16,13 @@ import { RouteError, NotFound } from './components/route-status';
 import { PageSpinner } from './components/spinner';
 import { safeRedirect } from './features/auth/safe-redirect';
 import { type SessionUser, useSession, waitForSession } from './lib/auth';
-import { LoginSearchSchema, ReceiptSearchSchema, ResetPasswordSearchSchema } from './lib/search-params';
+import {
+  LoginSearchSchema,
+  ReceiptSearchSchema,
+  ResetPasswordSearchSchema,
+  TopUpReturnSearchSchema,
+  WalletSearchSchema,
+} from './lib/search-params';
 import { queryClient } from './lib/trpc';
 
 type RouterContext = { queryClient: QueryClient };
@@ -137,10 +143,27 @@ const receiptRoute = createRoute({
   },
 });
 
+const WalletPage = lazyRouteComponent(() => import('./features/wallet/wallet-page'), 'WalletPage');
 const walletRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'wallet',
-  component: lazyRouteComponent(() => import('./features/wallet/wallet-page'), 'WalletPage'),
+  validateSearch: WalletSearchSchema,
+  component: function WalletRoute() {
+    const { topUp, amount } = walletRoute.useSearch();
+    return <WalletPage topUpRequest={topUp === undefined ? null : { amountCents: amount }} />;
+  },
+});
+
+// Where the payment provider's checkout sends people back; the API serves the app here like any app route.
+const TopUpReturnPage = lazyRouteComponent(() => import('./features/wallet/top-up-return-page'), 'TopUpReturnPage');
+const topUpReturnRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'top-up/return',
+  validateSearch: TopUpReturnSearchSchema,
+  component: function TopUpReturnRoute() {
+    const { payment } = topUpReturnRoute.useSearch();
+    return <TopUpReturnPage key={payment} paymentId={payment} />;
+  },
 });
 
 const newsRoute = createRoute({
@@ -263,6 +286,7 @@ const routeTree = rootRoute.addChildren([
     ordersRoute,
     receiptRoute,
     walletRoute,
+    topUpReturnRoute,
     newsRoute,
     postRoute,
     newPostRoute,

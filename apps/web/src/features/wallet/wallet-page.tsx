@@ -1,15 +1,20 @@
-import type { WalletEntryDto } from '@canteen/shared';
+import type { PaymentDto, WalletEntryDto } from '@canteen/shared';
+import { hasRole } from '@canteen/shared/rules';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { Clock, Wallet } from 'lucide-react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { Clock, CreditCard, Plus, Wallet } from 'lucide-react';
+import { useState } from 'react';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
+import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/card';
 import { type Column, DataTable } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
 import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
+import { PAYMENT_COLUMNS, PaymentNotes } from '../../components/payment-columns';
 import { PageSpinner } from '../../components/spinner';
+import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, formatDateTime, orderNumber } from '../../lib/format';
 import { formatMoney, formatSignedMoney } from '../../lib/money';
@@ -17,6 +22,7 @@ import { trpc } from '../../lib/trpc';
 import { usePagedList } from '../../lib/use-list';
 import { cn } from '../../lib/utils';
 import { BalanceChart } from './balance-chart';
+import { TopUpDialog } from './top-up-dialog';
 
 const CHART_DAYS = 90;
 
@@ -24,20 +30,53 @@ const CHART_DAYS = 90;
 const share = (cents: number, totalCents: number): number =>
   totalCents > 0 ? Math.max(0, Math.min(100, (cents / totalCents) * 100)) : 0;
 const PAGE_SIZE = 20;
+const TOP_UPS_PAGE_SIZE = 5;
 
 const KIND_LABELS: Record<WalletEntryDto['kind'], { label: string; tone: 'green' | 'blue' | 'neutral' | 'amber' | 'violet' }> = {
   credit: { label: 'Credit', tone: 'green' },
-  top_up: { label: 'Top-up', tone: 'blue' },
+  top_up: { label: 'Card top-up', tone: 'blue' },
   spend: { label: 'Order', tone: 'neutral' },
   refund: { label: 'Refund', tone: 'violet' },
   adjustment: { label: 'Adjustment', tone: 'amber' },
 };
 
-export const WalletPage = () => {
+type WalletPageProps = {
+  /** Open the top-up dialog right away (`?topUp=true`), with this amount filled in when given. */
+  topUpRequest: { amountCents: number | undefined } | null;
+};
+
+export const WalletPage = ({ topUpRequest }: WalletPageProps) => {
+  const navigate = useNavigate();
   const balance = useQuery(trpc.wallet.balance.queryOptions({}));
+  const topUpOptions = useQuery(trpc.payment.options.queryOptions());
+  const [isTopUpOpen, setIsTopUpOpen] = useState(topUpRequest !== null);
+  const closeTopUp = () => {
+    setIsTopUpOpen(false);
+    // A reload must not open it again.
+    if (topUpRequest) void navigate({ to: '/wallet', search: {}, replace: true });
+  };
   return (
     <>
-      <PageHeader title="Wallet" description="Money the company, your department and you have put in, and what you spent." />
+      <PageHeader
+        title="Wallet"
+        description="Money the company, your department and you have put in, and what you spent."
+        actions={
+          topUpOptions.data?.isEnabled ? (
+            <Button onClick={() => setIsTopUpOpen(true)}>
+              <Plus aria-hidden />
+              Top up
+            </Button>
+          ) : null
+        }
+      />
+      {topUpOptions.data?.isEnabled ? (
+        <TopUpDialog
+          isOpen={isTopUpOpen}
+          onOpenChange={(isOpen) => (isOpen ? setIsTopUpOpen(true) : closeTopUp())}
+          options={topUpOptions.data}
+          initialAmountCents={topUpRequest?.amountCents}
+        />
+      ) : null}
       <div className="grid gap-6">
         {balance.isPending ? (
           <PageSpinner label="Loading your balance" />
@@ -87,10 +126,61 @@ export const WalletPage = () => {
             </Card>
           </section>
         )}
+        <TopUpsCard isEnabled={topUpOptions.data?.isEnabled ?? true} />
         <BalanceHistoryCard />
         <EntriesCard />
       </div>
     </>
+  );
+};
+
+const TOP_UP_COLUMNS: Column<PaymentDto>[] = [
+  PAYMENT_COLUMNS.date,
+  {
+    header: 'Status',
+    cell: (payment) => (
+      <>
+        {PAYMENT_COLUMNS.status.cell(payment)}
+        <PaymentNotes payment={payment} />
+      </>
+    ),
+  },
+  PAYMENT_COLUMNS.amount,
+];
+
+/** The person's own card top-ups, whatever became of them (staff see others' under Payments). */
+const TopUpsCard = ({ isEnabled }: { isEnabled: boolean }) => {
+  const session = useSession();
+  const user = session.status === 'signedIn' ? session.user : null;
+  // Employees only ever get their own; managers and admins ask for theirs explicitly.
+  const isStaff = user !== null && hasRole(user.role, 'manager');
+  const list = usePagedList((cursor) =>
+    trpc.payment.list.queryOptions({ limit: TOP_UPS_PAGE_SIZE, cursor, ...(isStaff ? { userId: user.id } : {}) }),
+  );
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Card top-ups</CardTitle>
+        <CardDescription>
+          {isEnabled
+            ? 'Money you added by card, newest first. It is spent like any other, the oldest first.'
+            : 'Card top-ups are not available here. Ask your canteen manager for a credit.'}
+        </CardDescription>
+      </CardHeader>
+      <ListView
+        list={list}
+        loadingLabel="Loading your top-ups"
+        pagesLabel="Top-up pages"
+        isPagingHiddenOnOnePage
+        empty={{
+          icon: CreditCard,
+          title: 'No card top-ups yet',
+          description: isEnabled ? 'Use Top up to add your own money by card.' : undefined,
+        }}
+      >
+        {(payments) => <DataTable caption="Card top-ups" rows={payments} columns={TOP_UP_COLUMNS} />}
+      </ListView>
+    </Card>
   );
 };
 
@@ -143,7 +233,9 @@ const ENTRY_COLUMNS: Column<WalletEntryDto>[] = [
             </Link>
           ) : null}
         </div>
-        {entry.note ? <p className="mt-1 text-xs text-zinc-600">{entry.note}</p> : null}
+        {entry.note && entry.note !== KIND_LABELS[entry.kind].label ? (
+          <p className="mt-1 text-xs text-zinc-600">{entry.note}</p>
+        ) : null}
         <p className="mt-0.5 text-xs text-zinc-600 md:hidden">{entry.payerName}</p>
       </>
     ),

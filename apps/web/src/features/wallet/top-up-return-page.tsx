@@ -1,0 +1,242 @@
+import type { PaymentDto } from '@canteen/shared';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { CircleCheck, CircleX, CreditCard, LoaderCircle, RotateCw, ShoppingBasket, UtensilsCrossed, Wallet } from 'lucide-react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Card, CardContent } from '../../components/card';
+import { EmptyState } from '../../components/empty-state';
+import { PageHeader } from '../../components/page-header';
+import { PageSpinner } from '../../components/spinner';
+import { errorCode, errorMessage } from '../../lib/errors';
+import { formatMoney } from '../../lib/money';
+import { type TopUpOrigin, topUpOrigin } from '../../lib/top-up';
+import { trpc } from '../../lib/trpc';
+
+/** The provider's webhook usually lands within seconds; after this long the page stops asking and says so. */
+const WAIT_MS = 60_000;
+const POLL_MS = 1_000;
+
+/**
+ * Where the provider's checkout sends the person back (`/top-up/return?payment=<id>`). The payment is only
+ * settled when the provider's webhook arrives, a moment later, so the page asks about once a second until it
+ * is, then says what happened and offers the way back (to the cart, when the top-up started there).
+ */
+export const TopUpReturnPage = ({ paymentId }: { paymentId: string | undefined }) => (
+  <>
+    <PageHeader title="Card top-up" />
+    <Card className="max-w-2xl">
+      <CardContent>
+        {paymentId ? (
+          <TopUpStatus paymentId={paymentId} />
+        ) : (
+          <NotFound description="This address does not name a top-up. Your card top-ups are listed in your wallet." />
+        )}
+      </CardContent>
+    </Card>
+  </>
+);
+
+const NotFound = ({ description }: { description: string }) => (
+  <EmptyState
+    icon={CreditCard}
+    title="Top-up not found"
+    description={description}
+    action={
+      <Button asChild variant="secondary">
+        <Link to="/wallet">Go to your wallet</Link>
+      </Button>
+    }
+  />
+);
+
+const TopUpStatus = ({ paymentId }: { paymentId: string }) => {
+  const queryClient = useQueryClient();
+  const [origin] = useState(() => topUpOrigin(paymentId));
+  const [waitRound, setWaitRound] = useState(0);
+  const [hasGivenUp, setHasGivenUp] = useState(false);
+  const payment = useQuery(
+    trpc.payment.byId.queryOptions(
+      { id: paymentId },
+      {
+        refetchInterval: (query) => (query.state.data?.status === 'pending' && !hasGivenUp ? POLL_MS : false),
+        staleTime: 0,
+      },
+    ),
+  );
+  const status = payment.data?.status;
+  const isWaiting = status === 'pending';
+
+  useEffect(() => {
+    if (!isWaiting) return undefined;
+    const timer = setTimeout(() => setHasGivenUp(true), WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [isWaiting, waitRound]);
+
+  // The wallet, its history and today's top-up allowance changed: fetch them again, once.
+  const hasRefreshed = useRef(false);
+  useEffect(() => {
+    if (status !== 'succeeded' || hasRefreshed.current) return;
+    hasRefreshed.current = true;
+    void queryClient.invalidateQueries(trpc.wallet.pathFilter());
+    void queryClient.invalidateQueries(trpc.payment.list.pathFilter());
+    void queryClient.invalidateQueries(trpc.payment.options.pathFilter());
+  }, [status, queryClient]);
+
+  if (!payment.data) {
+    if (payment.isPending) return <PageSpinner label="Loading your top-up" />;
+    return errorCode(payment.error) === 'NOT_FOUND' ? (
+      <NotFound description="This top-up doesn't exist or isn't yours. Your card top-ups are listed in your wallet." />
+    ) : (
+      <Alert>{errorMessage(payment.error)}</Alert>
+    );
+  }
+
+  return (
+    <div aria-live="polite" className="grid gap-5">
+      {isWaiting ? (
+        hasGivenUp ? (
+          <StillWaiting
+            onCheckAgain={() => {
+              setHasGivenUp(false);
+              setWaitRound((round) => round + 1);
+              void payment.refetch();
+            }}
+            origin={origin}
+          />
+        ) : (
+          <Waiting origin={origin} />
+        )
+      ) : status === 'succeeded' ? (
+        <Succeeded payment={payment.data} origin={origin} />
+      ) : status === 'refunded' ? (
+        <Outcome icon="refunded" title="This top-up was refunded">
+          <p>{formatMoney(payment.data.refundedCents)} went back to your card. Your wallet history shows what was taken back.</p>
+          <Actions primary="wallet" />
+        </Outcome>
+      ) : (
+        <NotCharged payment={payment.data} origin={origin} />
+      )}
+    </div>
+  );
+};
+
+const ICONS = {
+  waiting: <LoaderCircle aria-hidden className="size-6 animate-spin text-zinc-500" />,
+  succeeded: <CircleCheck aria-hidden className="size-6 text-emerald-700" />,
+  failed: <CircleX aria-hidden className="size-6 text-red-700" />,
+  refunded: <CreditCard aria-hidden className="size-6 text-zinc-600" />,
+};
+
+type OutcomeProps = { icon: keyof typeof ICONS; title: string; children: ReactNode };
+
+const Outcome = ({ icon, title, children }: OutcomeProps) => (
+  <section aria-labelledby="top-up-outcome" className="flex gap-4">
+    <div className="flex size-11 shrink-0 items-center justify-center rounded-full bg-zinc-100">{ICONS[icon]}</div>
+    <div className="grid min-w-0 flex-1 gap-3 text-sm text-zinc-700">
+      <h2 id="top-up-outcome" className="text-lg font-semibold text-zinc-900">
+        {title}
+      </h2>
+      {children}
+    </div>
+  </section>
+);
+
+const Waiting = ({ origin }: { origin: TopUpOrigin }) => (
+  <Outcome icon="waiting" title="Waiting for the payment provider…">
+    <p>This usually takes a few seconds. Nothing is added to your wallet until the payment is confirmed.</p>
+    <p className="text-zinc-600">If you cancelled at the checkout, nothing is charged and the checkout closes by itself.</p>
+    <Actions primary={null} origin={origin} />
+  </Outcome>
+);
+
+const StillWaiting = ({ onCheckAgain, origin }: { onCheckAgain: () => void; origin: TopUpOrigin }) => (
+  <Outcome icon="waiting" title="Still waiting for the payment provider">
+    <p>
+      The payment has not been confirmed yet. If you paid, the money arrives in your wallet as soon as the provider confirms it;
+      you will not be charged twice. If you cancelled, nothing is charged.
+    </p>
+    <div className="flex flex-wrap gap-2">
+      <Button onClick={onCheckAgain}>
+        <RotateCw aria-hidden />
+        Check again
+      </Button>
+      <Actions primary={null} origin={origin} isInline />
+    </div>
+  </Outcome>
+);
+
+const Succeeded = ({ payment, origin }: { payment: PaymentDto; origin: TopUpOrigin }) => {
+  const balance = useQuery(trpc.wallet.balance.queryOptions({}, { staleTime: 0 }));
+  return (
+    <Outcome icon="succeeded" title={`${formatMoney(payment.amountCents)} added to your wallet`}>
+      <p>
+        Your balance is now{' '}
+        <span data-testid="top-up-balance" className="font-semibold text-zinc-900 tabular-nums">
+          {balance.data ? formatMoney(balance.data.totalCents) : '…'}
+        </span>
+        .
+      </p>
+      <Actions primary={origin === 'cart' ? 'cart' : 'wallet'} origin={origin} />
+    </Outcome>
+  );
+};
+
+const NOT_CHARGED_TITLES: Partial<Record<PaymentDto['status'], string>> = {
+  declined: 'The payment was declined',
+  expired: 'The checkout expired before it was paid',
+};
+
+const NotCharged = ({ payment, origin }: { payment: PaymentDto; origin: TopUpOrigin }) => (
+  <Outcome icon="failed" title={NOT_CHARGED_TITLES[payment.status] ?? 'The payment did not go through'}>
+    <p>Nothing was charged and nothing was added to your wallet.</p>
+    {payment.failureReason ? <p className="text-zinc-600">The provider said: {payment.failureReason}</p> : null}
+    <div className="flex flex-wrap gap-2">
+      <Button asChild>
+        <Link to="/wallet" search={{ topUp: true, amount: payment.amountCents }}>
+          <RotateCw aria-hidden />
+          Try again
+        </Link>
+      </Button>
+      {origin === 'cart' ? <Actions primary={null} origin={origin} isInline /> : null}
+    </div>
+  </Outcome>
+);
+
+type ActionsProps = {
+  /** The button to stand out, or none. */
+  primary: 'cart' | 'wallet' | null;
+  origin?: TopUpOrigin;
+  /** Inside another row of buttons. */
+  isInline?: boolean;
+};
+
+/** The ways back: to the cart when the top-up started there, to the wallet, or to the menu. */
+const Actions = ({ primary, origin = 'wallet', isInline = false }: ActionsProps) => {
+  const buttons = [
+    origin === 'cart' ? (
+      <Button key="cart" asChild variant={primary === 'cart' ? 'primary' : 'secondary'}>
+        <Link to="/cart">
+          <ShoppingBasket aria-hidden />
+          Back to your cart
+        </Link>
+      </Button>
+    ) : null,
+    <Button key="wallet" asChild variant={primary === 'wallet' ? 'primary' : 'secondary'}>
+      <Link to="/wallet">
+        <Wallet aria-hidden />
+        Go to your wallet
+      </Link>
+    </Button>,
+    origin === 'cart' ? null : (
+      <Button key="menu" asChild variant="secondary">
+        <Link to="/menu">
+          <UtensilsCrossed aria-hidden />
+          Browse the menu
+        </Link>
+      </Button>
+    ),
+  ];
+  return isInline ? <>{buttons}</> : <div className="flex flex-wrap gap-2">{buttons}</div>;
+};
