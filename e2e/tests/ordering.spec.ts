@@ -79,7 +79,7 @@ test('an employee orders lunch end to end and the wallet drops by exactly the to
   await expect(page.getByRole('table', { name: 'Your orders' }).getByRole('row')).toHaveCount(2);
 });
 
-test('an order that cannot be paid says why in plain words and changes nothing', async ({ page, request }) => {
+test('an order the wallet cannot pay says what is missing and changes nothing', async ({ page, request }) => {
   const user = await createUser(request, 'employee', { department: 'Engineering' });
   await creditWallet(request, user.id, { payer: 'Welcome promo', amountCents: 200 });
   const token = await apiLogin(request, user.email, user.password);
@@ -88,10 +88,9 @@ test('an order that cannot be paid says why in plain words and changes nothing',
   await page.getByLabel('Search dishes').fill('tomato basil soup');
   await dish(page, 'Tomato and Basil Soup').getByRole('button', { name: 'Add to cart: Tomato and Basil Soup' }).click();
   await page.getByRole('link', { name: 'Cart, 1 item' }).click();
-  await expect(page.getByText('This order is €1.90 more than you have.')).toBeVisible();
-  await page.getByRole('button', { name: /^Place order/ }).click();
-  await expect(page.getByRole('alert')).toHaveText('Not enough money in your wallet: you have €2.00, this order is €3.90.');
-  await expect(page).toHaveURL(/\/cart$/);
+  await expect(page.getByText('You need €1.90 more.')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Place order/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Top up €5.00' })).toBeVisible();
 
   expect(await walletTotal(request, token)).toBe(200);
   await mainNav(page).getByRole('link', { name: 'Orders' }).click();
@@ -100,6 +99,27 @@ test('an order that cannot be paid says why in plain words and changes nothing',
   await expect(page.getByTestId('wallet-total')).toHaveText('€2.00');
   // The cart keeps the dish for a later try.
   await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible();
+});
+
+test('money spent elsewhere meanwhile: the refusal asks the wallet again and says what is missing', async ({ page, request }) => {
+  const user = await createUser(request, 'employee', { department: 'Engineering' });
+  await creditWallet(request, user.id, { payer: 'Welcome promo', amountCents: 500 });
+  const token = await apiLogin(request, user.email, user.password);
+  await signInAs(page, user.email, user.password);
+  await page.getByLabel('Search dishes').fill('tomato basil soup');
+  await dish(page, 'Tomato and Basil Soup').getByRole('button', { name: 'Add to cart: Tomato and Basil Soup' }).click();
+  await page.getByRole('link', { name: 'Cart, 1 item' }).click();
+  await expect(page.getByTestId('checkout-balance')).toHaveText('€5.00');
+
+  // Another device spends €2.80 while this cart still shows €5.00.
+  await placeOrder(request, token, [{ productName: 'Garlic Naan', quantity: 1 }]);
+  await page.getByRole('button', { name: /^Place order/ }).click();
+  await expect(page.getByTestId('checkout-balance')).toHaveText('€2.20');
+  await expect(page.getByText('You need €1.70 more.')).toHaveCount(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Place order/ })).toBeDisabled();
+  await expect(page).toHaveURL(/\/cart$/);
+  expect(await walletTotal(request, token)).toBe(220);
 });
 
 test('a checkout retried after a lost answer charges once (same idempotency key)', async ({ page, request }) => {

@@ -1,4 +1,4 @@
-import type { BalanceDto, OrderDto, OrderItem } from '@canteen/shared';
+import type { BalanceDto, ErrorReason, OrderDto, OrderItem } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage, errorReason, isNetworkError } from './errors';
@@ -25,7 +25,7 @@ type PlaceOrderOptions = {
 export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, onPlaced }: PlaceOrderOptions) => {
   const queryClient = useQueryClient();
   const place = useMutation(trpc.order.place.mutationOptions());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; reason: ErrorReason | undefined } | null>(null);
 
   const explain = async (caught: unknown, totalCents: number): Promise<string> => {
     const reason = errorReason(caught);
@@ -65,8 +65,8 @@ export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, on
       ]);
       return order;
     } catch (caught) {
-      setError(await explain(caught, totalCents));
       const reason = errorReason(caught);
+      setError({ message: await explain(caught, totalCents), reason });
       // Someone else bought the last one, or it left the menu: show the dishes as they are now.
       if (reason === 'OUT_OF_STOCK' || reason === 'PRODUCT_UNAVAILABLE') {
         await queryClient.invalidateQueries(trpc.product.pathFilter());
@@ -75,5 +75,12 @@ export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, on
     }
   };
 
-  return { placeOrder, error, clearError: () => setError(null), isPending: place.isPending };
+  return {
+    placeOrder,
+    error: error?.message ?? null,
+    /** Why the last attempt failed, e.g. INSUFFICIENT_FUNDS (the cart then shows the shortfall instead). */
+    errorReason: error?.reason,
+    clearError: () => setError(null),
+    isPending: place.isPending,
+  };
 };

@@ -1,7 +1,7 @@
 import type { BalanceDto, ProductDto } from '@canteen/shared';
 import { type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { ShoppingBasket, Wallet } from 'lucide-react';
+import { CreditCard, ShoppingBasket, Wallet } from 'lucide-react';
 import { Alert } from '../../components/alert';
 import { BrowseMenuButton } from '../../components/browse-menu-button';
 import { BasketQuantity, CheckoutButton, RemoveFromBasket } from '../../components/checkout';
@@ -14,8 +14,10 @@ import { StockBadge } from '../../components/stock-badge';
 import { type CartLine, useCart } from '../../lib/cart-store';
 import { errorCode, errorMessage } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
+import { topUpForShortfall } from '../../lib/top-up';
 import { trpc } from '../../lib/trpc';
 import { usePlaceOrder } from '../../lib/use-place-order';
+import { useStartTopUp } from '../../lib/use-top-up';
 import { cn } from '../../lib/utils';
 
 type Line = CartLine & { product: ProductDto | undefined; isLoading: boolean; isGone: boolean };
@@ -48,6 +50,9 @@ export const CartPage = () => {
     onKeyRejected: cart.resetCheckoutKey,
     onPlaced: cart.clear,
   });
+
+  // What the wallet is short of, once both the basket and the balance are known.
+  const shortfallCents = !isLoading && balance.data ? Math.max(0, totalCents - balance.data.totalCents) : 0;
 
   const onPlace = async () => {
     const items = cart.lines.map(({ productId, quantity }) => ({ productId, quantity }));
@@ -115,11 +120,15 @@ export const CartPage = () => {
                 longer available in that quantity. Change or remove {problems.length === 1 ? 'it' : 'them'} to continue.
               </Alert>
             ) : null}
-            {checkout.error ? <Alert>{checkout.error}</Alert> : null}
+            {shortfallCents > 0 ? <Shortfall shortfallCents={shortfallCents} /> : null}
+            {/* Refused for want of money: the shortfall above already says it, with the balance asked again. */}
+            {checkout.error && !(shortfallCents > 0 && checkout.errorReason === 'INSUFFICIENT_FUNDS') ? (
+              <Alert>{checkout.error}</Alert>
+            ) : null}
           </CardContent>
           <CheckoutButton
             isPending={checkout.isPending}
-            disabled={isLoading || problems.length > 0}
+            disabled={isLoading || problems.length > 0 || shortfallCents > 0}
             onClick={() => void onPlace()}
           >
             {checkout.isPending ? 'Placing order…' : `Place order · ${isLoading ? '…' : formatMoney(totalCents)}`}
@@ -217,11 +226,55 @@ const WalletSummary = ({ balance, totalCents }: WalletSummaryProps) => {
           </dd>
         </div>
       </dl>
-      {afterCents !== null && afterCents < 0 ? (
-        <p className="text-sm text-red-700">
-          This order is {formatMoney(-afterCents)} more than you have. Remove something or ask for a top-up.
-        </p>
-      ) : null}
+    </div>
+  );
+};
+
+/**
+ * The wallet cannot pay the basket: how much is missing, in one message, and a card top-up that covers it
+ * (rounded up to a whole euro, within the limits) which brings the person back to this cart afterwards.
+ */
+const Shortfall = ({ shortfallCents }: { shortfallCents: number }) => {
+  const options = useQuery(trpc.payment.options.queryOptions());
+  const topUp = useStartTopUp('cart');
+  const missing = `You need ${formatMoney(shortfallCents)} more.`;
+  if (options.isPending) {
+    return (
+      <Alert tone="warning" title={missing}>
+        Checking how you can top up…
+      </Alert>
+    );
+  }
+  if (options.isError)
+    return (
+      <Alert tone="warning" title={missing}>
+        Remove something, or top up from your wallet.
+      </Alert>
+    );
+  const plan = topUpForShortfall(shortfallCents, options.data);
+  if (plan.kind === 'impossible') {
+    const why = {
+      disabled: 'Card top-ups are not available here: remove something, or ask your canteen manager for a credit.',
+      daily_limit_reached: "You have reached today's card top-up limit: remove something, or top up again tomorrow.",
+      over_maximum: `That is more than one card top-up can add (${formatMoney(options.data.maxCents)}): remove something, or top up from your wallet more than once.`,
+      over_today: `Only ${formatMoney(options.data.remainingTodayCents)} more can be topped up today: remove something to continue.`,
+    }[plan.why];
+    return (
+      <Alert tone="warning" title={missing}>
+        {why}
+      </Alert>
+    );
+  }
+  return (
+    <div className="grid gap-3">
+      <Alert tone="warning" title={missing}>
+        Top up by card, then come back here to place your order; your cart stays as it is.
+      </Alert>
+      {topUp.error ? <Alert>{errorMessage(topUp.error)}</Alert> : null}
+      <Button variant="secondary" onClick={() => topUp.start(plan.amountCents)} isLoading={topUp.isPending}>
+        {topUp.isPending ? null : <CreditCard aria-hidden />}
+        Top up {formatMoney(plan.amountCents)}
+      </Button>
     </div>
   );
 };
