@@ -16,6 +16,7 @@ const EXPECTED_NAV: Record<DemoRole, string[]> = {
     'Reviews',
     'Users',
     'Departments',
+    'Payments',
     'Audit log',
     'Settings',
     'Profile',
@@ -99,7 +100,7 @@ test('a deep link while signed out returns there after signing in', async ({ pag
 
 test('an employee cannot open admin or manager pages by URL', async ({ page }) => {
   await signIn(page, 'employee');
-  for (const path of ['/admin/users', '/products', '/till', '/sales', '/credits', '/reviews', '/news/new']) {
+  for (const path of ['/admin/users', '/admin/payments', '/products', '/till', '/sales', '/credits', '/reviews', '/news/new']) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/menu$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Menu' })).toBeVisible();

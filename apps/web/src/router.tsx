@@ -269,6 +269,13 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/audit/audit-page'), 'AuditPage'),
 });
 
+const paymentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/payments',
+  beforeLoad: requireRole('admin'),
+  component: lazyRouteComponent(() => import('./features/payments/payments-page'), 'PaymentsPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'admin/settings',
@@ -300,6 +307,7 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     usersRoute,
     departmentsRoute,
+    paymentsRoute,
     auditRoute,
     settingsRoute,
   ]),

@@ -4,6 +4,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import {
   Building2,
   ChartNoAxesCombined,
+  CreditCard,
   HandCoins,
   LogOut,
   type LucideIcon,
@@ -46,6 +47,7 @@ type NavItem = {
     | '/people'
     | '/admin/users'
     | '/admin/departments'
+    | '/admin/payments'
     | '/admin/audit'
     | '/admin/settings'
     | '/profile';
@@ -72,6 +74,7 @@ const NAV: NavItem[] = [
   { to: '/people', label: 'People', icon: UsersRound, section: 'Manage', role: 'manager', isHiddenFromAdmins: true },
   { to: '/admin/users', label: 'Users', icon: Users, section: 'Admin', role: 'admin' },
   { to: '/admin/departments', label: 'Departments', icon: Building2, section: 'Admin', role: 'admin' },
+  { to: '/admin/payments', label: 'Payments', icon: CreditCard, section: 'Admin', role: 'admin' },
   { to: '/admin/audit', label: 'Audit log', icon: ScrollText, section: 'Admin', role: 'admin' },
   { to: '/admin/settings', label: 'Settings', icon: Settings, section: 'Admin', role: 'admin' },
   { to: '/profile', label: 'Profile', icon: UserRound, section: 'Account' },
