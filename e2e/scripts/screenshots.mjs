@@ -56,6 +56,17 @@ await nav(page).getByRole('link', { name: 'Wallet' }).click();
 await page.locator('.recharts-surface').waitFor();
 await page.getByRole('table', { name: 'Wallet history' }).waitFor();
 await shot(page, 'wallet');
+
+// A card top-up: the dialog, then the sandbox checkout and the page it returns to.
+await page.getByRole('button', { name: 'Top up', exact: true }).click();
+const topUp = page.getByRole('dialog', { name: 'Top up your wallet' });
+await topUp.getByRole('button', { name: '€20.00' }).click();
+await shot(page, 'top-up');
+await topUp.getByRole('button', { name: 'Continue to payment' }).click();
+await page.getByRole('button', { name: 'Pay €20.00' }).click();
+await page.getByRole('heading', { name: '€20.00 added to your wallet' }).waitFor();
+await page.getByTestId('top-up-balance').filter({ hasText: '€' }).waitFor();
+await shot(page, 'top-up-return');
 await signOut(page);
 
 await signIn(page, 'manager@canteen.test');

@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { mainNav, signIn } from './fixtures';
+import { apiLogin, createUser, mainNav, signIn, signInAs, signOut, startTopUp } from './fixtures';
 
 const seriousViolations = async (page: Page) => {
   const results = await new AxeBuilder({ page })
@@ -103,5 +103,69 @@ test('the news list and a rendered post have no serious or critical axe violatio
   await posts.getByRole('link', { name: 'This week: Indian street food' }).click();
   await expect(page.getByRole('article', { name: 'This week: Indian street food' }).getByRole('table')).toBeVisible();
   await expect(page).toHaveTitle('This week: Indian street food · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a top-up from the cart: the shortfall and the waiting return page have no serious or critical axe violations', async ({
+  page,
+  request,
+}) => {
+  const user = await createUser(request, 'employee', { department: 'Engineering' });
+  await signInAs(page, user.email, user.password);
+  await page.getByLabel('Search dishes').fill('Tomato and Basil Soup');
+  await page.getByRole('button', { name: 'Add to cart: Tomato and Basil Soup' }).click();
+  await page.getByRole('link', { name: 'Cart, 1 item' }).click();
+  await expect(page.getByText('You need €3.90 more.')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The return page while the provider has not answered yet: every answer is made to say "pending".
+  await page.route('**/trpc/payment.byId**', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { result?: { data?: { status: string } } }[];
+    for (const item of body) if (item.result?.data) item.result.data.status = 'pending';
+    await route.fulfill({ response, json: body });
+  });
+  await page.getByRole('button', { name: 'Top up €5.00' }).click();
+  await page.getByRole('button', { name: 'Pay €5.00' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Waiting for the payment provider…' })).toBeVisible();
+  await expect(page).toHaveTitle('Card top-up · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a paid top-up: the return page and the wallet have no serious or critical axe violations', async ({ page, request }) => {
+  const user = await createUser(request, 'employee', { department: 'Engineering' });
+  const { checkoutUrl } = await startTopUp(request, await apiLogin(request, user.email, user.password), 2_000);
+  await signInAs(page, user.email, user.password);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.goto(checkoutUrl);
+  await page.getByRole('button', { name: 'Pay €20.00' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '€20.00 added to your wallet' })).toBeVisible();
+  await expect(page.getByTestId('top-up-balance')).toHaveText('€20.00');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('link', { name: 'Go to your wallet' }).click();
+  await expect(page.getByRole('table', { name: 'Card top-ups' })).toContainText('Paid');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the top-up dialog and the Payments page have no serious or critical axe violations', async ({ page, request }) => {
+  const user = await createUser(request, 'employee', { department: 'Engineering' });
+  await startTopUp(request, await apiLogin(request, user.email, user.password), 2_000);
+  await signInAs(page, user.email, user.password);
+  await mainNav(page).getByRole('link', { name: 'Wallet' }).click();
+  await page.getByRole('button', { name: 'Top up', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Top up your wallet' });
+  await expect(dialog.getByRole('button', { name: '€20.00' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Continue to payment' }).click();
+  await expect(dialog.getByText('Enter an amount in euros')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await signOut(page);
+
+  await signIn(page, 'admin');
+  await mainNav(page).getByRole('link', { name: 'Payments' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(user.name) })).toContainText('Waiting');
+  await expect(page).toHaveTitle('Payments · Canteen');
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -115,6 +115,13 @@ export const walletTotal = async (request: APIRequestContext, token: string, use
   return balance.totalCents;
 };
 
+/** Starts a card top-up through the API as `token`'s owner (it stays pending until someone pays its checkout). */
+export const startTopUp = async (
+  request: APIRequestContext,
+  token: string,
+  amountCents: number,
+): Promise<{ paymentId: string; checkoutUrl: string }> => apiClient(request, token).payment.createTopUp.mutate({ amountCents });
+
 /** Places an order through the API as `token`'s owner; returns its id and total. */
 export const placeOrder = async (
   request: APIRequestContext,
