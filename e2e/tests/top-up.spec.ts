@@ -83,6 +83,25 @@ test('a declined top-up adds nothing, and Try again opens the top-up with the sa
   await expect(page.getByRole('table', { name: 'Card top-ups' })).toContainText('Declined');
 });
 
+test("cancelling at the checkout ends the top-up at once: nothing charged, and today's allowance is back", async ({
+  page,
+  request,
+}) => {
+  const user = await createUser(request, 'employee', { department: 'Engineering' });
+  const token = await apiLogin(request, user.email, user.password);
+  await signInAs(page, user.email, user.password);
+  await addToCartAndOpen(page, 'Tomato and Basil Soup');
+  await page.getByRole('button', { name: 'Top up €5.00' }).click();
+  await expect(page).toHaveURL(/\/sandbox\/checkout\/[0-9a-f-]{36}\?token=/);
+  await page.getByRole('link', { name: 'Cancel and return to Canteen' }).click();
+  await expect(page).toHaveURL(/\/top-up\/return\?payment=[0-9a-f-]{36}&cancelled=1$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'You cancelled the checkout' })).toBeVisible();
+  await expect(page.getByText('Nothing was charged and nothing was added to your wallet.')).toBeVisible();
+  expect(await walletTotal(request, token)).toBe(0);
+  await mainNav(page).getByRole('link', { name: 'Wallet' }).click();
+  await expect(page.getByRole('table', { name: 'Card top-ups' })).toContainText('Expired');
+});
+
 test('an admin refunds a top-up that was partly spent, and the shortfall is listed', async ({ page, request }) => {
   const user = await createUser(request, 'employee', { department: 'Engineering' });
   const token = await apiLogin(request, user.email, user.password);

@@ -191,6 +191,10 @@ const CASES: Record<MutationPath, (w: World) => Promise<Act>> = {
     };
   },
   'payment.createTopUp': async (w) => ({ as: w.employee, run: (c) => c.payment.createTopUp({ amountCents: 1_000 }) }),
+  'payment.cancel': async (w) => {
+    const { paymentId } = await (await w.request(w.employee)).payment.createTopUp({ amountCents: 1_000 });
+    return { as: w.employee, run: (c) => c.payment.cancel({ id: paymentId }) };
+  },
   'payment.refund': async (w) => {
     const { paymentId } = await (await w.request(w.employee)).payment.createTopUp({ amountCents: 1_000 });
     await applyProviderEvent(w.orm.em.fork(), 'sandbox', {

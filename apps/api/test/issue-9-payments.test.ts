@@ -207,6 +207,28 @@ describe('the payment webhook', () => {
   });
 });
 
+describe('payment.cancel', () => {
+  it("ends the owner's pending checkout at once (no longer counted today), once, and never undoes a payment", async () => {
+    const deps = createTestDeps();
+    const app = appWith(deps);
+    const { employee, caller, paymentId } = await startTopUp(deps, 20_000);
+    expect((await caller.payment.options()).remainingTodayCents).toBe(30_000);
+    await expect(
+      (await createTestCaller({ user: await makeUser(orm), deps })).payment.cancel({ id: paymentId }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const cancelled = await caller.payment.cancel({ id: paymentId });
+    expect(cancelled).toMatchObject({ status: 'expired', failureReason: 'Cancelled at checkout' });
+    expect((await caller.payment.cancel({ id: paymentId })).status).toBe('expired');
+    expect((await caller.payment.options()).remainingTodayCents).toBe(50_000);
+    // Paid after all (the provider took the money): credited, and a cancel afterwards changes nothing.
+    await sandboxWebhook(app, { id: `evt_${paymentId}_pay`, type: 'checkout.paid', paymentId });
+    expect((await caller.payment.cancel({ id: paymentId })).status).toBe('succeeded');
+    expect(await balance(employee.id)).toBe(20_000);
+  });
+});
+
 describe('payment.list and payment.byId', () => {
   it('show people their own payments, managers their department, admins everyone', async () => {
     const deps = createTestDeps();
@@ -439,12 +461,14 @@ describe('the Stripe adapter (offline)', () => {
         customerEmail: 'eli@example.test',
         expiresAt: new Date(Date.now() + 30 * 60_000),
         returnUrl: 'https://canteen.example/top-up/return?payment=0190aaaa-0000-7000-8000-000000000002',
+        cancelUrl: 'https://canteen.example/top-up/return?payment=0190aaaa-0000-7000-8000-000000000002&cancelled=1',
       });
       expect(checkout).toEqual({ providerRef: 'cs_test_local', checkoutUrl: 'https://checkout.stripe.com/c/pay/cs_test_local' });
       expect(requests[0]?.path).toBe('/v1/checkout/sessions');
       const form = new URLSearchParams(requests[0]?.body);
       expect(form.get('line_items[0][price_data][unit_amount]')).toBe('2500');
       expect(form.get('client_reference_id')).toBe('0190aaaa-0000-7000-8000-000000000002');
+      expect(form.get('cancel_url')).toMatch(/&cancelled=1$/);
       expect(requests[0]?.headers['idempotency-key']).toBe('top-up-0190aaaa-0000-7000-8000-000000000002');
     } finally {
       standIn.close();

@@ -161,8 +161,8 @@ const topUpReturnRoute = createRoute({
   path: 'top-up/return',
   validateSearch: TopUpReturnSearchSchema,
   component: function TopUpReturnRoute() {
-    const { payment } = topUpReturnRoute.useSearch();
-    return <TopUpReturnPage key={payment} paymentId={payment} />;
+    const { payment, cancelled } = topUpReturnRoute.useSearch();
+    return <TopUpReturnPage key={payment} paymentId={payment} isCancelled={cancelled === 1} />;
   },
 });
 

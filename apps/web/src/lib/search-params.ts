@@ -22,4 +22,8 @@ export const WalletSearchSchema = z.object({
 });
 
 /** The top-up the person comes back from (`/top-up/return?payment=<id>`); anything else is no top-up. */
-export const TopUpReturnSearchSchema = z.object({ payment: IdSchema.optional().catch(undefined) });
+export const TopUpReturnSearchSchema = z.object({
+  payment: IdSchema.optional().catch(undefined),
+  /** Set by the checkout's "Cancel" link: the person gave up, so the page ends the pending payment. */
+  cancelled: z.coerce.number().pipe(z.literal(1)).optional().catch(undefined),
+});

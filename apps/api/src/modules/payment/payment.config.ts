@@ -61,6 +61,6 @@ export const createPayments = ({ env, jobs, jwtSecret, isEmbedded, selfUrl }: Pa
       dailyLimitCents: env.TOP_UP_DAILY_LIMIT_CENTS,
       checkoutExpiryMinutes: env.CHECKOUT_EXPIRY_MINUTES,
     },
-    returnUrl: (paymentId) => `${base}/top-up/return?payment=${paymentId}`,
+    returnUrl: (paymentId, outcome) => `${base}/top-up/return?payment=${paymentId}${outcome ? `&${outcome}=1` : ''}`,
   };
 };

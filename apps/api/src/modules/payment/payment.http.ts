@@ -92,7 +92,7 @@ export const paymentRoutes = ({ orm, payments }: { orm: MikroORM; payments: Paym
             <button class="pay" type="submit" name="outcome" value="pay">Pay ${euros(payment.amountCents)}</button>
             <button type="submit" name="outcome" value="decline">Decline</button>
           </form>
-          <p class="muted"><a href="${returnUrl}">Cancel and return to Canteen</a></p>`,
+          <p class="muted"><a href="${payments.returnUrl(payment.id, 'cancelled')}">Cancel and return to Canteen</a></p>`,
       ),
     );
   });

@@ -26,6 +26,10 @@ export const paymentRouter = {
     .input(ByIdInputSchema)
     .output(PaymentDtoSchema)
     .query(({ ctx, input }) => payments.getPayment(ctx, input.id)),
+  cancel: protectedProcedure
+    .input(ByIdInputSchema)
+    .output(PaymentDtoSchema)
+    .mutation(({ ctx, input }) => payments.cancelTopUp(ctx, input.id)),
   refund: adminProcedure
     .input(RefundPaymentInputSchema)
     .output(PaymentDtoSchema)

@@ -25,7 +25,7 @@ import { type PaymentProvider, ProviderUnavailable, type VerifiedEvent, WebhookR
 
 export type { Payments } from './payments';
 
-type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
+type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps' | 'logger'>;
 
 const PRESETS_CENTS = [1_000, 2_000, 5_000];
 
@@ -107,6 +107,7 @@ export const createTopUp = async (ctx: Ctx, input: CreateTopUpInput): Promise<To
         customerEmail: user.email,
         expiresAt,
         returnUrl: returnUrl(paymentId),
+        cancelUrl: returnUrl(paymentId, 'cancelled'),
       })
       .catch((error: unknown) => {
         if (error instanceof ProviderUnavailable) {
@@ -184,6 +185,37 @@ const loadPaymentInScope = async (ctx: Ctx, em: EntityManager, id: string): Prom
 export const getPayment = async (ctx: Ctx, id: string): Promise<PaymentDto> => {
   const payment = await loadPaymentInScope(ctx, ctx.em, id);
   return toPaymentDto(payment, payment.user.getEntity());
+};
+
+/**
+ * The owner cancelled at the checkout: the checkout is closed at the provider and the payment ends as expired
+ * now rather than when its time runs out, so it no longer counts against today's limit. Applied as a provider
+ * event with a fixed id: cancelling twice changes nothing, and a payment that succeeded meanwhile stays paid
+ * (a success that arrives after the cancel is still credited: the money was taken).
+ */
+export const cancelTopUp = async (ctx: Ctx, id: string): Promise<PaymentDto> => {
+  const owner = requireRole(ctx.user, 'user');
+  const payment = await ctx.em.findOne(Payment, { id, user: owner.id });
+  if (!payment) throw new AppError('NOT_FOUND', 'No such payment', { reason: 'NOT_FOUND' });
+  if (payment.status === 'pending') {
+    const { provider } = ctx.deps.payments;
+    if (provider && provider.name === payment.provider && payment.providerRef) {
+      // A checkout the provider has already closed (paid, expired) cannot be closed again: its own event decides.
+      await provider.expireCheckout(payment.providerRef).catch((error: unknown) => {
+        if (!(error instanceof ProviderUnavailable)) throw error;
+        ctx.logger.warn({ err: error, paymentId: payment.id }, 'could not close the checkout at the provider');
+      });
+    }
+    await applyProviderEvent(ctx.em, payment.provider, {
+      eventId: `cancel_${payment.id}`,
+      type: 'cancelled_by_owner',
+      lookup: { paymentId: payment.id },
+      event: { type: 'expired' },
+      failureReason: 'Cancelled at checkout',
+    });
+  }
+  const current = await ctx.em.findOneOrFail(Payment, id, { refresh: true });
+  return toPaymentDto(current, owner);
 };
 
 /**
@@ -275,7 +307,9 @@ export const applyProviderEvent = (
     payment.status = transition.state.status;
     payment.refundedCents = transition.state.refundedCents;
     if (wasPending && payment.status !== 'pending') payment.settledAt = new Date();
-    if (verified.failureReason && ['declined', 'failed'].includes(payment.status)) payment.failureReason = verified.failureReason;
+    if (verified.failureReason && ['declined', 'failed', 'expired'].includes(payment.status)) {
+      payment.failureReason = verified.failureReason;
+    }
     for (const effect of transition.effects) {
       if (effect.kind === 'credit') {
         credit(tx, {

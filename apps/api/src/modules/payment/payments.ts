@@ -6,6 +6,6 @@ export type Payments = {
   provider: PaymentProvider | null;
   jobs: Jobs;
   limits: { minCents: number; maxCents: number; dailyLimitCents: number; checkoutExpiryMinutes: number };
-  /** Where the provider sends the person back: the web's return page for this payment. */
-  returnUrl: (paymentId: string) => string;
+  /** Where the provider sends the person back: the web's return page for this payment (`cancelled` from "Cancel"). */
+  returnUrl: (paymentId: string, outcome?: 'cancelled') => string;
 };

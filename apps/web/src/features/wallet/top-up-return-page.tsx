@@ -1,5 +1,5 @@
 import type { PaymentDto } from '@canteen/shared';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { CircleCheck, CircleX, CreditCard, LoaderCircle, RotateCw, ShoppingBasket, UtensilsCrossed, Wallet } from 'lucide-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
@@ -23,13 +23,13 @@ const POLL_MS = 1_000;
  * settled when the provider's webhook arrives, a moment later, so the page asks about once a second until it
  * is, then says what happened and offers the way back (to the cart, when the top-up started there).
  */
-export const TopUpReturnPage = ({ paymentId }: { paymentId: string | undefined }) => (
+export const TopUpReturnPage = ({ paymentId, isCancelled = false }: { paymentId: string | undefined; isCancelled?: boolean }) => (
   <>
     <PageHeader title="Card top-up" />
     <Card className="max-w-2xl">
       <CardContent>
         {paymentId ? (
-          <TopUpStatus paymentId={paymentId} />
+          <TopUpStatus paymentId={paymentId} isCancelled={isCancelled} />
         ) : (
           <NotFound description="This address does not name a top-up. Your card top-ups are listed in your wallet." />
         )}
@@ -51,8 +51,24 @@ const NotFound = ({ description }: { description: string }) => (
   />
 );
 
-const TopUpStatus = ({ paymentId }: { paymentId: string }) => {
+const TopUpStatus = ({ paymentId, isCancelled }: { paymentId: string; isCancelled: boolean }) => {
   const queryClient = useQueryClient();
+  // Back from the checkout's "Cancel": end the pending payment now (idempotent), instead of waiting for it to expire.
+  const cancel = useMutation(
+    trpc.payment.cancel.mutationOptions({
+      onSuccess: (cancelled) => {
+        queryClient.setQueryData(trpc.payment.byId.queryKey({ id: paymentId }), cancelled);
+        void queryClient.invalidateQueries(trpc.payment.list.pathFilter());
+        void queryClient.invalidateQueries(trpc.payment.options.pathFilter());
+      },
+    }),
+  );
+  const hasCancelled = useRef(false);
+  useEffect(() => {
+    if (!isCancelled || hasCancelled.current) return;
+    hasCancelled.current = true;
+    cancel.mutate({ id: paymentId });
+  }, [isCancelled, paymentId, cancel]);
   const [origin] = useState(() => topUpOrigin(paymentId));
   const [waitRound, setWaitRound] = useState(0);
   const [hasGivenUp, setHasGivenUp] = useState(false);
@@ -60,13 +76,13 @@ const TopUpStatus = ({ paymentId }: { paymentId: string }) => {
     trpc.payment.byId.queryOptions(
       { id: paymentId },
       {
-        refetchInterval: (query) => (query.state.data?.status === 'pending' && !hasGivenUp ? POLL_MS : false),
+        refetchInterval: (query) => (query.state.data?.status === 'pending' && !hasGivenUp && !isCancelled ? POLL_MS : false),
         staleTime: 0,
       },
     ),
   );
   const status = payment.data?.status;
-  const isWaiting = status === 'pending';
+  const isWaiting = status === 'pending' && !isCancelled;
 
   useEffect(() => {
     if (!isWaiting) return undefined;
@@ -116,7 +132,7 @@ const TopUpStatus = ({ paymentId }: { paymentId: string }) => {
           <Actions primary="wallet" />
         </Outcome>
       ) : (
-        <NotCharged payment={payment.data} origin={origin} />
+        <NotCharged payment={payment.data} origin={origin} isCancelled={isCancelled} />
       )}
     </div>
   );
@@ -146,7 +162,6 @@ const Outcome = ({ icon, title, children }: OutcomeProps) => (
 const Waiting = ({ origin }: { origin: TopUpOrigin }) => (
   <Outcome icon="waiting" title="Waiting for the payment provider…">
     <p>This usually takes a few seconds. Nothing is added to your wallet until the payment is confirmed.</p>
-    <p className="text-zinc-600">If you cancelled at the checkout, nothing is charged and the checkout closes by itself.</p>
     <Actions primary={null} origin={origin} />
   </Outcome>
 );
@@ -188,8 +203,13 @@ const NOT_CHARGED_TITLES: Partial<Record<PaymentDto['status'], string>> = {
   expired: 'The checkout expired before it was paid',
 };
 
-const NotCharged = ({ payment, origin }: { payment: PaymentDto; origin: TopUpOrigin }) => (
-  <Outcome icon="failed" title={NOT_CHARGED_TITLES[payment.status] ?? 'The payment did not go through'}>
+type NotChargedProps = { payment: PaymentDto; origin: TopUpOrigin; isCancelled: boolean };
+
+const NotCharged = ({ payment, origin, isCancelled }: NotChargedProps) => (
+  <Outcome
+    icon="failed"
+    title={isCancelled ? 'You cancelled the checkout' : (NOT_CHARGED_TITLES[payment.status] ?? 'The payment did not go through')}
+  >
     <p>Nothing was charged and nothing was added to your wallet.</p>
     {payment.failureReason ? <p className="text-zinc-600">The provider said: {payment.failureReason}</p> : null}
     <div className="flex flex-wrap gap-2">

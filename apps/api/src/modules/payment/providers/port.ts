@@ -9,6 +9,8 @@ export type CheckoutRequest = {
   expiresAt: Date;
   /** Where the provider sends the person back to (the web's return page for this payment). */
   returnUrl: string;
+  /** Where a person who cancels at the checkout goes (the same page, told so). */
+  cancelUrl: string;
 };
 
 export type Checkout = { providerRef: string; checkoutUrl: string };

@@ -66,7 +66,7 @@ export const createStripeProvider = ({ secretKey, webhookSecret, apiBase }: Stri
   });
   return {
     name: 'stripe',
-    async createCheckout({ paymentId, amountCents, customerEmail, expiresAt, returnUrl }) {
+    async createCheckout({ paymentId, amountCents, customerEmail, expiresAt, returnUrl, cancelUrl }) {
       const session = await call(() =>
         stripe.checkout.sessions.create(
           {
@@ -83,7 +83,7 @@ export const createStripeProvider = ({ secretKey, webhookSecret, apiBase }: Stri
             payment_intent_data: { metadata: { paymentId } },
             expires_at: Math.floor(expiresAt.getTime() / 1000),
             success_url: returnUrl,
-            cancel_url: returnUrl,
+            cancel_url: cancelUrl,
           },
           { idempotencyKey: `top-up-${paymentId}` },
         ),
