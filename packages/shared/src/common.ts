@@ -96,6 +96,8 @@ export const ERROR_REASONS = [
   'TOP_UP_DAILY_LIMIT',
   'PAYMENT_PROVIDER_UNAVAILABLE',
   'PAYMENT_NOT_REFUNDABLE',
+  'ALREADY_ERASED',
+  'CONFIRMATION_MISMATCH',
   'INVALID_INPUT',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

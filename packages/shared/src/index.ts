@@ -13,6 +13,7 @@ export * from './order';
 export * from './payment';
 export * from './payer';
 export * from './post';
+export * from './privacy';
 export * from './product';
 export * from './review';
 export * from './rules';

@@ -8,6 +8,7 @@ import { orderRouter } from '../modules/order/order.router';
 import { payerRouter } from '../modules/payer/payer.router';
 import { paymentRouter } from '../modules/payment/payment.router';
 import { postRouter } from '../modules/post/post.router';
+import { privacyRouter } from '../modules/privacy/privacy.router';
 import { productRouter } from '../modules/product/product.router';
 import { reviewRouter } from '../modules/review/review.router';
 import { walletRouter } from '../modules/wallet/wallet.router';
@@ -30,6 +31,7 @@ export const appRouter = router({
   blog: blogRouter,
   post: postRouter,
   review: reviewRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -61,6 +61,8 @@ const REASON_MESSAGES: Record<ErrorReason, string> = {
   TOP_UP_DAILY_LIMIT: 'That would go over your daily top-up limit. Choose a smaller amount or try again tomorrow.',
   PAYMENT_PROVIDER_UNAVAILABLE: 'The payment provider cannot be reached right now. Nothing was charged; try again shortly.',
   PAYMENT_NOT_REFUNDABLE: 'Only a paid top-up with money left to refund can be refunded.',
+  ALREADY_ERASED: "This person's data has already been erased.",
+  CONFIRMATION_MISMATCH: "That is not this person's email. Type it exactly to confirm.",
   INVALID_INPUT: 'One of the values is not allowed here. Check the form and try again.',
 };
 

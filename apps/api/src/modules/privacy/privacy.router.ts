@@ -1,0 +1,21 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import {
+  PrivacyEraseInputSchema,
+  PrivacyEraseResultSchema,
+  PrivacyExportInputSchema,
+  PrivacyExportSchema,
+} from '@canteen/shared';
+import { adminProcedure, protectedProcedure } from '../../trpc/init';
+import * as privacy from './privacy.service';
+
+export const privacyRouter = {
+  /** A mutation: each export is recorded in the audit log. */
+  export: protectedProcedure
+    .input(PrivacyExportInputSchema)
+    .output(PrivacyExportSchema)
+    .mutation(({ ctx, input }) => privacy.exportPersonalData(ctx, input.userId)),
+  erase: adminProcedure
+    .input(PrivacyEraseInputSchema)
+    .output(PrivacyEraseResultSchema)
+    .mutation(({ ctx, input }) => privacy.erasePerson(ctx, input)),
+} satisfies TRPCRouterRecord;
