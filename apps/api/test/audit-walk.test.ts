@@ -322,6 +322,9 @@ const rowsWrittenSince = async (orm: MikroORM, since: string) => {
   return { written, audits };
 };
 
+/** Routine mutations whose row changes are not audited: the refresh-token rotation (reuse is, see auth tests). */
+const ROUTINE_MUTATIONS = new Set<string>(['auth.refresh']);
+
 /** Mutations that rewrite earlier audit entries on purpose. */
 const REWRITES_PAST_AUDIT = new Set<string>(['privacy.erase']);
 
@@ -344,6 +347,12 @@ describe('every mutation is audited in its own transaction', () => {
     const { written, audits } = await rowsWrittenSince(orm, since);
 
     const ours = audits.filter((entry) => entry.request_id === client.requestId);
+    if (ROUTINE_MUTATIONS.has(path)) {
+      // Not a change anyone audits (issue 10: the log was flooded with token rotations); still one transaction.
+      expect(ours, `${path} is routine and writes no audit entry`).toHaveLength(0);
+      expect(new Set(written.map((row) => row.tx)).size, `${path} wrote in several transactions`).toBeLessThanOrEqual(1);
+      return;
+    }
     expect(ours.length, `${path} wrote no audit entry`).toBeGreaterThan(0);
     expect(
       ours.map((entry) => entry.action),

@@ -5,6 +5,11 @@ import { auditContext } from './audit-context';
 const SECRET_KEY = /password|hash|secret|token/i;
 /** Entities whose every row change is not itself worth an entry. */
 const UNAUDITED = new Set(['AuditEntry', 'WalletDraw', 'OrderLine']);
+/**
+ * Row changes that are routine for an action and not changes anyone audits: rotating the refresh token on every
+ * `auth.refresh`. Reuse detection, revocations and sign-ins still write their own entries (auth.service.ts).
+ */
+const ROUTINE: Record<string, Set<string>> = { 'auth.refresh': new Set(['Session']) };
 /** Updates that only touch these bookkeeping fields are derivable from audited rows (a lot's remainder). */
 const BOOKKEEPING_FIELDS: Record<string, string[]> = { WalletEntry: ['remainingCents', 'updatedAt'] };
 
@@ -37,7 +42,10 @@ const ACTION_BY_TYPE: Partial<Record<ChangeSetType, string>> = {
 export class AuditSubscriber implements EventSubscriber {
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     const ctx = auditContext.getStore();
-    const changeSets = uow.getChangeSets().filter((cs) => !UNAUDITED.has(cs.meta.className));
+    const routine = ctx?.action ? ROUTINE[ctx.action] : undefined;
+    const changeSets = uow
+      .getChangeSets()
+      .filter((cs) => !UNAUDITED.has(cs.meta.className) && !routine?.has(cs.meta.className));
     for (const cs of changeSets as ChangeSet<Record<string, unknown>>[]) {
       const verb = ACTION_BY_TYPE[cs.type];
       if (!verb) continue;

@@ -1,7 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuditEntry, auditContext, redact } from '@canteen/db';
-import { CursorKeys, type AuditListInputSchema, type PageInput } from '@canteen/shared';
-import type { z } from 'zod';
+import {
+  AuditEntry,
+  Blog,
+  Category,
+  Department,
+  Order,
+  Payer,
+  Payment,
+  Post,
+  Product,
+  Review,
+  User,
+  auditContext,
+  redact,
+} from '@canteen/db';
+import { type AuditListInput, CursorKeys } from '@canteen/shared';
 import type { ContextInner } from '../../trpc/context';
 import { requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -30,12 +43,57 @@ export const recordAuditEvent = async (
   await em.flush();
 };
 
-export const listAuditEntries = async (
-  ctx: Pick<ContextInner, 'em' | 'user'>,
-  input: z.infer<typeof AuditListInputSchema> & PageInput,
-) => {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** How each kind of row is named for people, loaded for one page of entries at once. */
+const LABELS: Record<string, (em: EntityManager, ids: string[]) => Promise<[string, string][]>> = {
+  User: async (em, ids) => (await em.find(User, { id: { $in: ids } }, { fields: ['name'] })).map((u) => [u.id, u.name]),
+  Department: async (em, ids) => (await em.find(Department, { id: { $in: ids } })).map((d) => [d.id, d.name]),
+  Product: async (em, ids) => (await em.find(Product, { id: { $in: ids } }, { fields: ['name'] })).map((p) => [p.id, p.name]),
+  Category: async (em, ids) => (await em.find(Category, { id: { $in: ids } })).map((c) => [c.id, c.name]),
+  Payer: async (em, ids) => (await em.find(Payer, { id: { $in: ids } })).map((p) => [p.id, p.name]),
+  Blog: async (em, ids) => (await em.find(Blog, { id: { $in: ids } })).map((b) => [b.id, b.name]),
+  Post: async (em, ids) =>
+    (await em.find(Post, { id: { $in: ids } }, { fields: ['title'] })).map((p) => [p.id, p.title ?? 'Untitled post']),
+  Order: async (em, ids) =>
+    (await em.find(Order, { id: { $in: ids } }, { populate: ['user'], fields: ['user.name'] })).map((o) => [
+      o.id,
+      `Order by ${o.user.getEntity().name}`,
+    ]),
+  Payment: async (em, ids) =>
+    (await em.find(Payment, { id: { $in: ids } }, { populate: ['user'], fields: ['user.name'] })).map((p) => [
+      p.id,
+      `Top-up by ${p.user.getEntity().name}`,
+    ]),
+  Review: async (em, ids) =>
+    (await em.find(Review, { id: { $in: ids } }, { populate: ['product'], fields: ['product.name'] })).map((r) => [
+      r.id,
+      `Review of ${r.product.getEntity().name}`,
+    ]),
+};
+
+/** Names for the rows a page of entries is about, one query per kind of row. */
+const entityLabels = async (em: EntityManager, entries: AuditEntry[]): Promise<Map<string, string>> => {
+  const idsByEntity = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    if (!entry.entityId || !UUID.test(entry.entityId) || !LABELS[entry.entity]) continue;
+    idsByEntity.set(entry.entity, (idsByEntity.get(entry.entity) ?? new Set()).add(entry.entityId));
+  }
+  const labels = await Promise.all(
+    [...idsByEntity].map(async ([entity, ids]) =>
+      (await LABELS[entity]!(em, [...ids])).map(([id, label]) => [`${entity}:${id}`, label] as const),
+    ),
+  );
+  return new Map(labels.flat());
+};
+
+export const listAuditEntries = async (ctx: Pick<ContextInner, 'em' | 'user'>, input: AuditListInput) => {
   requireRole(ctx.user, 'admin');
   const cursor = decodeCursor(input.cursor, CursorKeys.id);
+  const at = {
+    ...(input.from ? { $gte: new Date(input.from) } : {}),
+    ...(input.to ? { $lt: new Date(input.to) } : {}),
+  };
   const entries = await ctx.em.find(
     AuditEntry,
     {
@@ -43,14 +101,16 @@ export const listAuditEntries = async (
       ...(input.entity ? { entity: input.entity } : {}),
       ...(input.entityId ? { entityId: input.entityId } : {}),
       ...(input.actorId ? { actor: input.actorId } : {}),
+      ...(input.from || input.to ? { at } : {}),
       ...(cursor ? { id: { $lt: cursor[0] } } : {}),
     },
     { orderBy: { id: 'desc' }, limit: input.limit + 1, populate: ['actor'] },
   );
   const page = entries.slice(0, input.limit);
+  const labels = await entityLabels(ctx.em, page);
   const last = page.at(-1);
   return {
-    items: page.map(toAuditEntryDto),
+    items: page.map((entry) => toAuditEntryDto(entry, labels.get(`${entry.entity}:${entry.entityId}`) ?? null)),
     nextCursor: entries.length > input.limit && last ? encodeCursor([last.id]) : null,
   };
 };

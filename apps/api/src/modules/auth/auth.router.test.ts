@@ -117,6 +117,9 @@ describe('auth.refresh', () => {
     expect(client.jar.cookie).not.toBe(first);
     const again = await (await createTestCaller({ client, deps })).auth.refresh();
     expect(again.user.id).toBe(user.id);
+    // A routine rotation is not a change worth auditing (the sign-in is): the log stays readable.
+    expect(await orm.em.fork().count(AuditEntry, { action: 'auth.refresh' })).toBe(0);
+    expect(await orm.em.fork().count(AuditEntry, { action: 'auth.login', actor: user.id })).toBeGreaterThan(0);
   });
 
   it('revokes the whole login family when a rotated token is presented again', async () => {
