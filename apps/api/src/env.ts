@@ -96,6 +96,11 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
         .min(1)
         .max(24 * 60)
         .default(30),
+      /** Audit entries older than this lose their address, browser and snapshots (or are deleted), nightly. */
+      AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+      AUDIT_RETENTION_MODE: z.enum(['anonymise', 'delete']).default('anonymise'),
+      /** Expired sessions and reset links are purged this many days after they expire. */
+      EXPIRED_TOKEN_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       /** `in-process`: this API process also works the job queue; `off`: a separate `worker` process does. */
       JOBS: z.enum(['in-process', 'off']).default('in-process'),
     },

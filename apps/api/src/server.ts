@@ -13,6 +13,7 @@ import { startJobs } from './lib/jobs';
 import { createTokenSigner } from './lib/tokens';
 import { createPayments } from './modules/payment/payment.config';
 import { workPaymentJobs } from './modules/payment/payment.service';
+import { retentionPolicy, workRetentionJobs } from './modules/retention/retention.service';
 import type { Logger } from './logger';
 
 export type Runtime = {
@@ -71,7 +72,10 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
         .filter(Boolean) ?? [],
     webDist: env.WEB_DIST ?? resolve(here, '../../web/dist'),
   });
-  if (env.JOBS === 'in-process') await workPaymentJobs(() => db.orm.em.fork(), payments);
+  if (env.JOBS === 'in-process') {
+    await workPaymentJobs(() => db.orm.em.fork(), payments);
+    await workRetentionJobs(jobs, { forkEm: () => db.orm.em.fork(), policy: retentionPolicy(env), logger });
+  }
   logger.info({ provider: payments.provider?.name ?? 'off', jobs: env.JOBS }, 'card top-ups');
   return {
     db,

@@ -4,6 +4,7 @@ import { startJobs } from './lib/jobs';
 import { createLogger } from './logger';
 import { createPayments } from './modules/payment/payment.config';
 import { workPaymentJobs } from './modules/payment/payment.service';
+import { retentionPolicy, workRetentionJobs } from './modules/retention/retention.service';
 
 /**
  * The job runner on its own: `JOBS=off` API processes only send jobs, and one or more of these work them
@@ -20,6 +21,7 @@ const db = await openDatabase(env, logger);
 const jobs = await startJobs({ connectionString: db.url, logger });
 const payments = createPayments({ env, jobs, jwtSecret: resolveJwtSecret(env, false), isEmbedded: false, selfUrl: () => null });
 await workPaymentJobs(() => db.orm.em.fork(), payments);
+await workRetentionJobs(jobs, { forkEm: () => db.orm.em.fork(), policy: retentionPolicy(env), logger });
 logger.info({ provider: payments.provider?.name ?? 'off' }, 'worker is working the job queue');
 
 const stop = async (signal: string) => {

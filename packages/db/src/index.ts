@@ -1,5 +1,6 @@
 export { auditContext, runWithAudit, setAuditActor, type AuditContext } from './audit/audit-context';
 export { AuditEntry } from './audit/audit-entry.entity';
+export { purgeExpiredResets, purgeExpiredSessions, retireAuditEntries } from './audit/retention.repository';
 export { redact } from './audit/audit.subscriber';
 export { newId } from './common/base';
 export { EntityNotFoundError } from './common/not-found';

@@ -13,6 +13,8 @@ export type JobPayloads = {
   'payment-expire': { paymentId: string };
   /** The sandbox provider delivering one signed webhook to the API, retried with backoff on non-2xx. */
   'sandbox-webhook': { body: string };
+  /** Nightly: old audit entries anonymised or deleted, expired sessions and reset links purged. */
+  retention: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -22,6 +24,7 @@ type QueueOptions = { retryLimit: number; retryDelay: number; retryBackoff: bool
 const QUEUES: Record<JobName, QueueOptions> = {
   'payment-expire': { retryLimit: 5, retryDelay: 5, retryBackoff: true },
   'sandbox-webhook': { retryLimit: 12, retryDelay: 2, retryBackoff: true, retryDelayMax: 600 },
+  retention: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
 };
 
 export type SendOptions = {
@@ -34,6 +37,8 @@ export type Jobs = {
   send: <N extends JobName>(name: N, data: JobPayloads[N], options?: SendOptions) => Promise<void>;
   /** Registers the handler of a queue in this process; a thrown error fails the attempt and schedules a retry. */
   work: <N extends JobName>(name: N, handler: (data: JobPayloads[N]) => Promise<void>) => Promise<void>;
+  /** Sends `name` on a cron schedule (UTC); every process may declare it, pg-boss keeps one schedule. */
+  schedule: (name: JobName, cron: string) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -73,6 +78,9 @@ export const startJobs = async ({
           throw error;
         }
       });
+    },
+    async schedule(name, cron) {
+      await boss.schedule(name, cron, {}, { tz: 'UTC' });
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000, close: true });

@@ -43,9 +43,7 @@ export class AuditSubscriber implements EventSubscriber {
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     const ctx = auditContext.getStore();
     const routine = ctx?.action ? ROUTINE[ctx.action] : undefined;
-    const changeSets = uow
-      .getChangeSets()
-      .filter((cs) => !UNAUDITED.has(cs.meta.className) && !routine?.has(cs.meta.className));
+    const changeSets = uow.getChangeSets().filter((cs) => !UNAUDITED.has(cs.meta.className) && !routine?.has(cs.meta.className));
     for (const cs of changeSets as ChangeSet<Record<string, unknown>>[]) {
       const verb = ACTION_BY_TYPE[cs.type];
       if (!verb) continue;
