@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestCaller, createTestDeps, getTestOrm, makeCast, makeProduct } from './helpers';
+import { TEST_PASSWORD, createClient, createTestCaller, createTestDeps, getTestOrm, makeCast, makeProduct } from './helpers';
 
 const orm = await getTestOrm();
 
@@ -36,5 +36,22 @@ describe('audit.list for people (issue 10)', () => {
     expect((await asAdmin.audit.list({ action: 'product.', from: start.toISOString() })).items).toHaveLength(1);
     expect((await asAdmin.audit.list({ to: start.toISOString(), action: 'product.update' })).items).toHaveLength(0);
     await expect(asManager.audit.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('last sign-in (issue 10, item 3)', () => {
+  it('is recorded on every sign-in and shown to staff', async () => {
+    const { admin, employee } = await makeCast(orm);
+    const deps = createTestDeps();
+    const asAdmin = await createTestCaller({ user: admin, deps });
+    expect((await asAdmin.user.byId({ id: employee.id })).lastLoginAt).toBeNull();
+    const before = Date.now();
+    await (await createTestCaller({ deps, client: createClient() })).auth.login({
+      email: employee.email,
+      password: TEST_PASSWORD,
+    });
+    const seen = (await asAdmin.user.byId({ id: employee.id })).lastLoginAt;
+    expect(seen).not.toBeNull();
+    expect(Date.parse(seen!)).toBeGreaterThanOrEqual(before - 1000);
   });
 });
