@@ -14,6 +14,7 @@ export * from './payment';
 export * from './payer';
 export * from './post';
 export * from './privacy';
+export * from './report';
 export * from './product';
 export * from './review';
 export * from './rules';

@@ -10,6 +10,7 @@ import { paymentRouter } from '../modules/payment/payment.router';
 import { postRouter } from '../modules/post/post.router';
 import { privacyRouter } from '../modules/privacy/privacy.router';
 import { productRouter } from '../modules/product/product.router';
+import { reportRouter } from '../modules/report/report.router';
 import { reviewRouter } from '../modules/review/review.router';
 import { walletRouter } from '../modules/wallet/wallet.router';
 import { settingsRouter } from '../modules/settings/settings.router';
@@ -32,6 +33,7 @@ export const appRouter = router({
   post: postRouter,
   review: reviewRouter,
   privacy: privacyRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import { Department, kysely } from '@canteen/db';
+import type { ReportRange, RevenueReport, Statement, StatementInput } from '@canteen/shared';
+import { AppError } from '../../errors';
+import { departmentScope, findPersonToActOn, requireRole } from '../../lib/access';
+import type { ContextInner } from '../../trpc/context';
+
+type Ctx = Pick<ContextInner, 'em' | 'user'>;
+
+/** Managers report on their own department only; admins on one department or the whole company. */
+const reportDepartment = async (ctx: Ctx, requested: string | undefined): Promise<string | null> => {
+  const actor = requireRole(ctx.user, 'manager');
+  const scope = departmentScope(actor);
+  if (scope.kind === 'department') {
+    if (requested && requested !== scope.departmentId) throw new AppError('NOT_FOUND', 'Not found', { reason: 'NOT_FOUND' });
+    return scope.departmentId;
+  }
+  if (requested) await ctx.em.findOneOrFail(Department, requested);
+  return requested ?? null;
+};
+
+/** Revenue of paid orders per day (UTC) in the range; refunded orders are not revenue. */
+export const revenueReport = async (ctx: Ctx, input: ReportRange): Promise<RevenueReport> => {
+  const departmentId = await reportDepartment(ctx, input.departmentId);
+  let query = kysely(ctx.em)
+    .selectFrom('Order as o')
+    .select((eb) => [
+      sql<string>`to_char(date_trunc('day', ${eb.ref('o.createdAt')} at time zone 'UTC'), 'YYYY-MM-DD')`.as('day'),
+      eb.fn.countAll<string>().as('orders'),
+      eb.fn.sum<string>('o.totalCents').as('revenueCents'),
+    ])
+    .where('o.status', '<>', 'refunded')
+    .where('o.createdAt', '>=', new Date(input.from))
+    .where('o.createdAt', '<', new Date(input.to))
+    .groupBy('day')
+    .orderBy('day');
+  if (departmentId) query = query.innerJoin('User as u', 'u.id', 'o.user').where('u.department', '=', departmentId);
+  const days = (await query.execute()).map((row) => ({
+    day: row.day,
+    orders: Number(row.orders),
+    revenueCents: Number(row.revenueCents),
+  }));
+  const orders = days.reduce((sum, day) => sum + day.orders, 0);
+  const totalCents = days.reduce((sum, day) => sum + day.revenueCents, 0);
+  return { totalCents, orders, averageBasketCents: orders ? Math.round(totalCents / orders) : 0, days };
+};
+
+/**
+ * One person's month per payer: opening balance, credits (and top-ups, less adjustments), spends, refunds,
+ * closing balance, from the ledger's entries by `occurredAt`. Opening + movements = closing, per payer.
+ */
+export const statement = async (ctx: Ctx, input: StatementInput): Promise<Statement> => {
+  const actor = requireRole(ctx.user, 'manager');
+  const person = await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'read' });
+  const start = new Date(`${input.month}-01T00:00:00Z`);
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  const rows = await kysely(ctx.em)
+    .selectFrom('WalletEntry as e')
+    .innerJoin('Payer as p', 'p.id', 'e.payer')
+    .select((eb) => {
+      const sumWhere = (condition: ReturnType<typeof sql<boolean>>) =>
+        eb.fn.coalesce(eb.fn.sum<string>(sql`case when ${condition} then ${eb.ref('e.amountCents')} end`), sql<string>`0`);
+      const inMonth = sql<boolean>`${eb.ref('e.occurredAt')} >= ${start} and ${eb.ref('e.occurredAt')} < ${end}`;
+      return [
+        'p.id as payerId',
+        'p.name as payerName',
+        sumWhere(sql<boolean>`${eb.ref('e.occurredAt')} < ${start}`).as('opening'),
+        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} in ('credit', 'top_up', 'adjustment')`).as('credits'),
+        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} = 'spend'`).as('spends'),
+        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} = 'refund'`).as('refunds'),
+      ];
+    })
+    .where('e.user', '=', person.id)
+    .where('e.occurredAt', '<', end)
+    .groupBy(['p.id', 'p.name'])
+    .orderBy('p.name')
+    .execute();
+  const byPayer = rows.map((row) => {
+    const line = {
+      payerId: row.payerId,
+      payerName: row.payerName,
+      openingCents: Number(row.opening),
+      creditsCents: Number(row.credits),
+      spendsCents: Number(row.spends),
+      refundsCents: Number(row.refunds),
+    };
+    return { ...line, closingCents: line.openingCents + line.creditsCents + line.spendsCents + line.refundsCents };
+  });
+  return {
+    userId: person.id,
+    userName: person.name,
+    month: input.month,
+    openingCents: byPayer.reduce((sum, line) => sum + line.openingCents, 0),
+    closingCents: byPayer.reduce((sum, line) => sum + line.closingCents, 0),
+    byPayer,
+  };
+};

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { DateInputSchema, IdSchema } from './common';
+
+/** A report's period: `from` inclusive, `to` exclusive, at most about a year and a half. */
+export const ReportRangeSchema = z
+  .object({ from: DateInputSchema, to: DateInputSchema, departmentId: IdSchema.optional() })
+  .refine((range) => Date.parse(range.to) > Date.parse(range.from), { message: 'The end must be after the start', path: ['to'] })
+  .refine((range) => Date.parse(range.to) - Date.parse(range.from) <= 550 * 86_400_000, {
+    message: 'Choose at most 18 months',
+    path: ['to'],
+  });
+export type ReportRange = z.infer<typeof ReportRangeSchema>;
+
+/** `report.revenue`: paid orders (refunded ones excluded) per day (UTC), with totals. */
+export const RevenueReportSchema = z.object({
+  totalCents: z.number().int(),
+  orders: z.number().int(),
+  averageBasketCents: z.number().int(),
+  days: z.array(z.object({ day: z.string(), orders: z.number().int(), revenueCents: z.number().int() })),
+});
+export type RevenueReport = z.infer<typeof RevenueReportSchema>;
+
+export const StatementInputSchema = z.object({
+  userId: IdSchema,
+  /** `YYYY-MM`, a calendar month in UTC. */
+  month: z.string().regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, 'Use YYYY-MM'),
+});
+export type StatementInput = z.infer<typeof StatementInputSchema>;
+
+const StatementLineSchema = z.object({
+  payerId: IdSchema,
+  payerName: z.string(),
+  openingCents: z.number().int(),
+  /** Credits and card top-ups in, less adjustments that cancelled credits. */
+  creditsCents: z.number().int(),
+  /** Spent on orders and charges (negative). */
+  spendsCents: z.number().int(),
+  /** Given back by refunds. */
+  refundsCents: z.number().int(),
+  closingCents: z.number().int(),
+});
+
+/** `report.statement`: one person's month, per payer: what payroll needs. */
+export const StatementSchema = z.object({
+  userId: IdSchema,
+  userName: z.string(),
+  month: z.string(),
+  openingCents: z.number().int(),
+  closingCents: z.number().int(),
+  byPayer: z.array(StatementLineSchema),
+});
+export type Statement = z.infer<typeof StatementSchema>;
