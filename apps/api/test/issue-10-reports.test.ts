@@ -6,6 +6,7 @@ import {
   fund,
   getTestOrm,
   makeCast,
+  makeCategory,
   makeDepartment,
   makePayer,
   makeProduct,
@@ -116,5 +117,65 @@ describe('report.statement', () => {
       code: 'NOT_FOUND',
     });
     await expect(asEmployee.report.statement({ userId: employee.id, month })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('report.topDishes, salesByCategory, spendByDepartment and funding', () => {
+  it('agree with the orders placed, leave out refunds, and keep managers to their department', async () => {
+    const deps = createTestDeps();
+    const { department, manager, employee, admin } = await makeCast(orm);
+    const otherDepartment = await makeDepartment(orm, { name: 'Zeta team' });
+    const elsewhere = await makeUser(orm, { department: otherDepartment });
+    const company = await makePayer(orm, { name: 'Company funding report' });
+    const promo = await makePayer(orm, { name: 'Promo funding report', kind: 'promo' });
+    await fund(orm, employee, promo, 300, new Date(Date.now() - 2 * DAY));
+    await fund(orm, employee, company, 5_000);
+    await fund(orm, elsewhere, company, 5_000);
+    const soups = await makeCategory(orm, 'Soups report');
+    const mains = await makeCategory(orm, 'Mains report');
+    const soup = await makeProduct(orm, { name: 'Soup report', priceCents: 400, category: soups });
+    const curry = await makeProduct(orm, { name: 'Curry report', priceCents: 900, category: mains });
+    const place = async (user: typeof employee, items: [typeof soup, number][]) =>
+      (await createTestCaller({ user, deps })).order.place({
+        items: items.map(([product, quantity]) => ({ productId: product.id, quantity })),
+        idempotencyKey: newIdempotencyKey(),
+      });
+    await place(employee, [
+      [soup, 2],
+      [curry, 1],
+    ]); // 1,700: 300 promo + 1,400 company
+    await place(elsewhere, [[soup, 1]]); // 400
+    const refunded = await place(elsewhere, [[curry, 3]]);
+    await (await createTestCaller({ user: admin, deps })).order.refund({ orderId: refunded.id });
+
+    const asAdmin = await createTestCaller({ user: admin, deps });
+    expect(await asAdmin.report.topDishes({ ...range(), limit: 5 })).toEqual([
+      { productId: soup.id, productName: 'Soup report', categoryName: 'Soups report', quantity: 3, revenueCents: 1_200 },
+      { productId: curry.id, productName: 'Curry report', categoryName: 'Mains report', quantity: 1, revenueCents: 900 },
+    ]);
+    expect(
+      (await asAdmin.report.salesByCategory(range())).map((row) => [row.categoryName, row.quantity, row.revenueCents]),
+    ).toEqual([
+      ['Soups report', 3, 1_200],
+      ['Mains report', 1, 900],
+    ]);
+    expect(
+      (await asAdmin.report.spendByDepartment(range())).map((row) => [row.departmentId, row.orders, row.revenueCents]),
+    ).toEqual([
+      [department.id, 1, 1_700],
+      [otherDepartment.id, 1, 400],
+    ]);
+    expect((await asAdmin.report.funding(range())).map((row) => [row.payerName, row.fundedCents])).toEqual([
+      ['Company funding report', 1_800],
+      ['Promo funding report', 300],
+    ]);
+
+    const asManager = await createTestCaller({ user: manager, deps });
+    expect((await asManager.report.topDishes({ ...range(), limit: 5 })).map((row) => row.quantity)).toEqual([2, 1]);
+    expect((await asManager.report.spendByDepartment(range())).map((row) => row.departmentId)).toEqual([department.id]);
+    expect((await asManager.report.funding(range())).map((row) => row.fundedCents)).toEqual([1_400, 300]);
+    await expect(asManager.report.salesByCategory({ ...range(), departmentId: otherDepartment.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

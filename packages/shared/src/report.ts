@@ -50,3 +50,26 @@ export const StatementSchema = z.object({
   byPayer: z.array(StatementLineSchema),
 });
 export type Statement = z.infer<typeof StatementSchema>;
+
+export const TopDishesInputSchema = ReportRangeSchema.and(z.object({ limit: z.number().int().min(1).max(100).default(10) }));
+export type TopDishesInput = z.infer<typeof TopDishesInputSchema>;
+const SalesLineSchema = z.object({ quantity: z.number().int(), revenueCents: z.number().int() });
+/** `report.topDishes`: the dishes sold most in the period (paid orders), by quantity. */
+export const TopDishesSchema = z.array(
+  SalesLineSchema.extend({ productId: IdSchema, productName: z.string(), categoryName: z.string() }),
+);
+/** `report.salesByCategory`: quantity and revenue per menu category. */
+export const SalesByCategorySchema = z.array(SalesLineSchema.extend({ categoryId: IdSchema, categoryName: z.string() }));
+/** `report.spendByDepartment`: what each department's people ordered (managers: their own department). */
+export const SpendByDepartmentSchema = z.array(
+  z.object({
+    departmentId: IdSchema.nullable(),
+    departmentName: z.string(),
+    orders: z.number().int(),
+    revenueCents: z.number().int(),
+  }),
+);
+/** `report.funding`: how much each payer paid for what was eaten in the period (spends less refunds). */
+export const FundingSchema = z.array(
+  z.object({ payerId: IdSchema, payerName: z.string(), payerKind: z.string(), fundedCents: z.number().int() }),
+);

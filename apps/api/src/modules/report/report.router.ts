@@ -1,5 +1,15 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { ReportRangeSchema, RevenueReportSchema, StatementInputSchema, StatementSchema } from '@canteen/shared';
+import {
+  FundingSchema,
+  ReportRangeSchema,
+  RevenueReportSchema,
+  SalesByCategorySchema,
+  SpendByDepartmentSchema,
+  StatementInputSchema,
+  StatementSchema,
+  TopDishesInputSchema,
+  TopDishesSchema,
+} from '@canteen/shared';
 import { managerProcedure } from '../../trpc/init';
 import * as reports from './report.service';
 
@@ -8,6 +18,22 @@ export const reportRouter = {
     .input(ReportRangeSchema)
     .output(RevenueReportSchema)
     .query(({ ctx, input }) => reports.revenueReport(ctx, input)),
+  topDishes: managerProcedure
+    .input(TopDishesInputSchema)
+    .output(TopDishesSchema)
+    .query(({ ctx, input }) => reports.topDishes(ctx, input)),
+  salesByCategory: managerProcedure
+    .input(ReportRangeSchema)
+    .output(SalesByCategorySchema)
+    .query(({ ctx, input }) => reports.salesByCategory(ctx, input)),
+  spendByDepartment: managerProcedure
+    .input(ReportRangeSchema)
+    .output(SpendByDepartmentSchema)
+    .query(({ ctx, input }) => reports.spendByDepartment(ctx, input)),
+  funding: managerProcedure
+    .input(ReportRangeSchema)
+    .output(FundingSchema)
+    .query(({ ctx, input }) => reports.funding(ctx, input)),
   statement: managerProcedure
     .input(StatementInputSchema)
     .output(StatementSchema)

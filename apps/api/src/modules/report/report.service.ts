@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { Department, kysely } from '@canteen/db';
-import type { ReportRange, RevenueReport, Statement, StatementInput } from '@canteen/shared';
+import type { ReportRange, RevenueReport, Statement, StatementInput, TopDishesInput } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { departmentScope, findPersonToActOn, requireRole } from '../../lib/access';
 import type { ContextInner } from '../../trpc/context';
@@ -43,6 +43,104 @@ export const revenueReport = async (ctx: Ctx, input: ReportRange): Promise<Reven
   const orders = days.reduce((sum, day) => sum + day.orders, 0);
   const totalCents = days.reduce((sum, day) => sum + day.revenueCents, 0);
   return { totalCents, orders, averageBasketCents: orders ? Math.round(totalCents / orders) : 0, days };
+};
+
+/** Lines of paid orders placed in the range, by people of the department when one is given. */
+const paidLines = (ctx: Ctx, range: ReportRange, departmentId: string | null) => {
+  let query = kysely(ctx.em)
+    .selectFrom('OrderLine as l')
+    .innerJoin('Order as o', 'o.id', 'l.order')
+    .innerJoin('Product as p', 'p.id', 'l.product')
+    .innerJoin('Category as c', 'c.id', 'p.category')
+    .where('o.status', '<>', 'refunded')
+    .where('o.createdAt', '>=', new Date(range.from))
+    .where('o.createdAt', '<', new Date(range.to));
+  if (departmentId) query = query.innerJoin('User as u', 'u.id', 'o.user').where('u.department', '=', departmentId);
+  return query;
+};
+
+export const topDishes = async (ctx: Ctx, input: TopDishesInput) => {
+  const departmentId = await reportDepartment(ctx, input.departmentId);
+  const rows = await paidLines(ctx, input, departmentId)
+    .select((eb) => [
+      'p.id as productId',
+      'p.name as productName',
+      'c.name as categoryName',
+      eb.fn.sum<string>('l.quantity').as('quantity'),
+      eb.fn.sum<string>(sql`${eb.ref('l.quantity')} * ${eb.ref('l.unitPriceCents')}`).as('revenueCents'),
+    ])
+    .groupBy(['p.id', 'p.name', 'c.name'])
+    .orderBy('quantity', 'desc')
+    .orderBy('p.name')
+    .limit(input.limit)
+    .execute();
+  return rows.map((row) => ({ ...row, quantity: Number(row.quantity), revenueCents: Number(row.revenueCents) }));
+};
+
+export const salesByCategory = async (ctx: Ctx, input: ReportRange) => {
+  const departmentId = await reportDepartment(ctx, input.departmentId);
+  const rows = await paidLines(ctx, input, departmentId)
+    .select((eb) => [
+      'c.id as categoryId',
+      'c.name as categoryName',
+      eb.fn.sum<string>('l.quantity').as('quantity'),
+      eb.fn.sum<string>(sql`${eb.ref('l.quantity')} * ${eb.ref('l.unitPriceCents')}`).as('revenueCents'),
+    ])
+    .groupBy(['c.id', 'c.name'])
+    .orderBy('revenueCents', 'desc')
+    .execute();
+  return rows.map((row) => ({ ...row, quantity: Number(row.quantity), revenueCents: Number(row.revenueCents) }));
+};
+
+/** What each department's people ordered; people without a department are one row ("No department"). */
+export const spendByDepartment = async (ctx: Ctx, input: ReportRange) => {
+  const departmentId = await reportDepartment(ctx, input.departmentId);
+  let query = kysely(ctx.em)
+    .selectFrom('Order as o')
+    .innerJoin('User as u', 'u.id', 'o.user')
+    .leftJoin('Department as d', 'd.id', 'u.department')
+    .select((eb) => [
+      'd.id as departmentId',
+      'd.name as departmentName',
+      eb.fn.countAll<string>().as('orders'),
+      eb.fn.sum<string>('o.totalCents').as('revenueCents'),
+    ])
+    .where('o.status', '<>', 'refunded')
+    .where('o.createdAt', '>=', new Date(input.from))
+    .where('o.createdAt', '<', new Date(input.to))
+    .groupBy(['d.id', 'd.name'])
+    .orderBy('revenueCents', 'desc');
+  if (departmentId) query = query.where('u.department', '=', departmentId);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    departmentId: row.departmentId ?? null,
+    departmentName: row.departmentName ?? 'No department',
+    orders: Number(row.orders),
+    revenueCents: Number(row.revenueCents),
+  }));
+};
+
+/** How much each payer funded in the period: what spends took from it, less what refunds gave back. */
+export const funding = async (ctx: Ctx, input: ReportRange) => {
+  const departmentId = await reportDepartment(ctx, input.departmentId);
+  let query = kysely(ctx.em)
+    .selectFrom('WalletEntry as e')
+    .innerJoin('Payer as p', 'p.id', 'e.payer')
+    .select((eb) => [
+      'p.id as payerId',
+      'p.name as payerName',
+      'p.kind as payerKind',
+      eb.fn.sum<string>('e.amountCents').as('net'),
+    ])
+    .where('e.kind', 'in', ['spend', 'refund'])
+    .where('e.occurredAt', '>=', new Date(input.from))
+    .where('e.occurredAt', '<', new Date(input.to))
+    .groupBy(['p.id', 'p.name', 'p.kind'])
+    .orderBy('p.kind')
+    .orderBy('p.name');
+  if (departmentId) query = query.innerJoin('User as u', 'u.id', 'e.user').where('u.department', '=', departmentId);
+  const rows = await query.execute();
+  return rows.map(({ net, ...row }) => ({ ...row, fundedCents: -Number(net) })).filter((row) => row.fundedCents !== 0);
 };
 
 /**
