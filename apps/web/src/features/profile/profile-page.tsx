@@ -3,6 +3,7 @@ import { useSession } from '../../lib/auth';
 import { ChangePasswordCard } from './change-password-card';
 import { DetailsCard } from './details-card';
 import { TwoFactorCard } from './two-factor-card';
+import { YourDataCard } from './your-data-card';
 
 export const ProfilePage = () => {
   const session = useSession();
@@ -10,13 +11,16 @@ export const ProfilePage = () => {
   const { user } = session;
   return (
     <>
-      <PageHeader title="Profile" description="Your account, password and sign-in security." />
+      <PageHeader title="Profile" description="Your account, password, sign-in security and a copy of your data." />
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <div className="grid content-start gap-6">
           <DetailsCard user={user} />
           <TwoFactorCard user={user} />
         </div>
-        <ChangePasswordCard />
+        <div className="grid content-start gap-6">
+          <ChangePasswordCard />
+          <YourDataCard />
+        </div>
       </div>
     </>
   );
