@@ -95,6 +95,11 @@ type ConfirmDialogProps = {
   error?: string | null;
   /** Confirming something that is not destructive (a bulk credit) uses the primary colour. */
   confirmVariant?: 'danger' | 'primary';
+  /** Keeps the confirm button off until the person has done what `children` asks (e.g. typed a name). */
+  isConfirmDisabled?: boolean;
+  /** Anything between the description and the buttons: details, or a field the confirmation needs. */
+  children?: ReactNode;
+  size?: 'sm' | 'md';
 };
 
 /** A destructive confirmation: focus starts on Cancel, and the dialog stays open while the action runs. */
@@ -108,17 +113,21 @@ export const ConfirmDialog = ({
   isPending,
   error,
   confirmVariant = 'danger',
+  isConfirmDisabled = false,
+  children,
+  size = 'sm',
 }: ConfirmDialogProps) => {
   const returnFocus = useReturnFocus();
   return (
     <AlertDialogPrimitive.Root open={isOpen} onOpenChange={onOpenChange}>
       <AlertDialogPrimitive.Portal>
         <AlertDialogPrimitive.Overlay className={overlayClasses} />
-        <AlertDialogPrimitive.Content className={cn(panelClasses, SIZES.sm)} {...returnFocus}>
+        <AlertDialogPrimitive.Content className={cn(panelClasses, SIZES[size])} {...returnFocus}>
           <div className="grid gap-1.5">
             <AlertDialogPrimitive.Title className="text-lg font-semibold text-zinc-900">{title}</AlertDialogPrimitive.Title>
             <AlertDialogPrimitive.Description className="text-sm text-zinc-600">{description}</AlertDialogPrimitive.Description>
           </div>
+          {children}
           {error ? (
             <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
               {error}
@@ -128,7 +137,7 @@ export const ConfirmDialog = ({
             <AlertDialogPrimitive.Cancel asChild>
               <Button variant="secondary">Cancel</Button>
             </AlertDialogPrimitive.Cancel>
-            <Button variant={confirmVariant} isLoading={isPending} onClick={onConfirm}>
+            <Button variant={confirmVariant} isLoading={isPending} disabled={isConfirmDisabled} onClick={onConfirm}>
               {confirmLabel}
             </Button>
           </DialogFooter>

@@ -1,19 +1,29 @@
 import type { UserDto } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { KeyRound, LockOpen, MoreHorizontal, Pencil, Plus, Users } from 'lucide-react';
+import { Download, KeyRound, LockOpen, MoreHorizontal, Pencil, Plus, UserX, Users } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { type Column, DataTable } from '../../components/data-table';
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '../../components/dropdown-menu';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '../../components/dropdown-menu';
 import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
 import { USER_COLUMNS } from '../../components/user-columns';
+import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
+import { isErased } from '../../lib/privacy';
 import { trpc } from '../../lib/trpc';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { usePagedList } from '../../lib/use-list';
+import { usePrivacyExport } from '../../lib/use-privacy-export';
+import { EraseDialog } from './erase-dialog';
 import { ResetLinkDialog } from './reset-link-dialog';
 import { type UserFilters, UserFilterBar } from './user-filter-bar';
 import { UserFormDialog } from './user-form-dialog';
@@ -36,6 +46,7 @@ export const UsersPage = () => {
   );
   const [editing, setEditing] = useState<UserDto | 'new' | null>(null);
   const [resetFor, setResetFor] = useState<UserDto | null>(null);
+  const [erasing, setErasing] = useState<UserDto | null>(null);
 
   return (
     <>
@@ -67,7 +78,7 @@ export const UsersPage = () => {
             ),
           }}
         >
-          {(users) => <UsersTable users={users} onEdit={setEditing} onResetLink={setResetFor} />}
+          {(users) => <UsersTable users={users} onEdit={setEditing} onResetLink={setResetFor} onErase={setErasing} />}
         </ListView>
       </Card>
       <UserFormDialog
@@ -77,14 +88,33 @@ export const UsersPage = () => {
         onOpenChange={(isOpen) => !isOpen && setEditing(null)}
       />
       <ResetLinkDialog key={`reset-${resetFor?.id ?? 'closed'}`} user={resetFor} onClose={() => setResetFor(null)} />
+      <EraseDialog key={`erase-${erasing?.id ?? 'closed'}`} user={erasing} onClose={() => setErasing(null)} />
     </>
   );
 };
 
-type UsersTableProps = { users: UserDto[]; onEdit: (user: UserDto) => void; onResetLink: (user: UserDto) => void };
+type UsersTableProps = {
+  users: UserDto[];
+  onEdit: (user: UserDto) => void;
+  onResetLink: (user: UserDto) => void;
+  onErase: (user: UserDto) => void;
+};
 
-const UsersTable = ({ users, onEdit, onResetLink }: UsersTableProps) => {
+const UsersTable = ({ users, onEdit, onResetLink, onErase }: UsersTableProps) => {
   const queryClient = useQueryClient();
+  const session = useSession();
+  const myId = session.status === 'signedIn' ? session.user.id : null;
+  const exportData = usePrivacyExport();
+  const onExport = (user: UserDto) => {
+    const progress = toast.loading(`Preparing ${user.name}'s data…`);
+    exportData.mutate(
+      { userId: user.id },
+      {
+        onSuccess: () => toast.success(`Downloaded ${user.name}'s data.`, { id: progress }),
+        onError: (error) => toast.error(errorMessage(error), { id: progress }),
+      },
+    );
+  };
   const unlock = useMutation(
     trpc.user.update.mutationOptions({
       onSuccess: async (user) => {
@@ -120,6 +150,21 @@ const UsersTable = ({ users, onEdit, onResetLink }: UsersTableProps) => {
               Unlock
             </DropdownMenuItem>
           ) : null}
+          <DropdownMenuSeparator />
+          <DropdownMenuItem disabled={exportData.isPending} onSelect={() => onExport(user)}>
+            <Download aria-hidden />
+            Export data
+          </DropdownMenuItem>
+          {/* Nobody erases themself (another admin does it), and an erasure is done once. */}
+          {user.id === myId || isErased(user) ? null : (
+            <DropdownMenuItem
+              className="text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-800 [&_svg]:text-red-600"
+              onSelect={() => onErase(user)}
+            >
+              <UserX aria-hidden />
+              Erase personal data…
+            </DropdownMenuItem>
+          )}
         </DropdownMenuContent>
       </DropdownMenu>
     ),
