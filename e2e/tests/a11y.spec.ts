@@ -169,3 +169,32 @@ test('the top-up dialog and the Payments page have no serious or critical axe vi
   await expect(page).toHaveTitle('Payments · Canteen');
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the profile page with its data download, and the erase dialog, have no serious or critical axe violations', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, 'employee');
+  await mainNav(page).getByRole('link', { name: 'Profile' }).click();
+  const card = page.getByRole('region', { name: 'Your data' });
+  const downloading = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Download my data' }).click();
+  await downloading;
+  await expect(page.getByText('Your data has been downloaded.')).toBeVisible();
+  await expect(page).toHaveTitle('Profile · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+  await signOut(page);
+
+  const person = await createUser(request, 'employee');
+  await signIn(page, 'admin');
+  await mainNav(page).getByRole('link', { name: 'Users' }).click();
+  await page.getByLabel('Search users').fill(person.email);
+  await page.getByRole('button', { name: `Actions for ${person.name}` }).click();
+  await page.getByRole('menuitem', { name: 'Erase personal data…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: `Erase ${person.name}'s personal data?` });
+  await expect(dialog.getByRole('button', { name: 'Erase personal data' })).toBeDisabled();
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByLabel(/To confirm, type their email/).fill(person.email);
+  await expect(dialog.getByRole('button', { name: 'Erase personal data' })).toBeEnabled();
+  expect(await seriousViolations(page)).toEqual([]);
+});
