@@ -19,6 +19,7 @@ import { RateLimitedError } from './lib/rate-limit';
 import type { Logger } from './logger';
 import { userForAccessToken } from './modules/auth/auth.service';
 import { paymentRoutes } from './modules/payment/payment.http';
+import { csvRoutes } from './modules/report/report.csv';
 import { appRouter } from './trpc/app-router';
 import { createContextInner, type ClientInfo } from './trpc/context';
 
@@ -235,6 +236,7 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
   );
 
   app.route('/', paymentRoutes({ orm, payments: deps.payments }));
+  app.route('/', csvRoutes({ orm, deps }));
 
   if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
     const root = resolve(options.webDist);

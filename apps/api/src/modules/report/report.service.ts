@@ -193,3 +193,45 @@ export const statement = async (ctx: Ctx, input: StatementInput): Promise<Statem
     byPayer,
   };
 };
+
+/** Every person's statement for a month, one row per person and payer (the payroll CSV); scope as the reports. */
+export const companyStatements = async (ctx: Ctx, input: { month: string; departmentId?: string | undefined }) => {
+  const departmentId = await reportDepartment(ctx, input.departmentId);
+  const start = new Date(`${input.month}-01T00:00:00Z`);
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  let query = kysely(ctx.em)
+    .selectFrom('WalletEntry as e')
+    .innerJoin('Payer as p', 'p.id', 'e.payer')
+    .innerJoin('User as u', 'u.id', 'e.user')
+    .leftJoin('Department as d', 'd.id', 'u.department')
+    .select((eb) => {
+      const sumWhere = (condition: ReturnType<typeof sql<boolean>>) =>
+        eb.fn.coalesce(eb.fn.sum<string>(sql`case when ${condition} then ${eb.ref('e.amountCents')} end`), sql<string>`0`);
+      const inMonth = sql<boolean>`${eb.ref('e.occurredAt')} >= ${start}`;
+      return [
+        'u.name as userName',
+        'u.employeeNumber as employeeNumber',
+        'd.name as departmentName',
+        'p.name as payerName',
+        sumWhere(sql<boolean>`${eb.ref('e.occurredAt')} < ${start}`).as('opening'),
+        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} in ('credit', 'top_up', 'adjustment')`).as('credits'),
+        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} = 'spend'`).as('spends'),
+        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} = 'refund'`).as('refunds'),
+      ];
+    })
+    .where('e.occurredAt', '<', end)
+    .groupBy(['u.id', 'u.name', 'u.employeeNumber', 'd.name', 'p.id', 'p.name'])
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .orderBy('p.name');
+  if (departmentId) query = query.where('u.department', '=', departmentId);
+  return (await query.execute()).map((row) => {
+    const [opening, credits, spends, refunds] = [row.opening, row.credits, row.spends, row.refunds].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    return { ...row, opening, credits, spends, refunds, closing: opening + credits + spends + refunds };
+  });
+};
