@@ -54,9 +54,9 @@ describe('CSV exports (issue 10)', () => {
     expect(dishes).toEqual([{ dish: 'Soup, "hot"', category: 'Soups csv', quantity: '2', revenue_eur: '9.00' }]);
 
     const month = new Date().toISOString().slice(0, 7);
-    const statements = parse(await (await get(`/export/statements.csv?month=${month}`, admin)).text(), {
+    const statements = parse<Record<string, string>>(await (await get(`/export/statements.csv?month=${month}`, admin)).text(), {
       columns: true,
-    }) as Record<string, string>[];
+    });
     const injected = statements.find((row) => row.department === 'R&D, "Labs"');
     expect(injected).toMatchObject({
       person: `'=HYPERLINK("x")`,
@@ -76,10 +76,9 @@ describe('CSV exports (issue 10)', () => {
     expect((await get('/export/revenue.csv?from=yesterday', admin)).status).toBe(400);
     expect((await get('/export/payroll.csv', admin)).status).toBe(404);
 
-    const audit = parse(await (await get('/export/audit.csv?action=order.place', admin)).text(), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const audit = parse<Record<string, string>>(await (await get('/export/audit.csv?action=order.place', admin)).text(), {
+      columns: true,
+    });
     expect(audit.length).toBeGreaterThanOrEqual(2);
     expect(audit.every((row) => row.action === 'order.place')).toBe(true);
   });
