@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
@@ -15,6 +14,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps';
+import { clientIp } from './lib/client-ip';
 import { RateLimitedError } from './lib/rate-limit';
 import type { Logger } from './logger';
 import { userForAccessToken } from './modules/auth/auth.service';
@@ -43,18 +43,6 @@ export type AppOptions = {
 
 /** Assets carry a content hash in their name: cached for a year. Everything else is revalidated. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-
-const clientIp = (c: HonoContext, trustProxy: boolean): string | null => {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
-};
 
 /**
  * Cookies are written to tRPC's response headers: the fetch adapter builds its own Response, so headers set on
@@ -235,7 +223,7 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
     }),
   );
 
-  app.route('/', paymentRoutes({ orm, payments: deps.payments }));
+  app.route('/', paymentRoutes({ orm, payments: deps.payments, trustProxy: options.trustProxy }));
   app.route('/', csvRoutes({ orm, deps }));
 
   if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {

@@ -87,6 +87,15 @@ describe('HTTP surface', () => {
     expect((await post('/trpc/auth.login', 'x'.repeat(2 * 1024 * 1024))).status).toBe(413);
   });
 
+  it("answers wallet.balance with no input at all with the caller's own wallet (DESIGN: { userId? })", async () => {
+    const deps = createTestDeps();
+    const own = await makeApp({ deps });
+    const response = await own.request('/trpc/wallet.balance', { headers: await bearer(deps) });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { result: { data: { totalCents: number } } };
+    expect(body.result.data.totalCents).toBe(0);
+  });
+
   it('rejects batches above the server limit', async () => {
     const paths = Array.from({ length: MAX_BATCH_SIZE + 1 }, () => 'auth.me').join(',');
     const response = await app.request(`/trpc/${paths}?batch=1&input=%7B%7D`);

@@ -9,7 +9,8 @@ export const EntryKindSchema = z.enum(ENTRY_KINDS);
 export const PayerAmountSchema = z.object({ payerId: IdSchema, payerName: z.string(), amountCents: z.number().int() });
 export type PayerAmount = z.infer<typeof PayerAmountSchema>;
 
-export const BalanceInputSchema = z.object({ userId: IdSchema.optional() });
+/** `wallet.balance({ userId? })`; no input at all means the caller's own wallet. */
+export const BalanceInputSchema = z.object({ userId: IdSchema.optional() }).default({});
 export const BalanceDtoSchema = z.object({
   userId: IdSchema,
   totalCents: z.number().int(),

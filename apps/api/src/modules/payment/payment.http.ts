@@ -3,6 +3,7 @@ import { Payment } from '@canteen/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
+import { clientIp } from '../../lib/client-ip';
 import type { Logger } from '../../logger';
 import { handleWebhook } from './payment.service';
 import type { Payments } from './payments';
@@ -46,7 +47,7 @@ const ended = (returnUrl: string) =>
  * Plain HTTP beside tRPC for payments: the providers' webhook endpoint, and the sandbox provider's hosted
  * checkout (a plain HTML form posting `outcome=pay|decline` back to its own URL, DESIGN §7).
  */
-export const paymentRoutes = ({ orm, payments }: { orm: MikroORM; payments: Payments }) => {
+export const paymentRoutes = ({ orm, payments, trustProxy }: { orm: MikroORM; payments: Payments; trustProxy: boolean }) => {
   const routes = new Hono<Env>();
 
   routes.post(
@@ -60,7 +61,7 @@ export const paymentRoutes = ({ orm, payments }: { orm: MikroORM; payments: Paym
           rawBody: await c.req.text(),
           signature: c.req.header('canteen-signature') ?? c.req.header('stripe-signature'),
           requestId: c.var.requestId,
-          ip: null,
+          ip: clientIp(c, trustProxy),
         },
       );
       return c.json({ received: result.status === 200, outcome: result.outcome }, result.status);
