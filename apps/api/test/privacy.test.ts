@@ -140,6 +140,12 @@ describe('privacy.erase', () => {
     await expect(asAdmin.privacy.erase({ userId: employee.id, confirmEmail: erased.email })).rejects.toMatchObject({
       cause: { reason: 'ALREADY_ERASED' },
     });
+    // Left out of the people list, unless an admin asks for the erased too (to export what remains).
+    expect((await asAdmin.user.list({ search: 'Erased person' })).items.map((u) => u.id)).not.toContain(employee.id);
+    const listed = (await asAdmin.user.list({ search: 'Erased person', includeErased: true })).items.find(
+      (u) => u.id === employee.id,
+    );
+    expect(listed).toMatchObject({ isErased: true, isActive: false, name: 'Erased person' });
     // The review stays for the dish's rating, by an anonymous person.
     const reviews = await (await createTestCaller({ user: admin, deps })).review.list({});
     expect(reviews.items.map((r) => r.userName)).toContain('Erased person');

@@ -16,6 +16,8 @@ export const UserDtoSchema = z.object({
   isTotpEnabled: z.boolean(),
   lastLoginAt: IsoDateSchema.nullable(),
   createdAt: IsoDateSchema,
+  /** Erased on their request (privacy.erase): anonymous, inactive, kept for their orders and ledger. */
+  isErased: z.boolean(),
 });
 export type UserDto = z.infer<typeof UserDtoSchema>;
 export const UserPageSchema = pageOf(UserDtoSchema);
@@ -25,6 +27,8 @@ export const UserListInputSchema = PageInputSchema.extend({
   role: RoleSchema.optional(),
   departmentId: IdSchema.optional(),
   isActive: z.boolean().optional(),
+  /** Admins: also list people erased on their request (left out by default). */
+  includeErased: z.boolean().optional(),
 });
 export type UserListInput = z.infer<typeof UserListInputSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, isEraseConfirmed, isErased } from './privacy';
+import { exportFileName, isEraseConfirmed } from './privacy';
 
 describe('exportFileName', () => {
   it('names one’s own export by the local day', () => {
@@ -23,13 +23,5 @@ describe('isEraseConfirmed', () => {
     expect(isEraseConfirmed('robin.roe@canteen.tes', 'robin.roe@canteen.test')).toBe(false);
     expect(isEraseConfirmed('robin roe', 'robin.roe@canteen.test')).toBe(false);
     expect(isEraseConfirmed('', '')).toBe(false);
-  });
-});
-
-describe('isErased', () => {
-  it('is the anonymous name on an inactive account only', () => {
-    expect(isErased({ name: 'Erased person', isActive: false })).toBe(true);
-    expect(isErased({ name: 'Erased person', isActive: true })).toBe(false);
-    expect(isErased({ name: 'Robin Roe', isActive: false })).toBe(false);
   });
 });

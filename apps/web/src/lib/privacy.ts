@@ -1,12 +1,3 @@
-/** The name erasure gives a person (privacy.erase); the API keeps it for their orders and ledger entries. */
-export const ERASED_NAME = 'Erased person';
-
-/**
- * Whether a listed person has been erased. `UserDto` carries no flag for it, so this goes by what erasure leaves:
- * the anonymous name on an inactive account.
- */
-export const isErased = (user: { name: string; isActive: boolean }): boolean => user.name === ERASED_NAME && !user.isActive;
-
 /** The local calendar day of `at`, as yyyy-mm-dd. */
 const localDay = (at: Date): string =>
   [at.getFullYear(), at.getMonth() + 1, at.getDate()].map((part) => String(part).padStart(2, '0')).join('-');

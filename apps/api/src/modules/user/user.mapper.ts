@@ -20,6 +20,7 @@ export const toUserDto = (user: User, now = new Date()): UserDto => ({
   isTotpEnabled: Boolean(user.totpEnabledAt),
   lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   createdAt: user.createdAt.toISOString(),
+  isErased: Boolean(user.anonymizedAt),
 });
 
 export const toSessionUser = (user: User, mustEnrolTotp: boolean): SessionUser => ({

@@ -32,7 +32,8 @@ export const listUsers = async (ctx: Ctx, input: UserListInput) => {
   const users = await ctx.em.find(
     User,
     {
-      anonymizedAt: null,
+      // Erased people are left out unless an admin asks for them (to export what remains, say).
+      ...(input.includeErased && scope.kind === 'all' ? {} : { anonymizedAt: null }),
       ...usersInScope(scope, input.departmentId),
       ...(input.role ? { role: input.role } : {}),
       ...(input.isActive === undefined ? {} : { isActive: input.isActive }),

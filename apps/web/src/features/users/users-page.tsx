@@ -18,7 +18,6 @@ import { PageHeader } from '../../components/page-header';
 import { USER_COLUMNS } from '../../components/user-columns';
 import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
-import { isErased } from '../../lib/privacy';
 import { trpc } from '../../lib/trpc';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { usePagedList } from '../../lib/use-list';
@@ -156,7 +155,7 @@ const UsersTable = ({ users, onEdit, onResetLink, onErase }: UsersTableProps) =>
             Export data
           </DropdownMenuItem>
           {/* Nobody erases themself (another admin does it), and an erasure is done once. */}
-          {user.id === myId || isErased(user) ? null : (
+          {user.id === myId || user.isErased ? null : (
             <DropdownMenuItem
               className="text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-800 [&_svg]:text-red-600"
               onSelect={() => onErase(user)}
