@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { balanceByPayer } from '@canteen/db';
+import { isoWeekStart } from '@canteen/shared';
 import {
   createTestCaller,
   createTestDeps,
@@ -43,6 +44,7 @@ describe('report.revenue', () => {
       orders: 1,
       averageBasketCents: 400,
       days: [{ day: today(), orders: 1, revenueCents: 400 }],
+      weeks: [{ week: isoWeekStart(today()), orders: 1, revenueCents: 400 }],
     });
     await expect(asManager.report.revenue({ ...range(), departmentId: elsewhere.department!.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',

@@ -11,13 +11,23 @@ export const ReportRangeSchema = z
   });
 export type ReportRange = z.infer<typeof ReportRangeSchema>;
 
-/** `report.revenue`: paid orders (refunded ones excluded) per day (UTC), with totals. */
+const RevenuePeriodSchema = z.object({ orders: z.number().int(), revenueCents: z.number().int() });
+/** `report.revenue`: paid orders (refunded ones excluded) per day and per ISO week (UTC), with totals. */
 export const RevenueReportSchema = z.object({
   totalCents: z.number().int(),
   orders: z.number().int(),
   averageBasketCents: z.number().int(),
-  days: z.array(z.object({ day: z.string(), orders: z.number().int(), revenueCents: z.number().int() })),
+  days: z.array(RevenuePeriodSchema.extend({ day: z.string() })),
+  /** Weeks start on Monday; `week` is that Monday (`YYYY-MM-DD`), even when the range starts mid-week. */
+  weeks: z.array(RevenuePeriodSchema.extend({ week: z.string() })),
 });
+
+/** The Monday (UTC) of the ISO week a `YYYY-MM-DD` day falls in. */
+export const isoWeekStart = (day: string): string => {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+};
 export type RevenueReport = z.infer<typeof RevenueReportSchema>;
 
 export const StatementInputSchema = z.object({

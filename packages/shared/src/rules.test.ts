@@ -9,6 +9,7 @@ import {
   mayUsePayer,
   setBasketQuantity,
 } from './rules';
+import { isoWeekStart } from './report';
 
 describe('hasRole', () => {
   it('ranks employee < manager < admin', () => {
@@ -76,5 +77,14 @@ describe('basket', () => {
   it('keeps whatever else a line carries', () => {
     const lines = addToBasket([{ productId: 'a', quantity: 1, name: 'Soup' }], { productId: 'a', quantity: 1, name: 'Soup' });
     expect(lines).toEqual([{ productId: 'a', quantity: 2, name: 'Soup' }]);
+  });
+});
+
+describe('isoWeekStart', () => {
+  it('gives the Monday of the ISO week, across month and year ends', () => {
+    expect(isoWeekStart('2026-12-07')).toBe('2026-12-07'); // a Monday
+    expect(isoWeekStart('2026-12-13')).toBe('2026-12-07'); // its Sunday
+    expect(isoWeekStart('2027-01-01')).toBe('2026-12-28'); // a Friday in the week that began in December
+    expect(isoWeekStart('2024-03-01')).toBe('2024-02-26'); // across a leap day
   });
 });

@@ -65,6 +65,12 @@ const EXPORTS = {
     rows: async (ctx, input) =>
       (await reports.revenueReport(ctx, input)).days.map((d) => [d.day, d.orders, euros(d.revenueCents)]),
   }),
+  'revenue-weekly': exportOf({
+    input: ReportRangeSchema,
+    header: ['week_starting', 'orders', 'revenue_eur'],
+    rows: async (ctx, input) =>
+      (await reports.revenueReport(ctx, input)).weeks.map((w) => [w.week, w.orders, euros(w.revenueCents)]),
+  }),
   'top-dishes': exportOf({
     input: TopDishesInputSchema,
     header: ['dish', 'category', 'quantity', 'revenue_eur'],

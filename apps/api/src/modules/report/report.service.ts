@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import { Department, kysely } from '@canteen/db';
-import type { ReportRange, RevenueReport, Statement, StatementInput, TopDishesInput } from '@canteen/shared';
+import {
+  isoWeekStart,
+  type ReportRange,
+  type RevenueReport,
+  type Statement,
+  type StatementInput,
+  type TopDishesInput,
+} from '@canteen/shared';
 import { AppError } from '../../errors';
 import { departmentScope, findPersonToActOn, requireRole } from '../../lib/access';
 import type { ContextInner } from '../../trpc/context';
@@ -40,9 +47,17 @@ export const revenueReport = async (ctx: Ctx, input: ReportRange): Promise<Reven
     orders: Number(row.orders),
     revenueCents: Number(row.revenueCents),
   }));
+  const weeks = new Map<string, { week: string; orders: number; revenueCents: number }>();
+  for (const day of days) {
+    const week = weeks.get(isoWeekStart(day.day)) ?? { week: isoWeekStart(day.day), orders: 0, revenueCents: 0 };
+    week.orders += day.orders;
+    week.revenueCents += day.revenueCents;
+    weeks.set(week.week, week);
+  }
   const orders = days.reduce((sum, day) => sum + day.orders, 0);
   const totalCents = days.reduce((sum, day) => sum + day.revenueCents, 0);
-  return { totalCents, orders, averageBasketCents: orders ? Math.round(totalCents / orders) : 0, days };
+  const averageBasketCents = orders ? Math.round(totalCents / orders) : 0;
+  return { totalCents, orders, averageBasketCents, days, weeks: [...weeks.values()] };
 };
 
 /** Lines of paid orders placed in the range, by people of the department when one is given. */
