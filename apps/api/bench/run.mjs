@@ -1,6 +1,8 @@
-// `pnpm bench`: starts the BUILT API on its own embedded database (or BENCH_DATABASE_URL), then measures a few
-// hot endpoints with autocannon from this process. Prints requests/s and latency percentiles; asserts nothing.
-import { spawn } from 'node:child_process';
+// `pnpm bench`: loads a large history into its own embedded database (or BENCH_DATABASE_URL) with the set-based
+// generator (`cli.js generate`: BENCH_ORDERS, default 1,000,000 orders by BENCH_EMPLOYEES 10,000 people over
+// 300 dishes; BENCH_ORDERS=0 skips it), starts the BUILT API on it, then measures hot endpoints and every
+// report with autocannon from this process. Prints requests/s and latency percentiles; asserts nothing.
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,21 +16,44 @@ const port = Number(process.env.BENCH_PORT ?? (await freePort()));
 const base = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
 
+const serverEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PORT: String(port),
+  LOG_LEVEL: 'error',
+  DATA_DIR: process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'canteen-bench-')),
+  ...(process.env.BENCH_DATABASE_URL
+    ? { DATABASE_URL: process.env.BENCH_DATABASE_URL, SEED_DEMO: '1', JWT_SECRET: 'bench-secret-0123456789-0123456789-0123' }
+    : {}),
+  RATE_LIMIT_API_PER_MINUTE: '100000000',
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
+  RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+};
+
+const orders = Number(process.env.BENCH_ORDERS ?? 1_000_000);
+if (orders > 0) {
+  const started = performance.now();
+  const generated = spawnSync(
+    process.execPath,
+    [
+      join(here, '..', 'dist', 'cli.js'),
+      'generate',
+      `--orders=${orders}`,
+      `--employees=${process.env.BENCH_EMPLOYEES ?? 10_000}`,
+      `--dishes=${process.env.BENCH_DISHES ?? 300}`,
+      `--days=${process.env.BENCH_DAYS ?? 365}`,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...serverEnv, LOG_LEVEL: 'info' } },
+  );
+  if (generated.status !== 0) throw new Error('generating the history failed');
+  console.log(
+    `history of ${orders} orders loaded in ${((performance.now() - started) / 1000).toFixed(1)} s (incl. database start)`,
+  );
+}
+
 const server = spawn(process.execPath, [join(here, '..', 'dist', 'main.js')], {
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    LOG_LEVEL: 'error',
-    DATA_DIR: process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'canteen-bench-')),
-    ...(process.env.BENCH_DATABASE_URL
-      ? { DATABASE_URL: process.env.BENCH_DATABASE_URL, SEED_DEMO: '1', JWT_SECRET: 'bench-secret-0123456789-0123456789-0123' }
-      : {}),
-    RATE_LIMIT_API_PER_MINUTE: '100000000',
-    RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
-    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
-  },
+  env: serverEnv,
 });
 
 const waitReady = async () => {
@@ -139,6 +164,35 @@ try {
       connections: 4,
       headers: { 'content-type': 'application/json', origin: base },
       body: JSON.stringify({ email: 'employee@canteen.test', password: 'Canteen-Demo-2026' }),
+    }),
+  );
+  // Reports over the whole generated year and over last month, as an admin (company) and a manager (department).
+  const managerToken = await signIn('manager@canteen.test');
+  const day = (offset) =>
+    new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + offset));
+  const year = { from: day(-366).toISOString(), to: day(1).toISOString() };
+  const lastMonth = { from: day(-31).toISOString(), to: day(0).toISOString() };
+  const someone = people.result.data.items[0];
+  const month = new Date().toISOString().slice(0, 7);
+  const reports = [
+    ['report.revenue, year, company', 'report.revenue', year, token],
+    ['report.revenue, month, department', 'report.revenue', lastMonth, managerToken],
+    ['report.topDishes, year, company', 'report.topDishes', { ...year, limit: 10 }, token],
+    ['report.salesByCategory, year, company', 'report.salesByCategory', year, token],
+    ['report.spendByDepartment, year, company', 'report.spendByDepartment', year, token],
+    ['report.funding, year, company', 'report.funding', year, token],
+    ['report.statement, one person', 'report.statement', { userId: someone.id, month }, token],
+  ];
+  for (const [title, procedure, input, bearer] of reports) {
+    rows.push(
+      await measure(title, { path: trpcGet(procedure, input), connections: 1, headers: { authorization: `Bearer ${bearer}` } }),
+    );
+  }
+  rows.push(
+    await measure('GET /export/statements.csv (payroll, whole company)', {
+      path: `/export/statements.csv?month=${month}`,
+      connections: 1,
+      headers: auth,
     }),
   );
   console.table(rows);

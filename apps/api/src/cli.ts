@@ -1,5 +1,7 @@
 import { loadEnv } from './env';
 import { createLogger } from './logger';
+import { parseArgs } from 'node:util';
+import { HISTORY_DEFAULTS, generateHistory } from '@canteen/db';
 import { openDatabase, seedIfWanted } from './database';
 
 const command = process.argv[2];
@@ -18,8 +20,21 @@ try {
     await seedIfWanted(db, { ...env, SEED_DEMO: env.SEED_DEMO ?? true }, logger);
   } else if (command === 'seed') {
     await seedIfWanted(db, { ...env, SEED_DEMO: true }, logger);
+  } else if (command === 'generate') {
+    // A large history for report timings and the benchmark: `generate --orders 1000000 --employees 10000 …`.
+    const { values } = parseArgs({
+      args: process.argv.slice(3),
+      options: Object.fromEntries(Object.keys(HISTORY_DEFAULTS).map((key) => [key, { type: 'string' as const }])),
+    });
+    const options = Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key, key === 'password' ? value : Number(value)]),
+    );
+    // On a new embedded database the demo people come first, as on the first start of the app.
+    await seedIfWanted(db, env, logger);
+    const result = await generateHistory(db.orm.em.fork(), options);
+    logger.info(result, 'generated a large history');
   } else if (command !== 'migrate') {
-    logger.error({ command }, 'usage: cli.ts migrate|seed|reset');
+    logger.error({ command }, 'usage: cli.ts migrate|seed|reset|generate [--orders N --employees N --dishes N --days N]');
     process.exitCode = 1;
   }
 } finally {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Order, OrderLine, Product, WalletDraw, WalletEntry } from '@canteen/db';
-import { createTestCaller, fund, getTestOrm, ledgerViolations, makePayer, makeProduct, makeUser } from './helpers';
+import {
+  NO_SUMMARY_DRIFT,
+  createTestCaller,
+  fund,
+  getTestOrm,
+  ledgerViolations,
+  makePayer,
+  makeProduct,
+  makeUser,
+  summaryDrift,
+} from './helpers';
 
 const USERS = 40;
 const ATTEMPTS_PER_USER = 5;
@@ -80,6 +90,7 @@ describe('the lunch rush', () => {
     )[0]!.s;
     expect(Number(fundedTotal) - Number(remaining)).toBe(successes.length * PRICE);
     expect(await ledgerViolations(orm)).toEqual([]);
+    expect(await summaryDrift(orm)).toEqual(NO_SUMMARY_DRIFT);
   }, 120_000);
 
   it(`${USERS * ATTEMPTS_PER_USER} concurrent orders of untracked dishes: the wallet alone must hold the line`, async () => {
@@ -123,5 +134,6 @@ describe('the lunch rush', () => {
       expect(balance.totalCents).toBe(0);
     }
     expect(await ledgerViolations(orm)).toEqual([]);
+    expect(await summaryDrift(orm)).toEqual(NO_SUMMARY_DRIFT);
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { DepartmentSchema } from './department/department.entity';
 import { CategorySchema } from './menu/category.entity';
 import { ProductSchema } from './menu/product.entity';
 import { BlogSchema, PostSchema } from './news/blog.entity';
+import { FundingDaySchema, ProductSalesDaySchema, SalesDaySchema, WalletMonthSchema } from './report/sales-summary.entity';
 import { ReviewSchema } from './review/review.entity';
 import { OrderLineSchema, OrderSchema } from './order/order.entity';
 import { PaymentSchema, WebhookEventSchema } from './payment/payment.entity';
@@ -33,4 +34,8 @@ export const ENTITIES = [
   ReviewSchema,
   PaymentSchema,
   WebhookEventSchema,
+  SalesDaySchema,
+  ProductSalesDaySchema,
+  FundingDaySchema,
+  WalletMonthSchema,
 ];

@@ -15,6 +15,7 @@ export {
 } from './embedded';
 export { ENTITIES } from './entities';
 export { buildCategory, buildDepartment, buildLot, buildPayer, buildProduct, buildUser } from './factories';
+export { generateHistory, HISTORY_DEFAULTS, type HistoryOptions, type HistoryResult } from './generator/history';
 export { kysely, type CanteenDb } from './query';
 export { findFreePort, isPortFree } from './ports';
 export { createOrmConfig, type OrmConfigInput } from './config';
@@ -29,6 +30,14 @@ export { Product } from './menu/product.entity';
 export { adjustRating, putBackStock, takeStock } from './menu/product.repository';
 export { Order, OrderLine } from './order/order.entity';
 export { hasBought } from './order/order.repository';
+export {
+  ALL_DEPARTMENTS,
+  FundingDay,
+  NO_DEPARTMENT,
+  ProductSalesDay,
+  SalesDay,
+  WalletMonth,
+} from './report/sales-summary.entity';
 export { Payer } from './wallet/payer.entity';
 export { WalletDraw, WalletEntry } from './wallet/wallet-entry.entity';
 export {

@@ -13,6 +13,11 @@ export const OrderSchema = defineEntity({
     user: () => p.manyToOne(User).ref().deleteRule('restrict'),
     /** The user themself, or a manager at the till. */
     placedBy: () => p.manyToOne(User).ref().deleteRule('restrict').index(),
+    /**
+     * The eater's department when the order was placed: reports attribute the order to it even after the person
+     * moves. A snapshot, not a relation, so deleting a department never rewrites history.
+     */
+    departmentId: p.uuid().nullable(),
     status: p.enum(ORDER_STATUSES).nativeEnumName('order_status').default('completed'),
     totalCents: p.integer().check('total_cents >= 0'),
     idempotencyKey: p.string().length(80),

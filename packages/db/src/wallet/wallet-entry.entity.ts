@@ -28,6 +28,8 @@ export const WalletEntrySchema = defineEntity({
     note: p.string().length(280).nullable(),
   },
   indexes: [
+    // The reports' partial days at the edges of a range (whole days come from the summaries).
+    { properties: ['occurredAt'] },
     { name: 'wallet_entry_history_index', properties: ['user', 'occurredAt', 'id'] },
     { name: 'wallet_entry_open_lots_index', properties: ['user', 'occurredAt', 'id'], where: 'remaining_cents > 0' },
   ],

@@ -117,6 +117,7 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
     }
     const order = em.create(Order, {
       user: eater,
+      departmentId: eater.department?.id ?? null,
       placedBy: em.getReference(User, actor.id),
       status: 'completed',
       totalCents,
@@ -173,11 +174,14 @@ export const refundOrder = async (ctx: Ctx, input: { orderId: string; reason?: s
     await em.refresh(order);
     if (order.status === 'refunded') return toOrderDto(em, order);
     for (const line of order.lines) await putBackStock(em, line.product.id, line.quantity);
-    await refundOrderSpends(em, order, { createdBy: em.getReference(User, actor.id), note: input.reason ?? 'Refund' });
     order.status = 'refunded';
     order.refundedAt = new Date();
     order.refundedBy = ref(em.getReference(User, actor.id));
     order.refundReason = input.reason ?? null;
+    // The order's change is written before its refund entries: the report summaries' triggers then lock rows in
+    // the same order as a placement does (sales day, dishes, then funding), so the two cannot deadlock.
+    await em.flush();
+    await refundOrderSpends(em, order, { createdBy: em.getReference(User, actor.id), note: input.reason ?? 'Refund' });
     await em.flush();
     return toOrderDto(em, order);
   });

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { Department, kysely } from '@canteen/db';
+import { type Expression, sql } from 'kysely';
+import { ALL_DEPARTMENTS, Department, NO_DEPARTMENT, kysely } from '@canteen/db';
 import {
   isoWeekStart,
   type ReportRange,
@@ -11,8 +11,16 @@ import {
 import { AppError } from '../../errors';
 import { departmentScope, findPersonToActOn, requireRole } from '../../lib/access';
 import type { ContextInner } from '../../trpc/context';
+import { mergeBy, splitRange } from './report.range';
 
 type Ctx = Pick<ContextInner, 'em' | 'user'>;
+
+/*
+ * Every report reads the daily summaries the database keeps in the same transaction as each order and ledger
+ * entry (packages/db/src/report/sales-summary.entity.ts, docs/adr/0009-report-summaries.md) for the whole UTC
+ * days of its range, and the orders or entries themselves for the partial days at its edges (`splitRange`).
+ * An order counts for the department its eater was in when it was placed; refunded orders are not sales.
+ */
 
 /** Managers report on their own department only; admins on one department or the whole company. */
 const reportDepartment = async (ctx: Ctx, requested: string | undefined): Promise<string | null> => {
@@ -26,179 +34,408 @@ const reportDepartment = async (ctx: Ctx, requested: string | undefined): Promis
   return requested ?? null;
 };
 
-/** Revenue of paid orders per day (UTC) in the range; refunded orders are not revenue. */
-export const revenueReport = async (ctx: Ctx, input: ReportRange): Promise<RevenueReport> => {
-  const departmentId = await reportDepartment(ctx, input.departmentId);
-  let query = kysely(ctx.em)
+const utcDayOf = (at: Expression<Date>) => sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD')`;
+const dayText = (day: Expression<unknown>) => sql<string>`to_char(${day}, 'YYYY-MM-DD')`;
+
+/** `column` within one of the edges' instant ranges. */
+const inEdges = (column: Expression<Date>, edges: { from: Date; to: Date }[]) =>
+  sql<boolean>`(${sql.join(
+    edges.map((edge) => sql`(${column} >= ${edge.from} and ${column} < ${edge.to})`),
+    sql` or `,
+  )})`;
+
+/** Paid orders placed in the edges, by people of the department when one is given. */
+const paidOrdersInEdges = (ctx: Ctx, edges: { from: Date; to: Date }[], departmentId: string | null) =>
+  kysely(ctx.em)
     .selectFrom('Order as o')
-    .select((eb) => [
-      sql<string>`to_char(date_trunc('day', ${eb.ref('o.createdAt')} at time zone 'UTC'), 'YYYY-MM-DD')`.as('day'),
-      eb.fn.countAll<string>().as('orders'),
-      eb.fn.sum<string>('o.totalCents').as('revenueCents'),
-    ])
     .where('o.status', '<>', 'refunded')
-    .where('o.createdAt', '>=', new Date(input.from))
-    .where('o.createdAt', '<', new Date(input.to))
-    .groupBy('day')
-    .orderBy('day');
-  if (departmentId) query = query.innerJoin('User as u', 'u.id', 'o.user').where('u.department', '=', departmentId);
-  const days = (await query.execute()).map((row) => ({
-    day: row.day,
-    orders: Number(row.orders),
-    revenueCents: Number(row.revenueCents),
-  }));
-  const weeks = new Map<string, { week: string; orders: number; revenueCents: number }>();
-  for (const day of days) {
-    const week = weeks.get(isoWeekStart(day.day)) ?? { week: isoWeekStart(day.day), orders: 0, revenueCents: 0 };
-    week.orders += day.orders;
-    week.revenueCents += day.revenueCents;
-    weeks.set(week.week, week);
-  }
-  const orders = days.reduce((sum, day) => sum + day.orders, 0);
-  const totalCents = days.reduce((sum, day) => sum + day.revenueCents, 0);
-  const averageBasketCents = orders ? Math.round(totalCents / orders) : 0;
-  return { totalCents, orders, averageBasketCents, days, weeks: [...weeks.values()] };
+    .where((eb) => inEdges(eb.ref('o.createdAt'), edges))
+    .$if(departmentId !== null, (query) => query.where('o.departmentId', '=', departmentId));
+
+const toNumbers = <Row extends Record<string, unknown>, K extends keyof Row>(row: Row, keys: K[]) => {
+  const converted = { ...row } as Record<string, unknown>;
+  for (const key of keys) converted[key as string] = Number(row[key]);
+  return converted as Omit<Row, K> & Record<K, number>;
 };
 
-/** Lines of paid orders placed in the range, by people of the department when one is given. */
-const paidLines = (ctx: Ctx, range: ReportRange, departmentId: string | null) => {
-  let query = kysely(ctx.em)
-    .selectFrom('OrderLine as l')
-    .innerJoin('Order as o', 'o.id', 'l.order')
-    .innerJoin('Product as p', 'p.id', 'l.product')
+/** Revenue of paid orders per day and ISO week (UTC) in the range, with the order count and average basket. */
+export const revenueReport = async (ctx: Ctx, input: ReportRange): Promise<RevenueReport> => {
+  const departmentId = await reportDepartment(ctx, input.departmentId);
+  const { days, edges } = splitRange(input.from, input.to);
+  const rows = [];
+  if (days) {
+    rows.push(
+      ...(await kysely(ctx.em)
+        .selectFrom('SalesDay as s')
+        .select((eb) => [
+          dayText(eb.ref('s.day')).as('day'),
+          eb.fn.sum<string>('s.orders').as('orders'),
+          eb.fn.sum<string>('s.revenueCents').as('revenueCents'),
+        ])
+        .where('s.day', '>=', days.from)
+        .where('s.day', '<', days.to)
+        .$if(departmentId !== null, (query) => query.where('s.departmentId', '=', departmentId))
+        .groupBy('s.day')
+        .execute()),
+    );
+  }
+  if (edges.length) {
+    rows.push(
+      ...(await paidOrdersInEdges(ctx, edges, departmentId)
+        .select((eb) => [
+          utcDayOf(eb.ref('o.createdAt')).as('day'),
+          eb.fn.countAll<string>().as('orders'),
+          eb.fn.sum<string>('o.totalCents').as('revenueCents'),
+        ])
+        .groupBy('day')
+        .execute()),
+    );
+  }
+  const perDay = mergeBy(
+    rows.map((row) => toNumbers(row, ['orders', 'revenueCents'])),
+    'day',
+    ['orders', 'revenueCents'],
+  )
+    .filter((day) => day.orders !== 0)
+    .sort((a, b) => a.day.localeCompare(b.day));
+  const weeks = mergeBy(
+    perDay.map(({ day, ...measures }) => ({ week: isoWeekStart(day), ...measures })),
+    'week',
+    ['orders', 'revenueCents'],
+  );
+  const orders = perDay.reduce((sum, day) => sum + day.orders, 0);
+  const totalCents = perDay.reduce((sum, day) => sum + day.revenueCents, 0);
+  const averageBasketCents = orders ? Math.round(totalCents / orders) : 0;
+  return { totalCents, orders, averageBasketCents, days: perDay, weeks };
+};
+
+type DishSales = { productId: string; quantity: number; revenueCents: number };
+
+/** Quantity and revenue per dish in the range (paid orders), for the department or the whole company. */
+const dishSales = async (ctx: Ctx, range: ReportRange, departmentId: string | null): Promise<DishSales[]> => {
+  const { days, edges } = splitRange(range.from, range.to);
+  const rows = [];
+  if (days) {
+    rows.push(
+      ...(await kysely(ctx.em)
+        .selectFrom('ProductSalesDay as s')
+        .select((eb) => [
+          's.productId as productId',
+          eb.fn.sum<string>('s.quantity').as('quantity'),
+          eb.fn.sum<string>('s.revenueCents').as('revenueCents'),
+        ])
+        .where('s.departmentId', '=', departmentId ?? ALL_DEPARTMENTS)
+        .where('s.day', '>=', days.from)
+        .where('s.day', '<', days.to)
+        .groupBy('s.productId')
+        .execute()),
+    );
+  }
+  if (edges.length) {
+    rows.push(
+      ...(await paidOrdersInEdges(ctx, edges, departmentId)
+        .innerJoin('OrderLine as l', 'l.order', 'o.id')
+        .select((eb) => [
+          'l.product as productId',
+          eb.fn.sum<string>('l.quantity').as('quantity'),
+          eb.fn.sum<string>(sql`${eb.ref('l.quantity')} * ${eb.ref('l.unitPriceCents')}`).as('revenueCents'),
+        ])
+        .groupBy('l.product')
+        .execute()),
+    );
+  }
+  return mergeBy(
+    rows.map((row) => toNumbers(row, ['quantity', 'revenueCents'])),
+    'productId',
+    ['quantity', 'revenueCents'],
+  ).filter((row) => row.quantity !== 0);
+};
+
+/** Names of dishes and their categories, for the rows of a report. */
+const dishNames = async (ctx: Ctx, productIds: string[]) => {
+  if (productIds.length === 0) return new Map<string, { productName: string; categoryId: string; categoryName: string }>();
+  const rows = await kysely(ctx.em)
+    .selectFrom('Product as p')
     .innerJoin('Category as c', 'c.id', 'p.category')
-    .where('o.status', '<>', 'refunded')
-    .where('o.createdAt', '>=', new Date(range.from))
-    .where('o.createdAt', '<', new Date(range.to));
-  if (departmentId) query = query.innerJoin('User as u', 'u.id', 'o.user').where('u.department', '=', departmentId);
-  return query;
+    .select(['p.id', 'p.name as productName', 'c.id as categoryId', 'c.name as categoryName'])
+    .where('p.id', 'in', productIds)
+    .execute();
+  return new Map(rows.map(({ id, ...names }) => [id, names]));
 };
 
 export const topDishes = async (ctx: Ctx, input: TopDishesInput) => {
   const departmentId = await reportDepartment(ctx, input.departmentId);
-  const rows = await paidLines(ctx, input, departmentId)
-    .select((eb) => [
-      'p.id as productId',
-      'p.name as productName',
-      'c.name as categoryName',
-      eb.fn.sum<string>('l.quantity').as('quantity'),
-      eb.fn.sum<string>(sql`${eb.ref('l.quantity')} * ${eb.ref('l.unitPriceCents')}`).as('revenueCents'),
-    ])
-    .groupBy(['p.id', 'p.name', 'c.name'])
-    .orderBy('quantity', 'desc')
-    .orderBy('p.name')
-    .limit(input.limit)
-    .execute();
-  return rows.map((row) => ({ ...row, quantity: Number(row.quantity), revenueCents: Number(row.revenueCents) }));
+  const sales = await dishSales(ctx, input, departmentId);
+  const names = await dishNames(
+    ctx,
+    sales.map((row) => row.productId),
+  );
+  return sales
+    .map((row) => {
+      const { productName, categoryName } = names.get(row.productId)!;
+      return { productId: row.productId, productName, categoryName, quantity: row.quantity, revenueCents: row.revenueCents };
+    })
+    .sort((a, b) => b.quantity - a.quantity || a.productName.localeCompare(b.productName))
+    .slice(0, input.limit);
 };
 
 export const salesByCategory = async (ctx: Ctx, input: ReportRange) => {
   const departmentId = await reportDepartment(ctx, input.departmentId);
-  const rows = await paidLines(ctx, input, departmentId)
-    .select((eb) => [
-      'c.id as categoryId',
-      'c.name as categoryName',
-      eb.fn.sum<string>('l.quantity').as('quantity'),
-      eb.fn.sum<string>(sql`${eb.ref('l.quantity')} * ${eb.ref('l.unitPriceCents')}`).as('revenueCents'),
-    ])
-    .groupBy(['c.id', 'c.name'])
-    .orderBy('revenueCents', 'desc')
-    .execute();
-  return rows.map((row) => ({ ...row, quantity: Number(row.quantity), revenueCents: Number(row.revenueCents) }));
+  const sales = await dishSales(ctx, input, departmentId);
+  const names = await dishNames(
+    ctx,
+    sales.map((row) => row.productId),
+  );
+  return mergeBy(
+    sales.map((row) => {
+      const { categoryId, categoryName } = names.get(row.productId)!;
+      return { categoryId, categoryName, quantity: row.quantity, revenueCents: row.revenueCents };
+    }),
+    'categoryId',
+    ['quantity', 'revenueCents'],
+  ).sort((a, b) => b.revenueCents - a.revenueCents || a.categoryName.localeCompare(b.categoryName));
 };
 
-/** What each department's people ordered; people without a department are one row ("No department"). */
+/**
+ * What each department's people ordered, by the department they were in when they ordered; people without a
+ * department are one row ("No department"), a department deleted since is "Former department".
+ */
 export const spendByDepartment = async (ctx: Ctx, input: ReportRange) => {
   const departmentId = await reportDepartment(ctx, input.departmentId);
-  let query = kysely(ctx.em)
-    .selectFrom('Order as o')
-    .innerJoin('User as u', 'u.id', 'o.user')
-    .leftJoin('Department as d', 'd.id', 'u.department')
-    .select((eb) => [
-      'd.id as departmentId',
-      'd.name as departmentName',
-      eb.fn.countAll<string>().as('orders'),
-      eb.fn.sum<string>('o.totalCents').as('revenueCents'),
-    ])
-    .where('o.status', '<>', 'refunded')
-    .where('o.createdAt', '>=', new Date(input.from))
-    .where('o.createdAt', '<', new Date(input.to))
-    .groupBy(['d.id', 'd.name'])
-    .orderBy('revenueCents', 'desc');
-  if (departmentId) query = query.where('u.department', '=', departmentId);
-  const rows = await query.execute();
-  return rows.map((row) => ({
-    departmentId: row.departmentId ?? null,
-    departmentName: row.departmentName ?? 'No department',
-    orders: Number(row.orders),
-    revenueCents: Number(row.revenueCents),
-  }));
+  const { days, edges } = splitRange(input.from, input.to);
+  const rows = [];
+  if (days) {
+    rows.push(
+      ...(await kysely(ctx.em)
+        .selectFrom('SalesDay as s')
+        .select((eb) => [
+          's.departmentId as departmentId',
+          eb.fn.sum<string>('s.orders').as('orders'),
+          eb.fn.sum<string>('s.revenueCents').as('revenueCents'),
+        ])
+        .where('s.day', '>=', days.from)
+        .where('s.day', '<', days.to)
+        .$if(departmentId !== null, (query) => query.where('s.departmentId', '=', departmentId))
+        .groupBy('s.departmentId')
+        .execute()),
+    );
+  }
+  if (edges.length) {
+    rows.push(
+      ...(await paidOrdersInEdges(ctx, edges, departmentId)
+        .select((eb) => [
+          eb.fn.coalesce('o.departmentId', sql<string>`${NO_DEPARTMENT}::uuid`).as('departmentId'),
+          eb.fn.countAll<string>().as('orders'),
+          eb.fn.sum<string>('o.totalCents').as('revenueCents'),
+        ])
+        .groupBy('departmentId')
+        .execute()),
+    );
+  }
+  const merged = mergeBy(
+    rows.map((row) => toNumbers(row, ['orders', 'revenueCents'])),
+    'departmentId',
+    ['orders', 'revenueCents'],
+  ).filter((row) => row.orders !== 0);
+  const known = merged.map((row) => row.departmentId).filter((id) => id !== NO_DEPARTMENT);
+  const names = new Map(
+    known.length
+      ? (await kysely(ctx.em).selectFrom('Department').select(['id', 'name']).where('id', 'in', known).execute()).map((d) => [
+          d.id,
+          d.name,
+        ])
+      : [],
+  );
+  return merged
+    .map((row) => ({
+      departmentId: row.departmentId === NO_DEPARTMENT ? null : row.departmentId,
+      departmentName: row.departmentId === NO_DEPARTMENT ? 'No department' : (names.get(row.departmentId) ?? 'Former department'),
+      orders: row.orders,
+      revenueCents: row.revenueCents,
+    }))
+    .sort((a, b) => b.revenueCents - a.revenueCents || a.departmentName.localeCompare(b.departmentName));
 };
 
 /** How much each payer funded in the period: what spends took from it, less what refunds gave back. */
 export const funding = async (ctx: Ctx, input: ReportRange) => {
   const departmentId = await reportDepartment(ctx, input.departmentId);
-  let query = kysely(ctx.em)
-    .selectFrom('WalletEntry as e')
-    .innerJoin('Payer as p', 'p.id', 'e.payer')
-    .select((eb) => [
-      'p.id as payerId',
-      'p.name as payerName',
-      'p.kind as payerKind',
-      eb.fn.sum<string>('e.amountCents').as('net'),
-    ])
-    .where('e.kind', 'in', ['spend', 'refund'])
-    .where('e.occurredAt', '>=', new Date(input.from))
-    .where('e.occurredAt', '<', new Date(input.to))
-    .groupBy(['p.id', 'p.name', 'p.kind'])
-    .orderBy('p.kind')
-    .orderBy('p.name');
-  if (departmentId) query = query.innerJoin('User as u', 'u.id', 'e.user').where('u.department', '=', departmentId);
-  const rows = await query.execute();
-  return rows.map(({ net, ...row }) => ({ ...row, fundedCents: -Number(net) })).filter((row) => row.fundedCents !== 0);
+  const { days, edges } = splitRange(input.from, input.to);
+  const rows = [];
+  if (days) {
+    rows.push(
+      ...(await kysely(ctx.em)
+        .selectFrom('FundingDay as f')
+        .select((eb) => ['f.payerId as payerId', eb.fn.sum<string>('f.netCents').as('net')])
+        .where('f.day', '>=', days.from)
+        .where('f.day', '<', days.to)
+        .$if(departmentId !== null, (query) => query.where('f.departmentId', '=', departmentId))
+        .groupBy('f.payerId')
+        .execute()),
+    );
+  }
+  if (edges.length) {
+    rows.push(
+      ...(await kysely(ctx.em)
+        .selectFrom('WalletEntry as e')
+        .select((eb) => ['e.payer as payerId', eb.fn.sum<string>('e.amountCents').as('net')])
+        .where('e.kind', 'in', ['spend', 'refund'])
+        .where((eb) => inEdges(eb.ref('e.occurredAt'), edges))
+        // As the summary: an order's entries count for the order's department, a charge's for the person's. Looked
+        // up per entry (a partial day's few thousand) by primary key, never by joining all orders.
+        .$if(departmentId !== null, (query) =>
+          query.where(
+            (eb) => sql<boolean>`case when ${eb.ref('e.order')} is null
+              then (${eb.selectFrom('User as u').select('u.department').whereRef('u.id', '=', 'e.user')})
+              else (${eb.selectFrom('Order as o').select('o.departmentId').whereRef('o.id', '=', 'e.order')}) end
+              = ${departmentId}`,
+          ),
+        )
+        .groupBy('e.payer')
+        .execute()),
+    );
+  }
+  const merged = mergeBy(
+    rows.map((row) => toNumbers(row, ['net'])),
+    'payerId',
+    ['net'],
+  ).filter((row) => row.net !== 0);
+  if (merged.length === 0) return [];
+  const payers = new Map(
+    (
+      await kysely(ctx.em)
+        .selectFrom('Payer')
+        .select(['id', 'name', 'kind'])
+        .where(
+          'id',
+          'in',
+          merged.map((row) => row.payerId),
+        )
+        .execute()
+    ).map((payer) => [payer.id, payer]),
+  );
+  return merged
+    .map((row) => {
+      const payer = payers.get(row.payerId)!;
+      return { payerId: row.payerId, payerName: payer.name, payerKind: payer.kind, fundedCents: -row.net };
+    })
+    .sort((a, b) => a.payerKind.localeCompare(b.payerKind) || a.payerName.localeCompare(b.payerName));
 };
 
 /**
- * One person's month per payer: opening balance, credits (and top-ups, less adjustments), spends, refunds,
- * closing balance, from the ledger's entries by `occurredAt`. Opening + movements = closing, per payer.
+ * A month's ledger per person and payer: opening balance, credits (credits, top-ups, adjustments), spends and
+ * refunds in it, and the closing balance. One query pair serves one person's statement and the whole company's
+ * payroll CSV.
+ *
+ * The opening balance is worked back from today's balance (what is left in the open lots, which the ledger keeps
+ * equal to the sum of the entries) less everything since the month began (the monthly summary), instead of adding
+ * up every month since the person joined: last month's payroll for 10,000 people reads two months of summaries.
  */
+const monthlyLedger = async (ctx: Ctx, month: string, who: { userId: string } | { departmentId: string | null }) => {
+  const start = `${month}-01`;
+  const userId = 'userId' in who ? who.userId : null;
+  const departmentId = 'departmentId' in who ? who.departmentId : null;
+  const since = await kysely(ctx.em)
+    .selectFrom('WalletMonth as m')
+    .innerJoin('User as u', 'u.id', 'm.userId')
+    .select((eb) => {
+      const during = sql<boolean>`${eb.ref('m.month')} = ${start}::date`;
+      const sumDuring = (column: 'm.creditsCents' | 'm.spendsCents' | 'm.refundsCents') =>
+        eb.fn.coalesce(eb.fn.sum<string>(sql`case when ${during} then ${eb.ref(column)} end`), sql<string>`0`);
+      return [
+        'm.userId as userId',
+        'm.payerId as payerId',
+        eb.fn
+          .sum<string>(sql`${eb.ref('m.creditsCents')} + ${eb.ref('m.spendsCents')} + ${eb.ref('m.refundsCents')}`)
+          .as('since'),
+        sumDuring('m.creditsCents').as('credits'),
+        sumDuring('m.spendsCents').as('spends'),
+        sumDuring('m.refundsCents').as('refunds'),
+        sql<string>`0`.as('balance'),
+      ];
+    })
+    .where('m.month', '>=', start)
+    .$if(userId !== null, (query) => query.where('m.userId', '=', userId))
+    .$if(departmentId !== null, (query) => query.where('u.department', '=', departmentId))
+    .groupBy(['m.userId', 'm.payerId'])
+    .execute();
+  const balances = await kysely(ctx.em)
+    .selectFrom('WalletEntry as e')
+    .innerJoin('User as u', 'u.id', 'e.user')
+    .select((eb) => [
+      'e.user as userId',
+      'e.payer as payerId',
+      sql<string>`0`.as('since'),
+      sql<string>`0`.as('credits'),
+      sql<string>`0`.as('spends'),
+      sql<string>`0`.as('refunds'),
+      eb.fn.sum<string>('e.remainingCents').as('balance'),
+    ])
+    .where('e.remainingCents', '>', 0)
+    .$if(userId !== null, (query) => query.where('e.user', '=', userId))
+    .$if(departmentId !== null, (query) => query.where('u.department', '=', departmentId))
+    .groupBy(['e.user', 'e.payer'])
+    .execute();
+  const measures = ['since', 'credits', 'spends', 'refunds', 'balance'] as const;
+  const lines = mergeBy(
+    [...since, ...balances].map((row) => ({ key: `${row.userId} ${row.payerId}`, ...toNumbers(row, [...measures]) })),
+    'key',
+    [...measures],
+  )
+    .map(({ key: _key, since: sinceTotal, balance, ...line }) => {
+      const opening = balance - sinceTotal;
+      return { ...line, opening, closing: opening + line.credits + line.spends + line.refunds };
+    })
+    .filter((line) => line.opening !== 0 || line.credits !== 0 || line.spends !== 0 || line.refunds !== 0);
+  if (lines.length === 0) return [];
+  const people = new Map(
+    (
+      await kysely(ctx.em)
+        .selectFrom('User as u')
+        .leftJoin('Department as d', 'd.id', 'u.department')
+        .select(['u.id', 'u.name', 'u.employeeNumber', 'd.name as departmentName'])
+        .where('u.id', 'in', [...new Set(lines.map((line) => line.userId))])
+        .execute()
+    ).map((person) => [person.id, person]),
+  );
+  const payers = new Map(
+    (
+      await kysely(ctx.em)
+        .selectFrom('Payer')
+        .select(['id', 'name'])
+        .where('id', 'in', [...new Set(lines.map((line) => line.payerId))])
+        .execute()
+    ).map((payer) => [payer.id, payer.name]),
+  );
+  return lines
+    .map((line) => {
+      const person = people.get(line.userId)!;
+      return {
+        ...line,
+        userName: person.name,
+        employeeNumber: person.employeeNumber,
+        departmentName: person.departmentName,
+        payerName: payers.get(line.payerId)!,
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.userName.localeCompare(b.userName) || a.userId.localeCompare(b.userId) || a.payerName.localeCompare(b.payerName),
+    );
+};
+
+/** One person's month per payer: opening + credits + spends + refunds = closing, per payer. */
 export const statement = async (ctx: Ctx, input: StatementInput): Promise<Statement> => {
   const actor = requireRole(ctx.user, 'manager');
   const person = await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'read' });
-  const start = new Date(`${input.month}-01T00:00:00Z`);
-  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-  const rows = await kysely(ctx.em)
-    .selectFrom('WalletEntry as e')
-    .innerJoin('Payer as p', 'p.id', 'e.payer')
-    .select((eb) => {
-      const sumWhere = (condition: ReturnType<typeof sql<boolean>>) =>
-        eb.fn.coalesce(eb.fn.sum<string>(sql`case when ${condition} then ${eb.ref('e.amountCents')} end`), sql<string>`0`);
-      const inMonth = sql<boolean>`${eb.ref('e.occurredAt')} >= ${start} and ${eb.ref('e.occurredAt')} < ${end}`;
-      return [
-        'p.id as payerId',
-        'p.name as payerName',
-        sumWhere(sql<boolean>`${eb.ref('e.occurredAt')} < ${start}`).as('opening'),
-        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} in ('credit', 'top_up', 'adjustment')`).as('credits'),
-        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} = 'spend'`).as('spends'),
-        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} = 'refund'`).as('refunds'),
-      ];
-    })
-    .where('e.user', '=', person.id)
-    .where('e.occurredAt', '<', end)
-    .groupBy(['p.id', 'p.name'])
-    .orderBy('p.name')
-    .execute();
-  const byPayer = rows.map((row) => {
-    const line = {
-      payerId: row.payerId,
-      payerName: row.payerName,
-      openingCents: Number(row.opening),
-      creditsCents: Number(row.credits),
-      spendsCents: Number(row.spends),
-      refundsCents: Number(row.refunds),
-    };
-    return { ...line, closingCents: line.openingCents + line.creditsCents + line.spendsCents + line.refundsCents };
-  });
+  const byPayer = (await monthlyLedger(ctx, input.month, { userId: person.id })).map((row) => ({
+    payerId: row.payerId,
+    payerName: row.payerName,
+    openingCents: row.opening,
+    creditsCents: row.credits,
+    spendsCents: row.spends,
+    refundsCents: row.refunds,
+    closingCents: row.closing,
+  }));
   return {
     userId: person.id,
     userName: person.name,
@@ -212,41 +449,5 @@ export const statement = async (ctx: Ctx, input: StatementInput): Promise<Statem
 /** Every person's statement for a month, one row per person and payer (the payroll CSV); scope as the reports. */
 export const companyStatements = async (ctx: Ctx, input: { month: string; departmentId?: string | undefined }) => {
   const departmentId = await reportDepartment(ctx, input.departmentId);
-  const start = new Date(`${input.month}-01T00:00:00Z`);
-  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-  let query = kysely(ctx.em)
-    .selectFrom('WalletEntry as e')
-    .innerJoin('Payer as p', 'p.id', 'e.payer')
-    .innerJoin('User as u', 'u.id', 'e.user')
-    .leftJoin('Department as d', 'd.id', 'u.department')
-    .select((eb) => {
-      const sumWhere = (condition: ReturnType<typeof sql<boolean>>) =>
-        eb.fn.coalesce(eb.fn.sum<string>(sql`case when ${condition} then ${eb.ref('e.amountCents')} end`), sql<string>`0`);
-      const inMonth = sql<boolean>`${eb.ref('e.occurredAt')} >= ${start}`;
-      return [
-        'u.name as userName',
-        'u.employeeNumber as employeeNumber',
-        'd.name as departmentName',
-        'p.name as payerName',
-        sumWhere(sql<boolean>`${eb.ref('e.occurredAt')} < ${start}`).as('opening'),
-        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} in ('credit', 'top_up', 'adjustment')`).as('credits'),
-        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} = 'spend'`).as('spends'),
-        sumWhere(sql<boolean>`${inMonth} and ${eb.ref('e.kind')} = 'refund'`).as('refunds'),
-      ];
-    })
-    .where('e.occurredAt', '<', end)
-    .groupBy(['u.id', 'u.name', 'u.employeeNumber', 'd.name', 'p.id', 'p.name'])
-    .orderBy('u.name')
-    .orderBy('u.id')
-    .orderBy('p.name');
-  if (departmentId) query = query.where('u.department', '=', departmentId);
-  return (await query.execute()).map((row) => {
-    const [opening, credits, spends, refunds] = [row.opening, row.credits, row.spends, row.refunds].map(Number) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    return { ...row, opening, credits, spends, refunds, closing: opening + credits + spends + refunds };
-  });
+  return monthlyLedger(ctx, input.month, { departmentId });
 };

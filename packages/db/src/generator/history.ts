@@ -1,0 +1,297 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
+import { kysely } from '../query';
+import { hashPassword } from '../user/password-hash';
+
+export type HistoryOptions = {
+  /** Employees to create (each with a department, a company and a department allowance). */
+  employees: number;
+  /** Dishes to create, spread over the existing categories (or six new ones). */
+  dishes: number;
+  /** Past orders to create, one to three dishes each, placed at lunchtime on the past `days` days. */
+  orders: number;
+  days: number;
+  departments: number;
+  /** The password every generated person signs in with. */
+  password: string;
+  /** Makes the data the same on every run (PostgreSQL's `setseed`, between -1 and 1). */
+  seed: number;
+};
+
+export const HISTORY_DEFAULTS: HistoryOptions = {
+  employees: 10_000,
+  dishes: 300,
+  orders: 1_000_000,
+  days: 365,
+  departments: 20,
+  password: 'Canteen-Demo-2026',
+  seed: 0.42,
+};
+
+export type HistoryResult = {
+  departments: number;
+  employees: number;
+  dishes: number;
+  orders: number;
+  lines: number;
+  walletEntries: number;
+  seconds: number;
+  /** Milliseconds per step, to see where a slow load spends its time. */
+  stepsMs: Record<string, number>;
+};
+
+const FIRST = ['Ada', 'Ben', 'Cleo', 'Dan', 'Eva', 'Finn', 'Gia', 'Hugo', 'Ines', 'Jon', 'Kai', 'Lea', 'Mia', 'Noah', 'Olga'];
+const LAST = ['Berg', 'Costa', 'Dietz', 'Evans', 'Fischer', 'Garcia', 'Hansen', 'Ito', 'Jansen', 'Kowalski', 'Lopez', 'Meyer'];
+const STYLES = ['Smoky', 'Spicy', 'Garden', 'Classic', 'Roasted', 'Crispy', 'Creamy', 'Herbed', 'Lemon', 'Harissa', 'Miso'];
+const BASES = ['Lentil Soup', 'Chicken Curry', 'Tofu Bowl', 'Beef Stew', 'Falafel Wrap', 'Pasta', 'Risotto', 'Salad', 'Burger'];
+
+const textArray = (values: string[]) => sql`array[${sql.join(values)}]::text[]`;
+
+/**
+ * Loads a large, consistent history with set-based SQL (a few statements, no per-row round trips), for the report
+ * timings (apps/api/test/large-history.test.ts) and `pnpm bench`: departments with their budgets, employees,
+ * dishes, and past orders with lines, spends, monthly allowances and the draws that link them, as the ledger
+ * would have recorded them (oldest money first: each month the company's allowance, then the department's).
+ * Every balance adds up: each month's allowances are spent exactly, and everyone keeps a fresh 50.00 company
+ * credit to order with. The report summaries are rebuilt from it at the end (`report_rebuild()`), in the same
+ * transaction. The load takes the tables' locks until it commits: run it on a database nobody uses meanwhile.
+ *
+ * Hand-written SQL on purpose (docs/adr/0007-query-layer.md allows it where the ORM cannot say it): a million
+ * orders through the unit of work would take an hour. Runs on a migrated database, beside the demo data.
+ */
+export const generateHistory = async (em: SqlEntityManager, options: Partial<HistoryOptions> = {}): Promise<HistoryResult> => {
+  const o = { ...HISTORY_DEFAULTS, ...options };
+  const started = performance.now();
+  const steps: Record<string, number> = {};
+  const passwordHash = await hashPassword(o.password);
+  await em.transactional(async (tx) => {
+    const db = kysely(tx);
+    let last = performance.now();
+    const run = async (query: ReturnType<typeof sql>, step?: string) => {
+      await query.execute(db);
+      if (step) {
+        steps[step] = Math.round(performance.now() - last);
+        last = performance.now();
+      }
+    };
+    // A bulk load of rows that are consistent by construction: no per-row foreign-key checks and no per-statement
+    // summary triggers (which would redo the work of the rebuild at the end), as pg_restore loads a dump.
+    // The working tables below hold millions of rows: keep them in memory (possible only before the session's
+    // first temporary table, hence the guard), instead of the 8 MB default that spills them to disk.
+    await run(sql`do $$ begin perform set_config('temp_buffers', '1GB', true); exception when others then null; end $$`);
+    await run(sql`set local session_replication_role = replica`);
+    await run(sql`set local synchronous_commit = off`);
+    await run(sql`set local work_mem = '256MB'`);
+    await run(sql`set local maintenance_work_mem = '512MB'`);
+    // Secondary indexes and unique constraints of the big tables are dropped for the load and built again after
+    // it: one sorted build each instead of millions of random inserts into indexes larger than the buffer cache.
+    await run(sql`create temporary table gen_index on commit drop as
+      select t.relname as table_name, c.conname as constraint_name, pg_get_constraintdef(c.oid) as constraint_def,
+             i.indexrelid::regclass::text as index_name, pg_get_indexdef(i.indexrelid) as index_def
+      from pg_index i
+      join pg_class t on t.oid = i.indrelid
+      left join pg_constraint c on c.conindid = i.indexrelid
+      where t.relnamespace = current_schema()::regnamespace
+        and t.relname in ('canteen_order', 'order_line', 'wallet_entry', 'wallet_draw')
+        and not i.indisprimary`);
+    await run(sql`do $$ declare r record; begin
+      for r in select * from gen_index loop
+        if r.constraint_name is not null then
+          execute format('alter table %I drop constraint %I', r.table_name, r.constraint_name);
+        else
+          execute format('drop index %s', r.index_name);
+        end if;
+      end loop; end $$`);
+    await run(sql`select setseed(${o.seed}::float8)`);
+    // A time-ordered uuid (version 7), as the application's ids are, so lists sorted by id stay in time order.
+    await run(sql`create function pg_temp.uuid7(at timestamptz) returns uuid language sql volatile as $$
+      select encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+        placing substring(int8send(floor(extract(epoch from at) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid
+    $$`);
+    const since = sql`date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' - make_interval(days => ${o.days})`;
+    const tag = sql`lpad(to_hex((extract(epoch from now()) * 1000)::bigint % 1048576), 5, '0')`;
+
+    await run(sql`create temporary table gen_department on commit drop as
+      select n, pg_temp.uuid7(now()) as id, pg_temp.uuid7(now()) as payer_id,
+             'Team ' || ${tag} || '-' || lpad(n::text, 3, '0') as name
+      from generate_series(1, ${o.departments}::int) n`);
+    await run(
+      sql`insert into department (id, created_at, updated_at, name, code)
+      select id, now(), now(), name, 'G' || ${tag} || lpad(n::text, 3, '0') from gen_department`,
+      'departments',
+    );
+    await run(sql`insert into payer (id, created_at, updated_at, name, kind, department_id)
+      select payer_id, now(), now(), name || ' budget', 'department', id from gen_department`);
+    await run(sql`insert into payer (id, created_at, updated_at, name, kind)
+      select pg_temp.uuid7(now()), now(), now(), 'Company', 'company'
+      where not exists (select 1 from payer where kind = 'company')`);
+
+    await run(sql`insert into category (id, created_at, updated_at, name, slug, sort_order)
+      select pg_temp.uuid7(now()), now(), now(), c, lower(c), 100
+      from unnest(array['Soups', 'Mains', 'Bowls', 'Salads', 'Desserts', 'Drinks']) c
+      where not exists (select 1 from category)`);
+    await run(sql`create temporary table gen_product on commit drop as
+      with styles as (select ${textArray(STYLES)} s), bases as (select ${textArray(BASES)} b),
+           categories as (select array_agg(id order by sort_order, name) ids from category)
+      select n, pg_temp.uuid7(now()) as id,
+             s[1 + (n - 1) % array_length(s, 1)] || ' ' || b[1 + ((n - 1) / array_length(s, 1)) % array_length(b, 1)]
+               || case when n > array_length(s, 1) * array_length(b, 1) then ' No. ' || n else '' end as name,
+             (250 + floor(random() * 40) * 25)::int as price_cents,
+             ids[1 + (n - 1) % array_length(ids, 1)] as category_id
+      from generate_series(1, ${o.dishes}::int) n, styles, bases, categories`);
+    await run(
+      sql`insert into product (id, created_at, updated_at, name, description, price_cents, category_id)
+      select id, now(), now(), name, 'A generated dish for load tests.', price_cents, category_id from gen_product`,
+      'dishes',
+    );
+
+    await run(sql`create temporary table gen_user on commit drop as
+      with first as (select ${textArray(FIRST)} f), last as (select ${textArray(LAST)} l)
+      select s.n, pg_temp.uuid7(${since} - interval '1 day') as id,
+             f[1 + (s.n - 1) % array_length(f, 1)] || ' ' || l[1 + ((s.n - 1) / array_length(f, 1)) % array_length(l, 1)]
+               || ' ' || ${tag} || lpad(s.n::text, 6, '0') as name,
+             'employee' || ${tag} || lpad(s.n::text, 6, '0') || '@generated.canteen.test' as email,
+             'G' || ${tag} || lpad(s.n::text, 7, '0') as employee_number,
+             d.id as department_id, d.payer_id as department_payer_id
+      from generate_series(1, ${o.employees}::int) s(n) cross join first cross join last
+      join gen_department d on d.n = 1 + (s.n - 1) % ${o.departments}::int`);
+    await run(
+      sql`insert into app_user (id, created_at, updated_at, email, name, employee_number, role, department_id,
+        password_hash, password_changed_at)
+      select id, ${since} - interval '1 day', now(), email, name, employee_number, 'employee', department_id,
+             ${passwordHash}, now()
+      from gen_user`,
+      'people',
+    );
+
+    // Orders at lunchtime (11:30 to 14:00 UTC) on the past days, by random people, with one to three dishes.
+    await run(sql`create temporary table gen_order on commit drop as
+      select g as n, u.id as user_id, u.department_id, u.department_payer_id, t.at, pg_temp.uuid7(t.at) as id
+      from generate_series(1, ${o.orders}::int) g
+      cross join lateral (select 1 + floor(random() * ${o.employees})::int as user_n,
+                                 ${since} + make_interval(days => floor(random() * ${o.days})::int,
+                                   mins => 690, secs => random() * 9000) as at
+                          where g > 0) t
+      join gen_user u on u.n = t.user_n`);
+    await run(
+      sql`create temporary table gen_line on commit drop as
+      select o.n as order_n, o.id as order_id, o.at, p.id as product_id, p.name, p.price_cents,
+             1 + (random() < 0.15)::int as quantity
+      from gen_order o
+      cross join lateral (select floor(random() * ${o.dishes})::int as base, 1 + floor(random() * 3)::int as how_many
+                          where o.n > 0) pick
+      cross join lateral generate_series(0, pick.how_many - 1) k
+      join gen_product p on p.n = 1 + (pick.base + k * 37) % ${o.dishes}::int`,
+      'plan orders',
+    );
+    await run(
+      sql`insert into canteen_order (id, created_at, updated_at, user_id, placed_by_id, department_id, status,
+        total_cents, idempotency_key, request_hash)
+      select o.id, o.at, o.at, o.user_id, o.user_id, o.department_id, 'completed', t.total,
+             'generated-' || o.n, md5(o.n::text) || md5(o.id::text)
+      from gen_order o
+      join (select order_n, sum(quantity * price_cents)::int total from gen_line group by order_n) t on t.order_n = o.n
+      order by o.at`,
+      'orders',
+    );
+    await run(
+      sql`insert into order_line (id, created_at, updated_at, order_id, product_id, quantity, unit_price_cents,
+        product_name)
+      select pg_temp.uuid7(at), at, at, order_id, product_id, quantity, price_cents, name
+      from gen_line order by at`,
+      'lines',
+    );
+
+    // The ledger, month by month per person: the company allowance (60%) is spent first, then the department's.
+    await run(sql`create temporary table gen_spend on commit drop as
+      with totals as (
+        select o.id as order_id, o.user_id, o.department_payer_id, o.at, c.total_cents as total,
+               date_trunc('month', o.at at time zone 'UTC') at time zone 'UTC' as month
+        from gen_order o join canteen_order c on c.id = o.id
+      ), running as (
+        select *, sum(total) over (partition by user_id, month order by at, order_id) - total as before,
+                  sum(total) over (partition by user_id, month) as month_total
+        from totals
+      ), shares as (
+        select *, ceil(month_total * 0.6)::int as company_lot from running
+      )
+      select order_id, user_id, department_payer_id, at, month,
+             greatest(0, least(total, company_lot - before))::int as from_company,
+             (total - greatest(0, least(total, company_lot - before)))::int as from_department,
+             company_lot, month_total - company_lot as department_lot
+      from shares`);
+    await run(
+      sql`create temporary table gen_lot on commit drop as
+      select distinct on (user_id, month) user_id, month, department_payer_id,
+             pg_temp.uuid7(month) as company_lot_id, company_lot,
+             pg_temp.uuid7(month + interval '1 second') as department_lot_id, department_lot
+      from gen_spend order by user_id, month`,
+      'plan ledger',
+    );
+    const company = sql`(select id from payer where kind = 'company' order by created_at limit 1)`;
+    await run(
+      sql`insert into wallet_entry (id, created_at, updated_at, user_id, payer_id, amount_cents, remaining_cents,
+        occurred_at, kind, note)
+      select company_lot_id, month, month, user_id, ${company}, company_lot, 0, month, 'credit'::wallet_entry_kind, 'Monthly allowance'
+      from gen_lot where company_lot > 0
+      union all
+      select department_lot_id, month, month, user_id, department_payer_id, department_lot, 0,
+             month + interval '1 second', 'credit', 'Department allowance'
+      from gen_lot where department_lot > 0
+      union all
+      select pg_temp.uuid7(now()), now(), now(), id, ${company}, 5000, 5000, now() - interval '1 minute', 'credit',
+             'Welcome credit'
+      from gen_user`,
+      'credits',
+    );
+    await run(sql`create temporary table gen_debit on commit drop as
+      select pg_temp.uuid7(s.at) as id, s.order_id, s.user_id, s.at, ${company} as payer_id, s.from_company as amount,
+             l.company_lot_id as lot_id
+      from gen_spend s join gen_lot l using (user_id, month) where s.from_company > 0
+      union all
+      select pg_temp.uuid7(s.at), s.order_id, s.user_id, s.at, s.department_payer_id, s.from_department,
+             l.department_lot_id
+      from gen_spend s join gen_lot l using (user_id, month) where s.from_department > 0`);
+    await run(
+      sql`insert into wallet_entry (id, created_at, updated_at, user_id, payer_id, amount_cents, remaining_cents,
+        occurred_at, kind, order_id, created_by_id)
+      select id, at, at, user_id, payer_id, -amount, 0, at, 'spend', order_id, user_id from gen_debit order by at`,
+      'spends',
+    );
+    await run(
+      sql`insert into wallet_draw (id, created_at, updated_at, debit_id, lot_id, amount_cents)
+      select pg_temp.uuid7(at), at, at, id, lot_id, amount from gen_debit order by at`,
+      'draws',
+    );
+    await run(
+      sql`do $$ declare r record; begin
+      for r in select * from gen_index loop
+        if r.constraint_name is not null then
+          execute format('alter table %I add constraint %I %s', r.table_name, r.constraint_name, r.constraint_def);
+        else
+          execute r.index_def;
+        end if;
+      end loop; end $$`,
+      'indexes',
+    );
+    await run(sql`select report_rebuild()`, 'report summaries');
+  });
+  // Fresh statistics, so the planner sees the new sizes at once instead of after autovacuum's next pass.
+  const analyzed = performance.now();
+  await sql`analyze`.execute(kysely(em));
+  steps.analyze = Math.round(performance.now() - analyzed);
+  const counts = await sql<{ orders: string; lines: string; entries: string }>`select
+      (select count(*) from canteen_order) orders, (select count(*) from order_line) lines,
+      (select count(*) from wallet_entry) entries`.execute(kysely(em));
+  const row = counts.rows[0]!;
+  return {
+    departments: o.departments,
+    employees: o.employees,
+    dishes: o.dishes,
+    orders: Number(row.orders),
+    lines: Number(row.lines),
+    walletEntries: Number(row.entries),
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    stepsMs: steps,
+  };
+};
