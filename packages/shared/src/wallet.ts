@@ -31,7 +31,12 @@ export const WalletEntryDtoSchema = z.object({
 });
 export type WalletEntryDto = z.infer<typeof WalletEntryDtoSchema>;
 export const WalletEntryPageSchema = pageOf(WalletEntryDtoSchema);
-export const WalletEntriesInputSchema = PageInputSchema.extend({ userId: IdSchema.optional() });
+export const WalletEntriesInputSchema = PageInputSchema.extend({
+  userId: IdSchema.optional(),
+  /** Only entries of these kinds (a person page's credits and refunds); every kind when left out. */
+  kinds: z.array(EntryKindSchema).min(1).max(ENTRY_KINDS.length).optional(),
+});
+export type WalletEntriesInput = z.infer<typeof WalletEntriesInputSchema>;
 
 export const WalletTimelineInputSchema = z.object({
   userId: IdSchema.optional(),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, WalletEntry, dailyBalances, lockWallet, recentNonAdminCredits } from '@canteen/db';
-import type { BulkCreditInput, ChargeInput, CreditInput, PageInput } from '@canteen/shared';
+import type { BulkCreditInput, ChargeInput, CreditInput, WalletEntriesInput } from '@canteen/shared';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertDepartmentInScope, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
@@ -26,13 +26,14 @@ export const getBalance = async (ctx: Ctx, userId: string | undefined) => {
 
 const EntryCursorSchema = CursorKeys.dateId;
 
-export const listEntries = async (ctx: Ctx, input: PageInput & { userId?: string | undefined }) => {
+export const listEntries = async (ctx: Ctx, input: WalletEntriesInput) => {
   const owner = await readableWalletOwner(ctx, input.userId);
   const cursor = decodeCursor(input.cursor, EntryCursorSchema);
   const entries = await ctx.em.find(
     WalletEntry,
     {
       user: owner.id,
+      ...(input.kinds ? { kind: { $in: input.kinds } } : {}),
       ...(cursor
         ? { $or: [{ occurredAt: { $lt: new Date(cursor[0]) } }, { occurredAt: new Date(cursor[0]), id: { $lt: cursor[1] } }] }
         : {}),
