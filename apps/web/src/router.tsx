@@ -8,6 +8,7 @@ import {
   createRouter,
   lazyRouteComponent,
   redirect,
+  useNavigate,
   useRouter,
 } from '@tanstack/react-router';
 import { type CSSProperties, Suspense, lazy, useEffect } from 'react';
@@ -17,6 +18,7 @@ import { PageSpinner } from './components/spinner';
 import { safeRedirect } from './features/auth/safe-redirect';
 import { type SessionUser, useSession, waitForSession } from './lib/auth';
 import {
+  AuditSearchSchema,
   LoginSearchSchema,
   ReceiptSearchSchema,
   ResetPasswordSearchSchema,
@@ -280,11 +282,22 @@ const departmentsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/departments/departments-page'), 'DepartmentsPage'),
 });
 
+const AuditPage = lazyRouteComponent(() => import('./features/audit/audit-page'), 'AuditPage');
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'admin/audit',
   beforeLoad: requireRole('admin'),
-  component: lazyRouteComponent(() => import('./features/audit/audit-page'), 'AuditPage'),
+  validateSearch: AuditSearchSchema,
+  component: function AuditRoute() {
+    const search = auditRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <AuditPage
+        search={search}
+        onSearchChange={(next, isTyping) => void navigate({ to: '/admin/audit', search: next, replace: isTyping === true })}
+      />
+    );
+  },
 });
 
 const paymentsRoute = createRoute({

@@ -22,6 +22,8 @@ type EmployeePickerProps = {
   value: UserDto | null;
   onChange: (person: UserDto | null) => void;
   hint?: string;
+  /** `money` (the default): only people the signed-in user may move money for; `anyone`: everyone they can list. */
+  offers?: 'money' | 'anyone';
 };
 
 const PersonDetails = ({ person }: { person: UserDto }) => (
@@ -32,12 +34,12 @@ const PersonDetails = ({ person }: { person: UserDto }) => (
 );
 
 /**
- * Finds a person by name, email or employee number and picks one, offering only people the signed-in user may
- * move money for (a manager: the employees of their department; an admin: anyone but themself; the API has
- * the final word). A combobox: the button shows who is picked and opens a search box over a list of matches
+ * Finds a person by name, email or employee number and picks one, by default offering only people the signed-in
+ * user may move money for (a manager: the employees of their department; an admin: anyone but themself; the API
+ * has the final word); with `offers="anyone"`, everyone `user.list` gives them (an admin filtering the audit log). A combobox: the button shows who is picked and opens a search box over a list of matches
  * (cmdk in a Popover), with ↑ ↓ to move, Enter to pick and Escape to close. The server does the searching.
  */
-export const EmployeePicker = ({ label, value, onChange, hint }: EmployeePickerProps) => {
+export const EmployeePicker = ({ label, value, onChange, hint, offers = 'money' }: EmployeePickerProps) => {
   const id = useId();
   const session = useSession();
   const me = session.status === 'signedIn' ? session.user : null;
@@ -47,14 +49,16 @@ export const EmployeePicker = ({ label, value, onChange, hint }: EmployeePickerP
   const query = useQuery({
     ...trpc.user.list.queryOptions({
       limit: RESULTS,
-      ...(me?.role === 'manager' ? { role: 'employee' as const } : {}),
+      ...(me?.role === 'manager' && offers === 'money' ? { role: 'employee' as const } : {}),
       ...(search ? { search } : {}),
     }),
     placeholderData: keepPreviousData,
     // Ready before the list opens while nobody is picked; afterwards only while changing the pick.
     enabled: value === null || isOpen,
   });
-  const people = (query.data?.items ?? []).filter((person) => me !== null && canActOn(me, person, 'money'));
+  const people = (query.data?.items ?? []).filter(
+    (person) => me !== null && (offers === 'anyone' || canActOn(me, person, 'money')),
+  );
 
   const pick = (person: UserDto) => {
     onChange(person);
@@ -139,7 +143,7 @@ export const EmployeePicker = ({ label, value, onChange, hint }: EmployeePickerP
                 <Command.Item
                   key={person.id}
                   value={person.id}
-                  disabled={!person.isActive}
+                  disabled={offers === 'money' && !person.isActive}
                   onSelect={() => pick(person)}
                   className="grid cursor-default gap-0.5 rounded-md px-2.5 py-2 text-left data-[disabled=true]:cursor-not-allowed data-[disabled=true]:opacity-60 data-[selected=true]:bg-emerald-50"
                 >

@@ -1,5 +1,6 @@
-import { CreateTopUpInputSchema, IdSchema, ResetPasswordInputSchema } from '@canteen/shared';
+import { AuditListInputSchema, CreateTopUpInputSchema, IdSchema, ResetPasswordInputSchema } from '@canteen/shared';
 import { z } from 'zod';
+import { AUDIT_ENTITIES } from './audit-entities';
 
 /**
  * The search params of the routes that take any, as zod schemas (TanStack Router reads them as Standard
@@ -27,3 +28,23 @@ export const TopUpReturnSearchSchema = z.object({
   /** Set by the checkout's "Cancel" link: the person gave up, so the page ends the pending payment. */
   cancelled: z.coerce.number().pipe(z.literal(1)).optional().catch(undefined),
 });
+
+/** A calendar day as an <input type="date"> gives it (`YYYY-MM-DD`), within the years the API takes dates for. */
+const DaySchema = z.iso.date().refine((day) => day >= '2000-01-01' && day < '2100-01-01');
+
+/** Text a filter sends as the API takes it; nothing typed is no filter. */
+const FilterTextSchema = AuditListInputSchema.shape.action.unwrap().min(1).optional();
+
+/**
+ * The audit log's filters (`/admin/audit?actor=<id>&entity=User&action=wallet.&about=<id>&from=…&to=…`), so Back
+ * and a shared link show the same entries. `about` is the id of what the entries are about (a person's history).
+ */
+export const AuditSearchSchema = z.object({
+  actor: IdSchema.optional().catch(undefined),
+  entity: z.enum(AUDIT_ENTITIES).optional().catch(undefined),
+  action: FilterTextSchema.catch(undefined),
+  about: FilterTextSchema.catch(undefined),
+  from: DaySchema.optional().catch(undefined),
+  to: DaySchema.optional().catch(undefined),
+});
+export type AuditSearch = z.infer<typeof AuditSearchSchema>;

@@ -1,58 +1,72 @@
 import type { AuditEntryDto } from '@canteen/shared';
-import { ChevronRight, ScrollText } from 'lucide-react';
+import { useMutation } from '@tanstack/react-query';
+import { ChevronRight, Download, ScrollText } from 'lucide-react';
 import { useState } from 'react';
-import { Badge } from '../../components/badge';
+import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { DataTable } from '../../components/data-table';
-import { Field } from '../../components/field';
-import { Input } from '../../components/input';
 import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
+import { auditFilters, hasAuditFilters } from '../../lib/audit-filters';
+import { aboutWords, actionWords, actorWords, entityWords } from '../../lib/audit-words';
+import { localDay } from '../../lib/calendar';
+import { downloadCsv } from '../../lib/download-csv';
 import { formatDateTime } from '../../lib/format';
+import type { AuditSearch } from '../../lib/search-params';
 import { trpc } from '../../lib/trpc';
-import { useLoadMoreList, useSearchBox } from '../../lib/use-list';
+import { useLoadMoreList } from '../../lib/use-list';
 import { cn } from '../../lib/utils';
+import { AuditChanges } from './audit-changes';
+import { AuditFilterBar } from './audit-filter-bar';
 
 const PAGE_SIZE = 50;
 
-const actionTone = (action: string) => {
-  if (/delete|locked|failed|reused|revoke/.test(action)) return 'red' as const;
-  if (/create|login$/.test(action)) return 'green' as const;
-  if (/update|change|reset|totp/.test(action)) return 'amber' as const;
-  return 'neutral' as const;
+type AuditPageProps = {
+  /** The filters, as the address holds them. */
+  search: AuditSearch;
+  /** `isTyping`: replace the address rather than add a step to Back. */
+  onSearchChange: (search: AuditSearch, isTyping?: boolean) => void;
 };
 
-export const AuditPage = () => {
-  const action = useSearchBox();
-  const entity = useSearchBox();
+export const AuditPage = ({ search, onSearchChange }: AuditPageProps) => {
+  const filters = auditFilters(search);
+  const isFiltered = hasAuditFilters(search);
   const list = useLoadMoreList(
-    trpc.audit.list.infiniteQueryOptions(
-      { limit: PAGE_SIZE, ...(action.term ? { action: action.term } : {}), ...(entity.term ? { entity: entity.term } : {}) },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
+    trpc.audit.list.infiniteQueryOptions({ limit: PAGE_SIZE, ...filters }, { getNextPageParam: (page) => page.nextCursor }),
   );
+  const download = useMutation({
+    mutationFn: () => downloadCsv('/export/audit.csv', filters, `canteen-audit-${localDay()}.csv`),
+    onError: (error) => toast.error(error.message),
+  });
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every change and sign-in event, newest first. Secrets are never recorded." />
+      <PageHeader
+        title="Audit log"
+        description="Every change and sign-in event, newest first. Secrets are never recorded."
+        actions={
+          <Button variant="secondary" onClick={() => download.mutate()} isLoading={download.isPending}>
+            {download.isPending ? null : <Download aria-hidden />}
+            Download CSV
+          </Button>
+        }
+      />
       <Card>
-        <div className="grid gap-3 border-b border-zinc-100 p-4 sm:grid-cols-2 sm:px-6 lg:max-w-2xl">
-          <Field label="Action starts with">
-            <Input type="search" placeholder="e.g. user.update or auth." {...action.inputProps} />
-          </Field>
-          <Field label="Entity">
-            <Input type="search" placeholder="e.g. User, Department, Session" {...entity.inputProps} />
-          </Field>
-        </div>
+        <AuditFilterBar search={search} onChange={onSearchChange} />
         <ListView
           list={list}
           loadingLabel="Loading audit entries"
           empty={{ icon: ScrollText, title: 'Nothing recorded yet' }}
-          isFiltered={Boolean(action.term || entity.term)}
+          isFiltered={isFiltered}
           noMatch={{
             title: 'No entries match',
-            description: 'Entity names are exact (e.g. User); actions match from the start.',
+            description: 'Actions match from the start (wallet. finds every wallet action); both days are included.',
+            action: (
+              <Button variant="secondary" onClick={() => onSearchChange({})}>
+                Clear filters
+              </Button>
+            ),
           }}
         >
           {(entries) => (
@@ -78,7 +92,8 @@ export const AuditPage = () => {
   );
 };
 
-const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
+/** Which entries are open, by id. */
+const useExpanded = () => {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setExpanded((current) => {
@@ -87,15 +102,21 @@ const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
       else next.add(id);
       return next;
     });
+  return { isOpen: (id: string) => expanded.has(id), toggle };
+};
+
+/** On a phone only the toggle and the "what" cell show; who, when and about move under what. */
+const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
+  const expanded = useExpanded();
   return (
     <DataTable
       caption="Audit entries"
       rows={entries}
-      rowClassName={(entry) => expanded.has(entry.id) && 'bg-zinc-50/70'}
+      rowClassName={(entry) => expanded.isOpen(entry.id) && 'bg-zinc-50/70'}
       detail={(entry) =>
-        expanded.has(entry.id) ? (
+        expanded.isOpen(entry.id) ? (
           <tr id={`audit-${entry.id}`} className="bg-zinc-50/70">
-            <td colSpan={6} className="px-5 pt-1 pb-4 sm:px-6">
+            <td colSpan={5} className="px-4 pt-1 pb-4 sm:px-6">
               <AuditDetails entry={entry} />
             </td>
           </tr>
@@ -106,9 +127,9 @@ const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
           header: 'Details',
           isHeaderHidden: true,
           headerClassName: 'w-10',
-          cellClassName: 'pr-0',
+          cellClassName: 'pr-0 align-top',
           cell: (entry) => {
-            const isOpen = expanded.has(entry.id);
+            const isOpen = expanded.isOpen(entry.id);
             return (
               <Button
                 variant="ghost"
@@ -116,77 +137,72 @@ const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
                 className="size-7"
                 aria-expanded={isOpen}
                 aria-controls={`audit-${entry.id}`}
-                aria-label={`${isOpen ? 'Hide' : 'Show'} details of ${entry.action} at ${formatDateTime(entry.at)}`}
-                onClick={() => toggle(entry.id)}
+                aria-label={`${isOpen ? 'Hide' : 'Show'} changes: ${actionWords(entry.action)}, ${aboutWords(entry)}, ${formatDateTime(entry.at)}`}
+                onClick={() => expanded.toggle(entry.id)}
               >
                 <ChevronRight aria-hidden className={cn('transition-transform', isOpen && 'rotate-90')} />
               </Button>
             );
           },
         },
-        { header: 'Time', cell: (entry) => formatDateTime(entry.at), cellClassName: 'whitespace-nowrap tabular-nums' },
         {
-          header: 'Actor',
-          cellClassName: 'max-w-52 truncate',
-          cell: (entry) =>
-            entry.actorEmail ?? (
-              <span className="text-zinc-600" title="Not signed in when it happened (e.g. a sign-in)">
-                —
-              </span>
-            ),
+          header: 'When',
+          className: 'hidden sm:table-cell',
+          cellClassName: 'whitespace-nowrap tabular-nums align-top',
+          cell: (entry) => formatDateTime(entry.at),
         },
         {
-          header: 'Action',
+          header: 'Who',
+          className: 'hidden sm:table-cell',
+          cellClassName: 'max-w-48 align-top',
+          cell: (entry) => <span className={cn(!entry.actorId && 'text-zinc-600 italic')}>{actorWords(entry)}</span>,
+        },
+        {
+          header: 'What',
+          cellClassName: 'align-top',
           cell: (entry) => (
-            <Badge tone={actionTone(entry.action)} className="font-mono">
-              {entry.action}
-            </Badge>
+            <div className="grid gap-0.5">
+              <span className="font-medium text-zinc-900">{actionWords(entry.action)}</span>
+              <span className="font-mono text-xs break-all text-zinc-600">{entry.action}</span>
+              <span className="text-xs text-zinc-600 sm:hidden">
+                {actorWords(entry)} · {formatDateTime(entry.at)}
+              </span>
+              <span className="text-sm text-zinc-800 md:hidden">{aboutWords(entry)}</span>
+            </div>
           ),
         },
-        { header: 'Entity', cell: (entry) => entry.entity },
         {
-          header: 'Entity id',
+          header: 'About',
           className: 'hidden md:table-cell',
-          cellClassName: 'font-mono text-xs',
-          cell: (entry) => (entry.entityId ? <span title={entry.entityId}>{entry.entityId.slice(0, 13)}…</span> : '—'),
+          cellClassName: 'align-top',
+          cell: (entry) => (
+            <div className="grid gap-0.5">
+              <span className="text-zinc-900">{aboutWords(entry)}</span>
+              {entry.entityLabel ? <span className="text-xs text-zinc-600">{entityWords(entry.entity)}</span> : null}
+            </div>
+          ),
         },
       ]}
     />
   );
 };
 
-const JsonBlock = ({ title, value }: { title: string; value: unknown }) => (
-  <div className="grid min-w-0 content-start gap-1.5">
-    <p className="text-xs font-medium tracking-wide text-zinc-600 uppercase">{title}</p>
-    {value ? (
-      <pre className="max-h-72 overflow-auto rounded-lg border border-zinc-200 bg-white p-3 font-mono text-xs leading-relaxed text-zinc-800">
-        {JSON.stringify(value, null, 2)}
-      </pre>
-    ) : (
-      <p className="rounded-lg border border-dashed border-zinc-300 p-3 text-xs text-zinc-600">Nothing</p>
-    )}
-  </div>
-);
-
 const AuditDetails = ({ entry }: { entry: AuditEntryDto }) => (
   <div className="grid gap-3">
     <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-zinc-600">
-      <div className="flex gap-1.5">
-        <dt>Entity id</dt>
-        <dd className="font-mono text-zinc-900">{entry.entityId ?? '—'}</dd>
+      <div className="flex min-w-0 gap-1.5">
+        <dt>{entityWords(entry.entity)}</dt>
+        <dd className="font-mono break-all text-zinc-900">{entry.entityId ?? '—'}</dd>
       </div>
-      <div className="flex gap-1.5">
+      <div className="flex min-w-0 gap-1.5">
         <dt>Request</dt>
-        <dd className="font-mono text-zinc-900">{entry.requestId ?? '—'}</dd>
+        <dd className="font-mono break-all text-zinc-900">{entry.requestId ?? '—'}</dd>
       </div>
       <div className="flex gap-1.5">
-        <dt>IP</dt>
+        <dt>Address</dt>
         <dd className="font-mono text-zinc-900">{entry.ip ?? '—'}</dd>
       </div>
     </dl>
-    <div className="grid gap-3 md:grid-cols-2">
-      <JsonBlock title="Before" value={entry.before} />
-      <JsonBlock title="After" value={entry.after} />
-    </div>
+    <AuditChanges entry={entry} />
   </div>
 );

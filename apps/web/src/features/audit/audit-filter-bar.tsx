@@ -1,0 +1,127 @@
+import type { UserDto } from '@canteen/shared';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { X } from 'lucide-react';
+import { useId } from 'react';
+import { Button } from '../../components/button';
+import { EmployeePicker } from '../../components/employee-picker';
+import { Field } from '../../components/field';
+import { Input } from '../../components/input';
+import { Select, type SelectOption } from '../../components/select';
+import { AUDIT_ENTITIES, AUDIT_ENTITY_LABELS, type AuditEntity } from '../../lib/audit-entities';
+import { hasAuditFilters } from '../../lib/audit-filters';
+import { AUDIT_ACTION_WORDS, shortId } from '../../lib/audit-words';
+import type { AuditSearch } from '../../lib/search-params';
+import { trpc } from '../../lib/trpc';
+import { useCommittedText } from './use-committed-text';
+
+const ANY = 'any';
+const ENTITY_OPTIONS: SelectOption<AuditEntity | typeof ANY>[] = [
+  { value: ANY, label: 'Anything' },
+  ...AUDIT_ENTITIES.map((entity) => ({ value: entity, label: AUDIT_ENTITY_LABELS[entity] })),
+];
+/** Suggestions for the action box: each area (what an action starts with) and every action the log knows. */
+const ACTION_SUGGESTIONS = [
+  ...new Set(Object.keys(AUDIT_ACTION_WORDS).map((action) => `${action.split('.')[0] ?? ''}.`)),
+  ...Object.keys(AUDIT_ACTION_WORDS),
+];
+
+type AuditFilterBarProps = {
+  search: AuditSearch;
+  /** `isTyping`: a change while typing, which replaces the address instead of adding a step to Back. */
+  onChange: (search: AuditSearch, isTyping?: boolean) => void;
+};
+
+/** The audit log's filters, all kept in the address: who, about what, which action, from and to which day. */
+export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const actor = useQuery({ ...trpc.user.byId.queryOptions({ id: search.actor ?? '' }), enabled: search.actor !== undefined });
+  const action = useCommittedText(search.action ?? '', (text) => onChange({ ...search, action: text || undefined }, true));
+  const pickActor = (person: UserDto | null) => {
+    if (person) queryClient.setQueryData(trpc.user.byId.queryKey({ id: person.id }), person);
+    onChange({ ...search, actor: person?.id });
+  };
+  return (
+    <div className="grid gap-3 border-b border-zinc-100 p-4 sm:grid-cols-2 sm:px-6 lg:grid-cols-3">
+      <div className="flex items-end gap-1.5">
+        <div className="min-w-0 flex-1">
+          <EmployeePicker
+            label="Done by"
+            offers="anyone"
+            value={search.actor ? (actor.data ?? null) : null}
+            onChange={pickActor}
+            hint={search.actor && actor.isError ? 'Someone no longer listed (erased, say).' : undefined}
+          />
+        </div>
+        {search.actor ? (
+          <Button
+            variant="ghost"
+            size="icon"
+            className="mb-0.5"
+            aria-label="Anyone: clear who did it"
+            onClick={() => pickActor(null)}
+          >
+            <X aria-hidden />
+          </Button>
+        ) : null}
+      </div>
+      <Field label="About">
+        <Select
+          value={search.entity ?? ANY}
+          onValueChange={(entity) => onChange({ ...search, entity: entity === ANY ? undefined : entity })}
+          options={ENTITY_OPTIONS}
+        />
+      </Field>
+      <Field label="Action starts with" hint="e.g. wallet. or product.update">
+        <Input type="search" autoComplete="off" list={`${id}-actions`} {...action} />
+      </Field>
+      <datalist id={`${id}-actions`}>
+        {ACTION_SUGGESTIONS.map((suggestion) => (
+          <option key={suggestion} value={suggestion}>
+            {AUDIT_ACTION_WORDS[suggestion] ?? 'Every action that starts so'}
+          </option>
+        ))}
+      </datalist>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="From">
+          <Input
+            type="date"
+            value={search.from ?? ''}
+            max={search.to}
+            onChange={(event) => onChange({ ...search, from: event.target.value || undefined })}
+          />
+        </Field>
+        <Field label="To (included)">
+          <Input
+            type="date"
+            value={search.to ?? ''}
+            min={search.from}
+            onChange={(event) => onChange({ ...search, to: event.target.value || undefined })}
+          />
+        </Field>
+      </div>
+      <div className="flex flex-wrap items-end justify-between gap-2 sm:col-span-2 lg:col-span-2">
+        {search.about ? (
+          <p className="flex items-center gap-1 text-sm text-zinc-700">
+            Only about{' '}
+            <span className="font-mono text-xs" title={search.about}>
+              {shortId(search.about)}
+            </span>
+            <Button
+              variant="ghost"
+              size="icon"
+              className="size-7"
+              aria-label="Clear the filter on what it is about"
+              onClick={() => onChange({ ...search, about: undefined })}
+            >
+              <X aria-hidden />
+            </Button>
+          </p>
+        ) : null}
+        <Button variant="secondary" className="ml-auto" disabled={!hasAuditFilters(search)} onClick={() => onChange({})}>
+          Clear filters
+        </Button>
+      </div>
+    </div>
+  );
+};
