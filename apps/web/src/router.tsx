@@ -268,6 +268,17 @@ const peopleRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/people/people-page'), 'PeoplePage'),
 });
 
+const PersonPage = lazyRouteComponent(() => import('./features/people/person-page'), 'PersonPage');
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'people/$userId',
+  beforeLoad: requireRole('manager'),
+  component: function PersonRoute() {
+    const { userId } = personRoute.useParams();
+    return <PersonPage key={userId} userId={userId} />;
+  },
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'admin/users',
@@ -336,6 +347,7 @@ const routeTree = rootRoute.addChildren([
     reviewsRoute,
     profileRoute,
     peopleRoute,
+    personRoute,
     usersRoute,
     departmentsRoute,
     paymentsRoute,

@@ -1,8 +1,26 @@
 import type { UserDto } from '@canteen/shared';
+import { Link } from '@tanstack/react-router';
 import { formatDateTime } from '../lib/format';
 import type { Column } from './data-table';
 import { RoleBadge } from './role-badge';
 import { UserStatusBadges } from './user-status-badges';
+
+/**
+ * A person's name, linking to their page (a real link: keyboard, middle-click, copy address). Erased people have no
+ * page (only what they left behind remains), so their name is plain text.
+ */
+const PersonName = ({ user }: { user: UserDto }) =>
+  user.isErased ? (
+    <span className="font-medium text-zinc-700 italic">{user.name}</span>
+  ) : (
+    <Link
+      to="/people/$userId"
+      params={{ userId: user.id }}
+      className="font-medium text-zinc-900 underline decoration-zinc-300 underline-offset-4 hover:text-emerald-800 hover:decoration-emerald-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-600"
+    >
+      {user.name}
+    </Link>
+  );
 
 /** The columns of a table of people (Users for admins, People for managers); on a phone, the badges move under the name. */
 export const USER_COLUMNS = {
@@ -10,9 +28,9 @@ export const USER_COLUMNS = {
     header: 'Name',
     cell: (user) => (
       <>
-        <div className="grid min-w-40">
-          <span className="font-medium text-zinc-900">{user.name}</span>
-          <span className="text-xs text-zinc-600">{user.email}</span>
+        <div className="grid min-w-40 justify-items-start">
+          <PersonName user={user} />
+          <span className="text-xs break-all text-zinc-600">{user.email}</span>
         </div>
         <div className="mt-1.5 flex flex-wrap gap-1 sm:hidden">
           <RoleBadge role={user.role} />

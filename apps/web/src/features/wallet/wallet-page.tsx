@@ -1,11 +1,10 @@
-import type { PaymentDto, WalletEntryDto } from '@canteen/shared';
+import type { PaymentDto } from '@canteen/shared';
 import { hasRole } from '@canteen/shared/rules';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { Clock, CreditCard, Plus, Wallet } from 'lucide-react';
 import { useState } from 'react';
 import { Alert } from '../../components/alert';
-import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/card';
 import { type Column, DataTable } from '../../components/data-table';
@@ -14,31 +13,21 @@ import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
 import { PAYMENT_COLUMNS, PaymentNotes } from '../../components/payment-columns';
 import { PageSpinner } from '../../components/spinner';
+import { PayerShares } from '../../components/payer-shares';
+import { WALLET_ENTRY_COLUMNS } from '../../components/wallet-entry-columns';
 import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
-import { formatDate, formatDateTime, orderNumber } from '../../lib/format';
-import { formatMoney, formatSignedMoney } from '../../lib/money';
+import { formatDate } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
 import { usePagedList } from '../../lib/use-list';
-import { cn } from '../../lib/utils';
 import { BalanceChart } from './balance-chart';
 import { TopUpDialog } from './top-up-dialog';
 
 const CHART_DAYS = 90;
 
-/** A payer's part of the total, in percent, for the bar under it. */
-const share = (cents: number, totalCents: number): number =>
-  totalCents > 0 ? Math.max(0, Math.min(100, (cents / totalCents) * 100)) : 0;
 const PAGE_SIZE = 20;
 const TOP_UPS_PAGE_SIZE = 5;
-
-const KIND_LABELS: Record<WalletEntryDto['kind'], { label: string; tone: 'green' | 'blue' | 'neutral' | 'amber' | 'violet' }> = {
-  credit: { label: 'Credit', tone: 'green' },
-  top_up: { label: 'Card top-up', tone: 'blue' },
-  spend: { label: 'Order', tone: 'neutral' },
-  refund: { label: 'Refund', tone: 'violet' },
-  adjustment: { label: 'Adjustment', tone: 'amber' },
-};
 
 type WalletPageProps = {
   /** Open the top-up dialog right away (`?topUp=true`), with this amount filled in when given. */
@@ -100,22 +89,7 @@ export const WalletPage = ({ topUpRequest }: WalletPageProps) => {
                 <CardTitle id="by-payer-title">By payer</CardTitle>
               </CardHeader>
               {balance.data.byPayer.length ? (
-                <ul className="grid gap-3 px-5 py-4 sm:px-6">
-                  {balance.data.byPayer.map((payer) => (
-                    <li key={payer.payerId} className="grid gap-1.5">
-                      <div className="flex items-baseline justify-between gap-4 text-sm">
-                        <span className="text-zinc-700">{payer.payerName}</span>
-                        <span className="font-semibold text-zinc-900 tabular-nums">{formatMoney(payer.amountCents)}</span>
-                      </div>
-                      <div aria-hidden className="h-1.5 overflow-hidden rounded-full bg-zinc-100">
-                        <div
-                          className="h-full rounded-full bg-emerald-600"
-                          style={{ width: `${share(payer.amountCents, balance.data.totalCents)}%` }}
-                        />
-                      </div>
-                    </li>
-                  ))}
-                </ul>
+                <PayerShares balance={balance.data} />
               ) : (
                 <EmptyState
                   icon={Wallet}
@@ -215,41 +189,6 @@ const BalanceHistoryCard = () => {
   );
 };
 
-const ENTRY_COLUMNS: Column<WalletEntryDto>[] = [
-  { header: 'Date', cell: (entry) => formatDateTime(entry.occurredAt), cellClassName: 'whitespace-nowrap' },
-  {
-    header: 'What',
-    cell: (entry) => (
-      <>
-        <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={KIND_LABELS[entry.kind].tone}>{KIND_LABELS[entry.kind].label}</Badge>
-          {entry.orderId ? (
-            <Link
-              to="/orders/$orderId"
-              params={{ orderId: entry.orderId }}
-              className="text-sm font-medium text-emerald-800 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-600"
-            >
-              Order #{orderNumber(entry.orderId)}
-            </Link>
-          ) : null}
-        </div>
-        {entry.note && entry.note !== KIND_LABELS[entry.kind].label ? (
-          <p className="mt-1 text-xs text-zinc-600">{entry.note}</p>
-        ) : null}
-        <p className="mt-0.5 text-xs text-zinc-600 md:hidden">{entry.payerName}</p>
-      </>
-    ),
-  },
-  { header: 'Payer', cell: (entry) => entry.payerName, className: 'hidden md:table-cell' },
-  {
-    header: 'Amount',
-    cell: (entry) => formatSignedMoney(entry.amountCents),
-    className: 'text-right',
-    cellClassName: (entry) =>
-      cn('font-medium whitespace-nowrap tabular-nums', entry.amountCents < 0 ? 'text-red-700' : 'text-emerald-700'),
-  },
-];
-
 const EntriesCard = () => {
   const list = usePagedList((cursor) => trpc.wallet.entries.queryOptions({ limit: PAGE_SIZE, cursor }));
   return (
@@ -268,7 +207,7 @@ const EntriesCard = () => {
           description: 'Credits from the company or your department show up here.',
         }}
       >
-        {(entries) => <DataTable caption="Wallet history" rows={entries} columns={ENTRY_COLUMNS} />}
+        {(entries) => <DataTable caption="Wallet history" rows={entries} columns={WALLET_ENTRY_COLUMNS} />}
       </ListView>
     </Card>
   );
