@@ -1,6 +1,9 @@
 import { ROLES, type Role } from '@canteen/shared/constants';
+import { useId } from 'react';
+import { Label } from '../../components/field';
 import { SearchInput } from '../../components/search-input';
 import { Select, type SelectOption } from '../../components/select';
+import { Switch } from '../../components/switch';
 import { bindFilters } from '../../lib/filters';
 import { roleLabel } from '../../lib/format';
 import { useDepartmentOptions } from '../../lib/use-department-options';
@@ -10,6 +13,8 @@ export type UserFilters = {
   role: Role | 'all';
   departmentId: string;
   status: 'all' | 'active' | 'inactive';
+  /** Also list people erased on their request (admins; `user.list`'s includeErased). */
+  includeErased: boolean;
 };
 
 const ROLE_OPTIONS: SelectOption<UserFilters['role']>[] = [
@@ -25,6 +30,7 @@ const STATUS_OPTIONS: SelectOption<UserFilters['status']>[] = [
 type UserFilterBarProps = { filters: UserFilters; onChange: (filters: UserFilters) => void };
 
 export const UserFilterBar = ({ filters, onChange }: UserFilterBarProps) => {
+  const id = useId();
   const departments = useDepartmentOptions();
   const set = bindFilters(filters, onChange);
   return (
@@ -44,6 +50,12 @@ export const UserFilterBar = ({ filters, onChange }: UserFilterBarProps) => {
         options={[{ value: 'all', label: 'All departments' }, ...departments.options]}
       />
       <Select aria-label="Filter by status" value={filters.status} onValueChange={set('status')} options={STATUS_OPTIONS} />
+      <div className="flex items-center gap-2.5 sm:col-span-2 lg:col-span-4">
+        <Switch id={`${id}-erased`} checked={filters.includeErased} onCheckedChange={set('includeErased')} />
+        <Label htmlFor={`${id}-erased`} className="font-normal text-zinc-700">
+          Show erased people
+        </Label>
+      </div>
     </div>
   );
 };

@@ -1,6 +1,7 @@
 import type { UserDto } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Download, KeyRound, LockOpen, MoreHorizontal, Pencil, Plus, UserX, Users } from 'lucide-react';
+import { Link } from '@tanstack/react-router';
+import { Download, KeyRound, LockOpen, MoreHorizontal, Pencil, Plus, UserRound, UserX, Users } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../components/button';
@@ -28,7 +29,7 @@ import { type UserFilters, UserFilterBar } from './user-filter-bar';
 import { UserFormDialog } from './user-form-dialog';
 
 const PAGE_SIZE = 20;
-const NO_FILTERS: UserFilters = { search: '', role: 'all', departmentId: 'all', status: 'all' };
+const NO_FILTERS: UserFilters = { search: '', role: 'all', departmentId: 'all', status: 'all', includeErased: false };
 
 export const UsersPage = () => {
   const [filters, setFilters] = useState<UserFilters>(NO_FILTERS);
@@ -41,6 +42,7 @@ export const UsersPage = () => {
       ...(filters.role === 'all' ? {} : { role: filters.role }),
       ...(filters.departmentId === 'all' ? {} : { departmentId: filters.departmentId }),
       ...(filters.status === 'all' ? {} : { isActive: filters.status === 'active' }),
+      ...(filters.includeErased ? { includeErased: true } : {}),
     }),
   );
   const [editing, setEditing] = useState<UserDto | 'new' | null>(null);
@@ -135,21 +137,32 @@ const UsersTable = ({ users, onEdit, onResetLink, onErase }: UsersTableProps) =>
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
-          <DropdownMenuItem onSelect={() => onEdit(user)}>
-            <Pencil aria-hidden />
-            Edit
-          </DropdownMenuItem>
-          <DropdownMenuItem onSelect={() => onResetLink(user)}>
-            <KeyRound aria-hidden />
-            Reset link
-          </DropdownMenuItem>
-          {user.isLocked ? (
-            <DropdownMenuItem onSelect={() => unlock.mutate({ id: user.id, unlock: true })}>
-              <LockOpen aria-hidden />
-              Unlock
-            </DropdownMenuItem>
-          ) : null}
-          <DropdownMenuSeparator />
+          {/* An erased person has no page and nothing left to edit: only what remains can be exported. */}
+          {user.isErased ? null : (
+            <>
+              <DropdownMenuItem asChild>
+                <Link to="/people/$userId" params={{ userId: user.id }}>
+                  <UserRound aria-hidden />
+                  Open person page
+                </Link>
+              </DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => onEdit(user)}>
+                <Pencil aria-hidden />
+                Edit
+              </DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => onResetLink(user)}>
+                <KeyRound aria-hidden />
+                Reset link
+              </DropdownMenuItem>
+              {user.isLocked ? (
+                <DropdownMenuItem onSelect={() => unlock.mutate({ id: user.id, unlock: true })}>
+                  <LockOpen aria-hidden />
+                  Unlock
+                </DropdownMenuItem>
+              ) : null}
+              <DropdownMenuSeparator />
+            </>
+          )}
           <DropdownMenuItem disabled={exportData.isPending} onSelect={() => onExport(user)}>
             <Download aria-hidden />
             Export data
@@ -170,6 +183,11 @@ const UsersTable = ({ users, onEdit, onResetLink, onErase }: UsersTableProps) =>
   };
   const { name, employeeNumber, role, department, status, lastLogin } = USER_COLUMNS;
   return (
-    <DataTable caption="Users" rows={users} columns={[name, employeeNumber, role, department, status, lastLogin, actions]} />
+    <DataTable
+      caption="Users"
+      rows={users}
+      rowClassName={(user) => user.isErased && 'bg-zinc-50'}
+      columns={[name, employeeNumber, role, department, status, lastLogin, actions]}
+    />
   );
 };
