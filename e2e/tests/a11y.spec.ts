@@ -55,6 +55,39 @@ test('the wallet page, with its chart, has no serious or critical axe violations
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('the audit log, with an entry expanded, has no serious or critical axe violations', async ({ page }) => {
+  await signIn(page, 'admin');
+  await mainNav(page).getByRole('link', { name: 'Audit log' }).click();
+  const entries = page.getByRole('table', { name: 'Audit entries' });
+  await expect(entries.getByRole('row').nth(1)).toBeVisible();
+  await expect(page).toHaveTitle('Audit log · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A sign-in records a change (the last sign-in time), so the newest entry has a diff to show.
+  await entries
+    .getByRole('button', { name: /^Show changes: Signed in/ })
+    .first()
+    .click();
+  await expect(
+    page
+      .getByRole('region', { name: /^Changes: Signed in/ })
+      .getByRole('listitem')
+      .first(),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a person page has no serious or critical axe violations', async ({ page }) => {
+  await signIn(page, 'manager');
+  await mainNav(page).getByRole('link', { name: 'People' }).click();
+  await page.getByLabel('Search people').fill('Eli Employee');
+  await page.getByRole('table').getByRole('link', { name: 'Eli Employee' }).click();
+  await expect(page.getByTestId('person-balance-total')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Credits and refunds' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page).toHaveTitle('Eli Employee · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the cart and the products page have no serious or critical axe violations', async ({ page }) => {
   await signIn(page, 'manager');
   await page

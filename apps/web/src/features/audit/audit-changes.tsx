@@ -18,7 +18,8 @@ const COLUMNS = 'sm:grid-cols-[minmax(7rem,0.8fr)_6.5rem_minmax(0,1.2fr)_minmax(
 const Value = ({ label, value, isOld }: { label: string; value: ShownValue | null; isOld: boolean }) => {
   const Tag = isOld ? 'del' : 'ins';
   return (
-    <div className="min-w-0 text-sm break-words text-zinc-800">
+    // On a phone an added field has no "before" and a removed one no "after": the empty side is left out there.
+    <div className={cn('min-w-0 text-sm break-words text-zinc-800', value === null && 'hidden sm:block')}>
       <span className="mr-1 text-xs text-zinc-600 sm:sr-only">{label}:</span>
       {value === null ? (
         <span className="text-zinc-600">—</span>
@@ -40,15 +41,18 @@ const ChangeRow = ({ change }: { change: FieldChange }) => {
   const kind = KINDS[change.kind];
   return (
     <li className={cn('grid gap-1 px-3 py-2 sm:items-baseline sm:gap-3', COLUMNS, kind.rowClassName)}>
-      <span className="text-sm font-medium text-zinc-900" title={change.field}>
-        {change.label}
-      </span>
-      <span>
-        <Badge tone={kind.tone}>
-          <kind.icon aria-hidden className="size-3" />
-          {kind.label}
-        </Badge>
-      </span>
+      {/* One line on a phone; two grid cells from sm up. */}
+      <div className="flex items-center justify-between gap-2 sm:contents">
+        <span className="text-sm font-medium text-zinc-900" title={change.field}>
+          {change.label}
+        </span>
+        <span>
+          <Badge tone={kind.tone}>
+            <kind.icon aria-hidden className="size-3" />
+            {kind.label}
+          </Badge>
+        </span>
+      </div>
       <Value label="Before" value={change.before} isOld />
       <Value label="After" value={change.after} isOld={false} />
     </li>

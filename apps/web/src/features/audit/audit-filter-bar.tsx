@@ -43,7 +43,7 @@ export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
   };
   return (
     <div className="grid gap-3 border-b border-zinc-100 p-4 sm:grid-cols-2 sm:px-6 lg:grid-cols-3">
-      <div className="flex items-end gap-1.5">
+      <div className="flex items-end gap-1.5 self-start">
         <div className="min-w-0 flex-1">
           <EmployeePicker
             label="Done by"
