@@ -73,12 +73,46 @@ await signIn(page, 'manager@canteen.test');
 await nav(page).getByRole('link', { name: 'Products' }).click();
 await page.getByRole('table', { name: 'Products' }).waitFor();
 await shot(page, 'products');
+
+// An espresso at the till for Eli, so their person page (and the audit log) has an order to show.
+await nav(page).getByRole('link', { name: 'Till' }).click();
+await page.getByLabel('Who is it for').click();
+await page.getByRole('combobox', { name: 'Search people' }).fill('Eli Employee');
+await page
+  .getByRole('listbox', { name: 'Matching people' })
+  .getByRole('option', { name: /Eli Employee/ })
+  .click();
+await page.getByLabel('Search dishes').fill('espresso');
+await page.getByRole('button', { name: 'Add: Espresso' }).click();
+await page.getByRole('button', { name: /^Charge Eli/ }).click();
+await page.getByRole('article', { name: /^Order #/ }).waitFor();
+
+await nav(page).getByRole('link', { name: 'People' }).click();
+await page.getByLabel('Search people').fill('Eli Employee');
+await page.getByRole('table').getByRole('link', { name: 'Eli Employee' }).click();
+await page.getByTestId('person-balance-total').waitFor();
+await page.getByRole('table', { name: 'Recent orders' }).waitFor();
+await shot(page, 'person');
 await signOut(page);
 
 await signIn(page, 'admin@canteen.test');
 await nav(page).getByRole('link', { name: 'Users' }).click();
 await page.getByRole('table', { name: 'Users' }).waitFor();
 await shot(page, 'admin-users');
+
+/** The audit log filtered to orders, the newest entry opened to its field-by-field changes. */
+const openAuditEntry = async (target) => {
+  await target.goto(`${BASE}/admin/audit?entity=Order`);
+  await target
+    .getByRole('button', { name: /^Show changes/ })
+    .first()
+    .click();
+  const changes = target.getByRole('region', { name: /^Changes:/ });
+  await changes.waitFor();
+  return changes;
+};
+await openAuditEntry(page);
+await shot(page, 'audit-log');
 
 await nav(page).getByRole('link', { name: 'Profile' }).click();
 await page.getByRole('heading', { name: 'Change password' }).waitFor();
@@ -104,5 +138,20 @@ await shot(page, 'phone-people');
 await page.getByRole('button', { name: 'Open menu' }).click();
 await nav(page).getByRole('link', { name: 'People' }).waitFor();
 await shot(page, 'phone-nav');
+await page.getByRole('button', { name: 'Close menu' }).click();
+await page.getByLabel('Search people').fill('Eli Employee');
+await page.getByRole('table').getByRole('link', { name: 'Eli Employee' }).click();
+await page.getByTestId('person-balance-total').waitFor();
+await shot(page, 'phone-person');
+await signOut(page);
+
+await signIn(page, 'admin@canteen.test');
+const changes = await openAuditEntry(page);
+// The entry's row at the top, below the sticky header.
+await changes.evaluate((region) => {
+  region.closest('tr')?.previousElementSibling?.scrollIntoView({ block: 'start' });
+  window.scrollBy(0, -72);
+});
+await shot(page, 'phone-audit-log');
 await phone.close();
 await browser.close();
