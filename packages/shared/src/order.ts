@@ -66,6 +66,8 @@ export const OrderListInputSchema = PageInputSchema.extend({
   from: DateInputSchema.optional(),
   to: DateInputSchema.optional(),
   userId: IdSchema.optional(),
+  /** Only orders of this department's people, within the caller's reach (Reports' department filter). */
+  departmentId: IdSchema.optional(),
 });
 export type OrderListInput = z.infer<typeof OrderListInputSchema>;
 export const RefundOrderInputSchema = z.object({ orderId: IdSchema, reason: TextSchema.trim().max(MAX_NOTE_LENGTH).optional() });

@@ -227,4 +227,29 @@ describe('order.list', () => {
       code: 'NOT_FOUND',
     });
   });
+
+  it("narrows to one department and a period, never past the caller's reach", async () => {
+    const { department, manager, employee, admin } = await makeCast(orm);
+    const elsewhere = await makeUser(orm);
+    const dish = await makeProduct(orm, { priceCents: 100 });
+    for (const user of [employee, elsewhere]) {
+      await fund(orm, user, await makePayer(orm), 1_000);
+      await (await createTestCaller({ user })).order.place({
+        items: [{ productId: dish.id, quantity: 1 }],
+        idempotencyKey: newIdempotencyKey(),
+      });
+    }
+    const asAdmin = await createTestCaller({ user: admin });
+    const ownersOf = async (input: Parameters<typeof asAdmin.order.list>[0], caller = asAdmin) =>
+      (await caller.order.list(input)).items.map((o) => o.userId);
+    expect(await ownersOf({ limit: 50, departmentId: department.id })).toEqual([employee.id]);
+    expect(await ownersOf({ limit: 50, departmentId: elsewhere.department!.id })).toEqual([elsewhere.id]);
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    expect(await ownersOf({ limit: 50, departmentId: department.id, from: hourAgo })).toEqual([employee.id]);
+    expect(await ownersOf({ limit: 50, departmentId: department.id, to: hourAgo })).toEqual([]);
+    // A manager asking for another department gets nothing of it, not its orders.
+    const asManager = await createTestCaller({ user: manager });
+    expect(await ownersOf({ limit: 50, departmentId: department.id }, asManager)).toEqual([employee.id]);
+    expect(await ownersOf({ limit: 50, departmentId: elsewhere.department!.id }, asManager)).toEqual([]);
+  });
 });

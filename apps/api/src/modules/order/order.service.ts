@@ -216,6 +216,7 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
   const owners = await ownersInReadReach(ctx.em, actor, input.userId);
   if (owners) query = query.where('o.user', 'in', owners);
   if (input.status) query = query.where('o.status', '=', input.status);
+  if (input.departmentId) query = query.where('u.department', '=', input.departmentId);
   if (input.from) query = query.where('o.createdAt', '>=', new Date(input.from));
   if (input.to) query = query.where('o.createdAt', '<', new Date(input.to));
   if (cursor) query = query.where('o.id', '<', cursor[0]);
