@@ -1,9 +1,13 @@
 import type { ComponentProps } from 'react';
 import { cn } from '../lib/utils';
 
-/** A semantic table that scrolls sideways on narrow screens instead of squashing its columns. */
+/**
+ * A semantic table that scrolls sideways on narrow screens instead of squashing its columns. The scroller is
+ * positioned so it also holds the absolutely positioned screen-reader-only texts (a hidden "Actions" header),
+ * which would otherwise widen the whole page on a phone.
+ */
 export const Table = ({ className, ...props }: ComponentProps<'table'>) => (
-  <div className="overflow-x-auto">
+  <div className="relative overflow-x-auto">
     <table className={cn('w-full border-collapse text-left text-sm', className)} {...props} />
   </div>
 );
