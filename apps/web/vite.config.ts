@@ -20,6 +20,7 @@ export default defineConfig(({ mode }) => ({
     proxy: {
       '/trpc': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
       '/health': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
+      '/export': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
     },
   },
   // Source maps only for development builds: production serves none (the API refuses *.map as well).

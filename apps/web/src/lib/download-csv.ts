@@ -1,57 +1,69 @@
-import { ensureFreshToken, getAccessToken, refreshSession } from './auth';
+import { ensureFreshToken, getAccessToken, getSession, refreshSession } from './auth';
+import { saveBlob } from './download';
+import { httpErrorMessage } from './errors';
 
-/** `path?a=1&b=2`, leaving out parameters that are not set. */
-export const csvUrl = (path: string, params: Record<string, string | undefined>): string => {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, value);
-  const text = query.toString();
-  return text ? `${path}?${text}` : path;
+/** The API's CSV exports (`GET /export/<name>.csv`, apps/api/src/modules/report/report.csv.ts). */
+export type CsvExport =
+  | 'revenue'
+  | 'revenue-weekly'
+  | 'top-dishes'
+  | 'sales-by-category'
+  | 'spend-by-department'
+  | 'funding'
+  | 'statements'
+  | 'audit';
+
+export type CsvDownload = {
+  name: CsvExport;
+  /** The export's input, as the procedure of the same report takes it; undefined values are left out. */
+  params: Record<string, string | number | undefined>;
+  fileName: string;
 };
 
-const fetchCsv = async (url: string): Promise<Response> => {
+/** A download that did not happen; its message says why in plain words. */
+export class CsvDownloadError extends Error {}
+
+const OFFLINE = "Can't reach Canteen right now. Check your connection and try again.";
+
+const fetchExport = (url: string): Promise<Response> => {
   const token = getAccessToken();
-  try {
-    return await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
-  } catch {
-    throw new Error("Can't reach Canteen right now. Check your connection and try again.");
-  }
+  return fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
 };
 
-/** The reason the export gave (`{ error }`), or a plain one when it gave none. */
-const failureMessage = async (response: Response): Promise<string> => {
-  try {
-    const body: unknown = await response.json();
-    if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') return body.error;
-  } catch {
-    // Not JSON: fall through.
-  }
-  return `The download failed (HTTP ${response.status}). Please try again.`;
+const refusal = async (response: Response): Promise<CsvDownloadError> => {
+  const body: unknown = await response.json().catch(() => null);
+  const reason =
+    body && typeof body === 'object' && 'reason' in body && typeof body.reason === 'string' ? body.reason : undefined;
+  return new CsvDownloadError(httpErrorMessage(response.status, reason));
 };
 
 /**
- * Downloads one of the API's CSV exports (`GET /export/<name>.csv?…`) with the access token the tRPC client
- * uses, refreshed first if stale and once more on a 401, and saves it as `filename`. The CSV routes are plain
- * HTTP beside tRPC, so a link cannot carry the Bearer token: the file is fetched and saved from a Blob.
- * Rejects with an Error whose message is fit to show.
+ * Downloads a CSV export and saves it as `fileName`. The exports answer only to the Bearer access token (like
+ * tRPC; the refresh cookie is for `auth.refresh` alone), so a plain link cannot work: the file is fetched with
+ * the token and saved from a Blob. A token about to expire is refreshed first, and a 401 refreshes and retries
+ * once, as the tRPC client's session link does.
  */
-export const downloadCsv = async (path: string, params: Record<string, string | undefined>, filename: string): Promise<void> => {
-  const url = csvUrl(path, params);
-  await ensureFreshToken();
-  let response = await fetchCsv(url);
-  if (response.status === 401 && (await refreshSession())) response = await fetchCsv(url);
-  if (!response.ok) throw new Error(await failureMessage(response));
-  const blob = await response.blob();
-  const objectUrl = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = objectUrl;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
+export const downloadCsv = async ({ name, params, fileName }: CsvDownload): Promise<void> => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
+  const url = `/export/${name}.csv?${query.toString()}`;
+  let response: Response;
   try {
-    link.click();
-  } finally {
-    link.remove();
-    // Revoking at once can cancel the download.
-    setTimeout(() => URL.revokeObjectURL(objectUrl), 1_000);
+    await ensureFreshToken();
+    response = await fetchExport(url);
+    if (response.status === 401 && getSession().status === 'signedIn' && (await refreshSession())) {
+      response = await fetchExport(url);
+    }
+  } catch {
+    throw new CsvDownloadError(OFFLINE);
   }
+  if (!response.ok) throw await refusal(response);
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    // The connection broke while the file streamed in.
+    throw new CsvDownloadError(OFFLINE);
+  }
+  saveBlob(blob, fileName);
 };

@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { errorMessage, errorReason, fieldErrors } from './errors';
+import { errorMessage, errorReason, fieldErrors, httpErrorMessage } from './errors';
 
 const apiError = (message: string, data: Record<string, unknown>) =>
   TRPCClientError.from({ error: { message, code: -32000, data: { zodError: null, reason: null, ...data } } });
@@ -75,5 +75,15 @@ describe('ordering reasons', () => {
   it('explains a reused checkout key and an out-of-department action in plain words', () => {
     expect(errorMessage(apiError('x', { code: 'CONFLICT', reason: 'IDEMPOTENCY_MISMATCH' }))).toContain('different basket');
     expect(errorMessage(apiError('x', { code: 'FORBIDDEN', reason: 'OUT_OF_SCOPE' }))).toContain('outside your department');
+  });
+});
+
+describe('httpErrorMessage', () => {
+  it('words a plain HTTP refusal by its reason, then by its status', () => {
+    expect(httpErrorMessage(401, 'SIGN_IN_REQUIRED')).toBe('Your session has ended. Please sign in again.');
+    expect(httpErrorMessage(404, 'NOT_FOUND')).toBe("We couldn't find that. It may have been removed.");
+    expect(httpErrorMessage(403, 'NOT_A_REASON')).toBe("You don't have permission to do that.");
+    expect(httpErrorMessage(400, undefined)).toBe('Some of the details are not valid.');
+    expect(httpErrorMessage(502, undefined)).toBe('Something went wrong. Please try again.');
   });
 });

@@ -131,3 +131,23 @@ export const errorMessage = (error: unknown, overrides: ReasonMessages = {}): st
   }
   return CODE_MESSAGES[data.code] ?? 'Something went wrong. Please try again.';
 };
+
+const HTTP_STATUS_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_SERVER_ERROR',
+};
+const isErrorReason = (reason: string): reason is ErrorReason => Object.hasOwn(REASON_MESSAGES, reason);
+
+/** The same words for a refusal from plain HTTP beside tRPC (the CSV exports): its `reason` first, then its status. */
+export const httpErrorMessage = (status: number, reason: string | undefined): string => {
+  if (reason && isErrorReason(reason)) return REASON_MESSAGES[reason];
+  if (status === 400) return 'Some of the details are not valid.';
+  return CODE_MESSAGES[HTTP_STATUS_CODES[status] ?? ''] ?? 'Something went wrong. Please try again.';
+};
