@@ -3,9 +3,13 @@ export const CURRENCY = 'EUR';
 
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: CURRENCY });
 const signedMoney = new Intl.NumberFormat(undefined, { style: 'currency', currency: CURRENCY, signDisplay: 'exceptZero' });
+const wholeMoney = new Intl.NumberFormat(undefined, { style: 'currency', currency: CURRENCY, maximumFractionDigits: 0 });
 
 /** Integer cents as money in the browser's locale: 1250 → "€12.50". */
 export const formatMoney = (cents: number): string => money.format(cents / 100);
+
+/** Rounded to whole euros, for a chart's axis: 125000 → "€1,250". */
+export const formatWholeMoney = (cents: number): string => wholeMoney.format(Math.round(cents / 100));
 
 /** With an explicit sign for ledger amounts: 1250 → "+€12.50", -300 → "-€3.00". */
 export const formatSignedMoney = (cents: number): string => signedMoney.format(cents / 100);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   LoginSearchSchema,
   ReceiptSearchSchema,
+  ReportsSearchSchema,
   ResetPasswordSearchSchema,
+  StatementSearchSchema,
   TopUpReturnSearchSchema,
   WalletSearchSchema,
 } from './search-params';
@@ -31,5 +33,31 @@ describe('search params', () => {
     expect(WalletSearchSchema.parse({ topUp: 'yes', amount: 12.5 })).toEqual({ topUp: undefined, amount: undefined });
     expect(TopUpReturnSearchSchema.parse({ payment: id.toUpperCase() })).toEqual({ payment: id });
     expect(TopUpReturnSearchSchema.parse({ payment: 'x' })).toEqual({ payment: undefined });
+  });
+
+  it('keeps a report period, department and month the API would take, and drops the rest', () => {
+    const id = '0194f0c2-7d3e-7a11-8b6e-3f1d2c4b5a69';
+    expect(
+      ReportsSearchSchema.parse({
+        tab: 'orders',
+        range: 'custom',
+        from: '2026-12-01',
+        to: '2026-12-15',
+        departmentId: id,
+        by: 'week',
+      }),
+    ).toEqual({ tab: 'orders', range: 'custom', from: '2026-12-01', to: '2026-12-15', departmentId: id, by: 'week' });
+    expect(
+      ReportsSearchSchema.parse({
+        tab: 'x',
+        range: 'forever',
+        from: '2026-13-01',
+        to: '15/12/2026',
+        departmentId: '1',
+        by: 'hour',
+      }),
+    ).toEqual({ tab: undefined, range: undefined, from: undefined, to: undefined, departmentId: undefined, by: undefined });
+    expect(StatementSearchSchema.parse({ userId: id, month: '2026-12' })).toEqual({ userId: id, month: '2026-12' });
+    expect(StatementSearchSchema.parse({ userId: id, month: '2026-13' })).toEqual({ userId: id, month: undefined });
   });
 });

@@ -1,4 +1,10 @@
-import { AuditListInputSchema, CreateTopUpInputSchema, IdSchema, ResetPasswordInputSchema } from '@canteen/shared';
+import {
+  AuditListInputSchema,
+  CreateTopUpInputSchema,
+  IdSchema,
+  ResetPasswordInputSchema,
+  StatementInputSchema,
+} from '@canteen/shared';
 import { z } from 'zod';
 import { AUDIT_ENTITIES } from './audit-entities';
 
@@ -48,3 +54,32 @@ export const AuditSearchSchema = z.object({
   to: DaySchema.optional().catch(undefined),
 });
 export type AuditSearch = z.infer<typeof AuditSearchSchema>;
+
+/** The periods the Reports page offers; `custom` takes its first and last day from `from`/`to`. */
+export const RANGE_PRESETS = ['this-month', 'last-month', 'last-7-days', 'last-30-days', 'custom'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+export const REPORT_TABS = ['overview', 'orders', 'statements'] as const;
+export type ReportTab = (typeof REPORT_TABS)[number];
+const MonthSchema = StatementInputSchema.shape.month;
+
+/**
+ * Reports (`/reports`): the tab, the period (a preset, or `range=custom` with `from`/`to` days, both included), an
+ * admin's department, revenue per day or week (`by`), and the month of the statements tab.
+ */
+export const ReportsSearchSchema = z.object({
+  tab: z.enum(REPORT_TABS).optional().catch(undefined),
+  range: z.enum(RANGE_PRESETS).optional().catch(undefined),
+  from: DaySchema.optional().catch(undefined),
+  to: DaySchema.optional().catch(undefined),
+  departmentId: IdSchema.optional().catch(undefined),
+  by: z.enum(['day', 'week']).optional().catch(undefined),
+  month: MonthSchema.optional().catch(undefined),
+});
+export type ReportsSearch = z.infer<typeof ReportsSearchSchema>;
+
+/** One person's monthly statement (`/reports/statement?userId=…&month=YYYY-MM`); other pages link to exactly this. */
+export const StatementSearchSchema = z.object({
+  userId: IdSchema.optional().catch(undefined),
+  month: MonthSchema.optional().catch(undefined),
+});
