@@ -3,7 +3,7 @@ import { DEMO, type DemoRole, mainNav, signIn } from './fixtures';
 
 const EXPECTED_NAV: Record<DemoRole, string[]> = {
   employee: ['Menu', 'Orders', 'Wallet', 'News', 'Profile'],
-  manager: ['Menu', 'Orders', 'Wallet', 'News', 'Products', 'Credits', 'Sales', 'Till', 'Reviews', 'People', 'Profile'],
+  manager: ['Menu', 'Orders', 'Wallet', 'News', 'Products', 'Credits', 'Reports', 'Till', 'Reviews', 'People', 'Profile'],
   admin: [
     'Menu',
     'Orders',
@@ -11,7 +11,7 @@ const EXPECTED_NAV: Record<DemoRole, string[]> = {
     'News',
     'Products',
     'Credits',
-    'Sales',
+    'Reports',
     'Till',
     'Reviews',
     'Users',
@@ -100,7 +100,17 @@ test('a deep link while signed out returns there after signing in', async ({ pag
 
 test('an employee cannot open admin or manager pages by URL', async ({ page }) => {
   await signIn(page, 'employee');
-  for (const path of ['/admin/users', '/admin/payments', '/products', '/till', '/sales', '/credits', '/reviews', '/news/new']) {
+  for (const path of [
+    '/admin/users',
+    '/admin/payments',
+    '/products',
+    '/till',
+    '/sales',
+    '/reports',
+    '/credits',
+    '/reviews',
+    '/news/new',
+  ]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/menu$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Menu' })).toBeVisible();

@@ -155,7 +155,7 @@ test('a checkout retried after a lost answer charges once (same idempotency key)
   await expect(page.getByRole('table', { name: 'Your orders' }).getByRole('row')).toHaveCount(2);
 });
 
-test('a manager refunds an order from Sales and the employee gets the money back', async ({ page, request }) => {
+test('a manager refunds an order from the orders in Reports and the employee gets the money back', async ({ page, request }) => {
   const user = await createUser(request, 'employee', { department: 'Engineering' });
   await creditWallet(request, user.id, { payer: 'Company subsidy', amountCents: 2_000 });
   const token = await apiLogin(request, user.email, user.password);
@@ -163,9 +163,10 @@ test('a manager refunds an order from Sales and the employee gets the money back
   expect(await walletTotal(request, token)).toBe(2_000 - order.totalCents);
 
   await signIn(page, 'manager');
-  await mainNav(page).getByRole('link', { name: 'Sales' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Sales' })).toBeVisible();
-  const row = page.getByRole('row', { name: new RegExp(user.name) });
+  await mainNav(page).getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Orders' }).click();
+  const row = page.getByRole('table', { name: 'Orders' }).getByRole('row', { name: new RegExp(user.name) });
   await expect(row).toContainText('Paid');
   await row.getByRole('button', { name: /^Refund order/ }).click();
   const dialog = page.getByRole('dialog', { name: /^Refund order/ });

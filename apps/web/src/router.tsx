@@ -21,7 +21,9 @@ import {
   AuditSearchSchema,
   LoginSearchSchema,
   ReceiptSearchSchema,
+  ReportsSearchSchema,
   ResetPasswordSearchSchema,
+  StatementSearchSchema,
   TopUpReturnSearchSchema,
   WalletSearchSchema,
 } from './lib/search-params';
@@ -241,11 +243,37 @@ const creditsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/credits/credits-page'), 'CreditsPage'),
 });
 
+const ReportsPage = lazyRouteComponent(() => import('./features/report/reports-page'), 'ReportsPage');
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports',
+  validateSearch: ReportsSearchSchema,
+  beforeLoad: requireRole('manager'),
+  component: function ReportsRoute() {
+    return <ReportsPage search={reportsRoute.useSearch()} />;
+  },
+});
+
+// The person page links here; printed, it is what payroll files.
+const StatementPage = lazyRouteComponent(() => import('./features/report/statement-page'), 'StatementPage');
+const statementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/statement',
+  validateSearch: StatementSearchSchema,
+  beforeLoad: requireRole('manager'),
+  component: function StatementRoute() {
+    const { userId, month } = statementRoute.useSearch();
+    return <StatementPage key={userId ?? 'none'} userId={userId} month={month} />;
+  },
+});
+
+// Sales became the Orders tab of Reports; old links and bookmarks still land on the order list.
 const salesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'sales',
-  beforeLoad: requireRole('manager'),
-  component: lazyRouteComponent(() => import('./features/sales/sales-page'), 'SalesPage'),
+  beforeLoad: () => {
+    throw redirect({ to: '/reports', search: { tab: 'orders' } });
+  },
 });
 
 const tillRoute = createRoute({
@@ -342,6 +370,8 @@ const routeTree = rootRoute.addChildren([
     editPostRoute,
     productsRoute,
     creditsRoute,
+    reportsRoute,
+    statementRoute,
     salesRoute,
     tillRoute,
     reviewsRoute,

@@ -42,7 +42,7 @@ type NavItem = {
     | '/reviews'
     | '/products'
     | '/credits'
-    | '/sales'
+    | '/reports'
     | '/till'
     | '/people'
     | '/admin/users'
@@ -68,7 +68,7 @@ const NAV: NavItem[] = [
   { to: '/news', label: 'News', icon: Newspaper, section: 'Canteen' },
   { to: '/products', label: 'Products', icon: Package, section: 'Manage', role: 'manager' },
   { to: '/credits', label: 'Credits', icon: HandCoins, section: 'Manage', role: 'manager' },
-  { to: '/sales', label: 'Sales', icon: ChartNoAxesCombined, section: 'Manage', role: 'manager' },
+  { to: '/reports', label: 'Reports', icon: ChartNoAxesCombined, section: 'Manage', role: 'manager' },
   { to: '/till', label: 'Till', icon: Store, section: 'Manage', role: 'manager' },
   { to: '/reviews', label: 'Reviews', icon: MessageSquareText, section: 'Manage', role: 'manager' },
   { to: '/people', label: 'People', icon: UsersRound, section: 'Manage', role: 'manager', isHiddenFromAdmins: true },
@@ -172,7 +172,7 @@ export const AppShell = () => {
           </div>
         </div>
       </header>
-      <div className="mx-auto max-w-7xl px-4 sm:px-6 lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-10 lg:px-8">
+      <div className="mx-auto max-w-7xl px-4 sm:px-6 lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-10 lg:px-8 print:block print:max-w-none print:px-0">
         <nav
           id="main-nav"
           aria-label="Main"

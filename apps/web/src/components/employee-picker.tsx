@@ -22,8 +22,11 @@ type EmployeePickerProps = {
   value: UserDto | null;
   onChange: (person: UserDto | null) => void;
   hint?: string;
-  /** `money` (the default): only people the signed-in user may move money for; `anyone`: everyone they can list. */
-  offers?: 'money' | 'anyone';
+  /**
+   * What the pick is for: moving money (the default: only people one may credit or charge, active ones), reading
+   * (also oneself and deactivated people, e.g. for a statement), or `anyone` `user.list` gives (the audit filter).
+   */
+  purpose?: 'money' | 'read' | 'anyone';
 };
 
 const PersonDetails = ({ person }: { person: UserDto }) => (
@@ -34,12 +37,13 @@ const PersonDetails = ({ person }: { person: UserDto }) => (
 );
 
 /**
- * Finds a person by name, email or employee number and picks one, by default offering only people the signed-in
- * user may move money for (a manager: the employees of their department; an admin: anyone but themself; the API
- * has the final word); with `offers="anyone"`, everyone `user.list` gives them (an admin filtering the audit log). A combobox: the button shows who is picked and opens a search box over a list of matches
+ * Finds a person by name, email or employee number and picks one, offering only people the signed-in user may
+ * move money for (a manager: the employees of their department; an admin: anyone but themself), for
+ * `purpose="read"` read about, or for `purpose="anyone"` everyone `user.list` gives them (the API has the final
+ * word). A combobox: the button shows who is picked and opens a search box over a list of matches
  * (cmdk in a Popover), with ↑ ↓ to move, Enter to pick and Escape to close. The server does the searching.
  */
-export const EmployeePicker = ({ label, value, onChange, hint, offers = 'money' }: EmployeePickerProps) => {
+export const EmployeePicker = ({ label, value, onChange, hint, purpose = 'money' }: EmployeePickerProps) => {
   const id = useId();
   const session = useSession();
   const me = session.status === 'signedIn' ? session.user : null;
@@ -49,7 +53,7 @@ export const EmployeePicker = ({ label, value, onChange, hint, offers = 'money' 
   const query = useQuery({
     ...trpc.user.list.queryOptions({
       limit: RESULTS,
-      ...(me?.role === 'manager' && offers === 'money' ? { role: 'employee' as const } : {}),
+      ...(me?.role === 'manager' && purpose === 'money' ? { role: 'employee' as const } : {}),
       ...(search ? { search } : {}),
     }),
     placeholderData: keepPreviousData,
@@ -57,7 +61,7 @@ export const EmployeePicker = ({ label, value, onChange, hint, offers = 'money' 
     enabled: value === null || isOpen,
   });
   const people = (query.data?.items ?? []).filter(
-    (person) => me !== null && (offers === 'anyone' || canActOn(me, person, 'money')),
+    (person) => me !== null && (purpose === 'anyone' || canActOn(me, person, purpose)),
   );
 
   const pick = (person: UserDto) => {
@@ -143,7 +147,7 @@ export const EmployeePicker = ({ label, value, onChange, hint, offers = 'money' 
                 <Command.Item
                   key={person.id}
                   value={person.id}
-                  disabled={offers === 'money' && !person.isActive}
+                  disabled={purpose === 'money' && !person.isActive}
                   onSelect={() => pick(person)}
                   className="grid cursor-default gap-0.5 rounded-md px-2.5 py-2 text-left data-[disabled=true]:cursor-not-allowed data-[disabled=true]:opacity-60 data-[selected=true]:bg-emerald-50"
                 >

@@ -47,7 +47,7 @@ export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
         <div className="min-w-0 flex-1">
           <EmployeePicker
             label="Done by"
-            offers="anyone"
+            purpose="anyone"
             value={search.actor ? (actor.data ?? null) : null}
             onChange={pickActor}
             hint={search.actor && actor.isError ? 'Someone no longer listed (erased, say).' : undefined}

@@ -34,10 +34,17 @@ export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
         actions={
           <div className="flex flex-wrap gap-2 print:hidden">
             <Button asChild variant="secondary">
-              <Link to={isStaff && order && order.userId !== me.id ? '/sales' : '/orders'}>
-                <ArrowLeft aria-hidden />
-                Back to orders
-              </Link>
+              {isStaff && order && order.userId !== me.id ? (
+                <Link to="/reports" search={{ tab: 'orders' }}>
+                  <ArrowLeft aria-hidden />
+                  Back to orders
+                </Link>
+              ) : (
+                <Link to="/orders">
+                  <ArrowLeft aria-hidden />
+                  Back to orders
+                </Link>
+              )}
             </Button>
             {order && isStaff && order.userId !== me.id && order.status === 'completed' ? (
               <Button variant="secondary" onClick={() => setIsRefunding(true)}>

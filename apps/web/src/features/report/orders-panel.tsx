@@ -1,19 +1,20 @@
+import type { RouterInputs } from '@canteen/api/trpc';
 import type { OrderSummaryDto } from '@canteen/shared';
 import { ReceiptText, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/button';
-import { Card } from '../../components/card';
+import { Card, CardDescription, CardHeader, CardTitle } from '../../components/card';
 import { DataTable } from '../../components/data-table';
 import { ListView } from '../../components/list-view';
 import { ORDER_COLUMNS, OrderLink } from '../../components/order-columns';
 import { OrderStatusBadge } from '../../components/order-status-badge';
-import { PageHeader } from '../../components/page-header';
 import { RefundDialog } from '../../components/refund-dialog';
 import { Select, type SelectOption } from '../../components/select';
-import { useSession } from '../../lib/auth';
 import { formatDateTime, orderNumber } from '../../lib/format';
+import { formatDays } from '../../lib/report-period';
 import { trpc } from '../../lib/trpc';
 import { usePagedList } from '../../lib/use-list';
+import type { ReportFilters } from './use-report-filters';
 
 type StatusFilter = 'all' | 'completed' | 'refunded';
 
@@ -24,31 +25,37 @@ const STATUS_OPTIONS: SelectOption<StatusFilter>[] = [
   { value: 'refunded', label: 'Refunded' },
 ];
 
+type OrdersPanelProps = { filters: ReportFilters; input: RouterInputs['report']['revenue'] };
+
 /**
- * Orders a manager may see: their own and those of their department's employees (the API scopes them; admins
- * see everyone's), with refunds for all but the caller's own orders (nobody refunds themself).
+ * The orders of the period a manager may see: their own and those of their department's employees (the API
+ * scopes them; admins see everyone's, or one department's), newest first, with refunds for all but the caller's
+ * own orders (nobody refunds themself).
  */
-export const SalesPage = () => {
-  const session = useSession();
-  const user = session.status === 'signedIn' ? session.user : null;
+export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
+  const { user } = filters;
   const [status, setStatus] = useState<StatusFilter>('all');
   const list = usePagedList((cursor) =>
-    trpc.order.list.queryOptions({ limit: PAGE_SIZE, cursor, ...(status === 'all' ? {} : { status }) }),
+    trpc.order.list.queryOptions({ limit: PAGE_SIZE, cursor, ...input, ...(status === 'all' ? {} : { status }) }),
   );
   const [refunding, setRefunding] = useState<OrderSummaryDto | null>(null);
+  const whose =
+    user?.role === 'admin'
+      ? input.departmentId
+        ? "The chosen department's orders"
+        : 'Every order in the company'
+      : `Orders of the employees of ${user?.departmentName ?? 'your department'}, and your own`;
 
   return (
     <>
-      <PageHeader
-        title="Sales"
-        description={
-          user?.role === 'admin'
-            ? 'Every order in the company, newest first.'
-            : `Orders of the employees of ${user?.departmentName ?? 'your department'}, and your own, newest first.`
-        }
-      />
-      <Card>
-        <div className="border-b border-zinc-100 p-4 sm:px-6">
+      <Card aria-labelledby="orders-title">
+        <CardHeader className="flex flex-wrap items-end justify-between gap-3">
+          <div className="grid gap-1">
+            <CardTitle id="orders-title">Orders</CardTitle>
+            <CardDescription>
+              {whose}, {formatDays(filters.days)}, newest first.
+            </CardDescription>
+          </div>
           <Select
             aria-label="Filter by status"
             value={status}
@@ -56,18 +63,22 @@ export const SalesPage = () => {
             options={STATUS_OPTIONS}
             className="sm:w-52"
           />
-        </div>
+        </CardHeader>
         <ListView
           list={list}
           loadingLabel="Loading orders"
           pagesLabel="Orders pages"
-          empty={{ icon: ReceiptText, title: 'No orders yet', description: 'Orders from the menu and the till show up here.' }}
+          empty={{
+            icon: ReceiptText,
+            title: 'No orders in this period',
+            description: 'Orders from the menu and the till show up here.',
+          }}
           isFiltered={status !== 'all'}
           noMatch={{ icon: ReceiptText, title: 'No orders match', description: 'Try another status.' }}
         >
           {(orders) => (
             <DataTable
-              caption="Department orders"
+              caption="Orders"
               rows={orders}
               columns={[
                 {

@@ -1,0 +1,88 @@
+import type { UserDto } from '@canteen/shared';
+import { Link } from '@tanstack/react-router';
+import { FileText } from 'lucide-react';
+import { useState } from 'react';
+import { Button } from '../../components/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/card';
+import { DownloadCsvButton } from '../../components/download-csv-button';
+import { EmployeePicker } from '../../components/employee-picker';
+import { csvFileName, formatMonth } from '../../lib/report-period';
+import { DepartmentField, useDepartmentName } from './department-field';
+import { MonthSelect } from './month-select';
+import type { ReportFilters } from './use-report-filters';
+
+/** A month's statements: everyone's as the payroll CSV, or one person's as a printable page. */
+export const StatementsPanel = ({ filters }: { filters: ReportFilters }) => {
+  const { month, departmentId, isAdmin } = filters;
+  const [person, setPerson] = useState<UserDto | null>(null);
+  const departmentName = useDepartmentName(departmentId, isAdmin);
+  const everyone = isAdmin
+    ? departmentId
+      ? `everyone in ${departmentName ?? 'the department'}`
+      : 'everyone in the company'
+    : `the people of ${filters.user?.departmentName ?? 'your department'}`;
+  return (
+    <Card aria-labelledby="statements-title">
+      <CardHeader>
+        <CardTitle id="statements-title">Monthly statements</CardTitle>
+        <CardDescription>
+          Each person's month per payer: the opening balance, credits, spends, refunds and the closing balance, as payroll needs
+          them. Months are counted in UTC.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-6">
+        <div className="flex flex-wrap gap-3">
+          <MonthSelect value={month} onChange={filters.setMonth} now={filters.now} className="w-full sm:w-56" />
+          {isAdmin ? <DepartmentField value={departmentId} onChange={filters.setDepartment} className="w-full sm:w-56" /> : null}
+        </div>
+        <div className="grid gap-4 md:grid-cols-2">
+          <section aria-labelledby="payroll-title" className="grid content-start gap-3 rounded-lg border border-zinc-200 p-4">
+            <div className="grid gap-1">
+              <h3 id="payroll-title" className="text-sm font-semibold text-zinc-900">
+                Payroll
+              </h3>
+              <p className="text-sm text-zinc-600">
+                The statements of {everyone} for {formatMonth(month)}, one row per person and payer.
+              </p>
+            </div>
+            <div>
+              <DownloadCsvButton
+                label="Download payroll CSV"
+                what={`the statements for ${formatMonth(month)}`}
+                download={{
+                  name: 'statements',
+                  params: { month, departmentId },
+                  fileName: csvFileName('statements', month),
+                }}
+              />
+            </div>
+          </section>
+          <section
+            aria-labelledby="one-statement-title"
+            className="grid content-start gap-3 rounded-lg border border-zinc-200 p-4"
+          >
+            <h3 id="one-statement-title" className="text-sm font-semibold text-zinc-900">
+              One person
+            </h3>
+            <EmployeePicker label="Whose statement" value={person} onChange={setPerson} purpose="read" />
+            <div>
+              {person ? (
+                <Button asChild size="sm">
+                  <Link to="/reports/statement" search={{ userId: person.id, month }}>
+                    <FileText aria-hidden />
+                    Open statement
+                  </Link>
+                </Button>
+              ) : (
+                <Button size="sm" disabled>
+                  <FileText aria-hidden />
+                  Open statement
+                </Button>
+              )}
+            </div>
+          </section>
+        </div>
+      </CardContent>
+    </Card>
+  );
+};
