@@ -26,13 +26,13 @@ export const SegmentedControl = <T extends string>({
       const option = options.find((item) => item.value === next);
       if (option) onValueChange(option.value);
     }}
-    className={cn('inline-flex h-8 items-center rounded-lg border border-zinc-300 bg-zinc-50 p-0.5', className)}
+    className={cn('inline-flex h-8 items-center rounded-lg bg-zinc-100 p-0.5', className)}
   >
     {options.map((option) => (
       <ToggleGroup.Item
         key={option.value}
         value={option.value}
-        className="h-full rounded-md px-2.5 text-sm font-medium text-zinc-700 transition-colors hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-emerald-600 data-[state=on]:bg-white data-[state=on]:text-zinc-900 data-[state=on]:shadow-xs"
+        className="h-full rounded-md px-2.5 text-sm font-medium text-zinc-600 transition-colors hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-emerald-600 data-[state=on]:bg-white data-[state=on]:text-emerald-800 data-[state=on]:shadow-sm data-[state=on]:ring-1 data-[state=on]:ring-zinc-200"
       >
         {option.label}
       </ToggleGroup.Item>
