@@ -1,6 +1,17 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Page, expect, test } from '@playwright/test';
-import { apiLogin, createUser, mainNav, signIn, signInAs, signOut, startTopUp } from './fixtures';
+import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import {
+  apiLogin,
+  createUser,
+  creditWallet,
+  mainNav,
+  pickPerson,
+  placeOrder,
+  signIn,
+  signInAs,
+  signOut,
+  startTopUp,
+} from './fixtures';
 
 const seriousViolations = async (page: Page) => {
   const results = await new AxeBuilder({ page })
@@ -85,6 +96,42 @@ test('a person page has no serious or critical axe violations', async ({ page })
   await expect(page.getByTestId('person-balance-total')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Credits and refunds' }).getByRole('row').nth(1)).toBeVisible();
   await expect(page).toHaveTitle('Eli Employee · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+/** An Engineering employee (the demo manager's department) with one paid order, so Reports has something to show. */
+const engineerWithAnOrder = async (request: APIRequestContext) => {
+  const user = await createUser(request, 'employee', { department: 'Engineering' });
+  await creditWallet(request, user.id, { payer: 'Company subsidy', amountCents: 1_000 });
+  await placeOrder(request, await apiLogin(request, user.email, user.password), [{ productName: 'Garlic Naan', quantity: 1 }]);
+  return user;
+};
+
+test('Reports, with its chart and its orders tab, has no serious or critical axe violations', async ({ page, request }) => {
+  await engineerWithAnOrder(request);
+  await signIn(page, 'manager');
+  await mainNav(page).getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByTestId('revenue-chart').locator('.recharts-surface')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Funding by payer' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page).toHaveTitle('Reports · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Orders' }).click();
+  await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row').nth(1)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the statements tab and a printable statement have no serious or critical axe violations', async ({ page, request }) => {
+  const user = await engineerWithAnOrder(request);
+  await signIn(page, 'manager');
+  await page.goto('/reports?tab=statements');
+  const statements = page.getByRole('region', { name: 'Monthly statements' });
+  await pickPerson(page, statements, 'Whose statement', user.name);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await statements.getByRole('link', { name: 'Open statement' }).click();
+  await expect(page.getByRole('table', { name: 'Statement per payer' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page).toHaveTitle('Monthly statement · Canteen');
   expect(await seriousViolations(page)).toEqual([]);
 });
 
