@@ -1,4 +1,5 @@
 import { CalendarRange, ChartColumn, FileText, ReceiptText } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Card } from '../../components/card';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
@@ -59,7 +60,7 @@ export const ReportsPage = ({ search }: { search: ReportsSearch }) => {
 
 type ForValidPeriodProps = {
   filters: ReportFilters;
-  children: (input: NonNullable<ReportFilters['input']>) => React.ReactNode;
+  children: (input: NonNullable<ReportFilters['input']>) => ReactNode;
 };
 
 /** The reports need a period the API accepts; until the custom days are one, say what to fix. */
