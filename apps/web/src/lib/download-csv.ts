@@ -20,6 +20,14 @@ export type CsvDownload = {
   fileName: string;
 };
 
+/** `/export/<name>.csv?a=1&b=2`, leaving out parameters that are not set (undefined or empty). */
+export const csvUrl = (name: CsvExport, params: CsvDownload['params']): string => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, String(value));
+  const text = query.toString();
+  return text ? `/export/${name}.csv?${text}` : `/export/${name}.csv`;
+};
+
 /** A download that did not happen; its message says why in plain words. */
 export class CsvDownloadError extends Error {}
 
@@ -44,9 +52,7 @@ const refusal = async (response: Response): Promise<CsvDownloadError> => {
  * once, as the tRPC client's session link does.
  */
 export const downloadCsv = async ({ name, params, fileName }: CsvDownload): Promise<void> => {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
-  const url = `/export/${name}.csv?${query.toString()}`;
+  const url = csvUrl(name, params);
   let response: Response;
   try {
     await ensureFreshToken();

@@ -36,7 +36,7 @@ export const AuditPage = ({ search, onSearchChange }: AuditPageProps) => {
     trpc.audit.list.infiniteQueryOptions({ limit: PAGE_SIZE, ...filters }, { getNextPageParam: (page) => page.nextCursor }),
   );
   const download = useMutation({
-    mutationFn: () => downloadCsv('/export/audit.csv', filters, `canteen-audit-${localDay()}.csv`),
+    mutationFn: () => downloadCsv({ name: 'audit', params: filters, fileName: `canteen-audit-${localDay()}.csv` }),
     onError: (error) => toast.error(error.message),
   });
 

@@ -89,18 +89,14 @@ const PersonSummary = ({ person }: { person: UserDto }) => (
   </>
 );
 
-/** `/reports/statement?userId=…&month=YYYY-MM` for this month (the Reports page's printable statement). */
-const statementHref = (userId: string): string =>
-  `/reports/statement?${new URLSearchParams({ userId, month: localMonth() }).toString()}`;
-
 const PersonActions = ({ person, me }: { person: UserDto; me: SessionUser }) => (
   <>
     {canActOn(me, person, 'read') ? (
       <Button asChild variant="secondary">
-        <a href={statementHref(person.id)}>
+        <Link to="/reports/statement" search={{ userId: person.id, month: localMonth() }}>
           <FileText aria-hidden />
           Monthly statement
-        </a>
+        </Link>
       </Button>
     ) : null}
     {me.role === 'admin' ? (
