@@ -292,6 +292,15 @@ export const summaryDrift = async (orm: MikroORM) => {
       ['department_id', 'day', 'product_id'],
       ['quantity', 'revenue_cents'],
     ),
+    dishMonths: await drift(
+      'report_product_sales_month',
+      `select d department_id, date_trunc('month', o.created_at at time zone 'UTC')::date as month, l.product_id,
+              sum(l.quantity) quantity, sum(l.quantity * l.unit_price_cents) revenue_cents
+       from order_line l join canteen_order o on o.id = l.order_id and o.status <> 'refunded'
+       cross join lateral (values (coalesce(o.department_id, ${NO})), (${ALL})) v(d) group by 1, 2, 3`,
+      ['department_id', 'month', 'product_id'],
+      ['quantity', 'revenue_cents'],
+    ),
     funding: await drift(
       'report_funding_day',
       `select case when e.order_id is null then coalesce(u.department_id, ${NO}) else coalesce(o.department_id, ${NO}) end
@@ -314,4 +323,4 @@ export const summaryDrift = async (orm: MikroORM) => {
   };
 };
 
-export const NO_SUMMARY_DRIFT = { sales: [], dishes: [], funding: [], months: [] };
+export const NO_SUMMARY_DRIFT = { sales: [], dishes: [], dishMonths: [], funding: [], months: [] };

@@ -3,7 +3,13 @@ import { DepartmentSchema } from './department/department.entity';
 import { CategorySchema } from './menu/category.entity';
 import { ProductSchema } from './menu/product.entity';
 import { BlogSchema, PostSchema } from './news/blog.entity';
-import { FundingDaySchema, ProductSalesDaySchema, SalesDaySchema, WalletMonthSchema } from './report/sales-summary.entity';
+import {
+  FundingDaySchema,
+  ProductSalesDaySchema,
+  ProductSalesMonthSchema,
+  SalesDaySchema,
+  WalletMonthSchema,
+} from './report/sales-summary.entity';
 import { ReviewSchema } from './review/review.entity';
 import { OrderLineSchema, OrderSchema } from './order/order.entity';
 import { PaymentSchema, WebhookEventSchema } from './payment/payment.entity';
@@ -36,6 +42,7 @@ export const ENTITIES = [
   WebhookEventSchema,
   SalesDaySchema,
   ProductSalesDaySchema,
+  ProductSalesMonthSchema,
   FundingDaySchema,
   WalletMonthSchema,
 ];

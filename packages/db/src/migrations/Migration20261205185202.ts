@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Report summaries kept by the database (docs/adr/0009-report-summaries.md): four tables, the order's department
+ * Report summaries kept by the database (docs/adr/0009-report-summaries.md): five tables, the order's department
  * snapshot, and statement-level triggers that fold each INSERT of orders, lines and ledger entries (and each
  * refund of an order) into them in the same transaction, one sorted upsert per statement. Existing history is
  * summarised once here.
@@ -20,7 +20,9 @@ const foldOrders = (orders: string, sign: 1 | -1) => `
   on conflict (department_id, day) do update
     set orders = s.orders + excluded.orders, revenue_cents = s.revenue_cents + excluded.revenue_cents;`;
 
-/** `lines` is a relation of (order_id, product_id, quantity, unit_price_cents) joined to its paid order `o`. */
+/**
+ * `fromLinesAndOrders` joins lines `l` to their paid order `o`; the dishes' day and month summaries both get them.
+ */
 const foldLines = (fromLinesAndOrders: string, sign: 1 | -1) => `
   insert into report_product_sales_day as s (department_id, day, product_id, quantity, revenue_cents)
   select d.department_id, ${UTC_DAY('o.created_at')}, l.product_id,
@@ -29,6 +31,14 @@ const foldLines = (fromLinesAndOrders: string, sign: 1 | -1) => `
   cross join lateral (values (coalesce(o.department_id, ${NO_DEPARTMENT})), (${ALL_DEPARTMENTS})) d(department_id)
   group by 1, 2, 3 order by 1, 2, 3
   on conflict (department_id, day, product_id) do update
+    set quantity = s.quantity + excluded.quantity, revenue_cents = s.revenue_cents + excluded.revenue_cents;
+  insert into report_product_sales_month as s (department_id, month, product_id, quantity, revenue_cents)
+  select d.department_id, ${UTC_MONTH('o.created_at')}, l.product_id,
+         ${sign} * sum(l.quantity), ${sign} * sum(l.quantity * l.unit_price_cents::bigint)
+  from ${fromLinesAndOrders}
+  cross join lateral (values (coalesce(o.department_id, ${NO_DEPARTMENT})), (${ALL_DEPARTMENTS})) d(department_id)
+  group by 1, 2, 3 order by 1, 2, 3
+  on conflict (department_id, month, product_id) do update
     set quantity = s.quantity + excluded.quantity, revenue_cents = s.revenue_cents + excluded.revenue_cents;`;
 
 /** `entries` is a relation of wallet_entry rows. */
@@ -67,6 +77,9 @@ export class Migration20261205185202 extends Migration {
       `create table "report_product_sales_day" ("department_id" uuid not null, "day" date not null, "product_id" uuid not null, "quantity" int not null, "revenue_cents" bigint not null, primary key ("department_id", "day", "product_id"));`,
     );
     this.addSql(
+      `create table "report_product_sales_month" ("department_id" uuid not null, "month" date not null, "product_id" uuid not null, "quantity" int not null, "revenue_cents" bigint not null, primary key ("department_id", "month", "product_id"));`,
+    );
+    this.addSql(
       `create table "report_funding_day" ("department_id" uuid not null, "day" date not null, "payer_id" uuid not null, "net_cents" bigint not null, primary key ("department_id", "day", "payer_id"));`,
     );
     this.addSql(
@@ -79,7 +92,8 @@ export class Migration20261205185202 extends Migration {
     // triggers off (the test data generator), or an operator who wants to be sure.
     this.addSql(`create function report_rebuild() returns void language plpgsql as $$
       begin
-        truncate report_sales_day, report_product_sales_day, report_funding_day, report_wallet_month;
+        truncate report_sales_day, report_product_sales_day, report_product_sales_month, report_funding_day,
+          report_wallet_month;
         ${foldOrders(`(select * from canteen_order where status <> 'refunded')`, 1)}
         ${foldLines(`order_line l join canteen_order o on o.id = l.order_id and o.status <> 'refunded'`, 1)}
         ${foldEntries('wallet_entry')}
@@ -132,6 +146,7 @@ export class Migration20261205185202 extends Migration {
     this.addSql(`drop index "wallet_entry_occurred_at_index";`);
     this.addSql(`drop table if exists "report_wallet_month" cascade;`);
     this.addSql(`drop table if exists "report_funding_day" cascade;`);
+    this.addSql(`drop table if exists "report_product_sales_month" cascade;`);
     this.addSql(`drop table if exists "report_product_sales_day" cascade;`);
     this.addSql(`drop table if exists "report_sales_day" cascade;`);
     this.addSql(`alter table "canteen_order" drop column "department_id";`);

@@ -44,6 +44,24 @@ export const ProductSalesDaySchema = defineEntity({
 export class ProductSalesDay extends ProductSalesDaySchema.class {}
 ProductSalesDaySchema.setClass(ProductSalesDay);
 
+/**
+ * The same per calendar month (UTC): a year of the whole company's dish sales is twelve rows per dish instead of
+ * 365, so the top dishes of a year read a few thousand rows.
+ */
+export const ProductSalesMonthSchema = defineEntity({
+  name: 'ProductSalesMonth',
+  tableName: 'report_product_sales_month',
+  properties: {
+    departmentId: p.uuid().primary(),
+    month: p.date().primary(),
+    productId: p.uuid().primary(),
+    quantity: p.integer(),
+    revenueCents: p.bigint('number'),
+  },
+});
+export class ProductSalesMonth extends ProductSalesMonthSchema.class {}
+ProductSalesMonthSchema.setClass(ProductSalesMonth);
+
 /** What each payer paid for meals per department and day: spends (negative) plus refunds (positive). */
 export const FundingDaySchema = defineEntity({
   name: 'FundingDay',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeBy, splitRange } from './report.range';
+import { mergeBy, splitMonths, splitRange } from './report.range';
 
 describe('splitRange', () => {
   it('reads whole days from the summaries when the range is midnight to midnight', () => {
@@ -39,5 +39,28 @@ describe('mergeBy', () => {
       { day: 'b', orders: 2, revenueCents: 50 },
     ]);
     expect(rows[0]).toEqual({ day: 'a', orders: 1, revenueCents: 100 });
+  });
+});
+
+describe('splitMonths', () => {
+  it('reads whole months from the monthly summary and the days around them from the daily one', () => {
+    expect(splitMonths({ from: '2025-12-04', to: '2026-12-06' })).toEqual({
+      months: { from: '2026-01-01', to: '2026-12-01' },
+      days: [
+        { from: '2025-12-04', to: '2026-01-01' },
+        { from: '2026-12-01', to: '2026-12-06' },
+      ],
+    });
+    expect(splitMonths({ from: '2026-11-01', to: '2026-12-01' })).toEqual({
+      months: { from: '2026-11-01', to: '2026-12-01' },
+      days: [],
+    });
+  });
+
+  it('keeps days when no whole month is inside', () => {
+    expect(splitMonths({ from: '2026-11-05', to: '2026-12-03' })).toEqual({
+      months: null,
+      days: [{ from: '2026-11-05', to: '2026-12-03' }],
+    });
   });
 });

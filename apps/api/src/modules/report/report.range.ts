@@ -27,6 +27,27 @@ export const splitRange = (fromIso: string, toIso: string): RangeParts => {
   return { days: { from: utcDay(firstWhole), to: utcDay(endWhole) }, edges };
 };
 
+/**
+ * Whole days `[from, to)` split into whole calendar months (read from the monthly summaries) and the days before
+ * and after them: a year reads twelve months and at most two partial months of days.
+ */
+export const splitMonths = (days: { from: string; to: string }) => {
+  const firstMonth = days.from.endsWith('-01') ? days.from : nextMonth(days.from);
+  const endMonth = `${days.to.slice(0, 7)}-01`;
+  if (firstMonth >= endMonth) return { months: null, days: [days] };
+  const rest: { from: string; to: string }[] = [];
+  if (days.from < firstMonth) rest.push({ from: days.from, to: firstMonth });
+  if (endMonth < days.to) rest.push({ from: endMonth, to: days.to });
+  return { months: { from: firstMonth, to: endMonth }, days: rest };
+};
+
+/** The first day of the month after the one `day` (`YYYY-MM-DD`) is in. */
+const nextMonth = (day: string): string => {
+  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + 1);
+  return utcDay(date);
+};
+
 /** Adds up rows that share a key (the summaries' part and the edges' part of one report). */
 export const mergeBy = <Row>(rows: Row[], key: keyof Row, measures: (keyof Row)[]): Row[] => {
   const merged = new Map<unknown, Row>();

@@ -11,7 +11,7 @@ import {
 import { AppError } from '../../errors';
 import { departmentScope, findPersonToActOn, requireRole } from '../../lib/access';
 import type { ContextInner } from '../../trpc/context';
-import { mergeBy, splitRange } from './report.range';
+import { mergeBy, splitMonths, splitRange } from './report.range';
 
 type Ctx = Pick<ContextInner, 'em' | 'user'>;
 
@@ -116,20 +116,40 @@ const dishSales = async (ctx: Ctx, range: ReportRange, departmentId: string | nu
   const { days, edges } = splitRange(range.from, range.to);
   const rows = [];
   if (days) {
-    rows.push(
-      ...(await kysely(ctx.em)
-        .selectFrom('ProductSalesDay as s')
-        .select((eb) => [
-          's.productId as productId',
-          eb.fn.sum<string>('s.quantity').as('quantity'),
-          eb.fn.sum<string>('s.revenueCents').as('revenueCents'),
-        ])
-        .where('s.departmentId', '=', departmentId ?? ALL_DEPARTMENTS)
-        .where('s.day', '>=', days.from)
-        .where('s.day', '<', days.to)
-        .groupBy('s.productId')
-        .execute()),
-    );
+    const { months, days: dayRanges } = splitMonths(days);
+    const department = departmentId ?? ALL_DEPARTMENTS;
+    if (months) {
+      rows.push(
+        ...(await kysely(ctx.em)
+          .selectFrom('ProductSalesMonth as s')
+          .select((eb) => [
+            's.productId as productId',
+            eb.fn.sum<string>('s.quantity').as('quantity'),
+            eb.fn.sum<string>('s.revenueCents').as('revenueCents'),
+          ])
+          .where('s.departmentId', '=', department)
+          .where('s.month', '>=', months.from)
+          .where('s.month', '<', months.to)
+          .groupBy('s.productId')
+          .execute()),
+      );
+    }
+    for (const dayRange of dayRanges) {
+      rows.push(
+        ...(await kysely(ctx.em)
+          .selectFrom('ProductSalesDay as s')
+          .select((eb) => [
+            's.productId as productId',
+            eb.fn.sum<string>('s.quantity').as('quantity'),
+            eb.fn.sum<string>('s.revenueCents').as('revenueCents'),
+          ])
+          .where('s.departmentId', '=', department)
+          .where('s.day', '>=', dayRange.from)
+          .where('s.day', '<', dayRange.to)
+          .groupBy('s.productId')
+          .execute()),
+      );
+    }
   }
   if (edges.length) {
     rows.push(
@@ -334,9 +354,11 @@ const monthlyLedger = async (ctx: Ctx, month: string, who: { userId: string } | 
   const start = `${month}-01`;
   const userId = 'userId' in who ? who.userId : null;
   const departmentId = 'departmentId' in who ? who.departmentId : null;
+  // Whole-company payroll reads no people table at all; a department's reads its members.
+  const peopleOf = (department: string | null) =>
+    kysely(ctx.em).selectFrom('User').select('id').where('department', '=', department);
   const since = await kysely(ctx.em)
     .selectFrom('WalletMonth as m')
-    .innerJoin('User as u', 'u.id', 'm.userId')
     .select((eb) => {
       const during = sql<boolean>`${eb.ref('m.month')} = ${start}::date`;
       const sumDuring = (column: 'm.creditsCents' | 'm.spendsCents' | 'm.refundsCents') =>
@@ -355,12 +377,11 @@ const monthlyLedger = async (ctx: Ctx, month: string, who: { userId: string } | 
     })
     .where('m.month', '>=', start)
     .$if(userId !== null, (query) => query.where('m.userId', '=', userId))
-    .$if(departmentId !== null, (query) => query.where('u.department', '=', departmentId))
+    .$if(departmentId !== null, (query) => query.where('m.userId', 'in', peopleOf(departmentId)))
     .groupBy(['m.userId', 'm.payerId'])
     .execute();
   const balances = await kysely(ctx.em)
     .selectFrom('WalletEntry as e')
-    .innerJoin('User as u', 'u.id', 'e.user')
     .select((eb) => [
       'e.user as userId',
       'e.payer as payerId',
@@ -372,7 +393,7 @@ const monthlyLedger = async (ctx: Ctx, month: string, who: { userId: string } | 
     ])
     .where('e.remainingCents', '>', 0)
     .$if(userId !== null, (query) => query.where('e.user', '=', userId))
-    .$if(departmentId !== null, (query) => query.where('u.department', '=', departmentId))
+    .$if(departmentId !== null, (query) => query.where('e.user', 'in', peopleOf(departmentId)))
     .groupBy(['e.user', 'e.payer'])
     .execute();
   const measures = ['since', 'credits', 'spends', 'refunds', 'balance'] as const;
