@@ -34,6 +34,9 @@ const reportDepartment = async (ctx: Ctx, requested: string | undefined): Promis
   return requested ?? null;
 };
 
+/** Sorts names as people read them; one collator, because `localeCompare` builds one per call (payroll: 20,000 rows). */
+const byText = new Intl.Collator('en').compare;
+
 const utcDayOf = (at: Expression<Date>) => sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD')`;
 const dayText = (day: Expression<unknown>) => sql<string>`to_char(${day}, 'YYYY-MM-DD')`;
 
@@ -97,7 +100,7 @@ export const revenueReport = async (ctx: Ctx, input: ReportRange): Promise<Reven
     ['orders', 'revenueCents'],
   )
     .filter((day) => day.orders !== 0)
-    .sort((a, b) => a.day.localeCompare(b.day));
+    .sort((a, b) => byText(a.day, b.day));
   const weeks = mergeBy(
     perDay.map(({ day, ...measures }) => ({ week: isoWeekStart(day), ...measures })),
     'week',
@@ -195,7 +198,7 @@ export const topDishes = async (ctx: Ctx, input: TopDishesInput) => {
       const { productName, categoryName } = names.get(row.productId)!;
       return { productId: row.productId, productName, categoryName, quantity: row.quantity, revenueCents: row.revenueCents };
     })
-    .sort((a, b) => b.quantity - a.quantity || a.productName.localeCompare(b.productName))
+    .sort((a, b) => b.quantity - a.quantity || byText(a.productName, b.productName))
     .slice(0, input.limit);
 };
 
@@ -213,7 +216,7 @@ export const salesByCategory = async (ctx: Ctx, input: ReportRange) => {
     }),
     'categoryId',
     ['quantity', 'revenueCents'],
-  ).sort((a, b) => b.revenueCents - a.revenueCents || a.categoryName.localeCompare(b.categoryName));
+  ).sort((a, b) => b.revenueCents - a.revenueCents || byText(a.categoryName, b.categoryName));
 };
 
 /**
@@ -273,7 +276,7 @@ export const spendByDepartment = async (ctx: Ctx, input: ReportRange) => {
       orders: row.orders,
       revenueCents: row.revenueCents,
     }))
-    .sort((a, b) => b.revenueCents - a.revenueCents || a.departmentName.localeCompare(b.departmentName));
+    .sort((a, b) => b.revenueCents - a.revenueCents || byText(a.departmentName, b.departmentName));
 };
 
 /** How much each payer funded in the period: what spends took from it, less what refunds gave back. */
@@ -338,7 +341,7 @@ export const funding = async (ctx: Ctx, input: ReportRange) => {
       const payer = payers.get(row.payerId)!;
       return { payerId: row.payerId, payerName: payer.name, payerKind: payer.kind, fundedCents: -row.net };
     })
-    .sort((a, b) => a.payerKind.localeCompare(b.payerKind) || a.payerName.localeCompare(b.payerName));
+    .sort((a, b) => byText(a.payerKind, b.payerKind) || byText(a.payerName, b.payerName));
 };
 
 /**
@@ -414,18 +417,14 @@ const monthlyLedger = async (ctx: Ctx, month: string, who: { userId: string } | 
         .selectFrom('User as u')
         .leftJoin('Department as d', 'd.id', 'u.department')
         .select(['u.id', 'u.name', 'u.employeeNumber', 'd.name as departmentName'])
-        .where('u.id', 'in', [...new Set(lines.map((line) => line.userId))])
+        // The people in scope by the same filter, not by a list of ten thousand ids to parse.
+        .$if(userId !== null, (query) => query.where('u.id', '=', userId))
+        .$if(departmentId !== null, (query) => query.where('u.department', '=', departmentId))
         .execute()
     ).map((person) => [person.id, person]),
   );
   const payers = new Map(
-    (
-      await kysely(ctx.em)
-        .selectFrom('Payer')
-        .select(['id', 'name'])
-        .where('id', 'in', [...new Set(lines.map((line) => line.payerId))])
-        .execute()
-    ).map((payer) => [payer.id, payer.name]),
+    (await kysely(ctx.em).selectFrom('Payer').select(['id', 'name']).execute()).map((payer) => [payer.id, payer.name]),
   );
   return lines
     .map((line) => {
@@ -438,10 +437,7 @@ const monthlyLedger = async (ctx: Ctx, month: string, who: { userId: string } | 
         payerName: payers.get(line.payerId)!,
       };
     })
-    .sort(
-      (a, b) =>
-        a.userName.localeCompare(b.userName) || a.userId.localeCompare(b.userId) || a.payerName.localeCompare(b.payerName),
-    );
+    .sort((a, b) => byText(a.userName, b.userName) || byText(a.userId, b.userId) || byText(a.payerName, b.payerName));
 };
 
 /** One person's month per payer: opening + credits + spends + refunds = closing, per payer. */
