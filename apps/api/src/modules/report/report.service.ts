@@ -55,6 +55,14 @@ const paidOrdersInEdges = (ctx: Ctx, edges: { from: Date; to: Date }[], departme
     .where((eb) => inEdges(eb.ref('o.createdAt'), edges))
     .$if(departmentId !== null, (query) => query.where('o.departmentId', '=', departmentId));
 
+/** The daily sales summary's whole days of a range, of one department or all of them. */
+const salesDaysIn = (ctx: Ctx, days: { from: string; to: string }, departmentId: string | null) =>
+  kysely(ctx.em)
+    .selectFrom('SalesDay as s')
+    .where('s.day', '>=', days.from)
+    .where('s.day', '<', days.to)
+    .$if(departmentId !== null, (query) => query.where('s.departmentId', '=', departmentId));
+
 const toNumbers = <Row extends Record<string, unknown>, K extends keyof Row>(row: Row, keys: K[]) => {
   const converted = { ...row } as Record<string, unknown>;
   for (const key of keys) converted[key as string] = Number(row[key]);
@@ -65,35 +73,28 @@ const toNumbers = <Row extends Record<string, unknown>, K extends keyof Row>(row
 export const revenueReport = async (ctx: Ctx, input: ReportRange): Promise<RevenueReport> => {
   const departmentId = await reportDepartment(ctx, input.departmentId);
   const { days, edges } = splitRange(input.from, input.to);
-  const rows = [];
-  if (days) {
-    rows.push(
-      ...(await kysely(ctx.em)
-        .selectFrom('SalesDay as s')
-        .select((eb) => [
-          dayText(eb.ref('s.day')).as('day'),
-          eb.fn.sum<string>('s.orders').as('orders'),
-          eb.fn.sum<string>('s.revenueCents').as('revenueCents'),
-        ])
-        .where('s.day', '>=', days.from)
-        .where('s.day', '<', days.to)
-        .$if(departmentId !== null, (query) => query.where('s.departmentId', '=', departmentId))
-        .groupBy('s.day')
-        .execute()),
-    );
-  }
-  if (edges.length) {
-    rows.push(
-      ...(await paidOrdersInEdges(ctx, edges, departmentId)
-        .select((eb) => [
-          utcDayOf(eb.ref('o.createdAt')).as('day'),
-          eb.fn.countAll<string>().as('orders'),
-          eb.fn.sum<string>('o.totalCents').as('revenueCents'),
-        ])
-        .groupBy('day')
-        .execute()),
-    );
-  }
+  const rows = [
+    ...(days
+      ? await salesDaysIn(ctx, days, departmentId)
+          .select((eb) => [
+            dayText(eb.ref('s.day')).as('day'),
+            eb.fn.sum<string>('s.orders').as('orders'),
+            eb.fn.sum<string>('s.revenueCents').as('revenueCents'),
+          ])
+          .groupBy('s.day')
+          .execute()
+      : []),
+    ...(edges.length
+      ? await paidOrdersInEdges(ctx, edges, departmentId)
+          .select((eb) => [
+            utcDayOf(eb.ref('o.createdAt')).as('day'),
+            eb.fn.countAll<string>().as('orders'),
+            eb.fn.sum<string>('o.totalCents').as('revenueCents'),
+          ])
+          .groupBy('day')
+          .execute()
+      : []),
+  ];
   const perDay = mergeBy(
     rows.map((row) => toNumbers(row, ['orders', 'revenueCents'])),
     'day',
@@ -226,35 +227,28 @@ export const salesByCategory = async (ctx: Ctx, input: ReportRange) => {
 export const spendByDepartment = async (ctx: Ctx, input: ReportRange) => {
   const departmentId = await reportDepartment(ctx, input.departmentId);
   const { days, edges } = splitRange(input.from, input.to);
-  const rows = [];
-  if (days) {
-    rows.push(
-      ...(await kysely(ctx.em)
-        .selectFrom('SalesDay as s')
-        .select((eb) => [
-          's.departmentId as departmentId',
-          eb.fn.sum<string>('s.orders').as('orders'),
-          eb.fn.sum<string>('s.revenueCents').as('revenueCents'),
-        ])
-        .where('s.day', '>=', days.from)
-        .where('s.day', '<', days.to)
-        .$if(departmentId !== null, (query) => query.where('s.departmentId', '=', departmentId))
-        .groupBy('s.departmentId')
-        .execute()),
-    );
-  }
-  if (edges.length) {
-    rows.push(
-      ...(await paidOrdersInEdges(ctx, edges, departmentId)
-        .select((eb) => [
-          eb.fn.coalesce('o.departmentId', sql<string>`${NO_DEPARTMENT}::uuid`).as('departmentId'),
-          eb.fn.countAll<string>().as('orders'),
-          eb.fn.sum<string>('o.totalCents').as('revenueCents'),
-        ])
-        .groupBy('departmentId')
-        .execute()),
-    );
-  }
+  const rows = [
+    ...(days
+      ? await salesDaysIn(ctx, days, departmentId)
+          .select((eb) => [
+            's.departmentId as departmentId',
+            eb.fn.sum<string>('s.orders').as('orders'),
+            eb.fn.sum<string>('s.revenueCents').as('revenueCents'),
+          ])
+          .groupBy('s.departmentId')
+          .execute()
+      : []),
+    ...(edges.length
+      ? await paidOrdersInEdges(ctx, edges, departmentId)
+          .select((eb) => [
+            eb.fn.coalesce('o.departmentId', sql<string>`${NO_DEPARTMENT}::uuid`).as('departmentId'),
+            eb.fn.countAll<string>().as('orders'),
+            eb.fn.sum<string>('o.totalCents').as('revenueCents'),
+          ])
+          .groupBy('departmentId')
+          .execute()
+      : []),
+  ];
   const merged = mergeBy(
     rows.map((row) => toNumbers(row, ['orders', 'revenueCents'])),
     'departmentId',
