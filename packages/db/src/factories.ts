@@ -14,9 +14,10 @@ import { WalletEntry } from './wallet/wallet-entry.entity';
 type Fields<T extends object> = Partial<RequiredEntityData<T>>;
 
 const suffix = (): string => newId().slice(-12);
+// Departments take 8 of the random hex digits: with 5, two departments of one test run once shared a name (1 in 2^20 per pair).
 
 export const buildDepartment = (em: EntityManager, fields: Fields<Department> = {}): Department => {
-  const tag = suffix().slice(-5).toUpperCase();
+  const tag = suffix().slice(-8).toUpperCase();
   return em.create(Department, { name: `Dept ${tag}`, code: `D${tag}`, ...fields });
 };
 
