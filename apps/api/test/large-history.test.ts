@@ -27,7 +27,8 @@ const captureQueries = async <T>(run: () => Promise<T>): Promise<{ result: T; qu
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
     const text = typeof first === 'string' ? first : first.text;
-    if (/^\s*select/i.test(text)) queries.push({ text, values: (typeof first === 'string' ? second : first.values) ?? [] });
+    if (/^\s*(select|with)\b/i.test(text))
+      queries.push({ text, values: (typeof first === 'string' ? second : first.values) ?? [] });
     return original.apply(this, args);
   } as typeof pg.Client.prototype.query;
   try {
@@ -78,6 +79,7 @@ describe(`reports on a generated history of ${ORDERS.toLocaleString('en')} order
     // A range starting and ending mid-day reads its two partial days from the orders, through their time index.
     const ragged = { from: new Date(Date.parse(midnight(-31)) + 9.5 * 3_600_000).toISOString(), to: today.toISOString() };
     const month = today.toISOString().slice(0, 7);
+    const lastMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
     const as = (user: User) =>
       ({ em: orm.em.fork(), user: em.getReference(User, user.id) }) as Parameters<typeof reports.funding>[0];
     const withUser = async (user: User) => {
@@ -96,6 +98,8 @@ describe(`reports on a generated history of ${ORDERS.toLocaleString('en')} order
       ['funding, ragged month, department', manager, (ctx) => reports.funding(ctx, ragged)],
       ['statement, one person', manager, (ctx) => reports.statement(ctx, { userId: person.id, month })],
       ['statements, payroll, company', admin, (ctx) => reports.companyStatements(ctx, { month })],
+      ['statements, payroll, company, last month', admin, (ctx) => reports.companyStatements(ctx, { month: lastMonth })],
+      ['statements, payroll, department', manager, (ctx) => reports.companyStatements(ctx, { month })],
     ];
 
     const probe = new pg.Client({ connectionString: orm.config.get('clientUrl') });
@@ -148,8 +152,21 @@ describe(`reports on a generated history of ${ORDERS.toLocaleString('en')} order
       totalCents: Number(truth[0]!.revenue),
     });
     expect((await reports.revenueReport(await withUser(manager), year)).totalCents).toBe(Number(truth[0]!.department));
+    // The payroll adds up: this month closes on today's balances, and it opens where last month closed.
     const payroll = await reports.companyStatements(await withUser(admin), { month });
     expect(payroll.every((row) => row.closing >= 0)).toBe(true);
+    const [open] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ balance: string }[]>('select coalesce(sum(remaining_cents), 0) balance from wallet_entry');
+    expect(payroll.reduce((sum, row) => sum + row.closing, 0)).toBe(Number(open!.balance));
+    const closedLastMonth = new Map(
+      (await reports.companyStatements(await withUser(admin), { month: lastMonth })).map((row) => [
+        `${row.userId} ${row.payerId}`,
+        row.closing,
+      ]),
+    );
+    for (const row of payroll) expect(row.opening).toBe(closedLastMonth.get(`${row.userId} ${row.payerId}`) ?? 0);
     expect(await summaryDrift(orm)).toEqual(NO_SUMMARY_DRIFT);
   }, 900_000);
 });

@@ -340,98 +340,102 @@ export const funding = async (ctx: Ctx, input: ReportRange) => {
 
 /**
  * A month's ledger per person and payer: opening balance, credits (credits, top-ups, adjustments), spends and
- * refunds in it, and the closing balance. One query pair serves one person's statement and the whole company's
- * payroll CSV.
+ * refunds in it, and the closing balance. One statement serves one person's statement and the whole company's
+ * payroll CSV, joined, filtered and sorted by PostgreSQL (10,000 people: one round trip, no merge in Node).
  *
  * The opening balance is worked back from today's balance (what is left in the open lots, which the ledger keeps
  * equal to the sum of the entries) less everything since the month began (the monthly summary), instead of adding
  * up every month since the person joined: last month's payroll for 10,000 people reads two months of summaries.
+ * Names sort by ICU's root collation ("und-x-icu"), as people read them, whatever the database's own collation.
  */
 const monthlyLedger = async (ctx: Ctx, month: string, who: { userId: string } | { departmentId: string | null }) => {
   const start = `${month}-01`;
   const userId = 'userId' in who ? who.userId : null;
   const departmentId = 'departmentId' in who ? who.departmentId : null;
-  // Whole-company payroll reads no people table at all; a department's reads its members.
-  const peopleOf = (department: string | null) =>
-    kysely(ctx.em).selectFrom('User').select('id').where('department', '=', department);
-  const since = await kysely(ctx.em)
-    .selectFrom('WalletMonth as m')
-    .select((eb) => {
-      const during = sql<boolean>`${eb.ref('m.month')} = ${start}::date`;
-      const sumDuring = (column: 'm.creditsCents' | 'm.spendsCents' | 'm.refundsCents') =>
-        eb.fn.coalesce(eb.fn.sum<string>(sql`case when ${during} then ${eb.ref(column)} end`), sql<string>`0`);
-      return [
-        'm.userId as userId',
-        'm.payerId as payerId',
-        eb.fn
-          .sum<string>(sql`${eb.ref('m.creditsCents')} + ${eb.ref('m.spendsCents')} + ${eb.ref('m.refundsCents')}`)
-          .as('since'),
-        sumDuring('m.creditsCents').as('credits'),
-        sumDuring('m.spendsCents').as('spends'),
-        sumDuring('m.refundsCents').as('refunds'),
-        sql<string>`0`.as('balance'),
-      ];
-    })
-    .where('m.month', '>=', start)
-    .$if(userId !== null, (query) => query.where('m.userId', '=', userId))
-    .$if(departmentId !== null, (query) => query.where('m.userId', 'in', peopleOf(departmentId)))
-    .groupBy(['m.userId', 'm.payerId'])
-    .execute();
-  const balances = await kysely(ctx.em)
-    .selectFrom('WalletEntry as e')
-    .select((eb) => [
-      'e.user as userId',
-      'e.payer as payerId',
-      sql<string>`0`.as('since'),
-      sql<string>`0`.as('credits'),
-      sql<string>`0`.as('spends'),
-      sql<string>`0`.as('refunds'),
-      eb.fn.sum<string>('e.remainingCents').as('balance'),
-    ])
-    .where('e.remainingCents', '>', 0)
-    .$if(userId !== null, (query) => query.where('e.user', '=', userId))
-    .$if(departmentId !== null, (query) => query.where('e.user', 'in', peopleOf(departmentId)))
-    .groupBy(['e.user', 'e.payer'])
-    .execute();
-  const measures = ['since', 'credits', 'spends', 'refunds', 'balance'] as const;
-  const lines = mergeBy(
-    [...since, ...balances].map((row) => ({ key: `${row.userId} ${row.payerId}`, ...toNumbers(row, [...measures]) })),
-    'key',
-    [...measures],
-  )
-    .map(({ key: _key, since: sinceTotal, balance, ...line }) => {
-      const opening = balance - sinceTotal;
-      return { ...line, opening, closing: opening + line.credits + line.spends + line.refunds };
-    })
-    .filter((line) => line.opening !== 0 || line.credits !== 0 || line.spends !== 0 || line.refunds !== 0);
-  if (lines.length === 0) return [];
-  const people = new Map(
-    (
-      await kysely(ctx.em)
-        .selectFrom('User as u')
+  // Whole-company payroll aggregates and sorts some 20,000 lines: with the 4 MB default `work_mem` both spill to
+  // disk (165 ms instead of 95 ms on 10,000 people), so this read-only transaction raises it for itself alone.
+  const rows = await ctx.em.transactional(
+    async (em) => {
+      const db = kysely(em);
+      await sql`set local work_mem = '32MB'`.execute(db);
+      // Whole-company payroll filters no people at all; a department's reads its members.
+      const peopleOf = (department: string | null) => db.selectFrom('User').select('id').where('department', '=', department);
+      return db
+        .with('since', (w) =>
+          w
+            .selectFrom('WalletMonth as m')
+            .select((eb) => {
+              const during = sql<boolean>`${eb.ref('m.month')} = ${start}::date`;
+              const sumDuring = (column: 'm.creditsCents' | 'm.spendsCents' | 'm.refundsCents') =>
+                eb.fn.coalesce(eb.fn.sum<string>(sql`case when ${during} then ${eb.ref(column)} end`), sql<string>`0`);
+              return [
+                'm.userId as user_id',
+                'm.payerId as payer_id',
+                eb.fn
+                  .sum<string>(sql`${eb.ref('m.creditsCents')} + ${eb.ref('m.spendsCents')} + ${eb.ref('m.refundsCents')}`)
+                  .as('since'),
+                sumDuring('m.creditsCents').as('credits'),
+                sumDuring('m.spendsCents').as('spends'),
+                sumDuring('m.refundsCents').as('refunds'),
+              ];
+            })
+            .where('m.month', '>=', start)
+            .$if(userId !== null, (query) => query.where('m.userId', '=', userId))
+            .$if(departmentId !== null, (query) => query.where('m.userId', 'in', peopleOf(departmentId)))
+            .groupBy(['m.userId', 'm.payerId']),
+        )
+        .with('today', (w) =>
+          w
+            .selectFrom('WalletEntry as e')
+            .select((eb) => ['e.user as user_id', 'e.payer as payer_id', eb.fn.sum<string>('e.remainingCents').as('balance')])
+            .where('e.remainingCents', '>', 0)
+            .$if(userId !== null, (query) => query.where('e.user', '=', userId))
+            .$if(departmentId !== null, (query) => query.where('e.user', 'in', peopleOf(departmentId)))
+            .groupBy(['e.user', 'e.payer']),
+        )
+        .with('line', (w) =>
+          w
+            .selectFrom('since as s')
+            .fullJoin('today as t', (join) => join.onRef('t.user_id', '=', 's.user_id').onRef('t.payer_id', '=', 's.payer_id'))
+            .select((eb) => [
+              eb.fn.coalesce('s.user_id', 't.user_id').as('user_id'),
+              eb.fn.coalesce('s.payer_id', 't.payer_id').as('payer_id'),
+              sql<string>`coalesce(${eb.ref('t.balance')}, 0) - coalesce(${eb.ref('s.since')}, 0)`.as('opening'),
+              eb.fn.coalesce('s.credits', sql<string>`0`).as('credits'),
+              eb.fn.coalesce('s.spends', sql<string>`0`).as('spends'),
+              eb.fn.coalesce('s.refunds', sql<string>`0`).as('refunds'),
+            ]),
+        )
+        .selectFrom('line as l')
+        .innerJoin('User as u', 'u.id', 'l.user_id')
         .leftJoin('Department as d', 'd.id', 'u.department')
-        .select(['u.id', 'u.name', 'u.employeeNumber', 'd.name as departmentName'])
-        // The people in scope by the same filter, not by a list of ten thousand ids to parse.
-        .$if(userId !== null, (query) => query.where('u.id', '=', userId))
-        .$if(departmentId !== null, (query) => query.where('u.department', '=', departmentId))
-        .execute()
-    ).map((person) => [person.id, person]),
+        .innerJoin('Payer as p', 'p.id', 'l.payer_id')
+        .select([
+          'u.id as userId',
+          'p.id as payerId',
+          'l.opening',
+          'l.credits',
+          'l.spends',
+          'l.refunds',
+          'u.name as userName',
+          'u.employeeNumber',
+          'd.name as departmentName',
+          'p.name as payerName',
+        ])
+        .where((eb) =>
+          eb.or([eb('l.opening', '<>', '0'), eb('l.credits', '<>', '0'), eb('l.spends', '<>', '0'), eb('l.refunds', '<>', '0')]),
+        )
+        .orderBy(sql`${sql.ref('u.name')} collate "und-x-icu"`)
+        .orderBy('u.id')
+        .orderBy(sql`${sql.ref('p.name')} collate "und-x-icu"`)
+        .execute();
+    },
+    { readOnly: true },
   );
-  const payers = new Map(
-    (await kysely(ctx.em).selectFrom('Payer').select(['id', 'name']).execute()).map((payer) => [payer.id, payer.name]),
-  );
-  return lines
-    .map((line) => {
-      const person = people.get(line.userId)!;
-      return {
-        ...line,
-        userName: person.name,
-        employeeNumber: person.employeeNumber,
-        departmentName: person.departmentName,
-        payerName: payers.get(line.payerId)!,
-      };
-    })
-    .sort((a, b) => byText(a.userName, b.userName) || byText(a.userId, b.userId) || byText(a.payerName, b.payerName));
+  return rows.map((row) => {
+    const line = toNumbers(row, ['opening', 'credits', 'spends', 'refunds']);
+    return { ...line, closing: line.opening + line.credits + line.spends + line.refunds };
+  });
 };
 
 /** One person's month per payer: opening + credits + spends + refunds = closing, per payer. */
