@@ -47,6 +47,9 @@ const STYLES = ['Smoky', 'Spicy', 'Garden', 'Classic', 'Roasted', 'Crispy', 'Cre
 const BASES = ['Lentil Soup', 'Chicken Curry', 'Tofu Bowl', 'Beef Stew', 'Falafel Wrap', 'Pasta', 'Risotto', 'Salad', 'Burger'];
 
 const textArray = (values: string[]) => sql`array[${sql.join(values)}]::text[]`;
+/** The UTC day and month of a time, as the summaries' triggers compute them. */
+const utcDay = (at: ReturnType<typeof sql>) => sql`((${at}) at time zone 'UTC')::date`;
+const utcMonth = (at: ReturnType<typeof sql>) => sql`date_trunc('month', (${at}) at time zone 'UTC')::date`;
 
 /**
  * Loads a large, consistent history with set-based SQL (a few statements, no per-row round trips), for the report
@@ -286,8 +289,6 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
     // faster than `report_rebuild()`), added to what the summaries already hold for the history before the load,
     // as the triggers (off for the load) would have added them. `summaryDrift` in the API's tests checks the result.
     const department = sql`coalesce(department_id, ${NO_DEPARTMENT}::uuid)`;
-    const utcDay = (at: ReturnType<typeof sql>) => sql`((${at}) at time zone 'UTC')::date`;
-    const utcMonth = (at: ReturnType<typeof sql>) => sql`date_trunc('month', (${at}) at time zone 'UTC')::date`;
     await run(
       sql`insert into report_sales_day as s (department_id, day, orders, revenue_cents)
       select ${department}, ${utcDay(sql`o.at`)}, count(*), sum(t.total)
