@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -13,7 +14,10 @@ import { serialize } from 'hono/utils/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { routePath } from 'hono/route';
+import { pingDatabase } from './database';
 import type { Deps } from './deps';
+import { httpRequestDuration, metricsText, statusClass } from './lib/metrics';
 import { clientIp } from './lib/client-ip';
 import { RateLimitedError } from './lib/rate-limit';
 import type { Logger } from './logger';
@@ -39,6 +43,12 @@ export type AppOptions = {
   /** JSON answers at least this large are compressed; default 1024 bytes. */
   compressMinBytes?: number | undefined;
   webDist?: string | undefined;
+  /**
+   * GET /metrics on this port: `open` (development), `token` (a bearer token, compared in constant time), or `off`
+   * (production without a token, or metrics served on their own port instead; see `createMetricsApp`).
+   * Default: open, for tests; the server always sets it from METRICS_TOKEN and METRICS_PORT.
+   */
+  metrics?: { kind: 'open' } | { kind: 'token'; token: string } | { kind: 'off' } | undefined;
 };
 
 /** Assets carry a content hash in their name: cached for a year. Everything else is revalidated. */
@@ -126,6 +136,35 @@ const measureJson: MiddlewareHandler = async (c, next) => {
   c.res = measured;
 };
 
+/**
+ * GET /metrics as configured: a wrong or missing token is 401 with a challenge, metrics that are off are a plain
+ * 404 (not the web app's HTML).
+ */
+const metricsHandler =
+  (metrics: NonNullable<AppOptions['metrics']>): MiddlewareHandler =>
+  async (c) => {
+    if (metrics.kind === 'off') return c.text('Not found', 404);
+    if (metrics.kind === 'token') {
+      const header = c.req.header('authorization') ?? '';
+      const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7).trim() : '');
+      const expected = Buffer.from(metrics.token);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        c.header('WWW-Authenticate', 'Bearer realm="metrics"');
+        return c.text('Unauthorized', 401);
+      }
+    }
+    const { contentType, body } = await metricsText();
+    c.header('Cache-Control', 'no-store');
+    return c.body(body, 200, { 'Content-Type': contentType });
+  };
+
+/** Metrics alone, for METRICS_PORT: a listener that serves GET /metrics and nothing else. */
+export const createMetricsApp = (): Hono => {
+  const app = new Hono();
+  app.get('/metrics', metricsHandler({ kind: 'open' }));
+  return app;
+};
+
 /** The whole HTTP surface: request id → logging → secure headers → health → tRPC → the web app. */
 export const createApp = (options: AppOptions): Hono<AppEnv> => {
   const { orm, logger, deps } = options;
@@ -139,10 +178,13 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
     await next();
     // tRPC's adapter builds its own Response, which the requestId middleware's header does not reach.
     if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', c.var.requestId);
-    log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
-      'request',
+    const ms = performance.now() - started;
+    // The route is the pattern that answered (`/trpc/*`, `/health/ready`, `*` for the web app), never the raw path.
+    httpRequestDuration.observe(
+      { method: c.req.method, route: routePath(c, -1) || 'none', status: statusClass(c.res.status) },
+      ms / 1000,
     );
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms) }, 'request');
   });
   app.use(
     secureHeaders({
@@ -166,10 +208,10 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
   );
 
   app.get('/health/live', (c) => c.json({ status: 'ok' }));
+  app.get('/metrics', metricsHandler(options.metrics ?? { kind: 'open' }));
   app.get('/health/ready', async (c) => {
     try {
-      // One round trip that touches no table: raw SQL on purpose (docs/adr/0007-query-layer.md).
-      await orm.em.fork().getConnection().execute('select 1');
+      await pingDatabase(orm);
       return c.json({ status: 'ok', database: 'ok' });
     } catch (error) {
       c.var.logger.error({ err: error }, 'readiness check failed');

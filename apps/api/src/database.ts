@@ -6,9 +6,18 @@ import { createOrmConfig, runWithAudit, startEmbeddedPostgres, type RunningPostg
 import { seedDemo, seedBootstrapAdmin } from '@canteen/db/seed';
 import { seedDemoNews } from './demo-news';
 import type { Env } from './env';
+import { observePool } from './lib/metrics';
 import type { Logger } from './logger';
 
 export type Database = { orm: MikroORM; embedded: RunningPostgres | null; isFresh: boolean; url: string };
+
+/**
+ * One round trip that touches no table, for GET /health/ready and the `canteen_ready` gauge: raw SQL on purpose
+ * (docs/adr/0007-query-layer.md). Throws when the database does not answer.
+ */
+export const pingDatabase = async (orm: MikroORM): Promise<void> => {
+  await orm.em.fork().getConnection().execute('select 1');
+};
 
 /** Opens the configured PostgreSQL, or starts the embedded one under DATA_DIR when DATABASE_URL is unset. */
 export const openDatabase = async (env: Env, logger: Logger): Promise<Database> => {
@@ -35,6 +44,7 @@ export const openDatabase = async (env: Env, logger: Logger): Promise<Database> 
         pool: { max: env.DB_POOL_MAX },
         debug: env.LOG_LEVEL === 'trace',
         logger: (message) => logger.debug({ orm: message }),
+        onPoolCreated: observePool,
       }),
     );
     const executed = await orm.migrator.getExecuted();

@@ -101,6 +101,15 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
       AUDIT_RETENTION_MODE: z.enum(['anonymise', 'delete']).default('anonymise'),
       /** Expired sessions and reset links are purged this many days after they expire. */
       EXPIRED_TOKEN_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+      /**
+       * GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` when set. In production, /metrics on the app's
+       * port is off unless this is set (or METRICS_PORT serves it on a port of its own).
+       */
+      METRICS_TOKEN: z.string().min(16).optional(),
+      /** Serve /metrics (without a token) on this port instead of the app's: one the outside cannot reach. */
+      METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+      /** The interface METRICS_PORT listens on; 0.0.0.0 in a container so Prometheus can reach it. */
+      METRICS_HOST: z.string().default('127.0.0.1'),
       /** `in-process`: this API process also works the job queue; `off`: a separate `worker` process does. */
       JOBS: z.enum(['in-process', 'off']).default('in-process'),
     },

@@ -5,6 +5,7 @@ import { findFreePort, releaseEmbeddedSignalHandlers } from '@canteen/db';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@canteen/db/seed';
 import { DEFAULT_PORT, loadEnv } from './env';
 import { createLogger } from './logger';
+import { createMetricsApp } from './app';
 import { startRuntime } from './server';
 
 const env = loadEnv();
@@ -83,6 +84,22 @@ const server = await listenOnPort().catch(async (error: unknown) => {
   return failStart(error);
 });
 const { port } = server.address() as AddressInfo;
+// Metrics on a port of their own (METRICS_PORT): reachable by Prometheus inside the network, not through the proxy.
+const metricsServer =
+  env.METRICS_PORT === undefined
+    ? null
+    : await new Promise<ServerType>((resolveServer, reject) => {
+        const listener = serve({ fetch: createMetricsApp().fetch, port: env.METRICS_PORT, hostname: env.METRICS_HOST }, () =>
+          resolveServer(listener),
+        );
+        listener.once('error', reject);
+      }).catch(async (error: unknown) => {
+        await runtime.close().catch(() => {});
+        return failStart(listenError(error, env.METRICS_PORT!));
+      });
+if (env.METRICS_PORT === undefined && env.NODE_ENV === 'production' && !env.METRICS_TOKEN) {
+  logger.warn('GET /metrics is off: set METRICS_TOKEN (a bearer token) or METRICS_PORT (a port of its own)');
+}
 const url = `http://localhost:${port}`;
 runtime.setListenUrl(`http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`);
 const isMoved = env.PORT === undefined && port !== DEFAULT_PORT;
@@ -104,6 +121,7 @@ const stop = (signal: string) => {
   if (isStopping) return;
   isStopping = true;
   logger.info({ signal }, 'draining');
+  metricsServer?.close();
   // close() stops accepting and waits for in-flight requests; idle keep-alive sockets are closed so it can finish.
   server.close(() => {
     void runtime.close().then(() => {

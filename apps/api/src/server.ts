@@ -1,15 +1,16 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { createApp } from './app';
-import { openDatabase, resolveJwtSecret, seedIfWanted, type Database } from './database';
+import { type AppOptions, createApp } from './app';
+import { openDatabase, pingDatabase, resolveJwtSecret, seedIfWanted, type Database } from './database';
 import type { Deps } from './deps';
 import type { Env } from './env';
 import { createLoginGuard } from './lib/login-guard';
 import { createMemoryMenuCache, createRedisMenuCache } from './lib/menu-cache';
 import { createRateLimits } from './lib/rate-limit';
 import { createSettingsStore } from './lib/settings';
-import { startJobs } from './lib/jobs';
+import { JOB_NAMES, startJobs } from './lib/jobs';
+import { observeJobBacklog, observeReadiness } from './lib/metrics';
 import { createTokenSigner } from './lib/tokens';
 import { createPayments } from './modules/payment/payment.config';
 import { workPaymentJobs } from './modules/payment/payment.service';
@@ -23,6 +24,16 @@ export type Runtime = {
   /** Tells the runtime where it listens (the sandbox delivers its webhooks there unless configured). */
   setListenUrl: (url: string) => void;
   close: () => Promise<void>;
+};
+
+/**
+ * Where GET /metrics answers on the app's port: behind METRICS_TOKEN when set; nowhere when METRICS_PORT serves
+ * it on its own port; open in development and tests; off in production without a token.
+ */
+export const metricsMode = (env: Env): NonNullable<AppOptions['metrics']> => {
+  if (env.METRICS_PORT !== undefined) return { kind: 'off' };
+  if (env.METRICS_TOKEN) return { kind: 'token', token: env.METRICS_TOKEN };
+  return env.NODE_ENV === 'production' ? { kind: 'off' } : { kind: 'open' };
 };
 
 /** Everything main.ts and the benchmarks need: database, migrations, seed, deps and the app. */
@@ -71,7 +82,10 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
         .map((o) => o.trim())
         .filter(Boolean) ?? [],
     webDist: env.WEB_DIST ?? resolve(here, '../../web/dist'),
+    metrics: metricsMode(env),
   });
+  observeJobBacklog([...JOB_NAMES], jobs.backlog);
+  observeReadiness(() => pingDatabase(db.orm));
   if (env.JOBS === 'in-process') {
     await workPaymentJobs(() => db.orm.em.fork(), payments);
     await workRetentionJobs(jobs, { forkEm: () => db.orm.em.fork(), policy: retentionPolicy(env), logger });

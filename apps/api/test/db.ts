@@ -2,6 +2,7 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createOrmConfig } from '@canteen/db';
+import { observePool } from '../src/lib/metrics';
 
 /** Drops and recreates `name` on the test server and returns its URL. */
 export const freshDatabase = async (name: string): Promise<string> => {
@@ -33,7 +34,9 @@ let ormPromise: Promise<MikroORM> | undefined;
 export const getTestOrm = (): Promise<MikroORM> => {
   ormPromise ??= (async () => {
     const clientUrl = await freshDatabase(`canteen_test_${inject('runId')}_${workerId()}`);
-    const orm = await MikroORM.init(quietMigrations(createOrmConfig({ clientUrl, pool: { max: 20 } })));
+    const orm = await MikroORM.init(
+      quietMigrations(createOrmConfig({ clientUrl, pool: { max: 20 }, onPoolCreated: observePool })),
+    );
     await orm.migrator.up();
     return orm;
   })();

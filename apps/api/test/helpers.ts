@@ -73,6 +73,7 @@ const lazyJobs: Jobs = {
   send: async (name, data, options) => (await sharedJobs()).send(name, data, options),
   work: async (name, handler) => (await sharedJobs()).work(name, handler),
   schedule: async (name, cron) => (await sharedJobs()).schedule(name, cron),
+  backlog: async (name) => (await sharedJobs()).backlog(name),
   stop: stopTestJobs,
 };
 

@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
 import { Migrator } from '@mikro-orm/migrations';
 import { AuditSubscriber } from './audit/audit.subscriber';
 import { EntityNotFoundError } from './common/not-found';
@@ -10,10 +11,12 @@ export type OrmConfigInput = {
   debug?: boolean;
   pool?: { min?: number; max?: number };
   logger?: (message: string) => void;
+  /** Called with the pg pool once it exists (the API watches its connections and times its statements). */
+  onPoolCreated?: (pool: Pool) => void;
 };
 
 /** The one ORM configuration; apps pass their validated env in. */
-export const createOrmConfig = ({ clientUrl, debug = false, pool, logger }: OrmConfigInput): Options =>
+export const createOrmConfig = ({ clientUrl, debug = false, pool, logger, onPoolCreated }: OrmConfigInput): Options =>
   defineConfig({
     clientUrl,
     entities: ENTITIES,
@@ -22,6 +25,7 @@ export const createOrmConfig = ({ clientUrl, debug = false, pool, logger }: OrmC
     debug,
     ...(logger ? { logger } : {}),
     pool: { min: pool?.min ?? 0, max: pool?.max ?? 10 },
+    ...(onPoolCreated ? { driverOptions: { onPoolCreated } } : {}),
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,
     findOneOrFailHandler: (entityName) => new EntityNotFoundError(entityName),

@@ -17,6 +17,7 @@ export type JobPayloads = {
   retention: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
+export const JOB_NAMES = ['payment-expire', 'sandbox-webhook', 'retention'] as const satisfies readonly JobName[];
 
 type QueueOptions = { retryLimit: number; retryDelay: number; retryBackoff: boolean; retryDelayMax?: number };
 
@@ -39,6 +40,8 @@ export type Jobs = {
   work: <N extends JobName>(name: N, handler: (data: JobPayloads[N]) => Promise<void>) => Promise<void>;
   /** Sends `name` on a cron schedule (UTC); every process may declare it, pg-boss keeps one schedule. */
   schedule: (name: JobName, cron: string) => Promise<void>;
+  /** Jobs of a queue that are due and not yet started (pg-boss's cached counts, refreshed every minute or so). */
+  backlog: (name: JobName) => Promise<number>;
   stop: () => Promise<void>;
 };
 
@@ -81,6 +84,10 @@ export const startJobs = async ({
     },
     async schedule(name, cron) {
       await boss.schedule(name, cron, {}, { tz: 'UTC' });
+    },
+    async backlog(name) {
+      const queue = await boss.getQueue(name);
+      return queue ? Math.max(0, queue.queuedCount - queue.deferredCount) : 0;
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000, close: true });

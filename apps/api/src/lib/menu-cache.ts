@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { cacheRequests } from './metrics';
 
 export type MenuCache = {
   /** The cached value for `key`, or the loader's result, kept until the next menu write (or the TTL). */
@@ -22,7 +23,9 @@ export const createMemoryMenuCache = (): MenuCache => {
   return {
     async get<T>(key: string, load: () => Promise<T>): Promise<T> {
       const hit = entries.get(key);
-      if (hit && hit.expiresAt > Date.now()) return hit.value as T;
+      const isHit = hit !== undefined && hit.expiresAt > Date.now();
+      cacheRequests.inc({ cache: 'menu', result: isHit ? 'hit' : 'miss' });
+      if (isHit) return hit.value as T;
       const generation = entries;
       const value = await load();
       // A write during the load started a new generation: do not put stale data into it.
@@ -60,6 +63,7 @@ export const createRedisMenuCache = async (redis: Redis): Promise<MenuCache> => 
       const at = version;
       const cacheKey = `canteen:menu:${at}:${key}`;
       const hit = await redis.get(cacheKey);
+      cacheRequests.inc({ cache: 'menu', result: hit === null ? 'miss' : 'hit' });
       if (hit !== null) return JSON.parse(hit) as T;
       const value = await load();
       if (at === version) await redis.set(cacheKey, JSON.stringify(value), 'EX', TTL_SECONDS);

@@ -12,6 +12,7 @@ import { EntityNotFoundError, runWithAudit } from '@canteen/db';
 import { AppError } from '../errors';
 import type { Context } from './context';
 import { ACCESS_RULES, type AccessRule, canAccess } from '../lib/access';
+import { procedureDuration, procedureErrors } from '../lib/metrics';
 
 export type Meta = {
   /** Who may call the procedure; every procedure must declare one (the authz test enumerates them). */
@@ -149,7 +150,26 @@ const limitMutations = t.middleware(async ({ ctx, type, next }) => {
   return next();
 });
 
-const base = t.procedure.use(mapDomainErrors).use(limitMutations).use(enforceAccess).use(auditMutations);
+/**
+ * Every call's latency by procedure and outcome, and every failure by code and reason (lib/metrics.ts). Outermost,
+ * so it sees the error as the client will. Only the router's own procedures get here: the label set is bounded.
+ */
+const measureProcedures = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const seconds = (performance.now() - started) / 1000;
+  if (result.ok) {
+    procedureDuration.observe({ procedure: path, type, outcome: 'ok' }, seconds);
+    return result;
+  }
+  const { code, cause } = result.error;
+  const reason = cause instanceof AppError ? cause.reason : cause instanceof ZodError ? 'INVALID_INPUT' : 'none';
+  procedureDuration.observe({ procedure: path, type, outcome: code }, seconds);
+  procedureErrors.inc({ procedure: path, code, reason });
+  return result;
+});
+
+const base = t.procedure.use(measureProcedures).use(mapDomainErrors).use(limitMutations).use(enforceAccess).use(auditMutations);
 
 /** Anyone, signed in or not. */
 export const publicProcedure = base.meta({ access: 'public' });

@@ -4,6 +4,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../errors';
 import type { LoginAttempt } from '../../lib/login-guard';
+import { domain } from '../../lib/metrics';
 import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords';
 import { hashToken, randomToken } from '../../lib/tokens';
 import type { ContextInner } from '../../trpc/context';
@@ -56,6 +57,7 @@ type Failure = {
  */
 const registerFailure = async (ctx: Ctx, attempt: LoginAttempt, failure: Failure) => {
   const outcome = await attempt.fail();
+  domain.signInFailures.inc();
   const { policy } = ctx.deps.loginGuard;
   const account =
     failure.user && outcome.countsForAccount
@@ -78,7 +80,10 @@ const registerFailure = async (ctx: Ctx, attempt: LoginAttempt, failure: Failure
       lockedUntil: isAccountLocked ? (account?.lockedUntil?.toISOString() ?? null) : null,
     },
   });
+  if (isAccountLocked) domain.lockouts.inc({ scope: 'account' });
+  else if (outcome.isPairLocked) domain.lockouts.inc({ scope: 'address_account' });
   if (outcome.isAddressBudgetSpent) {
+    domain.lockouts.inc({ scope: 'address' });
     await recordAuditEvent(ctx.em, {
       action: 'auth.address_blocked',
       entity: 'ClientAddress',

@@ -7,6 +7,7 @@ import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertCanActOn, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { domain } from '../../lib/metrics';
 import { ownersInReadReach } from '../../lib/read-reach';
 import type { ContextInner } from '../../trpc/context';
 import { breakdownOf, refundOrderSpends, spend } from '../wallet/ledger';
@@ -84,7 +85,9 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
   // Fixed lock order (by id) so two baskets sharing products cannot deadlock.
   const productIds = [...quantities.keys()].sort();
 
-  return ctx.em.transactional(async (em) => {
+  // Set inside the transaction, read after it: a holder, as TypeScript does not follow assignments in callbacks.
+  const placed = { totalCents: null as number | null };
+  const answer = await ctx.em.transactional(async (em) => {
     await lockWallet(em, eater.id);
     // A concurrent request with the same key held the lock first: answer with its order.
     const raced = await em.findOne(Order, { user: eater.id, idempotencyKey: input.idempotencyKey });
@@ -145,9 +148,16 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       });
     }
     await em.flush();
+    placed.totalCents = totalCents;
     // The menu cache is not invalidated: shown stock may lag by MENU_STALENESS_SECONDS; this transaction re-checked it.
     return toOrderDto(em, order);
   });
+  // Counted once committed, and not for a replayed key.
+  if (placed.totalCents !== null) {
+    domain.ordersPlaced.inc();
+    domain.revenueCents.inc(placed.totalCents);
+  }
+  return answer;
 };
 
 /** An order whose owner's orders the caller may read: their own, or a person in their reach (docs/PRODUCT.md §2). */
@@ -168,7 +178,8 @@ export const refundOrder = async (ctx: Ctx, input: { orderId: string; reason?: s
   const actor = requireRole(ctx.user, 'manager');
   const probe = await loadOrderInScope(ctx, ctx.em, input.orderId);
   assertCanActOn(actor, probe.user.getEntity(), 'money');
-  return ctx.em.transactional(async (em) => {
+  const outcome = { isRefunded: false };
+  const answer = await ctx.em.transactional(async (em) => {
     await lockWallet(em, probe.user.id);
     const order = await em.findOneOrFail(Order, input.orderId, { populate: ['lines'] });
     await em.refresh(order);
@@ -183,8 +194,11 @@ export const refundOrder = async (ctx: Ctx, input: { orderId: string; reason?: s
     await em.flush();
     await refundOrderSpends(em, order, { createdBy: em.getReference(User, actor.id), note: input.reason ?? 'Refund' });
     await em.flush();
+    outcome.isRefunded = true;
     return toOrderDto(em, order);
   });
+  if (outcome.isRefunded) domain.ordersRefunded.inc();
+  return answer;
 };
 
 const OrderCursorSchema = CursorKeys.id;

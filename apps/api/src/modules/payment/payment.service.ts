@@ -15,6 +15,7 @@ import {
 import { AppError } from '../../errors';
 import { mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { domain } from '../../lib/metrics';
 import { ownersInReadReach } from '../../lib/read-reach';
 import type { Logger } from '../../logger';
 import type { ContextInner } from '../../trpc/context';
@@ -277,12 +278,14 @@ export type EventOutcome = 'duplicate' | 'unknown_payment' | 'ignored' | 'applie
  * stops here), the payment is locked, `applyPaymentEvent` decides, and the credit or take-back is written
  * with the payment's new state. Every change goes through the unit of work, so it is audited.
  */
-export const applyProviderEvent = (
+export const applyProviderEvent = async (
   em: EntityManager,
   provider: PaymentProviderName,
   verified: VerifiedEvent,
-): Promise<EventOutcome> =>
-  em.transactional(async (tx) => {
+): Promise<EventOutcome> => {
+  // How the checkout ended, when this event ended it; counted once the transaction committed.
+  const ended = { status: null as string | null };
+  const applied = await em.transactional(async (tx) => {
     const eventRowId = await recordWebhookEvent(tx, { provider, eventId: verified.eventId, type: verified.type });
     if (!eventRowId) return 'duplicate';
     const found = await findPayment(tx, verified.lookup);
@@ -306,7 +309,10 @@ export const applyProviderEvent = (
     const wasPending = payment.status === 'pending';
     payment.status = transition.state.status;
     payment.refundedCents = transition.state.refundedCents;
-    if (wasPending && payment.status !== 'pending') payment.settledAt = new Date();
+    if (wasPending && payment.status !== 'pending') {
+      payment.settledAt = new Date();
+      ended.status = payment.status;
+    }
     if (verified.failureReason && ['declined', 'failed', 'expired'].includes(payment.status)) {
       payment.failureReason = verified.failureReason;
     }
@@ -332,6 +338,9 @@ export const applyProviderEvent = (
     await tx.flush();
     return outcome('applied', payment, payment.status);
   });
+  if (ended.status) domain.topUps.inc({ status: ended.status });
+  return applied;
+};
 
 /** What the webhook endpoint answers: 200 for anything verified (even a duplicate), 400 for a rejected one. */
 export const handleWebhook = async (
