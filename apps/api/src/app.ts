@@ -20,6 +20,7 @@ import type { Deps } from './deps';
 import { httpRequestDuration, metricsText, statusClass } from './lib/metrics';
 import { clientIp } from './lib/client-ip';
 import { RateLimitedError } from './lib/rate-limit';
+import { readTargetFor } from './lib/replica';
 import type { Logger } from './logger';
 import { userForAccessToken } from './modules/auth/auth.service';
 import { paymentRoutes } from './modules/payment/payment.http';
@@ -252,6 +253,7 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
         return createContextInner({
           em,
           user,
+          readFrom: await readTargetFor(deps.recentWrites, user?.id ?? null),
           logger: user ? log.child({ userId: user.id }) : log,
           client: clientInfo(c as HonoContext<AppEnv>, opts.resHeaders, options),
           deps,

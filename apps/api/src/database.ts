@@ -11,6 +11,14 @@ import type { Logger } from './logger';
 
 export type Database = { orm: MikroORM; embedded: RunningPostgres | null; isFresh: boolean; url: string };
 
+/** Whether MikroORM made this pool for `url` (the primary) rather than for a replica. */
+const isPoolOf = (pool: { options: { connectionString?: string; host?: string; port?: number } }, url: string): boolean => {
+  const { connectionString, host, port } = pool.options;
+  if (connectionString) return connectionString === url;
+  const wanted = new URL(url);
+  return host === wanted.hostname && (port ?? 5432) === Number(wanted.port || 5432);
+};
+
 /**
  * One round trip that touches no table, for GET /health/ready and the `canteen_ready` gauge: raw SQL on purpose
  * (docs/adr/0007-query-layer.md). Throws when the database does not answer.
@@ -38,13 +46,15 @@ export const openDatabase = async (env: Env, logger: Logger): Promise<Database> 
   }
   try {
     if (embedded) await embedded.createDatabase('canteen');
+    const primaryUrl = clientUrl;
     const orm = await MikroORM.init(
       createOrmConfig({
         clientUrl,
         pool: { max: env.DB_POOL_MAX },
         debug: env.LOG_LEVEL === 'trace',
         logger: (message) => logger.debug({ orm: message }),
-        onPoolCreated: observePool,
+        replicaUrls: env.DATABASE_REPLICA_URLS,
+        onPoolCreated: (pool) => observePool(pool, isPoolOf(pool, primaryUrl) ? 'primary' : 'replica'),
       }),
     );
     const executed = await orm.migrator.getExecuted();

@@ -1,6 +1,7 @@
 import type { LoginGuard } from './lib/login-guard';
 import type { MenuCache } from './lib/menu-cache';
 import type { RateLimits } from './lib/rate-limit';
+import type { RecentWrites } from './lib/replica';
 import type { SettingsStore } from './lib/settings';
 import type { TokenSigner } from './lib/tokens';
 import type { Payments } from './modules/payment/payments';
@@ -16,6 +17,8 @@ export type Deps = {
   menuCache: MenuCache;
   /** Card top-ups: the payment provider, its limits and the job queue. */
   payments: Payments;
+  /** Who changed something a moment ago, so their reads stay on the primary; null without read replicas. */
+  recentWrites: RecentWrites | null;
   /** Domain ceilings set by configuration. */
   limits: {
     orderMaxTotalCents: number;

@@ -25,6 +25,20 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       DATABASE_URL: z.url().optional(),
       DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+      /**
+       * Streaming replicas of DATABASE_URL, comma-separated: reports and lists read them (not the menu's cache
+       * loads, not anything exact); a person's reads stay on the primary for 10 s after each change they make.
+       */
+      DATABASE_REPLICA_URLS: z
+        .string()
+        .default('')
+        .transform((value) =>
+          value
+            .split(',')
+            .map((url) => url.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.url())),
       DATA_DIR: z.string().default('.data'),
       /** Preferred; when another program holds it, the embedded server takes the next free port. */
       EMBEDDED_PG_PORT: z.coerce

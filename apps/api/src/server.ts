@@ -8,6 +8,7 @@ import type { Env } from './env';
 import { createLoginGuard } from './lib/login-guard';
 import { createMemoryMenuCache, createRedisMenuCache } from './lib/menu-cache';
 import { createRateLimits } from './lib/rate-limit';
+import { createRecentWrites } from './lib/replica';
 import { createSettingsStore } from './lib/settings';
 import { JOB_NAMES, startJobs } from './lib/jobs';
 import { observeJobBacklog, observeReadiness } from './lib/metrics';
@@ -63,6 +64,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     menuCache: redis ? await createRedisMenuCache(redis) : createMemoryMenuCache(),
     payments,
+    recentWrites: env.DATABASE_REPLICA_URLS.length > 0 ? createRecentWrites(redis ?? undefined) : null,
     limits: {
       orderMaxTotalCents: env.ORDER_MAX_TOTAL_CENTS,
       managerDailyCreditLimitCents: env.MANAGER_DAILY_CREDIT_LIMIT_CENTS,

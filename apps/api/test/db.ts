@@ -35,7 +35,7 @@ export const getTestOrm = (): Promise<MikroORM> => {
   ormPromise ??= (async () => {
     const clientUrl = await freshDatabase(`canteen_test_${inject('runId')}_${workerId()}`);
     const orm = await MikroORM.init(
-      quietMigrations(createOrmConfig({ clientUrl, pool: { max: 20 }, onPoolCreated: observePool })),
+      quietMigrations(createOrmConfig({ clientUrl, pool: { max: 20 }, onPoolCreated: (pool) => observePool(pool) })),
     );
     await orm.migrator.up();
     return orm;

@@ -31,6 +31,7 @@ import { createSandboxProvider } from '../src/modules/payment/providers/sandbox'
 import { createLoginGuard, type LoginPolicy } from '../src/lib/login-guard';
 import { createMemoryMenuCache, type MenuCache } from '../src/lib/menu-cache';
 import { createRateLimits } from '../src/lib/rate-limit';
+import type { RecentWrites } from '../src/lib/replica';
 import { createSettingsStore } from '../src/lib/settings';
 import { createTokenSigner, type TokenSigner } from '../src/lib/tokens';
 import { userForAccessToken } from '../src/modules/auth/auth.service';
@@ -103,6 +104,7 @@ export const createTestDeps = (
     managerDailyCreditLimitCents?: number;
     loginPolicy?: Partial<LoginPolicy>;
     payments?: Payments;
+    recentWrites?: RecentWrites;
   } = {},
 ): Deps => ({
   tokens: overrides.tokens ?? createTokenSigner(TEST_SECRET, 600),
@@ -122,6 +124,7 @@ export const createTestDeps = (
   refreshTtlDays: 14,
   menuCache: overrides.menuCache ?? createMemoryMenuCache(),
   payments: overrides.payments ?? createTestPayments(),
+  recentWrites: overrides.recentWrites ?? null,
   limits: {
     orderMaxTotalCents: DEFAULT_ORDER_MAX_TOTAL_CENTS,
     managerDailyCreditLimitCents: overrides.managerDailyCreditLimitCents ?? DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS,

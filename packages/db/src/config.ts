@@ -13,10 +13,19 @@ export type OrmConfigInput = {
   logger?: (message: string) => void;
   /** Called with the pg pool once it exists (the API watches its connections and times its statements). */
   onPoolCreated?: (pool: Pool) => void;
+  /** Streaming replicas: read only when a query asks for one (`readKysely`), never by default. */
+  replicaUrls?: string[];
 };
 
 /** The one ORM configuration; apps pass their validated env in. */
-export const createOrmConfig = ({ clientUrl, debug = false, pool, logger, onPoolCreated }: OrmConfigInput): Options =>
+export const createOrmConfig = ({
+  clientUrl,
+  debug = false,
+  pool,
+  logger,
+  onPoolCreated,
+  replicaUrls = [],
+}: OrmConfigInput): Options =>
   defineConfig({
     clientUrl,
     entities: ENTITIES,
@@ -26,6 +35,9 @@ export const createOrmConfig = ({ clientUrl, debug = false, pool, logger, onPool
     ...(logger ? { logger } : {}),
     pool: { min: pool?.min ?? 0, max: pool?.max ?? 10 },
     ...(onPoolCreated ? { driverOptions: { onPoolCreated } } : {}),
+    // MikroORM would send every find outside a transaction to a replica; only reads that say so go there.
+    preferReadReplicas: false,
+    ...(replicaUrls.length > 0 ? { replicas: replicaUrls.map((url, i) => ({ name: `replica-${i + 1}`, clientUrl: url })) } : {}),
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,
     findOneOrFailHandler: (entityName) => new EntityNotFoundError(entityName),

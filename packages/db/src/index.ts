@@ -16,7 +16,7 @@ export {
 export { ENTITIES } from './entities';
 export { buildCategory, buildDepartment, buildLot, buildPayer, buildProduct, buildUser } from './factories';
 export { generateHistory, HISTORY_DEFAULTS, type HistoryOptions, type HistoryResult } from './generator/history';
-export { kysely, type CanteenDb } from './query';
+export { kysely, readKysely, type CanteenDb } from './query';
 export { findFreePort, isPortFree } from './ports';
 export { createOrmConfig, type OrmConfigInput } from './config';
 export { Session } from './session/session.entity';

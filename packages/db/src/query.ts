@@ -17,3 +17,11 @@ export type CanteenDb = InferKyselyDB<(typeof ENTITIES)[number], typeof OPTIONS>
  * query joins that transaction and its locks without being told (docs/adr/0007-query-layer.md).
  */
 export const kysely = (em: SqlEntityManager): Kysely<CanteenDb> => em.getKysely<CanteenDb>(OPTIONS);
+
+/**
+ * `kysely(em)` on a read replica (DATABASE_REPLICA_URLS) when `fromReplica` is true and one is configured, for
+ * reads that may lag the primary by a moment: reports and lists. Without replicas MikroORM answers 'read' with the
+ * primary; inside a transaction it is always that transaction's connection (docs/adr/0010-read-replicas.md).
+ */
+export const readKysely = (em: SqlEntityManager, fromReplica: boolean): Kysely<CanteenDb> =>
+  fromReplica ? em.getKysely<CanteenDb>({ ...OPTIONS, type: 'read' }) : kysely(em);

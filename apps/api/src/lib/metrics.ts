@@ -41,8 +41,8 @@ export const procedureErrors = new Counter({
 
 export const dbQueryDuration = new Histogram({
   name: 'canteen_db_query_duration_seconds',
-  help: 'SQL statements sent by the API, by their first keyword (select, insert, update, delete, begin, commit, ...).',
-  labelNames: ['operation'] as const,
+  help: 'SQL statements sent by the API, by pool (primary, replica) and first keyword (select, insert, update, ...).',
+  labelNames: ['pool', 'operation'] as const,
   buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
   registers: [registry],
 });
@@ -128,14 +128,15 @@ export const observeReadiness = (check: () => Promise<unknown>): void => {
 
 const poolConnections = new Gauge({
   name: 'canteen_db_pool_connections',
-  help: 'Database connections of the API pool by state (idle, busy) and requests waiting for one.',
-  labelNames: ['state'] as const,
+  help: 'Database connections of the API pools (primary, replica) by state (idle, busy) and requests waiting for one.',
+  labelNames: ['pool', 'state'] as const,
   registers: [registry],
 });
 
 const poolMax = new Gauge({
   name: 'canteen_db_pool_max_connections',
-  help: 'The most connections the API pool opens.',
+  help: 'The most connections each API pool opens.',
+  labelNames: ['pool'] as const,
   registers: [registry],
 });
 
@@ -159,7 +160,7 @@ export const sqlOperation = (text: string): string => {
 };
 
 /** A pg client's `query` timed: promises only (a cursor's query returns the cursor itself, left alone). */
-const timeQueries = (client: PoolClient): void => {
+const timeQueries = (client: PoolClient, pool: PoolRole): void => {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   Object.assign(client, {
     query: (...args: unknown[]) => {
@@ -171,25 +172,34 @@ const timeQueries = (client: PoolClient): void => {
         // Observed when it settles either way; the caller still gets (and handles) the original promise.
         void result
           .catch(() => undefined)
-          .finally(() => dbQueryDuration.observe({ operation: sqlOperation(text) }, (performance.now() - started) / 1000));
+          .finally(() => dbQueryDuration.observe({ pool, operation: sqlOperation(text) }, (performance.now() - started) / 1000));
       }
       return result;
     },
   });
 };
 
-/** The API's pool: its connections by state at each scrape, and the time of every statement it runs. */
-export const observePool = (pool: Pool): void => {
-  pool.on('connect', timeQueries);
-  poolMax.set(pool.options.max ?? 10);
-  Object.assign(poolConnections, {
-    collect: () => {
-      poolConnections.set({ state: 'idle' }, pool.idleCount);
-      poolConnections.set({ state: 'busy' }, pool.totalCount - pool.idleCount);
-      poolConnections.set({ state: 'waiting' }, pool.waitingCount);
-    },
-  });
+export type PoolRole = 'primary' | 'replica';
+
+/** The pools being watched: the primary's and each replica's (the last one of a role wins, as in tests). */
+const pools = new Map<PoolRole, Pool>();
+
+/** An API pool: its connections by state at each scrape, and the time of every statement it runs. */
+export const observePool = (pool: Pool, role: PoolRole = 'primary'): void => {
+  pool.on('connect', (client) => timeQueries(client, role));
+  pools.set(role, pool);
+  poolMax.set({ pool: role }, pool.options.max ?? 10);
 };
+
+Object.assign(poolConnections, {
+  collect: () => {
+    for (const [role, pool] of pools) {
+      poolConnections.set({ pool: role, state: 'idle' }, pool.idleCount);
+      poolConnections.set({ pool: role, state: 'busy' }, pool.totalCount - pool.idleCount);
+      poolConnections.set({ pool: role, state: 'waiting' }, pool.waitingCount);
+    }
+  },
+});
 
 /** Status classes, not codes: `2xx` … `5xx`. */
 export const statusClass = (status: number): string => `${Math.floor(status / 100)}xx`;

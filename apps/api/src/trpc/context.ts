@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { User } from '@canteen/db';
 import type { Logger } from '../logger';
 import type { Deps } from '../deps';
+import type { ReadTarget } from '../lib/replica';
 
 /** What a request knows about its client and its refresh-token cookie. */
 export type ClientInfo = {
@@ -21,6 +22,8 @@ export type ContextInner = {
   logger: Logger;
   client: ClientInfo;
   deps: Deps;
+  /** Where reports and lists read (lib/replica.ts); unset: the primary. */
+  readFrom?: ReadTarget | undefined;
 };
 
 /** Everything a procedure may rely on; tests build it directly. */

@@ -102,8 +102,10 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 });
 
 /** Every mutation runs inside an audit context so each row it changes is recorded with actor and request. */
-const auditMutations = t.middleware(({ ctx, type, path, next }) => {
+const auditMutations = t.middleware(async ({ ctx, type, path, next }) => {
   if (type !== 'mutation') return next();
+  // Whatever the outcome, this person's next reads go to the primary for a moment (lib/replica.ts).
+  if (ctx.user) await ctx.deps.recentWrites?.mark(ctx.user.id);
   return runWithAudit(
     {
       actorId: ctx.user?.id ?? null,

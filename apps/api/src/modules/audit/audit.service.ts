@@ -17,6 +17,7 @@ import {
 import { type AuditListInput, CursorKeys } from '@canteen/shared';
 import type { ContextInner } from '../../trpc/context';
 import { requireRole } from '../../lib/access';
+import { readConnection } from '../../lib/replica';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { toAuditEntryDto } from './audit.mapper';
 
@@ -87,7 +88,7 @@ const entityLabels = async (em: EntityManager, entries: AuditEntry[]): Promise<M
   return new Map(labels.flat());
 };
 
-export const listAuditEntries = async (ctx: Pick<ContextInner, 'em' | 'user'>, input: AuditListInput) => {
+export const listAuditEntries = async (ctx: Pick<ContextInner, 'em' | 'user' | 'readFrom'>, input: AuditListInput) => {
   requireRole(ctx.user, 'admin');
   const cursor = decodeCursor(input.cursor, CursorKeys.id);
   const at = {
@@ -104,7 +105,7 @@ export const listAuditEntries = async (ctx: Pick<ContextInner, 'em' | 'user'>, i
       ...(input.from || input.to ? { at } : {}),
       ...(cursor ? { id: { $lt: cursor[0] } } : {}),
     },
-    { orderBy: { id: 'desc' }, limit: input.limit + 1, populate: ['actor'] },
+    { orderBy: { id: 'desc' }, limit: input.limit + 1, populate: ['actor'], connectionType: readConnection(ctx) },
   );
   const page = entries.slice(0, input.limit);
   const labels = await entityLabels(ctx.em, page);

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Order, OrderLine, Product, User, WalletEntry, kysely, lockWallet, putBackStock, takeStock } from '@canteen/db';
+import { Order, OrderLine, Product, User, WalletEntry, lockWallet, putBackStock, takeStock } from '@canteen/db';
 import type { OrderDto, OrderListInput, PlaceOrderInput } from '@canteen/shared';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertCanActOn, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { domain } from '../../lib/metrics';
+import { readDb } from '../../lib/replica';
 import { ownersInReadReach } from '../../lib/read-reach';
 import type { ContextInner } from '../../trpc/context';
 import { breakdownOf, refundOrderSpends, spend } from '../wallet/ledger';
 
-type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
+type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps' | 'readFrom'>;
 
 /** The same basket in any order hashes alike, so a retry is recognised and a different basket is refused. */
 const basketHash = (items: PlaceOrderInput['items']): string => {
@@ -207,7 +208,7 @@ const OrderCursorSchema = CursorKeys.id;
 export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
   const actor = requireRole(ctx.user, 'user');
   const cursor = decodeCursor(input.cursor, OrderCursorSchema);
-  let query = kysely(ctx.em)
+  let query = readDb(ctx)
     .selectFrom('Order as o')
     .innerJoin('User as u', 'u.id', 'o.user')
     .innerJoin('User as pb', 'pb.id', 'o.placedBy')

@@ -16,6 +16,7 @@ import { AppError } from '../../errors';
 import { mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { domain } from '../../lib/metrics';
+import { readDb } from '../../lib/replica';
 import { ownersInReadReach } from '../../lib/read-reach';
 import type { Logger } from '../../logger';
 import type { ContextInner } from '../../trpc/context';
@@ -26,7 +27,7 @@ import { type PaymentProvider, ProviderUnavailable, type VerifiedEvent, WebhookR
 
 export type { Payments } from './payments';
 
-type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps' | 'logger'>;
+type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps' | 'logger' | 'readFrom'>;
 
 const PRESETS_CENTS = [1_000, 2_000, 5_000];
 
@@ -140,7 +141,7 @@ const PaymentCursorSchema = CursorKeys.id;
 export const listPayments = async (ctx: Ctx, input: PaymentListInput) => {
   const actor = requireRole(ctx.user, 'user');
   const cursor = decodeCursor(input.cursor, PaymentCursorSchema);
-  let query = kysely(ctx.em)
+  let query = readDb(ctx)
     .selectFrom('Payment as p')
     .innerJoin('User as u', 'u.id', 'p.user')
     .select([

@@ -16,6 +16,7 @@ import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
 import { listAuditEntries } from '../audit/audit.service';
 import { userForAccessToken } from '../auth/auth.service';
+import { readTargetFor } from '../../lib/replica';
 import * as reports from './report.service';
 
 type Env = { Variables: { requestId: string; logger: Logger } };
@@ -160,7 +161,8 @@ export const csvRoutes = ({ orm, deps }: { orm: MikroORM; deps: Deps }) => {
     const em = orm.em.fork();
     const user = bearer ? await userForAccessToken({ em, deps }, bearer) : null;
     if (!user) return c.json({ error: 'Please sign in', reason: 'SIGN_IN_REQUIRED' satisfies ErrorReason }, 401);
-    const ctx: Ctx = { em, user, deps, logger: c.var.logger } as Ctx;
+    const readFrom = await readTargetFor(deps.recentWrites, user?.id ?? null);
+    const ctx: Ctx = { em, user, deps, logger: c.var.logger, readFrom } as Ctx;
     let rows: AsyncIterable<Cell[]> | Cell[][];
     try {
       const query = c.req.query();

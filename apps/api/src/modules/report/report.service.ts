@@ -1,5 +1,5 @@
 import { type Expression, sql } from 'kysely';
-import { ALL_DEPARTMENTS, Department, NO_DEPARTMENT, kysely } from '@canteen/db';
+import { ALL_DEPARTMENTS, Department, NO_DEPARTMENT } from '@canteen/db';
 import {
   isoWeekStart,
   type ReportRange,
@@ -10,10 +10,11 @@ import {
 } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { departmentScope, findPersonToActOn, requireRole } from '../../lib/access';
+import { readDb } from '../../lib/replica';
 import type { ContextInner } from '../../trpc/context';
 import { mergeBy, splitMonths, splitRange } from './report.range';
 
-type Ctx = Pick<ContextInner, 'em' | 'user'>;
+type Ctx = Pick<ContextInner, 'em' | 'user' | 'readFrom'>;
 
 /*
  * Every report reads the daily summaries the database keeps in the same transaction as each order and ledger
@@ -49,7 +50,7 @@ const inEdges = (column: Expression<Date>, edges: { from: Date; to: Date }[]) =>
 
 /** Paid orders placed in the edges, by people of the department when one is given. */
 const paidOrdersInEdges = (ctx: Ctx, edges: { from: Date; to: Date }[], departmentId: string | null) =>
-  kysely(ctx.em)
+  readDb(ctx)
     .selectFrom('Order as o')
     .where('o.status', '<>', 'refunded')
     .where((eb) => inEdges(eb.ref('o.createdAt'), edges))
@@ -57,7 +58,7 @@ const paidOrdersInEdges = (ctx: Ctx, edges: { from: Date; to: Date }[], departme
 
 /** The daily sales summary's whole days of a range, of one department or all of them. */
 const salesDaysIn = (ctx: Ctx, days: { from: string; to: string }, departmentId: string | null) =>
-  kysely(ctx.em)
+  readDb(ctx)
     .selectFrom('SalesDay as s')
     .where('s.day', '>=', days.from)
     .where('s.day', '<', days.to)
@@ -124,7 +125,7 @@ const dishSales = async (ctx: Ctx, range: ReportRange, departmentId: string | nu
     const department = departmentId ?? ALL_DEPARTMENTS;
     if (months) {
       rows.push(
-        ...(await kysely(ctx.em)
+        ...(await readDb(ctx)
           .selectFrom('ProductSalesMonth as s')
           .select((eb) => [
             's.productId as productId',
@@ -140,7 +141,7 @@ const dishSales = async (ctx: Ctx, range: ReportRange, departmentId: string | nu
     }
     for (const dayRange of dayRanges) {
       rows.push(
-        ...(await kysely(ctx.em)
+        ...(await readDb(ctx)
           .selectFrom('ProductSalesDay as s')
           .select((eb) => [
             's.productId as productId',
@@ -178,7 +179,7 @@ const dishSales = async (ctx: Ctx, range: ReportRange, departmentId: string | nu
 /** Names of dishes and their categories, for the rows of a report. */
 const dishNames = async (ctx: Ctx, productIds: string[]) => {
   if (productIds.length === 0) return new Map<string, { productName: string; categoryId: string; categoryName: string }>();
-  const rows = await kysely(ctx.em)
+  const rows = await readDb(ctx)
     .selectFrom('Product as p')
     .innerJoin('Category as c', 'c.id', 'p.category')
     .select(['p.id', 'p.name as productName', 'c.id as categoryId', 'c.name as categoryName'])
@@ -257,7 +258,7 @@ export const spendByDepartment = async (ctx: Ctx, input: ReportRange) => {
   const known = merged.map((row) => row.departmentId).filter((id) => id !== NO_DEPARTMENT);
   const names = new Map(
     known.length
-      ? (await kysely(ctx.em).selectFrom('Department').select(['id', 'name']).where('id', 'in', known).execute()).map((d) => [
+      ? (await readDb(ctx).selectFrom('Department').select(['id', 'name']).where('id', 'in', known).execute()).map((d) => [
           d.id,
           d.name,
         ])
@@ -280,7 +281,7 @@ export const funding = async (ctx: Ctx, input: ReportRange) => {
   const rows = [];
   if (days) {
     rows.push(
-      ...(await kysely(ctx.em)
+      ...(await readDb(ctx)
         .selectFrom('FundingDay as f')
         .select((eb) => ['f.payerId as payerId', eb.fn.sum<string>('f.netCents').as('net')])
         .where('f.day', '>=', days.from)
@@ -292,7 +293,7 @@ export const funding = async (ctx: Ctx, input: ReportRange) => {
   }
   if (edges.length) {
     rows.push(
-      ...(await kysely(ctx.em)
+      ...(await readDb(ctx)
         .selectFrom('WalletEntry as e')
         .select((eb) => ['e.payer as payerId', eb.fn.sum<string>('e.amountCents').as('net')])
         .where('e.kind', 'in', ['spend', 'refund'])
@@ -319,7 +320,7 @@ export const funding = async (ctx: Ctx, input: ReportRange) => {
   if (merged.length === 0) return [];
   const payers = new Map(
     (
-      await kysely(ctx.em)
+      await readDb(ctx)
         .selectFrom('Payer')
         .select(['id', 'name', 'kind'])
         .where(
@@ -354,9 +355,11 @@ const monthlyLedger = async (ctx: Ctx, month: string, who: { userId: string } | 
   const departmentId = 'departmentId' in who ? who.departmentId : null;
   // Whole-company payroll aggregates and sorts some 20,000 lines: with the 4 MB default `work_mem` both spill to
   // disk (165 ms instead of 95 ms on 10,000 people), so this read-only transaction raises it for itself alone.
-  const rows = await ctx.em.transactional(
-    async (em) => {
-      const db = kysely(em);
+  // The transaction is Kysely's own, on the connection `readDb` picks (a replica when it may).
+  const rows = await readDb(ctx)
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (db) => {
       await sql`set local work_mem = '32MB'`.execute(db);
       // Whole-company payroll filters no people at all; a department's reads its members.
       const peopleOf = (department: string | null) => db.selectFrom('User').select('id').where('department', '=', department);
@@ -429,9 +432,7 @@ const monthlyLedger = async (ctx: Ctx, month: string, who: { userId: string } | 
         .orderBy('u.id')
         .orderBy(sql`${sql.ref('p.name')} collate "und-x-icu"`)
         .execute();
-    },
-    { readOnly: true },
-  );
+    });
   return rows.map((row) => {
     const line = toNumbers(row, ['opening', 'credits', 'spends', 'refunds']);
     return { ...line, closing: line.opening + line.credits + line.spends + line.refunds };

@@ -3,11 +3,12 @@ import type { CreateReviewInput, ReviewDto, ReviewListInput, UpdateReviewInput }
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { canAccess, requireRole } from '../../lib/access';
+import { readConnection } from '../../lib/replica';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { assertClean } from '../../lib/profanity';
 import type { ContextInner } from '../../trpc/context';
 
-type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
+type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps' | 'readFrom'>;
 
 const toReviewDto = (review: Review): ReviewDto => ({
   id: review.id,
@@ -121,7 +122,7 @@ export const listReviews = async (ctx: Ctx, input: ReviewListInput) => {
         : { $or: [{ status: 'visible' as const }, { user: user.id }] }),
       ...(cursor ? { id: { $lt: cursor[0] } } : {}),
     },
-    { orderBy: { id: 'desc' }, limit: input.limit + 1, populate: ['user'] },
+    { orderBy: { id: 'desc' }, limit: input.limit + 1, populate: ['user'], connectionType: readConnection(ctx) },
   );
   const page = reviews.slice(0, input.limit);
   const last = page.at(-1);

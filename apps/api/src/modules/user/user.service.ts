@@ -4,6 +4,7 @@ import { type ObjectQuery, ref } from '@mikro-orm/core';
 import { CursorKeys, DEPARTMENT_REQUIRED_MESSAGE, hasRequiredDepartment } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { type Scope, assertDepartmentInScope, departmentScope, requireRole } from '../../lib/access';
+import { readConnection } from '../../lib/replica';
 import { afterNameCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
 import { escapeLike } from '../../lib/sql';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
@@ -12,7 +13,7 @@ import type { ContextInner } from '../../trpc/context';
 import { RESET_LINK_HOURS, endAllSignIns } from '../auth/auth.service';
 import { toUserDto } from './user.mapper';
 
-type Ctx = Pick<ContextInner, 'em' | 'user'>;
+type Ctx = Pick<ContextInner, 'em' | 'user' | 'readFrom'>;
 
 const NameCursorSchema = CursorKeys.nameId;
 
@@ -44,7 +45,12 @@ export const listUsers = async (ctx: Ctx, input: UserListInput) => {
         ...(cursor ? [afterNameCursor(cursor)] : []),
       ],
     },
-    { orderBy: { name: 'asc', id: 'asc' }, limit: input.limit + 1, populate: ['department'] },
+    {
+      orderBy: { name: 'asc', id: 'asc' },
+      limit: input.limit + 1,
+      populate: ['department'],
+      connectionType: readConnection(ctx),
+    },
   );
   const page = users.slice(0, input.limit);
   const last = page.at(-1);
