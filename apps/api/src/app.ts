@@ -21,6 +21,7 @@ import { httpRequestDuration, metricsText, statusClass } from './lib/metrics';
 import { clientIp } from './lib/client-ip';
 import { RateLimitedError } from './lib/rate-limit';
 import { readTargetFor } from './lib/replica';
+import { SpanKind, inSpan } from './lib/tracing';
 import type { Logger } from './logger';
 import { userForAccessToken } from './modules/auth/auth.service';
 import { paymentRoutes } from './modules/payment/payment.http';
@@ -176,7 +177,12 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
     const log = logger.child({ requestId: c.var.requestId });
     c.set('logger', log);
     const started = performance.now();
-    await next();
+    const attributes = { 'http.request.method': c.req.method, 'url.path': c.req.path, 'canteen.request_id': c.var.requestId };
+    await inSpan(`HTTP ${c.req.method}`, { kind: SpanKind.SERVER, attributes }, async (span) => {
+      await next();
+      span?.updateName(`${c.req.method} ${routePath(c, -1)}`);
+      span?.setAttributes({ 'http.route': routePath(c, -1), 'http.response.status_code': c.res.status });
+    });
     // tRPC's adapter builds its own Response, which the requestId middleware's header does not reach.
     if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', c.var.requestId);
     const ms = performance.now() - started;

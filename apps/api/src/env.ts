@@ -124,6 +124,13 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
       METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
       /** The interface METRICS_PORT listens on; 0.0.0.0 in a container so Prometheus can reach it. */
       METRICS_HOST: z.string().default('127.0.0.1'),
+      /**
+       * Traces over OTLP/HTTP (e.g. http://otel-collector:4318): spans for requests, procedures and SQL. Unset:
+       * tracing is off and costs nothing. The exporter also reads the other standard OTEL_EXPORTER_OTLP_* variables.
+       */
+      OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+      OTEL_SERVICE_NAME: z.string().default('canteen-api'),
       /** `in-process`: this API process also works the job queue; `off`: a separate `worker` process does. */
       JOBS: z.enum(['in-process', 'off']).default('in-process'),
     },

@@ -4,12 +4,18 @@ import { serve, type ServerType } from '@hono/node-server';
 import { findFreePort, releaseEmbeddedSignalHandlers } from '@canteen/db';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@canteen/db/seed';
 import { DEFAULT_PORT, loadEnv } from './env';
+import { startTracing } from './lib/tracing';
 import { createLogger } from './logger';
 import { createMetricsApp } from './app';
 import { startRuntime } from './server';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
+// Before anything opens a connection, so every span has its tracer (lib/tracing.ts); off without an endpoint.
+const stopTracing =
+  env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+    ? startTracing({ serviceName: env.OTEL_SERVICE_NAME })
+    : async () => {};
 
 /** The reason in plain words: the error's message, its code, and its causes (each one of an AggregateError). */
 const reasonOf = (error: unknown): string => {
@@ -124,10 +130,13 @@ const stop = (signal: string) => {
   metricsServer?.close();
   // close() stops accepting and waits for in-flight requests; idle keep-alive sockets are closed so it can finish.
   server.close(() => {
-    void runtime.close().then(() => {
-      logger.info('stopped');
-      process.exit(0);
-    });
+    void runtime
+      .close()
+      .then(() => stopTracing())
+      .then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
   });
   if ('closeIdleConnections' in server) server.closeIdleConnections();
   setTimeout(() => process.exit(1), 15_000).unref();

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { startSqlSpan } from './tracing';
 
 /*
  * What one API process tells Prometheus at /metrics (docs/OBSERVABILITY.md). One registry per process, as a
@@ -165,15 +166,27 @@ const timeQueries = (client: PoolClient, pool: PoolRole): void => {
   Object.assign(client, {
     query: (...args: unknown[]) => {
       const started = performance.now();
+      const first = args[0];
+      const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
+      const operation = sqlOperation(text);
+      // A span per statement when tracing is on (lib/tracing.ts), a child of the procedure's.
+      const values = Array.isArray(args[1]) ? args[1] : (first as { values?: unknown[] } | undefined)?.values;
+      const endSpan = startSqlSpan(operation, text, { pool, hasParameters: (values?.length ?? 0) > 0 });
       const result = query(...args);
-      if (result instanceof Promise) {
-        const first = args[0];
-        const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
-        // Observed when it settles either way; the caller still gets (and handles) the original promise.
-        void result
-          .catch(() => undefined)
-          .finally(() => dbQueryDuration.observe({ pool, operation: sqlOperation(text) }, (performance.now() - started) / 1000));
+      if (!(result instanceof Promise)) {
+        endSpan?.(false);
+        return result;
       }
+      // Observed when it settles either way; the caller still gets (and handles) the original promise.
+      let failed = false;
+      void result
+        .catch(() => {
+          failed = true;
+        })
+        .finally(() => {
+          dbQueryDuration.observe({ pool, operation }, (performance.now() - started) / 1000);
+          endSpan?.(failed);
+        });
       return result;
     },
   });

@@ -13,6 +13,7 @@ import { AppError } from '../errors';
 import type { Context } from './context';
 import { ACCESS_RULES, type AccessRule, canAccess } from '../lib/access';
 import { procedureDuration, procedureErrors } from '../lib/metrics';
+import { inSpan } from '../lib/tracing';
 
 export type Meta = {
   /** Who may call the procedure; every procedure must declare one (the authz test enumerates them). */
@@ -156,9 +157,14 @@ const limitMutations = t.middleware(async ({ ctx, type, next }) => {
  * Every call's latency by procedure and outcome, and every failure by code and reason (lib/metrics.ts). Outermost,
  * so it sees the error as the client will. Only the router's own procedures get here: the label set is bounded.
  */
-const measureProcedures = t.middleware(async ({ path, type, next }) => {
+const measureProcedures = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
-  const result = await next();
+  const attributes = { 'rpc.system': 'trpc', 'rpc.method': path, 'canteen.request_id': ctx.client.requestId ?? '' };
+  const result = await inSpan(`trpc ${path}`, { attributes }, async (span) => {
+    const outcome = await next();
+    if (!outcome.ok) span?.setAttributes({ 'rpc.trpc.error_code': outcome.error.code, 'error.type': outcome.error.code });
+    return outcome;
+  });
   const seconds = (performance.now() - started) / 1000;
   if (result.ok) {
     procedureDuration.observe({ procedure: path, type, outcome: 'ok' }, seconds);
