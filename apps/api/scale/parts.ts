@@ -11,14 +11,14 @@ import { findFreePort } from '@canteen/db';
  * any other server of ours; `stop()` ends them all.
  */
 
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const isRoot = process.getuid?.() === 0;
 
 /** PostgreSQL refuses to run as root: as root, its commands run as the `postgres` user, on directories it owns. */
 const asPostgres = (command: string, args: string[]): [string, string[]] =>
   isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 
-const run = (command: string, args: string[], options: { env?: NodeJS.ProcessEnv } = {}) => {
+export const run = (command: string, args: string[], options: { env?: NodeJS.ProcessEnv } = {}) => {
   const [file, argv] = asPostgres(command, args);
   return execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } }).toString();
 };
@@ -40,10 +40,10 @@ export const removeScratch = (): void => {
 
 export type Postgres = { port: number; url: (database: string) => string; dataDir: string; stop: () => void };
 
-const pgCtl = (dataDir: string, action: 'start' | 'stop', logFile: string) =>
+export const pgCtl = (dataDir: string, action: 'start' | 'stop', logFile: string) =>
   run(`${PG_BIN}/pg_ctl`, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', ...(action === 'stop' ? ['-m', 'fast'] : []), action]);
 
-const postgresAt = (dataDir: string, port: number, logFile: string): Postgres => ({
+export const postgresAt = (dataDir: string, port: number, logFile: string): Postgres => ({
   port,
   dataDir,
   url: (database) => `postgresql://postgres@127.0.0.1:${port}/${database}`,
@@ -56,8 +56,11 @@ const postgresAt = (dataDir: string, port: number, logFile: string): Postgres =>
   },
 });
 
-/** A fresh primary that accepts streaming replication from this machine (trust on 127.0.0.1 only). */
-export const startPrimary = async (): Promise<Postgres> => {
+/**
+ * A fresh primary that accepts streaming replication from this machine (trust on 127.0.0.1 only); with
+ * `archiveDir`, every finished WAL segment is also copied there (continuous archiving, for point-in-time recovery).
+ */
+export const startPrimary = async (options: { archiveDir?: string } = {}): Promise<Postgres> => {
   const root = scratchDir('primary');
   const dataDir = join(root, 'data');
   const port = await findFreePort(55_432);
@@ -73,6 +76,9 @@ export const startPrimary = async (): Promise<Postgres> => {
       'hot_standby = on',
       'fsync = off',
       'synchronous_commit = on',
+      ...(options.archiveDir
+        ? ['archive_mode = on', `archive_command = 'test ! -f ${options.archiveDir}/%f && cp %p ${options.archiveDir}/%f'`]
+        : []),
       '',
     ].join('\n'),
   );

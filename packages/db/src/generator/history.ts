@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { kysely } from '../query';
@@ -110,11 +111,17 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
     // Each working table is analysed once built: without statistics the planner takes a 300-row table for a
     // one-row one and joins two million lines to it by nested loop (40 s instead of 3).
     // A time-ordered uuid (version 7: 48 bits of milliseconds, the version, random bits, the variant), as the
-    // application's ids are, so lists sorted by id stay in time order.
-    await run(sql`create or replace function pg_temp.uuid7(at timestamptz) returns uuid language sql volatile as $$
-      select encode(int8send((floor(extract(epoch from at) * 1000)::bigint << 16) | 28672 | floor(random() * 4096)::int)
-        || int8send(floor(random() * 4611686018427387904)::bigint | (-9223372036854775808)::bigint), 'hex')::uuid
-    $$`);
+    // application's ids are, so lists sorted by id stay in time order. The seeded random() makes the same data on
+    // every run, so its bits are mixed with a salt drawn for this run: a second load never repeats an id.
+    const salt = BigInt.asUintN(62, BigInt(`0x${randomBytes(8).toString('hex')}`));
+    await run(
+      sql`create or replace function pg_temp.uuid7(at timestamptz) returns uuid language sql volatile as $$
+      select encode(int8send((floor(extract(epoch from at) * 1000)::bigint << 16) | 28672
+                             | (floor(random() * 4096)::int # ${sql.lit(Number(salt & 4095n))}))
+        || int8send((floor(random() * 4611686018427387904)::bigint # ${sql.lit(salt.toString())}::bigint)
+                    | (-9223372036854775808)::bigint), 'hex')::uuid
+    $$`,
+    );
     const since = sql`date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' - make_interval(days => ${o.days})`;
     const tag = sql`lpad(to_hex((extract(epoch from now()) * 1000)::bigint % 1048576), 5, '0')`;
 
