@@ -172,3 +172,25 @@ describe('deploy/compose.yaml', () => {
     expect(read('compose/replica-start.sh')).toContain('pg_basebackup');
   });
 });
+
+// `A_B` itself, or a row that names it as `A_…` / `_B`.
+const documents = (text: string, name: string) =>
+  text.includes(`\`${name}\``) ||
+  name
+    .split('_')
+    .some(
+      (_, i, parts) =>
+        i > 0 && text.includes(`\`${parts.slice(0, i).join('_')}_`) && text.includes(`\`_${parts.slice(i).join('_')}\``),
+    );
+
+describe('configuration documents', () => {
+  it('name every variable the API reads, in the README and in .env.example', () => {
+    const source = readFileSync(new URL('../src/env.ts', import.meta.url), 'utf8');
+    const variables = [...source.matchAll(/^ {6}([A-Z][A-Z0-9_]+):/gm)].map(([, name]) => name!);
+    expect(variables.length).toBeGreaterThan(40);
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    expect(variables.filter((name) => !documents(readme, name))).toEqual([]);
+    expect(variables.filter((name) => !example.includes(name))).toEqual([]);
+  });
+});
