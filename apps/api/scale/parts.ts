@@ -91,11 +91,11 @@ export const startPrimary = async (options: { archiveDir?: string } = {}): Promi
   return postgresAt(dataDir, port, log);
 };
 
-/** A hot standby of `primary`, copied with pg_basebackup and streaming from it (`-R` writes standby.signal). */
-export const startStandby = async (primary: Postgres): Promise<Postgres> => {
-  const root = scratchDir('standby');
-  const dataDir = join(root, 'data');
-  const port = await findFreePort(56_432);
+/**
+ * A copy of `primary`'s data directory into `dataDir` with pg_basebackup, starting at once (a fast checkpoint)
+ * rather than at the primary's next one; `args` say what else (`-R` for a standby, `-X none` for a base backup).
+ */
+export const baseBackup = (primary: Postgres, dataDir: string, args: string[]): void => {
   run(`${PG_BIN}/pg_basebackup`, [
     '-h',
     '127.0.0.1',
@@ -105,12 +105,17 @@ export const startStandby = async (primary: Postgres): Promise<Postgres> => {
     'postgres',
     '-D',
     dataDir,
-    '-R',
-    '-X',
-    'stream',
-    // Start at once instead of waiting up to checkpoint_timeout for the primary's next checkpoint.
     '--checkpoint=fast',
+    ...args,
   ]);
+};
+
+/** A hot standby of `primary`, copied with pg_basebackup and streaming from it (`-R` writes standby.signal). */
+export const startStandby = async (primary: Postgres): Promise<Postgres> => {
+  const root = scratchDir('standby');
+  const dataDir = join(root, 'data');
+  const port = await findFreePort(56_432);
+  baseBackup(primary, dataDir, ['-R', '-X', 'stream']);
   const auto = readFileSync(join(dataDir, 'postgresql.auto.conf'), 'utf8')
     .split('\n')
     .filter((line) => !/^(port|unix_socket_directories)\s*=/.test(line));
