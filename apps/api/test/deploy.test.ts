@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv2019 } from 'ajv/dist/2019.js';
+import { DockerfileParser } from 'dockerfile-ast';
+import { validate as lintDockerfile } from 'dockerfile-utils';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Job } from 'kubernetes-models/batch/v1/Job';
@@ -182,6 +184,37 @@ const documents = (text: string, name: string) =>
       (_, i, parts) =>
         i > 0 && text.includes(`\`${parts.slice(0, i).join('_')}_`) && text.includes(`\`_${parts.slice(i).join('_')}\``),
     );
+
+describe('Dockerfile', () => {
+  // No Docker engine runs on these machines, so the image is not built here; the file is checked by the
+  // Dockerfile language server's own validator, and for what the deployment relies on.
+  const text = readFileSync(new URL('../../../Dockerfile', import.meta.url), 'utf8');
+
+  it('has no problem the Dockerfile validator knows, and the validator does find a planted one', () => {
+    expect(lintDockerfile(text)).toEqual([]);
+    expect(lintDockerfile(`${text}\nRUNN echo\n`).length).toBeGreaterThan(0);
+  });
+
+  it('builds in two stages and runs the API as a non-root user with a health check on /health/live', () => {
+    const dockerfile = DockerfileParser.parse(text);
+    expect(dockerfile.getFROMs().map((from) => from.getBuildStage())).toEqual(['build', 'runtime']);
+    const keywords = dockerfile.getInstructions().map((instruction) => instruction.getKeyword());
+    const runtime = keywords.slice(keywords.lastIndexOf('FROM'));
+    expect(runtime).toContain('USER');
+    const user = dockerfile
+      .getInstructions()
+      .filter((instruction) => instruction.getKeyword() === 'USER')
+      .at(-1);
+    expect(user?.getArgumentsContent()).toBe('node');
+    expect(text).toMatch(/HEALTHCHECK[\s\S]*\/health\/live/);
+    expect(text).toMatch(/CMD \["node", "api\/dist\/main\.js"\]/);
+    // Every path it copies from the repository exists.
+    for (const [, source] of text.matchAll(/^COPY (?!--from)([^\s]+) /gm)) {
+      if (source === '.') continue;
+      expect(() => readFileSync(new URL(`../../../${source}`, import.meta.url)), source).not.toThrow(/ENOENT/);
+    }
+  });
+});
 
 describe('configuration documents', () => {
   it('name every variable the API reads, in the README and in .env.example', () => {
