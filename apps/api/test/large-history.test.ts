@@ -173,5 +173,24 @@ describe(`reports on a generated history of ${ORDERS.toLocaleString('en')} order
     const more = await generateHistory(orm.em.fork(), { orders: 2_000, employees: 40, dishes: 12, days: 20, departments: 3 });
     expect(more.orders).toBe(ORDERS + 2_000);
     expect(await summaryDrift(orm)).toEqual(NO_SUMMARY_DRIFT);
+
+    // A load killed between its phases (committed, indexes dropped) left them missing and its list of them behind;
+    // the next load puts them back before anything else, the idempotency key's unique constraint included.
+    const conn = orm.em.fork().getConnection();
+    await conn.execute(`create schema canteen_gen`);
+    await conn.execute(`create table canteen_gen.gen_index as
+      select t.relname as table_name, c.conname as constraint_name, pg_get_constraintdef(c.oid) as constraint_def,
+             i.indexrelid::regclass::text as index_name, pg_get_indexdef(i.indexrelid) as index_def
+      from pg_index i join pg_class t on t.oid = i.indrelid left join pg_constraint c on c.conindid = i.indexrelid
+      where t.relname = 'canteen_order' and not i.indisprimary`);
+    await conn.execute(`alter table canteen_order drop constraint canteen_order_user_id_idempotency_key_unique`);
+    await conn.execute(`drop index canteen_order_created_at_index`);
+    await generateHistory(orm.em.fork(), { orders: 200, employees: 10, dishes: 5, days: 3, departments: 1 });
+    const restored = await conn.execute<{ name: string }[]>(
+      `select indexrelid::regclass::text as name from pg_index where indrelid = 'canteen_order'::regclass order by 1`,
+    );
+    expect(restored.map((row) => row.name)).toEqual(
+      expect.arrayContaining(['canteen_order_created_at_index', 'canteen_order_user_id_idempotency_key_unique']),
+    );
   }, 900_000);
 });
