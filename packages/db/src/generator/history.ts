@@ -195,8 +195,10 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
         select canteen_gen.uuid7(now()), now(), now(), 'Company', 'company'
         where not exists (select 1 from payer where kind = 'company')`);
 
+      // Categories of its own only on a database that has none, named apart from the demo menu's, so the demo
+      // seed can still run on the same database afterwards.
       await run(sql`insert into category (id, created_at, updated_at, name, slug, sort_order)
-        select canteen_gen.uuid7(now()), now(), now(), c, lower(c), 100
+        select canteen_gen.uuid7(now()), now(), now(), c || ' (generated)', lower(c) || '-generated', 100
         from unnest(array['Soups', 'Mains', 'Bowls', 'Salads', 'Desserts', 'Drinks']) c
         where not exists (select 1 from category)`);
       await run(sql`create unlogged table canteen_gen.gen_product as
