@@ -72,19 +72,28 @@ const loadSettings = async (run: Run) => {
 };
 
 /**
- * Puts back every index and unique constraint a load dropped (listed in `canteen_gen.gen_index`) that is missing;
- * does nothing when no load left that list.
+ * Puts back the indexes and unique constraints a load dropped (listed in `canteen_gen.gen_index`) that are missing:
+ * those of the dish summary, of the other tables, or all; nothing when no load left that list.
  */
-const restoreIndexes = (em: SqlEntityManager) =>
-  sql`do $$ declare r record; begin
+const rebuildIndexes = (tables: 'dish summary' | 'others' | 'all') => {
+  const which =
+    tables === 'dish summary'
+      ? sql`table_name = 'report_product_sales_day'`
+      : tables === 'others'
+        ? sql`table_name <> 'report_product_sales_day'`
+        : sql`true`;
+  return sql`do $$ declare r record; begin
     if to_regclass('canteen_gen.gen_index') is null then return; end if;
-    for r in select * from canteen_gen.gen_index where to_regclass(index_name) is null loop
+    for r in select * from canteen_gen.gen_index where ${which} and to_regclass(index_name) is null loop
       if r.constraint_name is not null then
         execute format('alter table %I add constraint %I %s', r.table_name, r.constraint_name, r.constraint_def);
       else
         execute r.index_def;
       end if;
-    end loop; end $$`.execute(kysely(em));
+    end loop; end $$`;
+};
+
+const restoreIndexes = (em: SqlEntityManager) => rebuildIndexes('all').execute(kysely(em));
 
 /**
  * Loads a large, consistent history with set-based SQL (a few statements, no per-row round trips), for the report
@@ -370,17 +379,7 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
     //    table's key) on the other. (The sales summary went in with the ledger, the shorter side of step 2.)
     await Promise.all([
       phase(async (run) => {
-        await run(
-          sql`do $$ declare r record; begin
-          for r in select * from gen_index where table_name <> 'report_product_sales_day' and to_regclass(index_name) is null loop
-            if r.constraint_name is not null then
-              execute format('alter table %I add constraint %I %s', r.table_name, r.constraint_name, r.constraint_def);
-            else
-              execute r.index_def;
-            end if;
-          end loop; end $$`,
-          'indexes',
-        );
+        await run(rebuildIndexes('others'), 'indexes');
         // Spends count for the department the order was placed in; allowances are credits, not funding.
         await run(
           sql`insert into report_funding_day as s (department_id, day, payer_id, net_cents)
@@ -433,17 +432,7 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
           from report_product_sales_day group by 1, 2, 3`,
           'summary of dishes: months',
         );
-        await run(
-          sql`do $$ declare r record; begin
-          for r in select * from gen_index where table_name = 'report_product_sales_day' and to_regclass(index_name) is null loop
-            if r.constraint_name is not null then
-              execute format('alter table %I add constraint %I %s', r.table_name, r.constraint_name, r.constraint_def);
-            else
-              execute r.index_def;
-            end if;
-          end loop; end $$`,
-          'summary of dishes: key',
-        );
+        await run(rebuildIndexes('dish summary'), 'summary of dishes: key');
       }),
     ]);
     isIndexed = true;
