@@ -24,7 +24,8 @@ import {
  * before a mistake. Each restore is checked the way an operator would: every ledger total, the report summaries
  * and the schema version equal what was backed up.
  */
-const missing = hasScaleParts();
+// Skipped where Debian's packages are missing (a developer's machine); in CI a missing part is a failure.
+const missing = process.env.CI ? null : hasScaleParts();
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
 let primary: Postgres;

@@ -25,7 +25,8 @@ import {
  * Run by .ci/run (`pnpm --filter @canteen/api test:scale`); it needs Debian's postgresql-15, nginx and
  * prometheus packages, so it is not part of `npm test`.
  */
-const missing = hasScaleParts();
+// Skipped where Debian's packages are missing (a developer's machine); in CI a missing part is a failure.
+const missing = process.env.CI ? null : hasScaleParts();
 /** A Redis database of its own (emptied first), so budgets and caches start from nothing. */
 const REDIS_URL = process.env.SCALE_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
 const METRICS_TOKEN = randomBytes(24).toString('hex');

@@ -16,7 +16,8 @@ const isPoolOf = (pool: { options: { connectionString?: string; host?: string; p
   const { connectionString, host, port } = pool.options;
   if (connectionString) return connectionString === url;
   const wanted = new URL(url);
-  return host === wanted.hostname && (port ?? 5432) === Number(wanted.port || 5432);
+  // MikroORM passes a URL without a port as port 0.
+  return host === wanted.hostname && (port || 5432) === Number(wanted.port || 5432);
 };
 
 /**

@@ -87,6 +87,12 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     metrics: metricsMode(env),
   });
   observeJobBacklog([...JOB_NAMES], jobs.backlog);
+  if (env.DATABASE_REPLICA_URLS.length > 0 && !redis) {
+    logger.warn(
+      'DATABASE_REPLICA_URLS without REDIS_URL: each process knows only its own writers, so behind a load balancer a ' +
+        "person's read right after a change may come from a replica that has not seen it",
+    );
+  }
   observeReadiness(() => pingDatabase(db.orm));
   if (env.JOBS === 'in-process') {
     await workPaymentJobs(() => db.orm.em.fork(), payments);

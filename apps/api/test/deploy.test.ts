@@ -120,6 +120,13 @@ describe('deploy/kubernetes', () => {
       JWT_SECRET: 'a'.repeat(40),
       METRICS_TOKEN: 'b'.repeat(24),
     };
+    // Every key is one the app declares (the env parser would ignore a misspelt one silently).
+    const declared = new Set(
+      [...readFileSync(new URL('../src/env.ts', import.meta.url), 'utf8').matchAll(/^ {6}([A-Z][A-Z0-9_]+):/gm)].map(
+        ([, name]) => name,
+      ),
+    );
+    expect(Object.keys(config.data).filter((key) => !declared.has(key))).toEqual([]);
     const env = loadEnv({ ...config.data, ...secrets });
     expect(env.METRICS_PORT).toBe(9464);
     expect(env.DATABASE_REPLICA_URLS).toHaveLength(1);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createApp, createMetricsApp, type AppOptions } from '../src/app';
+import { loadEnv } from '../src/env';
 import { registry } from '../src/lib/metrics';
+import { metricsMode } from '../src/server';
 import { createTestDeps, fund, getTestOrm, makePayer, makeProduct, makeUser, newIdempotencyKey, silentLogger } from './helpers';
 
 /*
@@ -60,6 +62,18 @@ describe('GET /metrics', () => {
       expect(text).toContain(name);
     }
     expect(text).toContain('route="/health/live"');
+  });
+
+  it('is open in development, behind the token when set, on its own port when set, and off in production otherwise', () => {
+    const base = { DATABASE_URL: 'postgresql://x@db/canteen', JWT_SECRET: 'j'.repeat(40) };
+    expect(metricsMode(loadEnv({ ...base }))).toEqual({ kind: 'open' });
+    expect(metricsMode(loadEnv({ ...base, NODE_ENV: 'production' }))).toEqual({ kind: 'off' });
+    expect(metricsMode(loadEnv({ ...base, NODE_ENV: 'production', METRICS_TOKEN: 't'.repeat(20) }))).toEqual({
+      kind: 'token',
+      token: 't'.repeat(20),
+    });
+    expect(metricsMode(loadEnv({ ...base, NODE_ENV: 'production', METRICS_PORT: '9464' }))).toEqual({ kind: 'off' });
+    expect(() => loadEnv({ ...base, METRICS_TOKEN: 'short' })).toThrow();
   });
 
   it('is behind the bearer token when one is set, and a plain 404 (not the web app) when off', async () => {

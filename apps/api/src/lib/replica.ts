@@ -43,7 +43,9 @@ export const createRecentWrites = (redis?: Redis, prefix = 'canteen:wrote'): Rec
 /** Where a request's reports and lists read: the replica, unless replicas are off or its person just wrote. */
 export const readTargetFor = async (recentWrites: RecentWrites | null, userId: string | null): Promise<ReadTarget> => {
   if (!recentWrites) return 'primary';
-  return userId && (await recentWrites.isRecent(userId)) ? 'primary' : 'replica';
+  if (!userId) return 'replica';
+  // When the markers cannot be read (Redis down), the primary: a moment slower, never stale, never a failed request.
+  return (await recentWrites.isRecent(userId).catch(() => true)) ? 'primary' : 'replica';
 };
 
 export type ReadTarget = 'replica' | 'primary';

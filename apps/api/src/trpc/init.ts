@@ -105,9 +105,13 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 /** Every mutation runs inside an audit context so each row it changes is recorded with actor and request. */
 const auditMutations = t.middleware(async ({ ctx, type, path, next }) => {
   if (type !== 'mutation') return next();
-  // Whatever the outcome, this person's next reads go to the primary for a moment (lib/replica.ts).
-  if (ctx.user) await ctx.deps.recentWrites?.mark(ctx.user.id);
-  return runWithAudit(
+  // Whatever the outcome, this person's next reads go to the primary for a moment (lib/replica.ts): marked before
+  // the change (a read racing it) and again once it committed (the moment counts from the commit).
+  const mark = async () => {
+    if (ctx.user) await ctx.deps.recentWrites?.mark(ctx.user.id).catch(() => undefined);
+  };
+  await mark();
+  const result = await runWithAudit(
     {
       actorId: ctx.user?.id ?? null,
       action: path,
@@ -117,6 +121,8 @@ const auditMutations = t.middleware(async ({ ctx, type, path, next }) => {
     },
     () => next(),
   );
+  await mark();
+  return result;
 });
 
 const denied = (code: 'UNAUTHORIZED' | 'FORBIDDEN', message: string) =>

@@ -96,6 +96,16 @@ const rebuildIndexes = (tables: 'dish summary' | 'others' | 'all') => {
 const restoreIndexes = (em: SqlEntityManager) => rebuildIndexes('all').execute(kysely(em));
 
 /**
+ * Both sides of a phase, to the end: when one fails, the other still finishes (or fails) before the load goes on
+ * to put indexes back, so nothing is still building one while it is restored. Throws the first failure.
+ */
+const settled = async (sides: Promise<unknown>[]) => {
+  const results = await Promise.allSettled(sides);
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+};
+
+/**
  * Loads a large, consistent history with set-based SQL (a few statements, no per-row round trips), for the report
  * timings (apps/api/test/large-history.test.ts) and `pnpm bench`: departments with their budgets, employees,
  * dishes, and past orders with lines, spends, monthly allowances and the draws that link them, as the ledger
@@ -138,7 +148,9 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
     });
   };
   const company = sql`(select id from payer where kind = 'company' order by created_at limit 1)`;
-  const welcomeAt = sql`now() - interval '1 minute'`;
+  // One instant for the whole load: its phases are separate transactions, each with its own now(), and the welcome
+  // credits (phase 2) and their month in the summaries (phase 3) must agree even across a month's end.
+  const welcomeAt = sql`${new Date(Date.now() - 60_000).toISOString()}::timestamptz`;
   /** The summaries' department of an order: its eater's when it was placed, or the no-department row. */
   const department = sql`coalesce(department_id, ${NO_DEPARTMENT}::uuid)`;
   // A load killed between its phases (Ctrl-C) left the big tables without their indexes, and its list of them.
@@ -314,7 +326,7 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
     });
     // 2. Orders and lines in one session while the ledger goes in on another: the load is CPU-bound in each
     //    backend, and the two touch different tables.
-    await Promise.all([
+    await settled([
       phase(async (run) => {
         await run(
           sql`insert into canteen_order (id, created_at, updated_at, user_id, placed_by_id, department_id, status,
@@ -377,7 +389,7 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
     ]);
     // 3. The indexes of the big tables and the small summaries on one session, the dish summaries (and their big
     //    table's key) on the other. (The sales summary went in with the ledger, the shorter side of step 2.)
-    await Promise.all([
+    await settled([
       phase(async (run) => {
         await run(rebuildIndexes('others'), 'indexes');
         // Spends count for the department the order was placed in; allowances are credits, not funding.
@@ -438,8 +450,14 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
     isIndexed = true;
   } finally {
     // A load that failed after the indexes were dropped puts back what is missing, so the database stays usable.
-    if (!isIndexed) await restoreIndexes(em).catch(() => undefined);
-    await sql`drop schema if exists canteen_gen cascade`.execute(kysely(em));
+    // Its list is dropped only once that worked; otherwise it stays for the next load, which restores it first.
+    const isRestored =
+      isIndexed ||
+      (await restoreIndexes(em).then(
+        () => true,
+        () => false,
+      ));
+    if (isRestored) await sql`drop schema if exists canteen_gen cascade`.execute(kysely(em));
   }
   // Fresh statistics, so the planner sees the new sizes at once instead of after autovacuum's next pass.
   const analyzed = performance.now();

@@ -355,84 +355,84 @@ const monthlyLedger = async (ctx: Ctx, month: string, who: { userId: string } | 
   const departmentId = 'departmentId' in who ? who.departmentId : null;
   // Whole-company payroll aggregates and sorts some 20,000 lines: with the 4 MB default `work_mem` both spill to
   // disk (165 ms instead of 95 ms on 10,000 people), so this read-only transaction raises it for itself alone.
-  // The transaction is Kysely's own, on the connection `readDb` picks (a replica when it may).
-  const rows = await readDb(ctx)
-    .transaction()
-    .setAccessMode('read only')
-    .execute(async (db) => {
-      await sql`set local work_mem = '32MB'`.execute(db);
-      // Whole-company payroll filters no people at all; a department's reads its members.
-      const peopleOf = (department: string | null) => db.selectFrom('User').select('id').where('department', '=', department);
-      return db
-        .with('since', (w) =>
-          w
-            .selectFrom('WalletMonth as m')
-            .select((eb) => {
-              const during = sql<boolean>`${eb.ref('m.month')} = ${start}::date`;
-              const sumDuring = (column: 'm.creditsCents' | 'm.spendsCents' | 'm.refundsCents') =>
-                eb.fn.coalesce(eb.fn.sum<string>(sql`case when ${during} then ${eb.ref(column)} end`), sql<string>`0`);
-              return [
-                'm.userId as user_id',
-                'm.payerId as payer_id',
-                eb.fn
-                  .sum<string>(sql`${eb.ref('m.creditsCents')} + ${eb.ref('m.spendsCents')} + ${eb.ref('m.refundsCents')}`)
-                  .as('since'),
-                sumDuring('m.creditsCents').as('credits'),
-                sumDuring('m.spendsCents').as('spends'),
-                sumDuring('m.refundsCents').as('refunds'),
-              ];
-            })
-            .where('m.month', '>=', start)
-            .$if(userId !== null, (query) => query.where('m.userId', '=', userId))
-            .$if(departmentId !== null, (query) => query.where('m.userId', 'in', peopleOf(departmentId)))
-            .groupBy(['m.userId', 'm.payerId']),
-        )
-        .with('today', (w) =>
-          w
-            .selectFrom('WalletEntry as e')
-            .select((eb) => ['e.user as user_id', 'e.payer as payer_id', eb.fn.sum<string>('e.remainingCents').as('balance')])
-            .where('e.remainingCents', '>', 0)
-            .$if(userId !== null, (query) => query.where('e.user', '=', userId))
-            .$if(departmentId !== null, (query) => query.where('e.user', 'in', peopleOf(departmentId)))
-            .groupBy(['e.user', 'e.payer']),
-        )
-        .with('line', (w) =>
-          w
-            .selectFrom('since as s')
-            .fullJoin('today as t', (join) => join.onRef('t.user_id', '=', 's.user_id').onRef('t.payer_id', '=', 's.payer_id'))
-            .select((eb) => [
-              eb.fn.coalesce('s.user_id', 't.user_id').as('user_id'),
-              eb.fn.coalesce('s.payer_id', 't.payer_id').as('payer_id'),
-              sql<string>`coalesce(${eb.ref('t.balance')}, 0) - coalesce(${eb.ref('s.since')}, 0)`.as('opening'),
-              eb.fn.coalesce('s.credits', sql<string>`0`).as('credits'),
-              eb.fn.coalesce('s.spends', sql<string>`0`).as('spends'),
-              eb.fn.coalesce('s.refunds', sql<string>`0`).as('refunds'),
-            ]),
-        )
-        .selectFrom('line as l')
-        .innerJoin('User as u', 'u.id', 'l.user_id')
-        .leftJoin('Department as d', 'd.id', 'u.department')
-        .innerJoin('Payer as p', 'p.id', 'l.payer_id')
-        .select([
-          'u.id as userId',
-          'p.id as payerId',
-          'l.opening',
-          'l.credits',
-          'l.spends',
-          'l.refunds',
-          'u.name as userName',
-          'u.employeeNumber',
-          'd.name as departmentName',
-          'p.name as payerName',
-        ])
-        .where((eb) =>
-          eb.or([eb('l.opening', '<>', '0'), eb('l.credits', '<>', '0'), eb('l.spends', '<>', '0'), eb('l.refunds', '<>', '0')]),
-        )
-        .orderBy(sql`${sql.ref('u.name')} collate "und-x-icu"`)
-        .orderBy('u.id')
-        .orderBy(sql`${sql.ref('p.name')} collate "und-x-icu"`)
-        .execute();
-    });
+  // The transaction is Kysely's own, on the connection `readDb` picks (a replica when it may); inside a caller's
+  // transaction, that one (Kysely cannot nest them).
+  const inTransaction = async <T>(work: (db: ReturnType<typeof readDb>) => Promise<T>): Promise<T> =>
+    ctx.em.isInTransaction() ? work(readDb(ctx)) : readDb(ctx).transaction().setAccessMode('read only').execute(work);
+  const rows = await inTransaction(async (db) => {
+    await sql`set local work_mem = '32MB'`.execute(db);
+    // Whole-company payroll filters no people at all; a department's reads its members.
+    const peopleOf = (department: string | null) => db.selectFrom('User').select('id').where('department', '=', department);
+    return db
+      .with('since', (w) =>
+        w
+          .selectFrom('WalletMonth as m')
+          .select((eb) => {
+            const during = sql<boolean>`${eb.ref('m.month')} = ${start}::date`;
+            const sumDuring = (column: 'm.creditsCents' | 'm.spendsCents' | 'm.refundsCents') =>
+              eb.fn.coalesce(eb.fn.sum<string>(sql`case when ${during} then ${eb.ref(column)} end`), sql<string>`0`);
+            return [
+              'm.userId as user_id',
+              'm.payerId as payer_id',
+              eb.fn
+                .sum<string>(sql`${eb.ref('m.creditsCents')} + ${eb.ref('m.spendsCents')} + ${eb.ref('m.refundsCents')}`)
+                .as('since'),
+              sumDuring('m.creditsCents').as('credits'),
+              sumDuring('m.spendsCents').as('spends'),
+              sumDuring('m.refundsCents').as('refunds'),
+            ];
+          })
+          .where('m.month', '>=', start)
+          .$if(userId !== null, (query) => query.where('m.userId', '=', userId))
+          .$if(departmentId !== null, (query) => query.where('m.userId', 'in', peopleOf(departmentId)))
+          .groupBy(['m.userId', 'm.payerId']),
+      )
+      .with('today', (w) =>
+        w
+          .selectFrom('WalletEntry as e')
+          .select((eb) => ['e.user as user_id', 'e.payer as payer_id', eb.fn.sum<string>('e.remainingCents').as('balance')])
+          .where('e.remainingCents', '>', 0)
+          .$if(userId !== null, (query) => query.where('e.user', '=', userId))
+          .$if(departmentId !== null, (query) => query.where('e.user', 'in', peopleOf(departmentId)))
+          .groupBy(['e.user', 'e.payer']),
+      )
+      .with('line', (w) =>
+        w
+          .selectFrom('since as s')
+          .fullJoin('today as t', (join) => join.onRef('t.user_id', '=', 's.user_id').onRef('t.payer_id', '=', 's.payer_id'))
+          .select((eb) => [
+            eb.fn.coalesce('s.user_id', 't.user_id').as('user_id'),
+            eb.fn.coalesce('s.payer_id', 't.payer_id').as('payer_id'),
+            sql<string>`coalesce(${eb.ref('t.balance')}, 0) - coalesce(${eb.ref('s.since')}, 0)`.as('opening'),
+            eb.fn.coalesce('s.credits', sql<string>`0`).as('credits'),
+            eb.fn.coalesce('s.spends', sql<string>`0`).as('spends'),
+            eb.fn.coalesce('s.refunds', sql<string>`0`).as('refunds'),
+          ]),
+      )
+      .selectFrom('line as l')
+      .innerJoin('User as u', 'u.id', 'l.user_id')
+      .leftJoin('Department as d', 'd.id', 'u.department')
+      .innerJoin('Payer as p', 'p.id', 'l.payer_id')
+      .select([
+        'u.id as userId',
+        'p.id as payerId',
+        'l.opening',
+        'l.credits',
+        'l.spends',
+        'l.refunds',
+        'u.name as userName',
+        'u.employeeNumber',
+        'd.name as departmentName',
+        'p.name as payerName',
+      ])
+      .where((eb) =>
+        eb.or([eb('l.opening', '<>', '0'), eb('l.credits', '<>', '0'), eb('l.spends', '<>', '0'), eb('l.refunds', '<>', '0')]),
+      )
+      .orderBy(sql`${sql.ref('u.name')} collate "und-x-icu"`)
+      .orderBy('u.id')
+      .orderBy(sql`${sql.ref('p.name')} collate "und-x-icu"`)
+      .execute();
+  });
   // One object per line, built once: the payroll maps 20,000 rows, and copies of them were a third of its garbage.
   return rows.map((row) => {
     const [opening, credits, spends, refunds] = [
