@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@canteen/db/seed';
+import { USER_CACHE_SECONDS } from '../src/lib/user-cache';
 import {
   type Postgres,
   type Proc,
@@ -213,6 +214,72 @@ describe.skipIf(missing !== null)(
       );
       const refused = await call(apiB.url, 'auth.refresh', {}, { mutation: true, cookie });
       expect(refused.status).toBe(401);
+    });
+
+    it('ends what a deactivation, a role change or a password change ends on the other process within seconds', async () => {
+      const admin = await login(apiA.url, 'admin@canteen.test');
+      const department = await one<{ id: string }>(db, "select id from department where code = 'ENG'");
+      const person = async (label: string, role: 'employee' | 'manager') => {
+        const email = `propagation-${label}-${randomUUID().slice(0, 8)}@canteen.test`;
+        const created = await call<{ id: string }>(
+          apiA.url,
+          'user.create',
+          {
+            email,
+            name: `Propagation ${label}`,
+            employeeNumber: `P-${randomUUID().slice(0, 8)}`,
+            role,
+            departmentId: department.id,
+            password: DEMO_PASSWORD,
+          },
+          { token: admin.token, mutation: true },
+        );
+        if (!created.data) throw new Error(`creating ${label} failed: ${JSON.stringify(created.error)}`);
+        return { id: created.data.id, email, ...(await login(apiB.url, email)) };
+      };
+      // Each token is used on B first, so B holds the person in its cache when A changes them.
+      const leaver = await person('leaver', 'employee');
+      const demoted = await person('demoted', 'manager');
+      const changer = await person('changer', 'employee');
+      expect((await call(apiB.url, 'auth.me', {}, { token: leaver.token })).status).toBe(200);
+      expect((await call(apiB.url, 'user.list', { limit: 1 }, { token: demoted.token })).status).toBe(200);
+      expect((await call(apiB.url, 'auth.me', {}, { token: changer.token })).status).toBe(200);
+      // A password change voids tokens issued in earlier seconds (JWT times are whole seconds).
+      const issuedAt = Math.floor(Date.now() / 1000);
+      await waitFor('the next second', async () => (Math.floor(Date.now() / 1000) > issuedAt ? true : undefined));
+
+      const changedAt = Date.now();
+      const changes = await Promise.all([
+        call(apiA.url, 'user.update', { id: leaver.id, isActive: false }, { token: admin.token, mutation: true }),
+        call(apiA.url, 'user.update', { id: demoted.id, role: 'employee' }, { token: admin.token, mutation: true }),
+        call(
+          apiA.url,
+          'auth.changePassword',
+          { currentPassword: DEMO_PASSWORD, newPassword: 'Another-Long-Password-2026' },
+          { token: (await login(apiA.url, changer.email)).token, mutation: true },
+        ),
+      ]);
+      expect(changes.map((change) => change.status)).toEqual([200, 200, 200]);
+      const refusedAfter = async (what: string, check: () => Promise<boolean>) => {
+        await waitFor(what, async () => ((await check()) ? true : undefined), 10_000);
+        return Date.now() - changedAt;
+      };
+      const delays = await Promise.all([
+        refusedAfter(
+          'the deactivated token to be refused on B',
+          async () => (await call(apiB.url, 'auth.me', {}, { token: leaver.token })).status === 401,
+        ),
+        refusedAfter(
+          'the demoted manager to be refused on B',
+          async () => (await call(apiB.url, 'user.list', { limit: 1 }, { token: demoted.token })).status === 403,
+        ),
+        refusedAfter(
+          'the old token to be refused on B',
+          async () => (await call(apiB.url, 'auth.me', {}, { token: changer.token })).status === 401,
+        ),
+      ]);
+      // The user cache's lifetime (USER_CACHE_SECONDS, 2 s) and a little: never the token's 15 minutes.
+      for (const delay of delays) expect(delay).toBeLessThan((USER_CACHE_SECONDS + 1) * 1000);
     });
 
     it("reads reports from the replica, and a person's own reads from the primary right after they wrote", async () => {

@@ -1,7 +1,7 @@
 import { loadEnv } from './env';
 import { createLogger } from './logger';
 import { parseArgs } from 'node:util';
-import { HISTORY_DEFAULTS, generateHistory } from '@canteen/db';
+import { HISTORY_DEFAULTS, generateHistory, releaseEmbeddedSignalHandlers } from '@canteen/db';
 import { openDatabase, seedIfWanted } from './database';
 
 const command = process.argv[2];
@@ -33,8 +33,21 @@ try {
     await seedIfWanted(db, env, logger);
     const result = await generateHistory(db.orm.em.fork(), options);
     logger.info(result, 'generated a large history');
+  } else if (command === 'database') {
+    // For the benchmark and the fault run: the database alone (embedded under DATA_DIR, or DATABASE_URL), migrated
+    // and seeded as on a first start, its URL on stdout as one JSON line; it runs until SIGTERM or SIGINT.
+    await seedIfWanted(db, env, logger);
+    releaseEmbeddedSignalHandlers();
+    process.stdout.write(`${JSON.stringify({ url: db.url, embedded: db.embedded !== null })}\n`);
+    await new Promise<void>((resolveStop) => {
+      process.once('SIGTERM', () => resolveStop());
+      process.once('SIGINT', () => resolveStop());
+    });
   } else if (command !== 'migrate') {
-    logger.error({ command }, 'usage: cli.ts migrate|seed|reset|generate [--orders N --employees N --dishes N --days N]');
+    logger.error(
+      { command },
+      'usage: cli.ts migrate|seed|reset|generate|database [--orders N --employees N --dishes N --days N]',
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -4,11 +4,14 @@ import type { RateLimits } from './lib/rate-limit';
 import type { RecentWrites } from './lib/replica';
 import type { SettingsStore } from './lib/settings';
 import type { TokenSigner } from './lib/tokens';
+import type { UserCache } from './lib/user-cache';
 import type { Payments } from './modules/payment/payments';
 
 /** Process-wide collaborators every request shares. */
 export type Deps = {
   tokens: TokenSigner;
+  /** The signed-in person behind an access token, kept for a few seconds. */
+  users: UserCache;
   rateLimits: RateLimits;
   /** Counts failed sign-ins and password checks; locks (account, address) pairs and noisy addresses. */
   loginGuard: LoginGuard;

@@ -13,6 +13,7 @@ import { createSettingsStore } from './lib/settings';
 import { JOB_NAMES, startJobs } from './lib/jobs';
 import { observeJobBacklog, observeReadiness } from './lib/metrics';
 import { createTokenSigner } from './lib/tokens';
+import { createUserCache } from './lib/user-cache';
 import { createPayments } from './modules/payment/payment.config';
 import { workPaymentJobs } from './modules/payment/payment.service';
 import { retentionPolicy, workRetentionJobs } from './modules/retention/retention.service';
@@ -48,6 +49,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
   const payments = createPayments({ env, jobs, jwtSecret, isEmbedded: db.embedded !== null, selfUrl: () => listenUrl });
   const deps: Deps = {
     tokens: createTokenSigner(jwtSecret, env.ACCESS_TOKEN_TTL_SECONDS),
+    users: createUserCache(),
     rateLimits: createRateLimits(
       {
         loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
@@ -109,6 +111,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     close: async () => {
       await jobs.stop();
       await deps.menuCache.close();
+      deps.users.close();
       await db.orm.close();
       await redis?.quit();
       await db.embedded?.stop();

@@ -34,6 +34,7 @@ import { createRateLimits } from '../src/lib/rate-limit';
 import type { RecentWrites } from '../src/lib/replica';
 import { createSettingsStore } from '../src/lib/settings';
 import { createTokenSigner, type TokenSigner } from '../src/lib/tokens';
+import { createUserCache, type UserCache } from '../src/lib/user-cache';
 import { userForAccessToken } from '../src/modules/auth/auth.service';
 import { appRouter } from '../src/trpc/app-router';
 import { createContextInner, type ClientInfo } from '../src/trpc/context';
@@ -100,6 +101,7 @@ export const createTestDeps = (
     apiPerMinute?: number;
     mutationsPerMinute?: number;
     tokens?: TokenSigner;
+    users?: UserCache;
     menuCache?: MenuCache;
     managerDailyCreditLimitCents?: number;
     loginPolicy?: Partial<LoginPolicy>;
@@ -108,6 +110,7 @@ export const createTestDeps = (
   } = {},
 ): Deps => ({
   tokens: overrides.tokens ?? createTokenSigner(TEST_SECRET, 600),
+  users: overrides.users ?? createUserCache(),
   rateLimits: createRateLimits(
     {
       loginPerMinute: overrides.loginPerMinute ?? 1000,

@@ -5,6 +5,7 @@ import { AuditSubscriber } from './audit/audit.subscriber';
 import { EntityNotFoundError } from './common/not-found';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { UserChangeSubscriber } from './user/user-changes';
 
 export type OrmConfigInput = {
   clientUrl: string;
@@ -30,7 +31,7 @@ export const createOrmConfig = ({
     clientUrl,
     entities: ENTITIES,
     extensions: [Migrator],
-    subscribers: [new AuditSubscriber()],
+    subscribers: [new AuditSubscriber(), new UserChangeSubscriber()],
     debug,
     ...(logger ? { logger } : {}),
     pool: { min: pool?.min ?? 0, max: pool?.max ?? 10 },

@@ -24,12 +24,22 @@ export { Setting } from './setting/setting.entity';
 export { PasswordReset } from './user/password-reset.entity';
 export { hashPassword, verifyPassword } from './user/password-hash';
 export { User } from './user/user.entity';
+export { userChanged, userChanges } from './user/user-changes';
 export { countLoginFailure, type LoginFailureCount } from './user/user.repository';
 export { Category } from './menu/category.entity';
 export { Product } from './menu/product.entity';
 export { adjustRating, putBackStock, takeStock } from './menu/product.repository';
 export { Order, OrderLine } from './order/order.entity';
 export { hasBought } from './order/order.repository';
+export {
+  insertOrder,
+  insertOrderLedger,
+  insertOrderLines,
+  startOrder,
+  takeBasket,
+  type AuditStamp,
+  type NewAuditEntry,
+} from './order/place-order.repository';
 export {
   ALL_DEPARTMENTS,
   FundingDay,

@@ -472,8 +472,8 @@ export const resetPassword = async (ctx: Ctx, input: ResetPasswordInput): Promis
 export const userForAccessToken = async (ctx: Pick<ContextInner, 'em' | 'deps'>, token: string): Promise<User | null> => {
   const claims = await ctx.deps.tokens.verify(token);
   if (!claims) return null;
-  // No join: scoping needs only the department id; auth.me loads the name itself.
-  const user = await ctx.em.findOne(User, { id: claims.sub });
+  // No join: scoping needs only the department id; auth.me loads the name itself. Cached for seconds (lib/user-cache).
+  const user = await ctx.deps.users.load(ctx.em, claims.sub);
   if (!user || !user.isActive || user.anonymizedAt) return null;
   return claims.iat < Math.floor(signInsVoidBefore(user) / 1000) ? null : user;
 };

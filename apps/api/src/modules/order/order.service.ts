@@ -1,9 +1,24 @@
 import { createHash } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Order, OrderLine, Product, User, WalletEntry, lockWallet, putBackStock, takeStock } from '@canteen/db';
+import {
+  type AuditStamp,
+  type NewAuditEntry,
+  Order,
+  User,
+  WalletEntry,
+  auditContext,
+  insertOrder,
+  insertOrderLedger,
+  insertOrderLines,
+  lockWallet,
+  newId,
+  putBackStock,
+  startOrder,
+  takeBasket,
+} from '@canteen/db';
 import type { OrderDto, OrderListInput, PlaceOrderInput } from '@canteen/shared';
-import { CursorKeys } from '@canteen/shared';
+import { CursorKeys, planDraw } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertCanActOn, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -11,7 +26,7 @@ import { domain } from '../../lib/metrics';
 import { readDb } from '../../lib/replica';
 import { ownersInReadReach } from '../../lib/read-reach';
 import type { ContextInner } from '../../trpc/context';
-import { breakdownOf, refundOrderSpends, spend } from '../wallet/ledger';
+import { breakdownOf, insufficientFunds, refundOrderSpends } from '../wallet/ledger';
 
 type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps' | 'readFrom'>;
 
@@ -69,41 +84,57 @@ const replay = async (em: EntityManager, existing: Order, hash: string): Promise
   return toOrderDto(em, existing);
 };
 
+const unavailable = (name: string | undefined) =>
+  new AppError('PRECONDITION_FAILED', `${name ?? 'A dish in your order'} is no longer available`, {
+    reason: 'PRODUCT_UNAVAILABLE',
+  });
+
+/** What the audit would record for a created row: its fields as written, values as the audit shows them. */
+const auditStamp = (): AuditStamp => {
+  const ctx = auditContext.getStore();
+  return {
+    action: ctx?.action ?? 'order.place',
+    actorId: ctx?.actorId ?? null,
+    requestId: ctx?.requestId ?? null,
+    ip: ctx?.ip ?? null,
+    userAgent: ctx?.userAgent ?? null,
+  };
+};
+
 /**
- * One transaction: the wallet lock, product checks and price snapshots, stock decrements that can never go
- * below zero, the spend (oldest money first), and the order, its lines and its ledger entries. Any failure rolls
- * all of it back. A retry with the same idempotency key returns the first result and charges nothing more.
+ * One transaction: the wallet lock, the earlier order with this key and the open lots, the dishes with their
+ * stock taken (never below zero), then the order, its lines, its ledger entries and draws, and their audit
+ * entries. Any failure rolls all of it back. A retry with the same idempotency key returns the first result and
+ * charges nothing more.
+ *
+ * The hot path of the lunch rush: set-based statements without the unit of work (no change tracking, no
+ * read-back), about ten round trips in all (docs/PERFORMANCE.md). The rules stay here and in
+ * `@canteen/shared` (`planDraw`: oldest money first); the audit entries are the ones a flush would write.
  */
 export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<OrderDto> => {
   const actor = requireRole(ctx.user, 'user');
   const eater = await resolveEater(ctx, input.userId);
   const hash = basketHash(input.items);
-  const previous = await ctx.em.findOne(Order, { user: eater.id, idempotencyKey: input.idempotencyKey });
-  if (previous) return replay(ctx.em, previous, hash);
-
   const quantities = new Map<string, number>();
   for (const item of input.items) quantities.set(item.productId, (quantities.get(item.productId) ?? 0) + item.quantity);
-  // Fixed lock order (by id) so two baskets sharing products cannot deadlock.
+  // Lines in a fixed order (by dish id), as their ids (time-ordered) then list them.
   const productIds = [...quantities.keys()].sort();
+  const stamp = auditStamp();
 
   // Set inside the transaction, read after it: a holder, as TypeScript does not follow assignments in callbacks.
   const placed = { totalCents: null as number | null };
   const answer = await ctx.em.transactional(async (em) => {
     await lockWallet(em, eater.id);
-    // A concurrent request with the same key held the lock first: answer with its order.
-    const raced = await em.findOne(Order, { user: eater.id, idempotencyKey: input.idempotencyKey });
-    if (raced) return replay(em, raced, hash);
+    const { previous, lots } = await startOrder(em, eater.id, input.idempotencyKey);
+    // A retry, or a concurrent request with the same key that held the lock first: answer with its order.
+    if (previous) return replay(em, await em.findOneOrFail(Order, previous.id), hash);
 
-    const products = new Map((await em.find(Product, { id: { $in: productIds } })).map((p) => [p.id, p]));
+    const basket = new Map((await takeBasket(em, quantities)).map((dish) => [dish.id, dish]));
     for (const id of productIds) {
-      const product = products.get(id);
-      if (!product || !product.isActive) {
-        throw new AppError('PRECONDITION_FAILED', `${product?.name ?? 'A dish in your order'} is no longer available`, {
-          reason: 'PRODUCT_UNAVAILABLE',
-        });
-      }
+      const dish = basket.get(id);
+      if (!dish?.isActive) throw unavailable(dish?.name);
     }
-    const totalCents = productIds.reduce((sum, id) => sum + products.get(id)!.priceCents * quantities.get(id)!, 0);
+    const totalCents = productIds.reduce((sum, id) => sum + basket.get(id)!.priceCents * quantities.get(id)!, 0);
     const { orderMaxTotalCents } = ctx.deps.limits;
     if (totalCents > orderMaxTotalCents) {
       throw new AppError('BAD_REQUEST', `One order can total at most ${(orderMaxTotalCents / 100).toFixed(2)}`, {
@@ -111,47 +142,109 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       });
     }
     for (const id of productIds) {
-      const isTaken = await takeStock(em, id, quantities.get(id)!);
-      const product = products.get(id)!;
-      if (!isTaken && product.stock !== null && product.stock !== undefined) {
-        throw new AppError('PRECONDITION_FAILED', `Only ${Math.max(0, product.stock)} × ${product.name} left`, {
+      const dish = basket.get(id)!;
+      if (dish.stock !== null && !dish.isTaken) {
+        throw new AppError('PRECONDITION_FAILED', `Only ${Math.max(0, dish.stock)} × ${dish.name} left`, {
           reason: 'OUT_OF_STOCK',
         });
       }
     }
-    const order = em.create(Order, {
-      user: eater,
+    const plan = totalCents > 0 ? planDraw(lots, totalCents) : { byPayer: [], draws: [] };
+    if (!plan) throw insufficientFunds();
+
+    const at = new Date();
+    const order = {
+      id: newId(),
+      at,
+      userId: eater.id,
+      placedById: actor.id,
       departmentId: eater.department?.id ?? null,
-      placedBy: em.getReference(User, actor.id),
-      status: 'completed',
       totalCents,
       idempotencyKey: input.idempotencyKey,
       requestHash: hash,
-    });
-    for (const id of productIds) {
-      const product = products.get(id)!;
-      em.create(OrderLine, {
-        order,
-        product,
-        quantity: quantities.get(id)!,
-        unitPriceCents: product.priceCents,
-        productName: product.name,
-      });
-    }
-    if (totalCents > 0) {
-      await spend(em, {
-        userId: eater.id,
-        amountCents: totalCents,
-        kind: 'spend',
-        order,
-        createdBy: em.getReference(User, actor.id),
-        note: null,
-      });
-    }
-    await em.flush();
+    };
+    const lines = productIds.map((id) => ({
+      id: newId(),
+      productId: id,
+      quantity: quantities.get(id)!,
+      unitPriceCents: basket.get(id)!.priceCents,
+      productName: basket.get(id)!.name,
+    }));
+    const spends = plan.byPayer.map((part) => ({ id: newId(), payerId: part.payerId, amountCents: part.amountCents }));
+    const debitOf = new Map(spends.map((entry) => [entry.payerId, entry.id]));
+    const draws = plan.draws.map((draw) => ({
+      id: newId(),
+      debitId: debitOf.get(draw.payerId)!,
+      lotId: draw.lotId,
+      amountCents: draw.amountCents,
+    }));
+    const when = at.toISOString();
+    const audit: NewAuditEntry[] = [
+      {
+        id: newId(),
+        entity: 'Order',
+        entityId: order.id,
+        after: {
+          id: order.id,
+          createdAt: when,
+          user: eater.id,
+          placedBy: actor.id,
+          departmentId: order.departmentId,
+          status: 'completed',
+          totalCents,
+          idempotencyKey: input.idempotencyKey,
+          requestHash: hash,
+        },
+      },
+      ...spends.map((entry) => ({
+        id: newId(),
+        entity: 'WalletEntry',
+        entityId: entry.id,
+        after: {
+          id: entry.id,
+          createdAt: when,
+          user: eater.id,
+          payer: entry.payerId,
+          amountCents: entry.amountCents,
+          remainingCents: 0,
+          occurredAt: when,
+          kind: 'spend',
+          order: order.id,
+          createdBy: actor.id,
+          note: null,
+        },
+      })),
+    ];
+    // The order's insert takes the day's summary rows: from here to the commit is the part that queues.
+    await insertOrder(em, order);
+    await insertOrderLines(em, { orderId: order.id, at, lines });
+    await insertOrderLedger(em, { orderId: order.id, userId: eater.id, createdById: actor.id, at, spends, draws, audit, stamp });
     placed.totalCents = totalCents;
+    const payerNames = new Map(lots.map((lot) => [lot.payerId, lot.payerName]));
     // The menu cache is not invalidated: shown stock may lag by MENU_STALENESS_SECONDS; this transaction re-checked it.
-    return toOrderDto(em, order);
+    return {
+      id: order.id,
+      status: 'completed',
+      totalCents,
+      userId: eater.id,
+      userName: eater.name,
+      placedById: actor.id,
+      placedByName: actor.name,
+      createdAt: when,
+      refundedAt: null,
+      lines: lines.map((line) => ({
+        productId: line.productId,
+        productName: line.productName,
+        quantity: line.quantity,
+        unitPriceCents: line.unitPriceCents,
+        lineTotalCents: line.unitPriceCents * line.quantity,
+      })),
+      breakdown: spends.map((entry) => ({
+        payerId: entry.payerId,
+        payerName: payerNames.get(entry.payerId)!,
+        amountCents: entry.amountCents,
+      })),
+    } satisfies OrderDto;
   });
   // Counted once committed, and not for a replayed key.
   if (placed.totalCents !== null) {

@@ -12,6 +12,7 @@ import {
   hashPassword,
   kysely,
   lockWallet,
+  userChanged,
 } from '@canteen/db';
 import type { PrivacyEraseInput, PrivacyExport } from '@canteen/shared';
 import { AppError } from '../../errors';
@@ -215,6 +216,7 @@ export const erasePerson = async (ctx: Ctx, input: PrivacyEraseInput): Promise<{
       })
       .where('id', '=', person.id)
       .execute();
+    userChanged(person.id);
     await db.deleteFrom('Session').where('user', '=', person.id).execute();
     await db.deleteFrom('PasswordReset').where('user', '=', person.id).execute();
     await db.updateTable('AuditEntry').set({ ip: null, userAgent: null }).where('actor', '=', person.id).execute();

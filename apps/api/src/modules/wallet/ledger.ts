@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 
 type EntryKind = 'credit' | 'adjustment' | 'spend' | 'refund' | 'top_up';
 
-const insufficient = () =>
+export const insufficientFunds = () =>
   new AppError('PRECONDITION_FAILED', 'There is not enough money in the wallet for this', { reason: 'INSUFFICIENT_FUNDS' });
 
 type DebitOptions = {
@@ -62,7 +62,7 @@ const toLots = (entries: WalletEntry[]): Lot[] =>
 export const spend = async (em: EntityManager, { userId, amountCents, ...options }: Debit) => {
   const lots = await openLots(em, userId);
   const plan = planDraw(toLots(lots), amountCents);
-  if (!plan) throw insufficient();
+  if (!plan) throw insufficientFunds();
   return applyPlan(em, { userId, lots, plan, options });
 };
 
