@@ -206,8 +206,12 @@ const startApi = async (processes) => {
   await waitUntil('the API to be ready', async () => (await fetch(`${base}/health/ready`)).ok);
   return { child, base, processes };
 };
-// The production start's process count: API_PROCESSES, one per core by default (docs/PERFORMANCE.md).
-const modes = [{ name: '1 process', processes: 1 }];
+// One process, and the production start's default: one per core (API_PROCESSES, docs/PERFORMANCE.md).
+const cores = os.availableParallelism();
+const modes = [
+  { name: '1 process', processes: 1 },
+  ...(cores > 1 && process.env.BENCH_ONE_PROCESS !== '1' ? [{ name: `${cores} processes`, processes: cores }] : []),
+];
 const servers = [];
 for (const mode of modes) servers.push({ ...mode, ...(await startApi(mode.processes)) });
 const primary = servers[0];

@@ -170,12 +170,13 @@ export const waitFor = async <T>(what: string, check: () => Promise<T | undefine
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
-/** One API process from the production build, on its own port. */
+/** The production build on its own port: one API process unless `env` sets API_PROCESSES. */
 export const startApi = async (env: NodeJS.ProcessEnv): Promise<Proc & { port: number; url: string }> => {
   const port = await findFreePort(0);
   const proc = spawnProc(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'apps/api/dist/main.js')], {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
+    API_PROCESSES: '1',
     ...env,
     PORT: String(port),
   });

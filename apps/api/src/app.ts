@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
+import { TRPCError } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { MAX_BATCH_SIZE } from '@canteen/shared';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -16,9 +17,12 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { routePath } from 'hono/route';
 import { pingDatabase } from './database';
+import { databaseUnavailable, isDatabaseUnavailable } from './errors';
 import type { Deps } from './deps';
 import { httpRequestDuration, metricsText, statusClass } from './lib/metrics';
+import { ACCESS_RULES, type AccessRule } from './lib/access';
 import { clientIp } from './lib/client-ip';
+import { menuResponses } from './lib/menu-responses';
 import { RateLimitedError } from './lib/rate-limit';
 import { readTargetFor } from './lib/replica';
 import { SpanKind, inSpan } from './lib/tracing';
@@ -51,6 +55,13 @@ export type AppOptions = {
    * Default: open, for tests; the server always sets it from METRICS_TOKEN and METRICS_PORT.
    */
   metrics?: { kind: 'open' } | { kind: 'token'; token: string } | { kind: 'off' } | undefined;
+};
+
+/** The access rule a procedure declares in its meta (`enforceAccess` checks the same). */
+const accessRuleOf = (path: string): AccessRule | undefined => {
+  const procedures = appRouter._def.procedures as Record<string, { _def?: { meta?: { access?: AccessRule } } } | undefined>;
+  const rule = Object.hasOwn(procedures, path) ? procedures[path]?._def?.meta?.access : undefined;
+  return rule && ACCESS_RULES.includes(rule) ? rule : undefined;
 };
 
 /** Assets carry a content hash in their name: cached for a year. Everything else is revalidated. */
@@ -246,6 +257,7 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
       }
       return next();
     },
+    menuResponses({ orm, deps, ruleOf: accessRuleOf }),
     trpcServer({
       router: appRouter,
       endpoint: '/trpc',
@@ -254,7 +266,14 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
         const em = orm.em.fork();
         const header = c.req.header('authorization');
         const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-        const user = bearer ? await userForAccessToken({ em, deps }, bearer) : null;
+        const user = bearer
+          ? await userForAccessToken({ em, deps }, bearer).catch((error: unknown) => {
+              // The database is down (a restart, a failover): a quick 503 the client can retry, not a 500.
+              if (!isDatabaseUnavailable(error)) throw error;
+              const unavailable = databaseUnavailable(error);
+              throw new TRPCError({ code: unavailable.code, message: unavailable.message, cause: unavailable });
+            })
+          : null;
         const log = (c as HonoContext<AppEnv>).var.logger;
         return createContextInner({
           em,
@@ -307,6 +326,10 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
+    if (isDatabaseUnavailable(error)) {
+      c.header('Retry-After', '2');
+      return c.json({ error: databaseUnavailable().message, reason: 'SERVICE_UNAVAILABLE', requestId: c.var.requestId }, 503);
+    }
     c.var.logger.error({ err: error }, 'unhandled error');
     return c.json({ error: 'Internal error', requestId: c.var.requestId }, 500);
   });

@@ -1,7 +1,7 @@
 import { loadEnv } from './env';
 import { createLogger } from './logger';
 import { parseArgs } from 'node:util';
-import { HISTORY_DEFAULTS, generateHistory, releaseEmbeddedSignalHandlers } from '@canteen/db';
+import { HISTORY_DEFAULTS, checkIntegrity, generateHistory, releaseEmbeddedSignalHandlers } from '@canteen/db';
 import { openDatabase, seedIfWanted } from './database';
 
 const command = process.argv[2];
@@ -33,6 +33,11 @@ try {
     await seedIfWanted(db, env, logger);
     const result = await generateHistory(db.orm.em.fork(), options);
     logger.info(result, 'generated a large history');
+  } else if (command === 'check') {
+    // After an incident, a restore or a fault run: do money and stock still add up? Exit 1 when they do not.
+    const result = await checkIntegrity(db.orm.em.fork());
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (!result.isConsistent) process.exitCode = 1;
   } else if (command === 'database') {
     // For the benchmark and the fault run: the database alone (embedded under DATA_DIR, or DATABASE_URL), migrated
     // and seeded as on a first start, its URL on stdout as one JSON line; it runs until SIGTERM or SIGINT.
@@ -46,7 +51,7 @@ try {
   } else if (command !== 'migrate') {
     logger.error(
       { command },
-      'usage: cli.ts migrate|seed|reset|generate|database [--orders N --employees N --dishes N --days N]',
+      'usage: cli.ts migrate|seed|reset|generate|check|database [--orders N --employees N --dishes N --days N]',
     );
     process.exitCode = 1;
   }

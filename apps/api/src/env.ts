@@ -131,6 +131,11 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
       OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
       OTEL_SERVICE_NAME: z.string().default('canteen-api'),
+      /**
+       * API processes on the one port (Node's cluster module): unset, one per core in production and one otherwise.
+       * Without Redis the primary shares rate limits, lockouts, cache notices and metrics between them.
+       */
+      API_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
       /** `in-process`: this API process also works the job queue; `off`: a separate `worker` process does. */
       JOBS: z.enum(['in-process', 'off']).default('in-process'),
     },

@@ -5,6 +5,7 @@ import { type AppOptions, createApp } from './app';
 import { openDatabase, pingDatabase, resolveJwtSecret, seedIfWanted, type Database } from './database';
 import type { Deps } from './deps';
 import type { Env } from './env';
+import { createBus } from './lib/bus';
 import { createLoginGuard } from './lib/login-guard';
 import { createMemoryMenuCache, createRedisMenuCache } from './lib/menu-cache';
 import { createRateLimits } from './lib/rate-limit';
@@ -44,12 +45,14 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
   await seedIfWanted(db, env, logger);
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null;
   const jwtSecret = resolveJwtSecret(env, db.embedded !== null);
+  // Cache notices between processes: Redis, or the cluster's primary (API_PROCESSES > 1), or none.
+  const bus = await createBus(redis);
   const jobs = await startJobs({ connectionString: db.url, logger });
   let listenUrl: string | null = null;
   const payments = createPayments({ env, jobs, jwtSecret, isEmbedded: db.embedded !== null, selfUrl: () => listenUrl });
   const deps: Deps = {
     tokens: createTokenSigner(jwtSecret, env.ACCESS_TOKEN_TTL_SECONDS),
-    users: createUserCache(),
+    users: createUserCache({ bus }),
     rateLimits: createRateLimits(
       {
         loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
@@ -64,7 +67,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     ),
     settings: createSettingsStore(),
     refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
-    menuCache: redis ? await createRedisMenuCache(redis) : createMemoryMenuCache(),
+    menuCache: redis ? await createRedisMenuCache(redis) : createMemoryMenuCache(bus),
     payments,
     recentWrites: env.DATABASE_REPLICA_URLS.length > 0 ? createRecentWrites(redis ?? undefined) : null,
     limits: {
@@ -112,6 +115,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
       await jobs.stop();
       await deps.menuCache.close();
       deps.users.close();
+      await bus.close();
       await db.orm.close();
       await redis?.quit();
       await db.embedded?.stop();

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { ledgerViolations as checkLedger, summaryDrift as checkSummaries } from '@canteen/db';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
@@ -256,78 +257,10 @@ export const fund = (orm: MikroORM, user: User, payer: Payer, amountCents: numbe
     }),
   );
 
-/** The ledger invariant: per user and payer, the sum of entries equals what is left in the lots, and is >= 0. */
-export const ledgerViolations = async (orm: MikroORM) =>
-  orm.em
-    .fork()
-    .getConnection()
-    .execute<{ user_id: string; payer_id: string; entries: string; remaining: string }[]>(
-      `select user_id, payer_id, sum(amount_cents) as entries, sum(remaining_cents) as remaining from wallet_entry
-     group by user_id, payer_id having sum(amount_cents) <> sum(remaining_cents) or sum(amount_cents) < 0`,
-    );
+/** The ledger invariant (packages/db/src/integrity): per user and payer, entries equal what is left, and >= 0. */
+export const ledgerViolations = async (orm: MikroORM) => checkLedger(orm.em.fork());
 
-/**
- * The report summaries' invariant: each summary row equals the same aggregate computed from the orders, lines
- * and ledger entries themselves, and no aggregate is missing a row. Returns the disagreeing rows per summary.
- */
-const utcDay = (column: string) => `(${column} at time zone 'UTC')::date`;
-
-export const summaryDrift = async (orm: MikroORM) => {
-  const connection = orm.em.fork().getConnection();
-  const NO = `'00000000-0000-0000-0000-000000000000'::uuid`;
-  const ALL = `'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid`;
-  const drift = (summary: string, truth: string, keys: string[], measures: string[]) =>
-    connection.execute<Record<string, unknown>[]>(
-      `select * from (${truth}) t full join ${summary} s using (${keys.join(', ')})
-       where ${measures.map((m) => `coalesce(t.${m}, 0) <> coalesce(s.${m}, 0)`).join(' or ')}`,
-    );
-  const paid = `canteen_order o where o.status <> 'refunded'`;
-  return {
-    sales: await drift(
-      'report_sales_day',
-      `select coalesce(o.department_id, ${NO}) department_id, ${utcDay('o.created_at')} as day, count(*) orders,
-              sum(o.total_cents) revenue_cents from ${paid} group by 1, 2`,
-      ['department_id', 'day'],
-      ['orders', 'revenue_cents'],
-    ),
-    dishes: await drift(
-      'report_product_sales_day',
-      `select d department_id, ${utcDay('o.created_at')} as day, l.product_id, sum(l.quantity) quantity,
-              sum(l.quantity * l.unit_price_cents) revenue_cents
-       from order_line l join canteen_order o on o.id = l.order_id and o.status <> 'refunded'
-       cross join lateral (values (coalesce(o.department_id, ${NO})), (${ALL})) v(d) group by 1, 2, 3`,
-      ['department_id', 'day', 'product_id'],
-      ['quantity', 'revenue_cents'],
-    ),
-    dishMonths: await drift(
-      'report_product_sales_month',
-      `select d department_id, date_trunc('month', o.created_at at time zone 'UTC')::date as month, l.product_id,
-              sum(l.quantity) quantity, sum(l.quantity * l.unit_price_cents) revenue_cents
-       from order_line l join canteen_order o on o.id = l.order_id and o.status <> 'refunded'
-       cross join lateral (values (coalesce(o.department_id, ${NO})), (${ALL})) v(d) group by 1, 2, 3`,
-      ['department_id', 'month', 'product_id'],
-      ['quantity', 'revenue_cents'],
-    ),
-    funding: await drift(
-      'report_funding_day',
-      `select case when e.order_id is null then coalesce(u.department_id, ${NO}) else coalesce(o.department_id, ${NO}) end
-                as department_id, ${utcDay('e.occurred_at')} as day, e.payer_id, sum(e.amount_cents) net_cents
-       from wallet_entry e join app_user u on u.id = e.user_id left join canteen_order o on o.id = e.order_id
-       where e.kind in ('spend', 'refund') group by 1, 2, 3`,
-      ['department_id', 'day', 'payer_id'],
-      ['net_cents'],
-    ),
-    months: await drift(
-      'report_wallet_month',
-      `select user_id, payer_id, date_trunc('month', occurred_at at time zone 'UTC')::date as month,
-              coalesce(sum(amount_cents) filter (where kind in ('credit', 'top_up', 'adjustment')), 0) credits_cents,
-              coalesce(sum(amount_cents) filter (where kind = 'spend'), 0) spends_cents,
-              coalesce(sum(amount_cents) filter (where kind = 'refund'), 0) refunds_cents
-       from wallet_entry group by 1, 2, 3`,
-      ['user_id', 'payer_id', 'month'],
-      ['credits_cents', 'spends_cents', 'refunds_cents'],
-    ),
-  };
-};
+/** The report summaries' invariant (packages/db/src/integrity): the disagreeing rows per summary. */
+export const summaryDrift = async (orm: MikroORM) => checkSummaries(orm.em.fork());
 
 export const NO_SUMMARY_DRIFT = { sales: [], dishes: [], dishMonths: [], funding: [], months: [] };

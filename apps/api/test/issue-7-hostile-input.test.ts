@@ -1,3 +1,4 @@
+import { createMemoryMenuCache } from '../src/lib/menu-cache';
 import { describe, expect, it } from 'vitest';
 import { Order, Payer, Product, WalletEntry } from '@canteen/db';
 import { createApp } from '../src/app';
@@ -199,6 +200,7 @@ describe('issue 7.4: an unexpected error says only "Internal error" and the requ
     const deps = createTestDeps({
       menuCache: {
         get: () => Promise.reject(new Error('relation "product" does not exist at character 15')),
+        responses: createMemoryMenuCache().responses,
         invalidate: async () => {},
         close: async () => {},
       },

@@ -14,6 +14,13 @@ export {
   type RunningPostgres,
 } from './embedded';
 export { ENTITIES } from './entities';
+export {
+  checkIntegrity,
+  ledgerViolations,
+  negativeViolations,
+  orderViolations,
+  summaryDrift,
+} from './integrity/integrity.repository';
 export { buildCategory, buildDepartment, buildLot, buildPayer, buildProduct, buildUser } from './factories';
 export { generateHistory, HISTORY_DEFAULTS, type HistoryOptions, type HistoryResult } from './generator/history';
 export { kysely, readKysely, type CanteenDb } from './query';

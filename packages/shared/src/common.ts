@@ -67,6 +67,8 @@ export const ERROR_REASONS = [
   'REFRESH_REUSED',
   'ORIGIN_REJECTED',
   'RATE_LIMITED',
+  /** The database cannot be reached for a moment (a restart, a failover): nothing was done; try again. */
+  'SERVICE_UNAVAILABLE',
   'EMAIL_TAKEN',
   'EMPLOYEE_NUMBER_TAKEN',
   'DEPARTMENT_TAKEN',

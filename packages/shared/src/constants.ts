@@ -39,6 +39,12 @@ export const MAX_LINE_QUANTITY = 20;
 /** The largest page a list procedure returns. */
 export const MAX_PAGE_SIZE = 100;
 /** The most calls one batched HTTP request may carry (the server refuses more; the client splits). */
+/**
+ * The menu's queries: one answer for everyone of a role, kept whole by the API (with an ETag) and sent by the web
+ * app one per request, not in a batch, so the browser's cache can revalidate each (docs/PERFORMANCE.md).
+ */
+export const MENU_QUERY_PATHS: readonly string[] = ['product.list', 'product.byId', 'category.list'];
+
 export const MAX_BATCH_SIZE = 20;
 
 /** Up to 100 000 EUR in cents: far above any canteen price, far below integer trouble. */

@@ -1,9 +1,22 @@
 import type { Redis } from 'ioredis';
+import type { Bus } from './bus';
 import { cacheRequests } from './metrics';
+
+/** A whole HTTP answer of a menu query (lib/menu-responses.ts), kept with the entries it was built from. */
+export type CachedResponse = { body: Uint8Array; etag: string; contentType: string };
 
 export type MenuCache = {
   /** The cached value for `key`, or the loader's result, kept until the next menu write (or the TTL). */
   get: <T>(key: string, load: () => Promise<T>) => Promise<T>;
+  /**
+   * Whole answers, in this process's memory under the same rule: dropped by the next menu write anywhere, and
+   * after the TTL. `ticket()` is taken before the answer is built; `put` keeps it only if no write came between.
+   */
+  responses: {
+    ticket: () => unknown;
+    get: (key: string) => CachedResponse | undefined;
+    put: (ticket: unknown, key: string, response: CachedResponse) => void;
+  };
   /** Called after every product or category write; reaches every process when Redis is used. */
   invalidate: () => Promise<void>;
   close: () => Promise<void>;
@@ -17,29 +30,61 @@ export const MENU_STALENESS_SECONDS = 5;
 const TTL_SECONDS = MENU_STALENESS_SECONDS;
 const MAX_LOCAL_ENTRIES = 1_000;
 
-/** In process memory: one generation of entries, dropped whole on every write. */
-export const createMemoryMenuCache = (): MenuCache => {
-  let entries = new Map<string, { value: unknown; expiresAt: number }>();
+type Generation = {
+  entries: Map<string, { value: unknown; expiresAt: number }>;
+  responses: Map<string, { response: CachedResponse; expiresAt: number }>;
+};
+const newGeneration = (): Generation => ({ entries: new Map(), responses: new Map() });
+
+/** The answers of one generation; `current()` is the generation a write has not yet replaced. */
+const responsesOf = (current: () => Generation): MenuCache['responses'] => ({
+  ticket: current,
+  get(key) {
+    const hit = current().responses.get(key);
+    const isHit = hit !== undefined && hit.expiresAt > Date.now();
+    cacheRequests.inc({ cache: 'menu-response', result: isHit ? 'hit' : 'miss' });
+    return isHit ? hit.response : undefined;
+  },
+  put(ticket, key, response) {
+    const generation = current();
+    if (ticket !== generation) return;
+    if (generation.responses.size >= MAX_LOCAL_ENTRIES) generation.responses.clear();
+    generation.responses.set(key, { response, expiresAt: Date.now() + TTL_SECONDS * 1000 });
+  },
+});
+
+/**
+ * In process memory: one generation of entries, dropped whole on every write. With a bus (lib/bus.ts: the
+ * processes of one cluster), a write in any process drops every process's generation.
+ */
+export const createMemoryMenuCache = (bus?: Bus): MenuCache => {
+  let generation = newGeneration();
+  const unsubscribe = bus?.subscribe('menu', () => {
+    generation = newGeneration();
+  });
   return {
     async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const { entries } = generation;
       const hit = entries.get(key);
       const isHit = hit !== undefined && hit.expiresAt > Date.now();
       cacheRequests.inc({ cache: 'menu', result: isHit ? 'hit' : 'miss' });
       if (isHit) return hit.value as T;
-      const generation = entries;
       const value = await load();
       // A write during the load started a new generation: do not put stale data into it.
-      if (generation === entries) {
+      if (entries === generation.entries) {
         if (entries.size >= MAX_LOCAL_ENTRIES) entries.clear();
         entries.set(key, { value, expiresAt: Date.now() + TTL_SECONDS * 1000 });
       }
       return value;
     },
+    responses: responsesOf(() => generation),
     async invalidate() {
-      entries = new Map();
+      generation = newGeneration();
+      bus?.publish('menu', '');
     },
     async close() {
-      entries.clear();
+      unsubscribe?.();
+      generation = newGeneration();
     },
   };
 };
@@ -54,11 +99,18 @@ const CHANNEL = 'canteen:menu:invalidated';
 export const createRedisMenuCache = async (redis: Redis): Promise<MenuCache> => {
   const subscriber = redis.duplicate();
   let version = Number((await redis.get(VERSION_KEY)) ?? 0);
+  // Whole answers stay in this process, under the version they were built at.
+  let local = { version, generation: newGeneration() };
+  const current = () => {
+    if (local.version !== version) local = { version, generation: newGeneration() };
+    return local.generation;
+  };
   await subscriber.subscribe(CHANNEL);
   subscriber.on('message', (_channel: string, message: string) => {
     version = Math.max(version, Number(message));
   });
   return {
+    responses: responsesOf(current),
     async get<T>(key: string, load: () => Promise<T>): Promise<T> {
       const at = version;
       const cacheKey = `canteen:menu:${at}:${key}`;

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import cluster from 'node:cluster';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { startSqlSpan } from './tracing';
 
 /*
@@ -217,8 +218,52 @@ Object.assign(poolConnections, {
 /** Status classes, not codes: `2xx` … `5xx`. */
 export const statusClass = (status: number): string => `${Math.floor(status / 100)}xx`;
 
-/** The Prometheus text of everything above (the body of GET /metrics). */
+type MetricsNotice = { canteen: 'metrics'; id: number; body?: string; error?: string };
+const isMetricsNotice = (value: unknown): value is MetricsNotice =>
+  typeof value === 'object' && value !== null && (value as MetricsNotice).canteen === 'metrics';
+
+/** Held so it is not a bare `new` for its side effect. */
+export let workerAggregator: AggregatorRegistry<'text/plain; version=0.0.4; charset=utf-8'> | null = null;
+if (cluster.isWorker) {
+  // The primary's aggregator (primary.ts) collects this registry from every worker.
+  AggregatorRegistry.setRegistries([registry]);
+  // Its constructor adds the worker's listener for the primary's requests.
+  workerAggregator = new AggregatorRegistry();
+}
+
+/** In the cluster's primary: answers a worker's GET /metrics with every worker's metrics aggregated. */
+export const answerMetricsRequests = (aggregate: () => Promise<string>): void => {
+  cluster.on('message', (worker, value: unknown) => {
+    if (!isMetricsNotice(value) || value.body !== undefined || value.error !== undefined) return;
+    aggregate().then(
+      (body) => worker.send({ canteen: 'metrics', id: value.id, body }),
+      (error: unknown) => worker.send({ canteen: 'metrics', id: value.id, error: String(error) }),
+    );
+  });
+};
+
+let nextRequest = 0;
+/** A worker asks the primary for all workers' metrics (one process's alone would be a partial, misleading view). */
+const clusterMetricsText = (): Promise<string> =>
+  new Promise((resolveText, reject) => {
+    const id = ++nextRequest;
+    const onMessage = (value: unknown) => {
+      if (!isMetricsNotice(value) || value.id !== id || (value.body === undefined && value.error === undefined)) return;
+      process.off('message', onMessage);
+      clearTimeout(timer);
+      if (value.body !== undefined) resolveText(value.body);
+      else reject(new Error(value.error));
+    };
+    const timer = setTimeout(() => {
+      process.off('message', onMessage);
+      reject(new Error('the primary did not answer with the metrics'));
+    }, 5_000);
+    process.on('message', onMessage);
+    process.send?.({ canteen: 'metrics', id } satisfies MetricsNotice);
+  });
+
+/** The Prometheus text of everything above (the body of GET /metrics): of all processes in a cluster. */
 export const metricsText = async (): Promise<{ contentType: string; body: string }> => ({
   contentType: registry.contentType,
-  body: await registry.metrics(),
+  body: cluster.isWorker && process.send ? await clusterMetricsText() : await registry.metrics(),
 });

@@ -1,5 +1,12 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import cluster from 'node:cluster';
+import {
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { AppError } from '../errors';
 
 /**
@@ -26,23 +33,34 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** Where a limiter keeps its counts: this process's memory, or Redis (shared by every API process) with a key prefix. */
+/** Where a limiter keeps its counts: this process's memory (or the cluster primary's), or Redis (shared by every API process) with a key prefix. */
 export type LimiterStore = { redis?: Redis | undefined; prefix: string };
 
 /** One rate-limiter-flexible limiter: `points` per `durationSeconds`, in memory or in Redis. */
 export const createLimiter = (
   store: LimiterStore,
   { keyPrefix, points, durationSeconds }: { keyPrefix: string; points: number; durationSeconds: number },
-): RateLimiterAbstract =>
-  store.redis
-    ? new RateLimiterRedis({
-        storeClient: store.redis,
-        keyPrefix: `${store.prefix}:${keyPrefix}`,
-        points,
-        duration: durationSeconds,
-        useRedisPackage: false,
-      })
-    : new RateLimiterMemory({ keyPrefix: `${store.prefix}:${keyPrefix}`, points, duration: durationSeconds });
+): RateLimiterAbstract => {
+  if (store.redis) {
+    return new RateLimiterRedis({
+      storeClient: store.redis,
+      keyPrefix: `${store.prefix}:${keyPrefix}`,
+      points,
+      duration: durationSeconds,
+      useRedisPackage: false,
+    });
+  }
+  // A worker of API_PROCESSES > 1 without Redis: the counts live in the primary (primary.ts), shared by all workers.
+  if (cluster.isWorker) {
+    return new RateLimiterCluster({
+      keyPrefix: `${store.prefix}:${keyPrefix}`,
+      points,
+      duration: durationSeconds,
+      timeoutMs: 3_000,
+    });
+  }
+  return new RateLimiterMemory({ keyPrefix: `${store.prefix}:${keyPrefix}`, points, duration: durationSeconds });
+};
 
 /**
  * In process memory by default; in Redis when a client is given, so every API process shares the budget.

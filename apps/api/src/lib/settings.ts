@@ -9,7 +9,7 @@ const TTL_MS = 5_000;
 export type SettingsStore = {
   get: (em: EntityManager) => Promise<Settings>;
   set: (em: EntityManager, settings: Settings) => Promise<Settings>;
-  mustEnrolTotp: (em: EntityManager, user: User) => Promise<boolean>;
+  mustEnrolTotp: (em: EntityManager, user: Pick<User, 'role' | 'totpEnabledAt'>) => Promise<boolean>;
 };
 
 /** Settings live in the database; each process keeps them for a few seconds to spare a query per request. */

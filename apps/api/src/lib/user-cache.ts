@@ -2,6 +2,7 @@ import type { EntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, userChanges } from '@canteen/db';
 import { wrap } from '@mikro-orm/core';
+import type { Bus } from './bus';
 import { cacheRequests } from './metrics';
 
 /**
@@ -15,6 +16,8 @@ const MAX_ENTRIES = 50_000;
 export type UserCache = {
   /** The person as a managed entity of `em`: from the cache when fresh, else loaded (and kept). */
   load: (em: EntityManager, userId: string) => Promise<User | null>;
+  /** The cached snapshot when fresh, without touching the database (the menu's answer cache uses it). */
+  peek: (userId: string) => EntityData<User> | undefined;
   close: () => void;
 };
 
@@ -23,7 +26,7 @@ export type UserCache = {
  * cached menu request's CPU. Entries are plain snapshots, merged into the request's EntityManager, so services
  * get a managed entity whose changes flush as usual.
  */
-export const createUserCache = ({ ttlSeconds = USER_CACHE_SECONDS } = {}): UserCache => {
+export const createUserCache = ({ ttlSeconds = USER_CACHE_SECONDS, bus }: { ttlSeconds?: number; bus?: Bus } = {}): UserCache => {
   const entries = new Map<string, { data: EntityData<User>; expiresAt: number }>();
   /** Bumped on every change, so a load that raced a change does not put the old row back. */
   let changes = 0;
@@ -31,7 +34,13 @@ export const createUserCache = ({ ttlSeconds = USER_CACHE_SECONDS } = {}): UserC
     changes += 1;
     entries.delete(userId);
   };
-  userChanges.on('changed', forget);
+  // A change here is told to the other processes (lib/bus.ts), so there too it usually takes effect at once.
+  const changedHere = (userId: string) => {
+    forget(userId);
+    bus?.publish('user', userId);
+  };
+  userChanges.on('changed', changedHere);
+  const unsubscribe = bus?.subscribe('user', forget);
   return {
     async load(em, userId) {
       const hit = ttlSeconds > 0 ? entries.get(userId) : undefined;
@@ -46,8 +55,13 @@ export const createUserCache = ({ ttlSeconds = USER_CACHE_SECONDS } = {}): UserC
       }
       return user;
     },
+    peek(userId) {
+      const hit = ttlSeconds > 0 ? entries.get(userId) : undefined;
+      return hit !== undefined && hit.expiresAt > Date.now() ? hit.data : undefined;
+    },
     close() {
-      userChanges.off('changed', forget);
+      userChanges.off('changed', changedHere);
+      unsubscribe?.();
       entries.clear();
     },
   };

@@ -1,7 +1,7 @@
 import type { AppRouter } from '@canteen/api/trpc';
-import { MAX_BATCH_SIZE } from '@canteen/shared/constants';
+import { MAX_BATCH_SIZE, MENU_QUERY_PATHS } from '@canteen/shared/constants';
 import { QueryClient } from '@tanstack/react-query';
-import { type TRPCLink, createTRPCClient, httpBatchLink } from '@trpc/client';
+import { type TRPCLink, createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { observable, type Unsubscribable } from '@trpc/server/observable';
 import { ensureFreshToken, getAccessToken, getSession, markTotpEnrolmentRequired, refreshSession } from './auth';
@@ -44,16 +44,19 @@ const sessionLink: TRPCLink<AppRouter> =
       };
     });
 
+const authHeaders = () => {
+  const token = getAccessToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
+
+/** The menu's queries one per request (the browser revalidates each with its ETag); everything else batched. */
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [
     sessionLink,
-    httpBatchLink({
-      url: '/trpc',
-      maxItems: MAX_BATCH_SIZE,
-      headers: () => {
-        const token = getAccessToken();
-        return token ? { authorization: `Bearer ${token}` } : {};
-      },
+    splitLink({
+      condition: (op) => op.type === 'query' && MENU_QUERY_PATHS.includes(op.path),
+      true: httpLink({ url: '/trpc', headers: authHeaders }),
+      false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers: authHeaders }),
     }),
   ],
 });

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import type { LoginAttempt } from '../../lib/login-guard';
 import { domain } from '../../lib/metrics';
 import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords';
-import { hashToken, randomToken } from '../../lib/tokens';
+import { type AccessClaims, hashToken, randomToken } from '../../lib/tokens';
 import type { ContextInner } from '../../trpc/context';
 import { recordAuditEvent } from '../audit/audit.service';
 import { toSessionUser } from '../user/user.mapper';
@@ -131,7 +131,13 @@ const signedIn = async (ctx: Ctx, user: User, refreshToken: RefreshToken): Promi
 };
 
 /** Tokens issued before this instant are void: the last password change, or the last end of the other sign-ins. */
-const signInsVoidBefore = (user: User): number =>
+type TokenHolder = {
+  isActive?: boolean | null | undefined;
+  anonymizedAt?: Date | null | undefined;
+  passwordChangedAt?: Date | null | undefined;
+  sessionsRevokedAt?: Date | null | undefined;
+};
+const signInsVoidBefore = (user: TokenHolder): number =>
   Math.max(user.passwordChangedAt?.getTime() ?? 0, user.sessionsRevokedAt?.getTime() ?? 0);
 
 /**
@@ -468,12 +474,15 @@ export const resetPassword = async (ctx: Ctx, input: ResetPasswordInput): Promis
   return { ok: true };
 };
 
+/** Who may act with an access token issued at `iat`: an active, not erased person whose sign-ins were not voided since. */
+export const mayUseAccessToken = (user: TokenHolder, claims: Pick<AccessClaims, 'iat'>): boolean =>
+  Boolean(user.isActive) && !user.anonymizedAt && claims.iat >= Math.floor(signInsVoidBefore(user) / 1000);
+
 /** Used by the request context: a valid access token maps to an active user, or to nobody. */
 export const userForAccessToken = async (ctx: Pick<ContextInner, 'em' | 'deps'>, token: string): Promise<User | null> => {
   const claims = await ctx.deps.tokens.verify(token);
   if (!claims) return null;
   // No join: scoping needs only the department id; auth.me loads the name itself. Cached for seconds (lib/user-cache).
   const user = await ctx.deps.users.load(ctx.em, claims.sub);
-  if (!user || !user.isActive || user.anonymizedAt) return null;
-  return claims.iat < Math.floor(signInsVoidBefore(user) / 1000) ? null : user;
+  return user && mayUseAccessToken(user, claims) ? user : null;
 };

@@ -17,7 +17,7 @@ export type PaymentsSetup = {
 };
 
 /** Which provider runs: explicit PAYMENT_PROVIDER, else Stripe when keyed, else the sandbox except in production. */
-const chooseProvider = (env: Env, isEmbedded: boolean): 'sandbox' | 'stripe' | 'off' => {
+export const chooseProvider = (env: Env, isEmbedded: boolean): 'sandbox' | 'stripe' | 'off' => {
   if (env.PAYMENT_PROVIDER) return env.PAYMENT_PROVIDER;
   if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) return 'stripe';
   // The sandbox credits money nobody paid: a production server on its own database must choose it explicitly.
