@@ -40,7 +40,10 @@ export const waitUntil = async (what, check, timeoutMs = 120_000) => {
 
 const CLOCK_TICKS = 100;
 
-/** CPU seconds (user + system) used so far by `pid` and every process below it (workers, database backends). */
+/**
+ * CPU seconds (user + system) used so far by `pid` and every process below it (workers, database backends), ended
+ * and reaped children included.
+ */
 export const treeCpuSeconds = (pid) => {
   if (!pid) return null;
   const byParent = new Map();
@@ -52,7 +55,8 @@ export const treeCpuSeconds = (pid) => {
       // The command may contain spaces and parentheses: fields start after the last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const parent = Number(fields[1]);
-      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
+      // utime + stime, and cutime + cstime: the time of children it has reaped (a database's ended backends).
+      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
       if (!byParent.has(parent)) byParent.set(parent, []);
       byParent.get(parent).push(Number(name));
     } catch {

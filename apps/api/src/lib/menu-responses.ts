@@ -64,7 +64,7 @@ export const menuResponses =
       const role = person.role as User['role'];
       if (!canAccess(role, rule)) return null;
       const gate = { role, totpEnabledAt: (person.totpEnabledAt as Date | null | undefined) ?? null };
-      if (await deps.settings.mustEnrolTotp(orm.em.fork(), gate)) return null;
+      if (await deps.settings.mustEnrolTotp(() => orm.em.fork(), gate)) return null;
       return `${path}?${url.searchParams.get('input') ?? ''}|${role}`;
     };
     const ticket = deps.menuCache.responses.ticket();

@@ -9,7 +9,8 @@ const TTL_MS = 5_000;
 export type SettingsStore = {
   get: (em: EntityManager) => Promise<Settings>;
   set: (em: EntityManager, settings: Settings) => Promise<Settings>;
-  mustEnrolTotp: (em: EntityManager, user: Pick<User, 'role' | 'totpEnabledAt'>) => Promise<boolean>;
+  /** `em` may be a function giving one: it is only needed when the settings must be read (staff without 2FA). */
+  mustEnrolTotp: (em: EntityManager | (() => EntityManager), user: Pick<User, 'role' | 'totpEnabledAt'>) => Promise<boolean>;
 };
 
 /** Settings live in the database; each process keeps them for a few seconds to spare a query per request. */
@@ -34,7 +35,7 @@ export const createSettingsStore = (): SettingsStore => {
     },
     async mustEnrolTotp(em, user) {
       if (user.role === 'employee' || user.totpEnabledAt) return false;
-      return (await get(em)).requireTotpForStaff;
+      return (await get(typeof em === 'function' ? em() : em)).requireTotpForStaff;
     },
   };
 };
