@@ -178,7 +178,7 @@ const fresh = (
     [freshEmail, people[0].id],
   )
 )[0];
-await creditAll([heavy?.id, fresh.id].filter(Boolean), 5_000_000);
+await creditAll([heavy?.id, fresh.id].filter(Boolean), 100_000_000);
 // Counted stock never runs out during the run (running out is a refusal, not the path being measured).
 await db.query('update product set stock = 10000000 where stock is not null');
 const dishes = await rows('select id, name, price_cents from product where is_active order by id');

@@ -278,7 +278,7 @@ describe.skipIf(missing !== null)(
           async () => (await call(apiB.url, 'auth.me', {}, { token: changer.token })).status === 401,
         ),
       ]);
-      // The user cache's lifetime (USER_CACHE_SECONDS, 2 s) and a little: never the token's 15 minutes.
+      // At once through Redis, at worst the user cache's lifetime (USER_CACHE_SECONDS) and a little: never the token's 15 minutes.
       for (const delay of delays) expect(delay).toBeLessThan((USER_CACHE_SECONDS + 1) * 1000);
     });
 

@@ -68,7 +68,16 @@ export const menuResponses =
       return `${path}?${url.searchParams.get('input') ?? ''}|${role}`;
     };
     const ticket = deps.menuCache.responses.ticket();
-    const known = claims ? await keyFor(deps.users.peek(claims.sub)) : null;
+    // A person not cached (or whose entry just expired) is loaded here, not through tRPC's whole request; when the
+    // database cannot say, tRPC answers (a 503 while it is down).
+    const person = claims
+      ? (deps.users.peek(claims.sub) ??
+        (await deps.users.load(orm.em.fork(), claims.sub).then(
+          () => deps.users.peek(claims.sub),
+          () => undefined,
+        )))
+      : undefined;
+    const known = await keyFor(person);
     const hit = known ? deps.menuCache.responses.get(known) : undefined;
     if (hit) return answer(c, hit);
 

@@ -7,10 +7,10 @@ import { cacheRequests } from './metrics';
 
 /**
  * How long a process may act on what it last read about a signed-in person (role, department, active, when their
- * sign-ins were voided). A change made in this process takes effect at once (`userChanges`); one made in another
- * process within this many seconds.
+ * sign-ins were voided). A change takes effect at once in the process that made it (`userChanges`) and, through
+ * the bus (Redis, or the cluster's primary), in the others; this is the bound when a notice is lost.
  */
-export const USER_CACHE_SECONDS = 2;
+export const USER_CACHE_SECONDS = 5;
 const MAX_ENTRIES = 50_000;
 
 export type UserCache = {
