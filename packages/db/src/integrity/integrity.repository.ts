@@ -54,6 +54,19 @@ export const summaryDrift = async (em: SqlEntityManager) => {
        where ${measures.map((m) => `coalesce(t.${m}, 0) <> coalesce(s.${m}, 0)`).join(' or ')}`,
     );
   const paid = `canteen_order o where o.status <> 'refunded'`;
+  /** Dishes sold per department (and all of them together) and day or month, from the paid orders' lines. */
+  const dishDrift = (period: 'day' | 'month') =>
+    drift(
+      `report_product_sales_${period}`,
+      `select d department_id, ${period === 'day' ? utcDay('o.created_at') : `date_trunc('month', o.created_at at time zone 'UTC')::date`}
+              as ${period}, l.product_id, sum(l.quantity) quantity, sum(l.quantity * l.unit_price_cents) revenue_cents
+       from order_line l join canteen_order o on o.id = l.order_id and o.status <> 'refunded'
+       cross join lateral (values (coalesce(o.department_id, ${NO})), (${ALL})) v(d) group by 1, 2, 3`,
+      [
+        ['department_id', period, 'product_id'],
+        ['quantity', 'revenue_cents'],
+      ],
+    );
   return {
     sales: await drift(
       'report_sales_day',
@@ -64,28 +77,8 @@ export const summaryDrift = async (em: SqlEntityManager) => {
         ['orders', 'revenue_cents'],
       ],
     ),
-    dishes: await drift(
-      'report_product_sales_day',
-      `select d department_id, ${utcDay('o.created_at')} as day, l.product_id, sum(l.quantity) quantity,
-              sum(l.quantity * l.unit_price_cents) revenue_cents
-       from order_line l join canteen_order o on o.id = l.order_id and o.status <> 'refunded'
-       cross join lateral (values (coalesce(o.department_id, ${NO})), (${ALL})) v(d) group by 1, 2, 3`,
-      [
-        ['department_id', 'day', 'product_id'],
-        ['quantity', 'revenue_cents'],
-      ],
-    ),
-    dishMonths: await drift(
-      'report_product_sales_month',
-      `select d department_id, date_trunc('month', o.created_at at time zone 'UTC')::date as month, l.product_id,
-              sum(l.quantity) quantity, sum(l.quantity * l.unit_price_cents) revenue_cents
-       from order_line l join canteen_order o on o.id = l.order_id and o.status <> 'refunded'
-       cross join lateral (values (coalesce(o.department_id, ${NO})), (${ALL})) v(d) group by 1, 2, 3`,
-      [
-        ['department_id', 'month', 'product_id'],
-        ['quantity', 'revenue_cents'],
-      ],
-    ),
+    dishes: await dishDrift('day'),
+    dishMonths: await dishDrift('month'),
     funding: await drift(
       'report_funding_day',
       `select case when e.order_id is null then coalesce(u.department_id, ${NO}) else coalesce(o.department_id, ${NO}) end
