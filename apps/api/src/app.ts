@@ -6,6 +6,7 @@ import { trpcServer } from '@hono/trpc-server';
 import { TRPCError } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { MAX_BATCH_SIZE } from '@canteen/shared';
+import type { User } from '@canteen/db';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -17,7 +18,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { routePath } from 'hono/route';
 import { pingDatabase } from './database';
-import { databaseUnavailable, isDatabaseUnavailable } from './errors';
+import { AppError, isDatabaseUnavailable, serviceUnavailable } from './errors';
 import type { Deps } from './deps';
 import { httpRequestDuration, metricsText, statusClass } from './lib/metrics';
 import { ACCESS_RULES, type AccessRule } from './lib/access';
@@ -35,7 +36,14 @@ import { createContextInner, type ClientInfo } from './trpc/context';
 
 export const REFRESH_COOKIE = 'canteen_refresh';
 
-type AppEnv = { Variables: { requestId: string; logger: Logger } };
+type AppEnv = {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    /** The role tRPC's context found for the caller (lib/menu-responses.ts keys the answer it built by it). */
+    callerRole?: User['role'] | null;
+  };
+};
 
 export type AppOptions = {
   orm: MikroORM;
@@ -270,10 +278,11 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
           ? await userForAccessToken({ em, deps }, bearer).catch((error: unknown) => {
               // The database is down (a restart, a failover): a quick 503 the client can retry, not a 500.
               if (!isDatabaseUnavailable(error)) throw error;
-              const unavailable = databaseUnavailable(error);
+              const unavailable = serviceUnavailable(error);
               throw new TRPCError({ code: unavailable.code, message: unavailable.message, cause: unavailable });
             })
           : null;
+        (c as HonoContext<AppEnv>).set('callerRole', user?.role ?? null);
         const log = (c as HonoContext<AppEnv>).var.logger;
         return createContextInner({
           em,
@@ -326,9 +335,10 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
-    if (isDatabaseUnavailable(error)) {
+    const isUnavailable = error instanceof AppError ? error.code === 'SERVICE_UNAVAILABLE' : isDatabaseUnavailable(error);
+    if (isUnavailable) {
       c.header('Retry-After', '2');
-      return c.json({ error: databaseUnavailable().message, reason: 'SERVICE_UNAVAILABLE', requestId: c.var.requestId }, 503);
+      return c.json({ error: serviceUnavailable().message, reason: 'SERVICE_UNAVAILABLE', requestId: c.var.requestId }, 503);
     }
     c.var.logger.error({ err: error }, 'unhandled error');
     return c.json({ error: 'Internal error', requestId: c.var.requestId }, 500);

@@ -53,9 +53,13 @@ export const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {
   return isDatabaseUnavailable(error.cause, depth + 1);
 };
 
-/** What a request gets while the database is down: a quick 503 it can retry, never a hang or a 500. */
-export const databaseUnavailable = (cause?: unknown): AppError =>
-  new AppError('SERVICE_UNAVAILABLE', 'The canteen is briefly unavailable. Nothing was done; try again in a moment.', {
+/**
+ * What a request gets while the database (or the store of the rate limits) cannot be reached: a quick 503 it can
+ * retry, never a hang or a 500. A change cut off at its commit may have gone through: a retry with the same
+ * idempotency key is safe, so the message says to retry, not that nothing happened.
+ */
+export const serviceUnavailable = (cause?: unknown): AppError =>
+  new AppError('SERVICE_UNAVAILABLE', 'The canteen is briefly unavailable. Try again in a moment.', {
     reason: 'SERVICE_UNAVAILABLE',
     cause,
   });

@@ -71,11 +71,18 @@ export const runPrimary = async (env: Env, logger: Logger, processes: number): P
   };
   let isStopping = false;
   const startedAt = new Map<number, number>();
+  // A message to a worker that has just died fails (EPIPE); Node reports it on the worker, and unheard it would end
+  // this process, and with it every worker. Replies of the shared rate limits and metrics may be in flight.
+  cluster.on('fork', (worker) => {
+    worker.on('error', (error: Error) => logger.warn({ err: error, pid: worker.process.pid }, 'could not reach an API process'));
+  });
   const fork = (): Worker => {
     const worker = cluster.fork(workerEnv);
     startedAt.set(worker.id, Date.now());
     return worker;
   };
+  /** Deaths soon after a start in a row: a start that keeps failing is retried ever more slowly (up to 30 s). */
+  let quickDeaths = 0;
 
   const ready = new Promise<void>((resolveReady, reject) => {
     let listening = 0;
@@ -89,9 +96,11 @@ export const runPrimary = async (env: Env, logger: Logger, processes: number): P
         return;
       }
       const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
-      logger.error({ pid: worker.process.pid, code, signal, livedMs: lived }, 'an API process died; starting another');
-      // One that keeps dying at once is not restarted in a tight loop.
-      setTimeout(fork, lived < START_GRACE_MS ? 1_000 : 0).unref();
+      startedAt.delete(worker.id);
+      quickDeaths = lived < START_GRACE_MS ? quickDeaths + 1 : 0;
+      const delayMs = quickDeaths === 0 ? 0 : Math.min(30_000, 1_000 * 2 ** (quickDeaths - 1));
+      logger.error({ pid: worker.process.pid, code, signal, livedMs: lived, delayMs }, 'an API process died; starting another');
+      setTimeout(fork, delayMs).unref();
     });
   });
   for (let i = 0; i < processes; i++) fork();
@@ -118,6 +127,9 @@ export const runPrimary = async (env: Env, logger: Logger, processes: number): P
           hostname: env.METRICS_HOST,
         });
 
+  if (env.METRICS_PORT === undefined && env.NODE_ENV === 'production' && !env.METRICS_TOKEN) {
+    logger.warn('GET /metrics is off: set METRICS_TOKEN (a bearer token) or METRICS_PORT (a port of its own)');
+  }
   const url = `http://localhost:${port}`;
   logger.info(
     {

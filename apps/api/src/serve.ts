@@ -106,7 +106,8 @@ const metricsServer =
         await runtime.close().catch(() => {});
         return failStart(listenError(error, env.METRICS_PORT!));
       });
-if (env.METRICS_PORT === undefined && env.NODE_ENV === 'production' && !env.METRICS_TOKEN) {
+// (In a cluster the primary says it once, for all of its processes.)
+if (env.METRICS_PORT === undefined && env.NODE_ENV === 'production' && !env.METRICS_TOKEN && !cluster.isWorker) {
   logger.warn('GET /metrics is off: set METRICS_TOKEN (a bearer token) or METRICS_PORT (a port of its own)');
 }
 // A worker of the cluster (main.ts, primary.ts): the primary says when all are up, and this one ends with it.

@@ -1,8 +1,10 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createOrmConfig, findFreePort } from '@canteen/db';
 import { createApp } from '../src/app';
 import { isDatabaseUnavailable } from '../src/errors';
+import { createRateLimits } from '../src/lib/rate-limit';
 import { createTestDeps, silentLogger } from './helpers';
 import { getTestOrm } from './db';
 
@@ -40,6 +42,31 @@ describe('while the database is down', () => {
       expect(await live.em.fork().getConnection().execute('select 1 as one')).toEqual([{ one: 1 }]);
     } finally {
       await orm.close();
+    }
+  });
+
+  it('answers a 503, not a 500, when the store of the rate limits cannot be reached', async () => {
+    const port = await findFreePort(21_000);
+    const deadRedis = new Redis({ port, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    const deps = {
+      ...createTestDeps(),
+      rateLimits: createRateLimits({ loginPerMinute: 10, apiPerMinute: 10, mutationsPerMinute: 10 }, deadRedis),
+    };
+    const app = createApp({
+      orm: await getTestOrm(),
+      logger: silentLogger,
+      deps,
+      cookieSecure: false,
+      trustProxy: false,
+      trustedOrigins: [],
+    });
+    try {
+      const response = await app.request('/trpc/category.list');
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ reason: 'SERVICE_UNAVAILABLE' });
+      expect(response.headers.get('retry-after')).toBe('2');
+    } finally {
+      deadRedis.disconnect();
     }
   });
 

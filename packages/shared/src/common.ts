@@ -67,7 +67,7 @@ export const ERROR_REASONS = [
   'REFRESH_REUSED',
   'ORIGIN_REJECTED',
   'RATE_LIMITED',
-  /** The database cannot be reached for a moment (a restart, a failover): nothing was done; try again. */
+  /** The database cannot be reached for a moment (a restart, a failover): try again; a retry with the same key is safe. */
   'SERVICE_UNAVAILABLE',
   'EMAIL_TAKEN',
   'EMPLOYEE_NUMBER_TAKEN',

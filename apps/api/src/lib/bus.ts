@@ -69,7 +69,7 @@ export const relayBusNotices = (): void => {
   cluster.on('message', (_worker, value: unknown) => {
     if (!isNotice(value)) return;
     for (const worker of Object.values(cluster.workers ?? {})) {
-      if (worker?.isConnected()) worker.send(value);
+      if (worker?.isConnected()) worker.send(value, () => undefined);
     }
   });
 };

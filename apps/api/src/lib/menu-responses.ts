@@ -3,7 +3,7 @@ import type { EntityData } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { User } from '@canteen/db';
 import { MENU_QUERY_PATHS } from '@canteen/shared';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, Env, MiddlewareHandler } from 'hono';
 import type { Deps } from '../deps';
 import { mayUseAccessToken } from '../modules/auth/auth.service';
 import { type AccessRule, canAccess } from './access';
@@ -20,7 +20,7 @@ const etagOf = (body: Uint8Array) => `"${createHash('sha256').update(body).diges
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`);
 
-const answer = (c: Context, response: CachedResponse): Response => {
+const answer = <E extends Env>(c: Context<E>, response: CachedResponse): Response => {
   if (matches(c.req.header('if-none-match'), response.etag)) {
     return c.body(null, 304, { ETag: response.etag, 'Cache-Control': CACHE_CONTROL });
   }
@@ -48,7 +48,7 @@ type Options = {
  * write drops them everywhere) and get an ETag. Runs after the address's rate limit.
  */
 export const menuResponses =
-  ({ orm, deps, ruleOf }: Options): MiddlewareHandler =>
+  ({ orm, deps, ruleOf }: Options): MiddlewareHandler<{ Variables: { callerRole?: User['role'] | null } }> =>
   async (c, next) => {
     if (c.req.method !== 'GET') return next();
     const url = new URL(c.req.url);
@@ -82,10 +82,11 @@ export const menuResponses =
     if (hit) return answer(c, hit);
 
     await next();
-    if (c.res.status !== 200 || !claims) return;
-    // The request loaded the person if they were not cached; their row is known now.
-    const key = known ?? (await keyFor(deps.users.peek(claims.sub)));
-    if (!key) return;
+    // Kept under the role tRPC built it for (its context's), never a role read afterwards: a change in between
+    // must not file one role's answer under another's.
+    const role = c.get('callerRole');
+    if (c.res.status !== 200 || !claims || !role) return;
+    const key = `${path}?${url.searchParams.get('input') ?? ''}|${role}`;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     const response = { body, etag: etagOf(body), contentType: c.res.headers.get('content-type') ?? 'application/json' };
     deps.menuCache.responses.put(ticket, key, response);

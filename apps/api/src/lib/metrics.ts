@@ -235,9 +235,13 @@ if (cluster.isWorker) {
 export const answerMetricsRequests = (aggregate: () => Promise<string>): void => {
   cluster.on('message', (worker, value: unknown) => {
     if (!isMetricsNotice(value) || value.body !== undefined || value.error !== undefined) return;
+    // The worker may have died meanwhile: send only to a live one, and let a failed send pass.
+    const reply = (notice: MetricsNotice) => {
+      if (worker.isConnected()) worker.send(notice, () => undefined);
+    };
     aggregate().then(
-      (body) => worker.send({ canteen: 'metrics', id: value.id, body }),
-      (error: unknown) => worker.send({ canteen: 'metrics', id: value.id, error: String(error) }),
+      (body) => reply({ canteen: 'metrics', id: value.id, body }),
+      (error: unknown) => reply({ canteen: 'metrics', id: value.id, error: String(error) }),
     );
   });
 };

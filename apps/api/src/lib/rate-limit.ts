@@ -7,7 +7,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import { AppError } from '../errors';
+import { AppError, serviceUnavailable } from '../errors';
 
 /**
  * - `login`: password-reset attempts per client address (sign-in failures are counted by login-guard.ts).
@@ -82,7 +82,8 @@ export const createRateLimits = (limits: RateLimitBudgets, redis?: Redis, redisP
         if (error instanceof RateLimiterRes) {
           throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
         }
-        throw error;
+        // The store cannot answer (Redis down, the cluster primary too slow): a 503 to retry, not a 500.
+        throw serviceUnavailable(error);
       }
     },
   };

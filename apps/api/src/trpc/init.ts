@@ -9,7 +9,7 @@ import {
 } from '@mikro-orm/core';
 import { ZodError, z } from 'zod';
 import { EntityNotFoundError, runWithAudit } from '@canteen/db';
-import { AppError, databaseUnavailable, isDatabaseUnavailable } from '../errors';
+import { AppError, serviceUnavailable, isDatabaseUnavailable } from '../errors';
 import type { Context } from './context';
 import { ACCESS_RULES, type AccessRule, canAccess } from '../lib/access';
 import { procedureDuration, procedureErrors } from '../lib/metrics';
@@ -90,7 +90,7 @@ const domainErrorOf = (cause: unknown): AppError | null => {
   if (cause instanceof CheckConstraintViolationException || cause instanceof NotNullConstraintViolationException) {
     return new AppError('BAD_REQUEST', 'That value is not allowed here', { reason: 'INVALID_INPUT' });
   }
-  if (isDatabaseUnavailable(cause)) return databaseUnavailable(cause);
+  if (isDatabaseUnavailable(cause)) return serviceUnavailable(cause);
   return null;
 };
 

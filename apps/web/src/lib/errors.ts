@@ -64,7 +64,7 @@ const REASON_MESSAGES: Record<ErrorReason, string> = {
   ALREADY_ERASED: "This person's data has already been erased.",
   CONFIRMATION_MISMATCH: "That is not this person's email. Type it exactly to confirm.",
   INVALID_INPUT: 'One of the values is not allowed here. Check the form and try again.',
-  SERVICE_UNAVAILABLE: 'The canteen is briefly unavailable. Nothing was done; try again in a moment.',
+  SERVICE_UNAVAILABLE: 'The canteen is briefly unavailable. Try again in a moment; trying the same thing again is safe.',
 };
 
 /**
@@ -89,7 +89,7 @@ const CODE_MESSAGES: Record<string, string> = {
   PAYLOAD_TOO_LARGE: 'That is too large to send.',
   PRECONDITION_FAILED: 'Something needs to be done first. Reload the page and try again.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
-  SERVICE_UNAVAILABLE: 'The canteen is briefly unavailable. Nothing was done; try again in a moment.',
+  SERVICE_UNAVAILABLE: 'The canteen is briefly unavailable. Try again in a moment; trying the same thing again is safe.',
 };
 
 export const errorCode = (error: unknown): string | undefined => errorData(error)?.code;

@@ -14,6 +14,7 @@ import {
   lockWallet,
   newId,
   putBackStock,
+  redact,
   startOrder,
   takeBasket,
 } from '@canteen/db';
@@ -184,7 +185,8 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
         id: newId(),
         entity: 'Order',
         entityId: order.id,
-        after: {
+        // What the flush subscriber would record: the created row's fields, secrets (the basket hash) redacted.
+        after: redact({
           id: order.id,
           createdAt: when,
           user: eater.id,
@@ -194,13 +196,13 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
           totalCents,
           idempotencyKey: input.idempotencyKey,
           requestHash: hash,
-        },
+        })!,
       },
       ...spends.map((entry) => ({
         id: newId(),
         entity: 'WalletEntry',
         entityId: entry.id,
-        after: {
+        after: redact({
           id: entry.id,
           createdAt: when,
           user: eater.id,
@@ -210,9 +212,10 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
           occurredAt: when,
           kind: 'spend',
           order: order.id,
+          payment: null,
           createdBy: actor.id,
           note: null,
-        },
+        })!,
       })),
     ];
     // The order's insert takes the day's summary rows: from here to the commit is the part that queues.

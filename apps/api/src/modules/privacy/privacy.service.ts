@@ -236,5 +236,7 @@ export const erasePerson = async (ctx: Ctx, input: PrivacyEraseInput): Promise<{
     });
     await em.flush();
   });
+  // Told once more now that it is committed: a request that read the row before could otherwise cache it.
+  userChanged(input.userId);
   return { userId: input.userId, erasedAt: erasedAt.toISOString() };
 };
