@@ -58,6 +58,8 @@ export const menuResponses =
     const header = c.req.header('authorization');
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const claims = bearer ? await deps.tokens.verify(bearer) : null;
+    /** One answer per procedure, input (as sent) and role. */
+    const keyOf = (role: User['role']) => `${path}?${url.searchParams.get('input') ?? ''}|${role}`;
     /** The answer's key for this caller, when this process can decide without the database that they may have it. */
     const keyFor = async (person: EntityData<User> | undefined): Promise<string | null> => {
       if (!claims || !person?.role || !mayUseAccessToken(person as Parameters<typeof mayUseAccessToken>[0], claims)) return null;
@@ -65,7 +67,7 @@ export const menuResponses =
       if (!canAccess(role, rule)) return null;
       const gate = { role, totpEnabledAt: (person.totpEnabledAt as Date | null | undefined) ?? null };
       if (await deps.settings.mustEnrolTotp(() => orm.em.fork(), gate)) return null;
-      return `${path}?${url.searchParams.get('input') ?? ''}|${role}`;
+      return keyOf(role);
     };
     const ticket = deps.menuCache.responses.ticket();
     // A person not cached (or whose entry just expired) is loaded here, not through tRPC's whole request; when the
@@ -86,7 +88,7 @@ export const menuResponses =
     // must not file one role's answer under another's.
     const role = c.get('callerRole');
     if (c.res.status !== 200 || !claims || !role) return;
-    const key = `${path}?${url.searchParams.get('input') ?? ''}|${role}`;
+    const key = keyOf(role);
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     const response = { body, etag: etagOf(body), contentType: c.res.headers.get('content-type') ?? 'application/json' };
     deps.menuCache.responses.put(ticket, key, response);
