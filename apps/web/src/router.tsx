@@ -20,6 +20,7 @@ import { type SessionUser, useSession, waitForSession } from './lib/auth';
 import {
   AuditSearchSchema,
   LoginSearchSchema,
+  MenuSearchSchema,
   ReceiptSearchSchema,
   ReportsSearchSchema,
   ResetPasswordSearchSchema,
@@ -135,10 +136,24 @@ const indexRoute = createRoute({
 // parallel with the session check, instead of weighing down the first bundle.
 const loadMenuPage = () => import('./features/menu/menu-page');
 if (typeof window !== 'undefined' && ['/', '/menu'].includes(window.location.pathname)) void loadMenuPage();
+const MenuPage = lazyRouteComponent(loadMenuPage, 'MenuPage');
 const menuRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'menu',
-  component: lazyRouteComponent(loadMenuPage, 'MenuPage'),
+  validateSearch: MenuSearchSchema,
+  component: function MenuRoute() {
+    const search = menuRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <MenuPage
+        search={search}
+        // Starting a search is a step Back undoes; refining the words as one types replaces it.
+        onSearchChange={(next, isTyping) =>
+          void navigate({ to: '/menu', search: next, replace: isTyping === true && Boolean(search.q) })
+        }
+      />
+    );
+  },
 });
 
 const cartRoute = createRoute({

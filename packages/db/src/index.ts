@@ -3,6 +3,7 @@ export { AuditEntry } from './audit/audit-entry.entity';
 export { purgeExpiredResets, purgeExpiredSessions, retireAuditEntries } from './audit/retention.repository';
 export { redact } from './audit/audit.subscriber';
 export { newId } from './common/base';
+export { MAX_SEARCH_WORDS, matchesSearch, searchCondition, searchRank, searchWords, type SearchMode } from './common/search';
 export { EntityNotFoundError } from './common/not-found';
 export { Department } from './department/department.entity';
 export {

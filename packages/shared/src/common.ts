@@ -45,6 +45,7 @@ export const CursorKeys = {
   nameId: z.tuple([TextSchema.max(200), IdSchema]),
   numberId: z.tuple([z.number().int().min(-1e9).max(1e9), IdSchema]),
   dateId: z.tuple([DateInputSchema, IdSchema]),
+  numberNameId: z.tuple([z.number().int().min(-1e9).max(1e9), TextSchema.max(200), IdSchema]),
 } as const;
 
 /** Stable domain reasons carried in `error.data.reason`; every AppError names one. */

@@ -28,7 +28,8 @@ export type Allergen = (typeof ALLERGENS)[number];
 export const DIETARY_TAGS = ['vegan', 'vegetarian', 'pescatarian', 'gluten_free', 'dairy_free', 'halal', 'spicy'] as const;
 export type DietaryTag = (typeof DIETARY_TAGS)[number];
 
-export const PRODUCT_SORTS = ['name', 'price_asc', 'price_desc', 'newest'] as const;
+/** `relevance`: best match first while searching (by name without a search). */
+export const PRODUCT_SORTS = ['relevance', 'name', 'price_asc', 'price_desc', 'newest'] as const;
 
 export const PAYER_KINDS = ['company', 'department', 'personal', 'promo'] as const;
 export type PayerKind = (typeof PAYER_KINDS)[number];
@@ -43,7 +44,7 @@ export const MAX_PAGE_SIZE = 100;
  * The menu's queries: one answer for everyone of a role, kept whole by the API (with an ETag) and sent by the web
  * app one per request, not in a batch, so the browser's cache can revalidate each (docs/PERFORMANCE.md).
  */
-export const MENU_QUERY_PATHS: readonly string[] = ['product.list', 'product.byId', 'category.list'];
+export const MENU_QUERY_PATHS: readonly string[] = ['product.list', 'product.counts', 'product.byId', 'category.list'];
 
 export const MAX_BATCH_SIZE = 20;
 

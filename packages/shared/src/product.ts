@@ -30,20 +30,34 @@ export const ProductDtoSchema = z.object({
 export type ProductDto = z.infer<typeof ProductDtoSchema>;
 export const ProductPageSchema = pageOf(ProductDtoSchema);
 
-export const ProductListInputSchema = PageInputSchema.extend({
+/** What narrows the menu; the list and the counts take the same filters. */
+const ProductFiltersSchema = z.object({
+  /** Accent-insensitive, inside words, typo-tolerant (docs/adr/0012-search.md). */
   search: TextSchema.trim().max(100).optional(),
-  categoryId: IdSchema.optional(),
   /** Every listed tag must apply. */
   dietaryTags: z.array(DietaryTagSchema).max(DIETARY_TAGS.length).optional(),
   /** None of these allergens may be present. */
   freeFrom: z.array(AllergenSchema).max(ALLERGENS.length).optional(),
   minPriceCents: CentsSchema.optional(),
   maxPriceCents: CentsSchema.optional(),
-  sort: z.enum(PRODUCT_SORTS).default('name'),
   /** Managers only: include archived products. */
   includeArchived: z.boolean().optional(),
 });
+export type ProductFilters = z.infer<typeof ProductFiltersSchema>;
+
+export const ProductListInputSchema = PageInputSchema.extend(ProductFiltersSchema.shape).extend({
+  categoryId: IdSchema.optional(),
+  sort: z.enum(PRODUCT_SORTS).default('name'),
+});
 export type ProductListInput = z.infer<typeof ProductListInputSchema>;
+
+/** How many dishes match the filters, in all and per category: the menu's "24 of 80" and its tab counts. */
+export const ProductCountsInputSchema = ProductFiltersSchema;
+export const ProductCountsSchema = z.object({
+  total: z.number().int(),
+  byCategory: z.array(z.object({ categoryId: IdSchema, count: z.number().int() })),
+});
+export type ProductCounts = z.infer<typeof ProductCountsSchema>;
 
 const ProductFieldsSchema = z.object({
   name: TextSchema.trim().min(1).max(120),

@@ -1,8 +1,7 @@
 import { type LucideIcon, SearchX } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../lib/errors';
 import type { List } from '../lib/use-list';
-import { Alert } from './alert';
+import { ErrorAlert } from './alert';
 import { EmptyState, type EmptyStateProps } from './empty-state';
 import { Pagination } from './pagination';
 import { PageSpinner } from './spinner';
@@ -37,7 +36,7 @@ export const ListView = <T,>({
   if (list.status === 'error') {
     return (
       <div className="p-5">
-        <Alert>{errorMessage(list.error)}</Alert>
+        <ErrorAlert error={list.error} onRetry={list.retry} />
       </div>
     );
   }

@@ -1,7 +1,13 @@
 import {
   AuditListInputSchema,
   CreateTopUpInputSchema,
+  ALLERGENS,
+  type Allergen,
+  DIETARY_TAGS,
+  type DietaryTag,
   IdSchema,
+  PRODUCT_SORTS,
+  ProductListInputSchema,
   ResetPasswordInputSchema,
   StatementInputSchema,
 } from '@canteen/shared';
@@ -18,6 +24,27 @@ export const LoginSearchSchema = z.object({ redirect: z.string().optional().catc
 export const ResetPasswordSearchSchema = z.object({
   token: ResetPasswordInputSchema.shape.token.optional().catch(undefined),
 });
+
+/**
+ * The menu's state (`/menu?category=<id>&q=curry&diet=["vegan"]&free=["milk"]&sort=price_asc`): Back and a shared
+ * link show the same dishes. Unknown tags and allergens are dropped rather than failing the page.
+ */
+export const MenuSearchSchema = z.object({
+  category: IdSchema.optional().catch(undefined),
+  q: ProductListInputSchema.shape.search.unwrap().min(1).optional().catch(undefined),
+  diet: z
+    .array(z.string())
+    .transform((tags) => tags.filter((tag): tag is DietaryTag => (DIETARY_TAGS as readonly string[]).includes(tag)))
+    .optional()
+    .catch(undefined),
+  free: z
+    .array(z.string())
+    .transform((list) => list.filter((item): item is Allergen => (ALLERGENS as readonly string[]).includes(item)))
+    .optional()
+    .catch(undefined),
+  sort: z.enum(PRODUCT_SORTS).optional().catch(undefined),
+});
+export type MenuSearch = z.infer<typeof MenuSearchSchema>;
 
 /** `?placed=true` after checkout. */
 export const ReceiptSearchSchema = z.object({ placed: z.literal([true, 'true']).optional().catch(undefined) });

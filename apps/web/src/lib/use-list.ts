@@ -36,6 +36,8 @@ export type MoreControls = {
 export type List<T> = {
   status: 'pending' | 'error' | 'success';
   error: unknown;
+  /** Asks again after an error ("Try again"). */
+  retry: () => void;
   items: T[];
   pages: PageControls | null;
   more: MoreControls | null;
@@ -69,6 +71,7 @@ export const usePagedList = <TItem, TError, TKey extends QueryKey>(
   return {
     status: query.status,
     error: query.error,
+    retry: () => void query.refetch(),
     items: query.data?.items ?? [],
     pages: {
       page: pages.page,
@@ -92,6 +95,7 @@ export const useLoadMoreList = <TItem, TError, TKey extends QueryKey, TCursor>(
   return {
     status: query.status,
     error: query.error,
+    retry: () => void query.refetch(),
     items: query.data?.pages.flatMap((page) => page.items) ?? [],
     pages: null,
     more: {

@@ -18,19 +18,20 @@ export const ProductSchema = defineEntity({
     isActive: p.boolean().default(true),
     ratingCount: p.integer().default(0),
     ratingSum: p.integer().default(0),
-    /** Full-text search over name and description, kept by PostgreSQL itself. */
-    searchVector: p
-      .type('tsvector')
-      .columnType('tsvector')
-      .generated(
-        "(setweight(to_tsvector('simple', coalesce(name, '')), 'A') || setweight(to_tsvector('simple', coalesce(description, '')), 'B')) stored",
-      )
+    /** Name and description folded for search (lower case, no accents), kept by PostgreSQL itself (search.ts). */
+    searchText: p
+      .string()
+      .columnType('text')
+      .generated("(canteen_fold(((name)::text || ' ') || description)) stored")
       .nullable()
       .lazy()
       .hidden(),
   },
   indexes: [
-    { properties: ['searchVector'], type: 'gin' },
+    {
+      name: 'product_search_text_trgm',
+      expression: 'create index "product_search_text_trgm" on "product" using gin ("search_text" gin_trgm_ops)',
+    },
     { properties: ['dietaryTags'], type: 'gin' },
     { properties: ['category', 'name'] },
     { properties: ['isActive', 'name'] },

@@ -5,6 +5,7 @@ import { Migration20261122003341 } from './Migration20261122003341';
 import { Migration20261201144839 } from './Migration20261201144839';
 import { Migration20261205160723 } from './Migration20261205160723';
 import { Migration20261205185202 } from './Migration20261205185202';
+import { Migration20261206040000 } from './Migration20261206040000';
 
 /** Every committed migration, in order. Listed explicitly so the bundled API carries them; add new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201144839', class: Migration20261201144839 },
   { name: 'Migration20261205160723', class: Migration20261205160723 },
   { name: 'Migration20261205185202', class: Migration20261205185202 },
+  { name: 'Migration20261206040000', class: Migration20261206040000 },
 ];

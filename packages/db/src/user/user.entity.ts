@@ -28,6 +28,12 @@ export const UserSchema = defineEntity({
     lastLoginAt: p.datetime().nullable(),
     anonymizedAt: p.datetime().nullable(),
   },
+  indexes: [
+    {
+      name: 'app_user_name_folded_trgm',
+      expression: 'create index "app_user_name_folded_trgm" on "app_user" using gin (canteen_fold((name)::text) gin_trgm_ops)',
+    },
+  ],
 });
 
 export class User extends UserSchema.class {

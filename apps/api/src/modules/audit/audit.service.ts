@@ -18,6 +18,7 @@ import { type AuditListInput, CursorKeys } from '@canteen/shared';
 import type { ContextInner } from '../../trpc/context';
 import { requireRole } from '../../lib/access';
 import { readConnection } from '../../lib/replica';
+import { escapeLike } from '../../lib/sql';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { toAuditEntryDto } from './audit.mapper';
 
@@ -98,7 +99,7 @@ export const listAuditEntries = async (ctx: Pick<ContextInner, 'em' | 'user' | '
   const entries = await ctx.em.find(
     AuditEntry,
     {
-      ...(input.action ? { action: { $ilike: `${input.action}%` } } : {}),
+      ...(input.action ? { action: { $ilike: `${escapeLike(input.action)}%` } } : {}),
       ...(input.entity ? { entity: input.entity } : {}),
       ...(input.entityId ? { entityId: input.entityId } : {}),
       ...(input.actorId ? { actor: input.actorId } : {}),

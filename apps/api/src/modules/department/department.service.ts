@@ -1,10 +1,10 @@
-import { Department, User } from '@canteen/db';
+import { Department, User, searchCondition, searchWords } from '@canteen/db';
+import { raw } from '@mikro-orm/core';
 import type { CreateDepartmentInput, DepartmentDto, PageInput, UpdateDepartmentInput } from '@canteen/shared';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { requireRole } from '../../lib/access';
 import { afterNameCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
-import { escapeLike } from '../../lib/sql';
 import type { ContextInner } from '../../trpc/context';
 
 type Ctx = Pick<ContextInner, 'em' | 'user'>;
@@ -24,16 +24,22 @@ const countUsers = async (ctx: Ctx, ids: string[]): Promise<Map<string, number>>
   return new Map(Object.entries(counts));
 };
 
+/** Folded like every search (accents off, inside words); a department's code may be typed as is. */
+const columns = (alias: string) => ({ folded: `${alias}.name`, also: [`${alias}.code`] });
+
 /** Every signed-in user may see the department names (forms and filters need them). */
 export const listDepartments = async (ctx: Ctx, input: PageInput & { search?: string | undefined }) => {
   requireRole(ctx.user, 'user');
   const cursor = decodeCursor(input.cursor, CursorKeys.nameId);
-  const search = input.search ? escapeLike(input.search) : undefined;
+  const words = searchWords(input.search ?? '');
+  const condition = searchCondition(words, 'inside_or_similar', columns('d'));
   const departments = await ctx.em.find(
     Department,
     {
       $and: [
-        ...(search ? [{ $or: [{ name: { $ilike: `%${search}%` } }, { code: { $ilike: `${search}%` } }] }] : []),
+        ...(words.length
+          ? [{ [raw((alias) => searchCondition(words, 'inside_or_similar', columns(alias)).sql, condition.params)]: [] }]
+          : []),
         ...(cursor ? [afterNameCursor(cursor)] : []),
       ],
     },

@@ -10,7 +10,6 @@ import {
   makeProduct,
   makeUser,
 } from '../../../test/helpers';
-import { toPrefixQuery } from './product.service';
 
 const orm = await getTestOrm();
 
@@ -52,16 +51,50 @@ const seedMenu = async () => {
 };
 
 describe('product.list', () => {
-  it('searches by word prefixes over name and description', async () => {
+  it('searches inside words, without accents, forgiving typos; best match first', async () => {
     await seedMenu();
+    const mains = await makeCategory(orm, 'German');
+    await makeProduct(orm, { name: 'Käsespätzle', description: 'Egg noodles with mountain cheese', category: mains });
+    await makeProduct(orm, { name: 'Lasagne al forno', description: 'Beef ragù, béchamel', category: mains });
     const caller = await createTestCaller({ user: await makeUser(orm) });
-    const names = async (search: string) => (await caller.product.list({ limit: 20, search })).items.map((p) => p.name);
+    const names = async (search: string, sort: 'relevance' | 'name' = 'relevance') =>
+      (await caller.product.list({ limit: 20, search, sort })).items.map((p) => p.name);
+    // The issue's cases: inside a word, accents either way, a typo.
+    expect(await names('spätzle')).toEqual(['Käsespätzle']);
+    expect(await names('spatzle')).toEqual(['Käsespätzle']);
+    expect(await names('kase')).toEqual(['Käsespätzle']);
+    expect(await names('KÄSE')).toEqual(['Käsespätzle']);
+    expect(await names('lasagna')).toEqual(['Lasagne al forno']);
+    expect(await names('ragu bechamel')).toEqual(['Lasagne al forno']);
+    // Best match first: the name that starts with the search before a description that mentions it.
+    expect(await names('curry')).toEqual(['Chickpea Curry', 'Chicken Tikka Masala']);
+    expect(await names('curry', 'name')).toEqual(['Chicken Tikka Masala', 'Chickpea Curry']);
     expect(await names('chick')).toEqual(['Chicken Tikka Masala', 'Chickpea Curry']);
     expect(await names('curry coco')).toEqual(['Chickpea Curry']);
     expect(await names('BASMATI')).toEqual(['Chicken Tikka Masala']);
+    expect(await names('pizza')).toEqual([]);
     expect(await names("'; drop table product; --")).toEqual([]);
-    expect(await names('%')).toHaveLength(4);
-    expect(toPrefixQuery('  tikka, masala! ')).toBe('tikka:* & masala:*');
+    expect(await names('%')).toHaveLength(6);
+    expect(await names('_')).toHaveLength(6);
+  });
+
+  it('counts the dishes the filters leave, in all and per category', async () => {
+    const { mains, drinks } = await seedMenu();
+    const caller = await createTestCaller({ user: await makeUser(orm) });
+    const counts = await caller.product.counts({});
+    expect(counts.total).toBe(4);
+    expect(new Map(counts.byCategory.map((row) => [row.categoryId, row.count]))).toEqual(
+      new Map([
+        [mains.id, 3],
+        [drinks.id, 1],
+      ]),
+    );
+    expect(await caller.product.counts({ dietaryTags: ['vegan'] })).toMatchObject({ total: 2 });
+    expect(await caller.product.counts({ search: 'curry' })).toEqual({
+      total: 2,
+      byCategory: [{ categoryId: mains.id, count: 2 }],
+    });
+    expect(await caller.product.counts({ search: 'pizza' })).toEqual({ total: 0, byCategory: [] });
   });
 
   it('filters by category, diet, allergens and price, and hides archived dishes from employees', async () => {
@@ -82,14 +115,16 @@ describe('product.list', () => {
     });
   });
 
-  it.each(['name', 'price_asc', 'price_desc', 'newest'] as const)(
+  it.each(['relevance', 'name', 'price_asc', 'price_desc', 'newest'] as const)(
     'pages the %s sort with a cursor, without gaps or repeats',
     async (sort) => {
       const category = await makeCategory(orm);
       for (let i = 0; i < 9; i++)
         await makeProduct(orm, { name: `Dish ${i % 3} ${i}`, priceCents: 100 + (i % 4) * 50, category });
       const caller = await createTestCaller({ user: await makeUser(orm) });
-      const all = (await caller.product.list({ limit: 50, sort, categoryId: category.id })).items.map((p) => p.id);
+      // Relevance ranks only while searching; every name matches "dish" equally well, so ties go by name and id.
+      const search = sort === 'relevance' ? { search: 'dish' } : {};
+      const all = (await caller.product.list({ limit: 50, sort, categoryId: category.id, ...search })).items.map((p) => p.id);
       const paged: string[] = [];
       let cursor: string | null = null;
       do {
@@ -98,6 +133,7 @@ describe('product.list', () => {
           sort,
           categoryId: category.id,
           cursor,
+          ...search,
         });
         paged.push(...page.items.map((p) => p.id));
         cursor = page.nextCursor;

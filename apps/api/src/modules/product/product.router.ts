@@ -3,6 +3,8 @@ import {
   AdjustStockInputSchema,
   ByIdInputSchema,
   CreateProductInputSchema,
+  ProductCountsInputSchema,
+  ProductCountsSchema,
   ProductDtoSchema,
   ProductListInputSchema,
   ProductPageSchema,
@@ -16,6 +18,10 @@ export const productRouter = {
     .input(ProductListInputSchema)
     .output(ProductPageSchema)
     .query(({ ctx, input }) => products.listProducts(ctx, input)),
+  counts: protectedProcedure
+    .input(ProductCountsInputSchema)
+    .output(ProductCountsSchema)
+    .query(({ ctx, input }) => products.countProducts(ctx, input)),
   byId: protectedProcedure
     .input(ByIdInputSchema)
     .output(ProductDtoSchema)

@@ -1,5 +1,14 @@
-import { Category, Product, kysely } from '@canteen/db';
-import type { AdjustStockInput, CreateProductInput, ProductDto, ProductListInput, UpdateProductInput } from '@canteen/shared';
+import { Category, Product, kysely, matchesSearch, searchRank, searchWords } from '@canteen/db';
+import { type SqlBool, sql } from 'kysely';
+import type {
+  AdjustStockInput,
+  CreateProductInput,
+  ProductCounts,
+  ProductDto,
+  ProductFilters,
+  ProductListInput,
+  UpdateProductInput,
+} from '@canteen/shared';
 import { LockMode } from '@mikro-orm/core';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
@@ -31,27 +40,28 @@ const selectProducts = (ctx: Ctx) =>
     ]);
 
 type ProductQuery = ReturnType<typeof selectProducts>;
+/** The relevance sort adds its rank to the row for the cursor; the answer does not carry it. */
+const withoutRank = <T extends { negRank?: number }>({ negRank: _rank, ...row }: T) => row;
 type ProductRow = Awaited<ReturnType<ProductQuery['execute']>>[number];
 type SortedQuery = { query: ProductQuery; keyOf: (row: ProductRow) => unknown[] };
 
-const toProductDto = ({ ratingSum, updatedAt, ...row }: ProductRow): ProductDto => ({
-  ...row,
+const toProductDto = ({ ratingSum, updatedAt, ...row }: ProductRow & { negRank?: number }): ProductDto => ({
+  ...withoutRank(row),
   ratingAverage: row.ratingCount > 0 ? Math.round((ratingSum / row.ratingCount) * 10) / 10 : null,
   updatedAt: updatedAt.toISOString(),
 });
 
-/** "chick tik" → `chick:* & tik:*`: every word must match the start of a word in the name or description. */
-export const toPrefixQuery = (search: string): string | null => {
-  const words = search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length
-    ? words
-        .slice(0, 8)
-        .map((word) => `${word}:*`)
-        .join(' & ')
-    : null;
-};
+type Sort = (query: ProductQuery, cursor: string | null | undefined, words: string[]) => SortedQuery;
 
-type Sort = (query: ProductQuery, cursor: string | null | undefined) => SortedQuery;
+const byName: Sort = (query, cursor) => {
+  const after = decodeCursor(cursor, CursorKeys.nameId);
+  return {
+    query: (after ? query.where((eb) => eb(eb.refTuple('p.name', 'p.id'), '>', eb.tuple(...after))) : query)
+      .orderBy('p.name')
+      .orderBy('p.id'),
+    keyOf: (row) => [row.name, row.id],
+  };
+};
 
 const byPrice =
   (direction: 'asc' | 'desc'): Sort =>
@@ -67,19 +77,30 @@ const byPrice =
   };
 
 /**
+ * Best match first (search.ts's rank), then by name. The rank is negated so the cursor is one ascending row
+ * value (-rank, name, id); without a search there is nothing to rank and the order is by name.
+ */
+const byRelevance: Sort = (query, cursor, words) => {
+  if (words.length === 0) return byName(query, cursor, words);
+  const negRank = sql<number>`(-${searchRank(sql.ref('p.name'), sql.ref('p.searchText'), words)})`;
+  const after = decodeCursor(cursor, CursorKeys.numberNameId);
+  const ranked = query.select(negRank.as('negRank'));
+  return {
+    query: (after ? ranked.where(sql<SqlBool>`(${negRank}, p.name, p.id) > (${after[0]}, ${after[1]}, ${after[2]})`) : ranked)
+      .orderBy(sql`"negRank"`)
+      .orderBy('p.name')
+      .orderBy('p.id'),
+    keyOf: (row) => [(row as ProductRow & { negRank: number }).negRank, row.name, row.id],
+  };
+};
+
+/**
  * Keyset pages: every sort orders by (key, id), and the cursor (the last row's key and id) is compared as one
  * row value, so PostgreSQL walks the index from there instead of counting past earlier pages.
  */
 const SORTS: Record<ProductListInput['sort'], Sort> = {
-  name: (query, cursor) => {
-    const after = decodeCursor(cursor, CursorKeys.nameId);
-    return {
-      query: (after ? query.where((eb) => eb(eb.refTuple('p.name', 'p.id'), '>', eb.tuple(...after))) : query)
-        .orderBy('p.name')
-        .orderBy('p.id'),
-      keyOf: (row) => [row.name, row.id],
-    };
-  },
+  relevance: byRelevance,
+  name: byName,
   price_asc: byPrice('asc'),
   price_desc: byPrice('desc'),
   newest: (query, cursor) => {
@@ -91,26 +112,33 @@ const SORTS: Record<ProductListInput['sort'], Sort> = {
   },
 };
 
+/** Managers may include archived dishes; everyone else sees the active menu. */
+const seesArchived = (ctx: Ctx, filters: ProductFilters): boolean =>
+  Boolean(filters.includeArchived) && canAccess(requireRole(ctx.user, 'user').role, 'manager');
+
+/** The filters every menu query shares: the list's page and the counts see the same dishes. */
+type Narrowing = { filters: ProductFilters; includeArchived: boolean; words: string[] };
+const applyFilters = <Q extends ProductQuery>(query: Q, { filters, includeArchived, words }: Narrowing): Q => {
+  let filtered = query;
+  if (!includeArchived) filtered = filtered.where('p.isActive', '=', true) as Q;
+  if (words.length) filtered = filtered.where(matchesSearch(sql.ref('p.searchText'), words, 'inside_or_similar')) as Q;
+  // One array parameter each: `@>` (all these tags) is served by the GIN index on dietary tags.
+  if (filters.dietaryTags?.length) filtered = filtered.where('p.dietaryTags', '@>', (eb) => eb.val(filters.dietaryTags)) as Q;
+  if (filters.freeFrom?.length) filtered = filtered.where((eb) => eb.not(eb('p.allergens', '&&', eb.val(filters.freeFrom)))) as Q;
+  if (filters.minPriceCents !== undefined) filtered = filtered.where('p.priceCents', '>=', filters.minPriceCents) as Q;
+  if (filters.maxPriceCents !== undefined) filtered = filtered.where('p.priceCents', '<=', filters.maxPriceCents) as Q;
+  return filtered;
+};
+
 /** The menu: active products for everyone; managers may include archived ones. Served from the menu cache. */
 export const listProducts = async (ctx: Ctx, input: ProductListInput) => {
-  const user = requireRole(ctx.user, 'user');
-  const includeArchived = Boolean(input.includeArchived) && canAccess(user.role, 'manager');
+  const includeArchived = seesArchived(ctx, input);
   const key = `list:${JSON.stringify({ ...input, includeArchived })}`;
   return ctx.deps.menuCache.get(key, async () => {
-    let query = selectProducts(ctx);
-    if (!includeArchived) query = query.where('p.isActive', '=', true);
-    const words = input.search ? toPrefixQuery(input.search) : null;
-    if (words)
-      query = query.where((eb) =>
-        eb('p.searchVector', '@@', eb.fn<Product['searchVector']>('to_tsquery', [eb.val('simple'), eb.val(words)])),
-      );
+    const words = searchWords(input.search ?? '');
+    let query = applyFilters(selectProducts(ctx), { filters: input, includeArchived, words });
     if (input.categoryId) query = query.where('p.category', '=', input.categoryId);
-    // One array parameter each: `@>` (all these tags) is served by the GIN index on dietary tags.
-    if (input.dietaryTags?.length) query = query.where('p.dietaryTags', '@>', (eb) => eb.val(input.dietaryTags));
-    if (input.freeFrom?.length) query = query.where((eb) => eb.not(eb('p.allergens', '&&', eb.val(input.freeFrom))));
-    if (input.minPriceCents !== undefined) query = query.where('p.priceCents', '>=', input.minPriceCents);
-    if (input.maxPriceCents !== undefined) query = query.where('p.priceCents', '<=', input.maxPriceCents);
-    const sorted = SORTS[input.sort](query, input.cursor);
+    const sorted = SORTS[input.sort](query, input.cursor, words);
     const rows = await sorted.query.limit(input.limit + 1).execute();
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
@@ -118,6 +146,23 @@ export const listProducts = async (ctx: Ctx, input: ProductListInput) => {
       items: page.map(toProductDto),
       nextCursor: rows.length > input.limit && last ? encodeCursor(sorted.keyOf(last)) : null,
     };
+  });
+};
+
+/** How many dishes the filters leave, in all and per category (categories with none are left out). */
+export const countProducts = async (ctx: Ctx, filters: ProductFilters): Promise<ProductCounts> => {
+  const includeArchived = seesArchived(ctx, filters);
+  const key = `counts:${JSON.stringify({ ...filters, includeArchived })}`;
+  return ctx.deps.menuCache.get(key, async () => {
+    const words = searchWords(filters.search ?? '');
+    const base = kysely(ctx.em).selectFrom('Product as p');
+    const rows = await applyFilters(base as unknown as ProductQuery, { filters, includeArchived, words })
+      .clearSelect()
+      .select((eb) => ['p.category as categoryId', eb.fn.countAll<string>().as('count')])
+      .groupBy('p.category')
+      .execute();
+    const byCategory = rows.map((row) => ({ categoryId: row.categoryId, count: Number(row.count) }));
+    return { total: byCategory.reduce((sum, row) => sum + row.count, 0), byCategory };
   });
 };
 

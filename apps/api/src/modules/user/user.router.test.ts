@@ -98,6 +98,20 @@ describe('user.list', () => {
     await expect(caller.user.list({ limit: 500 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('finds people without accents and inside names; a typo only when nothing matches as typed', async () => {
+    const { admin, department } = await makeCast(orm);
+    for (const name of ['Jürgen Müller', 'Joanna Weiss', 'Anna Baumer']) await makeUser(orm, { department, name });
+    const caller = await createTestCaller({ user: admin });
+    const names = async (search: string) =>
+      (await caller.user.list({ limit: 50, departmentId: department.id, search })).items.map((u) => u.name);
+    expect(await names('muller')).toEqual(['Jürgen Müller']);
+    expect(await names('MÜLLER jurg')).toEqual(['Jürgen Müller']);
+    expect(await names('anna')).toEqual(['Anna Baumer', 'Joanna Weiss']);
+    expect(await names('muler')).toEqual(['Jürgen Müller']);
+    expect(await names('baummer')).toEqual(['Anna Baumer']);
+    expect(await names('zzzz')).toEqual([]);
+  });
+
   it('scopes a manager to their own department', async () => {
     const { manager, employee, department } = await makeCast(orm);
     const outsider = await makeUser(orm);

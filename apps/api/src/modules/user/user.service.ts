@@ -1,12 +1,11 @@
-import { Department, PasswordReset, User } from '@canteen/db';
+import { Department, PasswordReset, type SearchMode, User, searchCondition, searchWords } from '@canteen/db';
 import type { CreateUserInput, UpdateUserInput, UserListInput } from '@canteen/shared';
-import { type ObjectQuery, ref } from '@mikro-orm/core';
+import { type ObjectQuery, raw, ref } from '@mikro-orm/core';
 import { CursorKeys, DEPARTMENT_REQUIRED_MESSAGE, hasRequiredDepartment } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { type Scope, assertDepartmentInScope, departmentScope, requireRole } from '../../lib/access';
 import { readConnection } from '../../lib/replica';
 import { afterNameCursor, decodeCursor, encodeCursor } from '../../lib/cursor';
-import { escapeLike } from '../../lib/sql';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords';
 import { hashToken, randomToken } from '../../lib/tokens';
 import type { ContextInner } from '../../trpc/context';
@@ -24,27 +23,43 @@ const usersInScope = (scope: Scope, departmentId: string | undefined): ObjectQue
   return departmentId ? { department: departmentId } : {};
 };
 
+/**
+ * A search over name (folded: accents off), e-mail and employee number. Names are a list people read in order, so
+ * a typo-tolerant match is the fallback: used only when nobody has the words inside their name, e-mail or number.
+ */
+const userSearchColumns = (alias: string) => ({ folded: `${alias}.name`, also: [`${alias}.email`, `${alias}.employee_number`] });
+const searchUsers = (words: string[], mode: SearchMode): ObjectQuery<User> => {
+  const columns = userSearchColumns;
+  const { params } = searchCondition(words, mode, columns('u'));
+  return { [raw((alias) => searchCondition(words, mode, columns(alias)).sql, params)]: [] };
+};
+
 /** Admins list everyone; managers only their own department. */
 export const listUsers = async (ctx: Ctx, input: UserListInput) => {
   const actor = requireRole(ctx.user, 'manager');
   const scope = departmentScope(actor);
   const cursor = decodeCursor(input.cursor, NameCursorSchema);
-  const term = input.search ? `%${escapeLike(input.search)}%` : undefined;
+  const where: ObjectQuery<User> = {
+    // Erased people are left out unless an admin asks for them (to export what remains, say).
+    ...(input.includeErased && scope.kind === 'all' ? {} : { anonymizedAt: null }),
+    ...usersInScope(scope, input.departmentId),
+    ...(input.role ? { role: input.role } : {}),
+    ...(input.isActive === undefined ? {} : { isActive: input.isActive }),
+  };
+  const words = searchWords(input.search ?? '');
+  let search: ObjectQuery<User>[] = [];
+  if (words.length) {
+    const inside = searchUsers(words, 'inside');
+    const anyInside = await ctx.em.findOne(
+      User,
+      { ...where, $and: [inside] },
+      { fields: ['id'], connectionType: readConnection(ctx) },
+    );
+    search = [anyInside ? searchUsers(words, 'inside') : searchUsers(words, 'inside_or_similar')];
+  }
   const users = await ctx.em.find(
     User,
-    {
-      // Erased people are left out unless an admin asks for them (to export what remains, say).
-      ...(input.includeErased && scope.kind === 'all' ? {} : { anonymizedAt: null }),
-      ...usersInScope(scope, input.departmentId),
-      ...(input.role ? { role: input.role } : {}),
-      ...(input.isActive === undefined ? {} : { isActive: input.isActive }),
-      $and: [
-        ...(term
-          ? [{ $or: [{ name: { $ilike: term } }, { email: { $ilike: term } }, { employeeNumber: { $ilike: term } }] }]
-          : []),
-        ...(cursor ? [afterNameCursor(cursor)] : []),
-      ],
-    },
+    { ...where, $and: [...search, ...(cursor ? [afterNameCursor(cursor)] : [])] },
     {
       orderBy: { name: 'asc', id: 'asc' },
       limit: input.limit + 1,

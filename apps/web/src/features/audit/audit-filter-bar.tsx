@@ -12,7 +12,7 @@ import { hasAuditFilters } from '../../lib/audit-filters';
 import { AUDIT_ACTION_WORDS, shortId } from '../../lib/audit-words';
 import type { AuditSearch } from '../../lib/search-params';
 import { trpc } from '../../lib/trpc';
-import { useCommittedText } from './use-committed-text';
+import { useCommittedText } from '../../lib/use-committed-text';
 
 const ANY = 'any';
 const ENTITY_OPTIONS: SelectOption<AuditEntity | typeof ANY>[] = [

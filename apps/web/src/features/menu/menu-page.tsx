@@ -1,8 +1,7 @@
 import { ALLERGENS, type Allergen, DIETARY_TAGS, type DietaryTag, PRODUCT_SORTS } from '@canteen/shared/constants';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ListFilter, SearchX, UtensilsCrossed, X } from 'lucide-react';
-import { useState } from 'react';
-import { Alert } from '../../components/alert';
+import { ErrorAlert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { CheckboxGroup } from '../../components/checkbox';
@@ -14,10 +13,10 @@ import { Select } from '../../components/select';
 import { Spinner } from '../../components/spinner';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../components/tabs';
 import { useSession } from '../../lib/auth';
-import { errorMessage } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { bindFilters } from '../../lib/filters';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
+import type { MenuSearch } from '../../lib/search-params';
+import { useCommittedText } from '../../lib/use-committed-text';
 import { useLoadMoreList } from '../../lib/use-list';
 import { cn } from '../../lib/utils';
 import { ALLERGEN_LABELS, DIETARY_LABELS } from '../../lib/product-labels';
@@ -28,25 +27,72 @@ const ALL = 'all';
 
 type Sort = (typeof PRODUCT_SORTS)[number];
 const SORT_LABELS: Record<Sort, string> = {
+  relevance: 'Best match',
   name: 'Name (A–Z)',
   price_asc: 'Price: low to high',
   price_desc: 'Price: high to low',
   newest: 'Newest first',
 };
-const SORT_OPTIONS = PRODUCT_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
+const sortOptions = (isSearching: boolean) =>
+  PRODUCT_SORTS.filter((sort) => isSearching || sort !== 'relevance').map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
 
 type Filters = { search: string; dietaryTags: DietaryTag[]; freeFrom: Allergen[]; sort: Sort };
-const NO_FILTERS: Filters = { search: '', dietaryTags: [], freeFrom: [], sort: 'name' };
 
-export const MenuPage = () => {
+/** The address's filters as the page works with them; a search without a chosen sort shows the best match first. */
+const filtersOf = (search: MenuSearch): Filters => ({
+  search: search.q ?? '',
+  dietaryTags: search.diet ?? [],
+  freeFrom: search.free ?? [],
+  sort: search.sort ?? (search.q ? 'relevance' : 'name'),
+});
+
+/** Back to the address: what is empty or the default is left out, so a plain menu is plain `/menu`. */
+const searchOf = (filters: Filters, category: string | undefined): MenuSearch => {
+  const q = filters.search.trim();
+  const defaultSort = q ? 'relevance' : 'name';
+  return {
+    ...(category ? { category } : {}),
+    ...(q ? { q } : {}),
+    ...(filters.dietaryTags.length ? { diet: filters.dietaryTags } : {}),
+    ...(filters.freeFrom.length ? { free: filters.freeFrom } : {}),
+    ...(filters.sort !== defaultSort ? { sort: filters.sort } : {}),
+  };
+};
+
+/** What the list and the counts are asked for. */
+const filterInput = (filters: Filters) => ({
+  ...(filters.search ? { search: filters.search } : {}),
+  ...(filters.dietaryTags.length ? { dietaryTags: filters.dietaryTags } : {}),
+  ...(filters.freeFrom.length ? { freeFrom: filters.freeFrom } : {}),
+});
+
+type MenuPageProps = {
+  search: MenuSearch;
+  /** `isTyping`: the search box changed, so the address is replaced instead of adding a Back step per pause. */
+  onSearchChange: (search: MenuSearch, isTyping?: boolean) => void;
+};
+
+/**
+ * The menu. Category, search, filters and sort live in the address (`/menu?category=…&q=…&diet=…&free=…&sort=…`),
+ * so Back and a shared link show the same dishes.
+ */
+export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
   const session = useSession();
   const firstName = session.status === 'signedIn' ? session.user.name.split(' ')[0] : undefined;
-  const [categoryId, setCategoryId] = useState<string>(ALL);
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const search = useDebouncedValue(filters.search.trim(), 300);
+  const categoryId = params.category ?? ALL;
+  const filters = filtersOf(params);
+  const setFilters = (next: Filters, isTyping?: boolean) => onSearchChange(searchOf(next, params.category), isTyping);
   const categories = useQuery(trpc.category.list.queryOptions());
-  const hasFilters = Boolean(search || filters.dietaryTags.length || filters.freeFrom.length);
-  const totalCount = categories.data?.reduce((sum, category) => sum + category.productCount, 0);
+  const counts = useQuery({ ...trpc.product.counts.queryOptions(filterInput(filters)), placeholderData: keepPreviousData });
+  const hasFilters = Boolean(filters.search || filters.dietaryTags.length || filters.freeFrom.length);
+  const countOf = (id: string): number | undefined => {
+    if (!counts.data) return undefined;
+    if (id === ALL) return counts.data.total;
+    return counts.data.byCategory.find((row) => row.categoryId === id)?.count ?? 0;
+  };
+  // A category from an old link that no longer exists shows everything rather than an empty tab.
+  const knownCategory = !categories.data || categoryId === ALL || categories.data.some((c) => c.id === categoryId);
+  const shownCategory = knownCategory ? categoryId : ALL;
 
   return (
     <>
@@ -54,32 +100,41 @@ export const MenuPage = () => {
         title="Menu"
         description={firstName ? `Hello ${firstName}, here is what the canteen serves today.` : undefined}
       />
-      <Tabs value={categoryId} onValueChange={setCategoryId} className="grid gap-4">
+      <Tabs
+        value={shownCategory}
+        onValueChange={(value) => onSearchChange(searchOf(filters, value === ALL ? undefined : value))}
+        className="grid gap-4"
+      >
         <TabsList aria-label="Categories">
           <TabsTrigger value={ALL}>
             All
-            <TabCount count={totalCount} />
+            <TabCount count={countOf(ALL)} />
           </TabsTrigger>
           {categories.data?.map((category) => (
             <TabsTrigger key={category.id} value={category.id}>
               {category.name}
-              <TabCount count={category.productCount} />
+              <TabCount count={countOf(category.id)} />
             </TabsTrigger>
           ))}
         </TabsList>
         <MenuFilters filters={filters} onChange={setFilters} hasFilters={hasFilters} />
-        {categories.isError ? <Alert>{errorMessage(categories.error)}</Alert> : null}
-        {[ALL, ...(categories.data?.map((category) => category.id) ?? [])].map((value) => (
-          <TabsContent key={value} value={value} className="focus-visible:outline-none">
-            {value === categoryId ? (
-              <ProductGrid
-                categoryId={value === ALL ? undefined : value}
-                filters={{ ...filters, search }}
-                onClearFilters={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}
-              />
-            ) : null}
-          </TabsContent>
-        ))}
+        {categories.isError ? (
+          // One banner for the page: the dishes below say nothing more while the categories cannot load.
+          <ErrorAlert error={categories.error} onRetry={() => void categories.refetch()} />
+        ) : (
+          [ALL, ...(categories.data?.map((category) => category.id) ?? [])].map((value) => (
+            <TabsContent key={value} value={value} className="focus-visible:outline-none">
+              {value === shownCategory ? (
+                <ProductGrid
+                  categoryId={value === ALL ? undefined : value}
+                  filters={filters}
+                  total={countOf(value)}
+                  onClearFilters={() => setFilters({ search: '', dietaryTags: [], freeFrom: [], sort: params.sort ?? 'name' })}
+                />
+              ) : null}
+            </TabsContent>
+          ))
+        )}
       </Tabs>
     </>
   );
@@ -93,10 +148,13 @@ const TabCount = ({ count }: { count: number | undefined }) =>
     </span>
   );
 
-type MenuFiltersProps = { filters: Filters; onChange: (filters: Filters) => void; hasFilters: boolean };
+type MenuFiltersProps = { filters: Filters; onChange: (filters: Filters, isTyping?: boolean) => void; hasFilters: boolean };
 
 const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
   const set = bindFilters(filters, onChange);
+  const searchBox = useCommittedText(filters.search, (text) => onChange({ ...filters, search: text }, true));
+  const clear = () =>
+    onChange({ search: '', dietaryTags: [], freeFrom: [], sort: filters.sort === 'relevance' ? 'name' : filters.sort });
   const toggleTag = (tag: DietaryTag) =>
     set('dietaryTags')(
       filters.dietaryTags.includes(tag)
@@ -110,14 +168,13 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
           wrapperClassName="flex-1"
           aria-label="Search dishes"
           placeholder="Search dishes, e.g. curry or soup"
-          value={filters.search}
-          onChange={(event) => set('search')(event.target.value)}
+          {...searchBox}
         />
         <Select
           aria-label="Sort dishes"
           value={filters.sort}
           onValueChange={set('sort')}
-          options={SORT_OPTIONS}
+          options={sortOptions(Boolean(filters.search))}
           className="sm:w-52"
         />
       </div>
@@ -170,7 +227,7 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
           })}
         </div>
         {hasFilters ? (
-          <Button variant="ghost" size="sm" className="shrink-0" onClick={() => onChange({ ...NO_FILTERS, sort: filters.sort })}>
+          <Button variant="ghost" size="sm" className="shrink-0" onClick={clear}>
             <X aria-hidden />
             Clear filters
           </Button>
@@ -180,17 +237,24 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
   );
 };
 
-type ProductGridProps = { categoryId: string | undefined; filters: Filters; onClearFilters: () => void };
+type ProductGridProps = {
+  categoryId: string | undefined;
+  filters: Filters;
+  /** How many dishes match in this tab, when known: "24 of 80 dishes". */
+  total: number | undefined;
+  onClearFilters: () => void;
+};
 
-const ProductGrid = ({ categoryId, filters, onClearFilters }: ProductGridProps) => {
-  const input = {
-    limit: PAGE_SIZE,
-    sort: filters.sort,
-    ...(categoryId ? { categoryId } : {}),
-    ...(filters.search ? { search: filters.search } : {}),
-    ...(filters.dietaryTags.length ? { dietaryTags: filters.dietaryTags } : {}),
-    ...(filters.freeFrom.length ? { freeFrom: filters.freeFrom } : {}),
-  };
+const noun = (n: number) => (n === 1 ? 'dish' : 'dishes');
+
+/** "24 of 80 dishes" while more can be loaded, "80 dishes" once all are shown. */
+export const dishCount = (shown: number, total: number | undefined, hasMore: boolean): string => {
+  if (!hasMore) return `${shown} ${noun(shown)}`;
+  return total === undefined || total < shown ? `${shown} ${noun(shown)} shown` : `${shown} of ${total} ${noun(total)}`;
+};
+
+const ProductGrid = ({ categoryId, filters, total, onClearFilters }: ProductGridProps) => {
+  const input = { limit: PAGE_SIZE, sort: filters.sort, ...(categoryId ? { categoryId } : {}), ...filterInput(filters) };
   const list = useLoadMoreList({
     ...trpc.product.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
     placeholderData: keepPreviousData,
@@ -199,7 +263,9 @@ const ProductGrid = ({ categoryId, filters, onClearFilters }: ProductGridProps) 
   const hasFilters = Boolean(filters.search || filters.dietaryTags.length || filters.freeFrom.length);
 
   if (list.status === 'pending') return <GridSkeleton />;
-  if (list.status === 'error') return <Alert>{errorMessage(list.error)}</Alert>;
+  if (list.status === 'error') {
+    return <ErrorAlert error={list.error} onRetry={list.retry} />;
+  }
   if (products.length === 0) {
     return (
       <Card>
@@ -222,8 +288,7 @@ const ProductGrid = ({ categoryId, filters, onClearFilters }: ProductGridProps) 
   return (
     <section aria-label="Dishes" aria-busy={isRefreshing} className="grid gap-4">
       <p className="flex items-center gap-2 text-sm text-zinc-600" aria-live="polite">
-        {products.length} {products.length === 1 ? 'dish' : 'dishes'}
-        {more.hasMore ? ' shown' : ''}
+        {dishCount(products.length, total, more.hasMore)}
         {isRefreshing ? <Spinner label="Updating dishes" className="size-3.5" /> : null}
       </p>
       <ul className={cn('grid gap-4 sm:grid-cols-2 xl:grid-cols-3', isRefreshing && 'opacity-70 transition-opacity')}>

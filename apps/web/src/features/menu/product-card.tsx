@@ -1,5 +1,5 @@
 import type { ProductDto } from '@canteen/shared';
-import type { DietaryTag } from '@canteen/shared/constants';
+import { type DietaryTag, MAX_LINE_QUANTITY } from '@canteen/shared/constants';
 import { lineQuantityLimit } from '@canteen/shared/rules';
 import { Fish, Flame, Leaf, type LucideIcon, MilkOff, MoonStar, Sprout, Star, WheatOff } from 'lucide-react';
 import { useState } from 'react';
@@ -44,8 +44,13 @@ export const ProductCard = ({ product }: { product: ProductDto }) => {
   const inCart = cart.quantityOf(product.id);
   const isSoldOut = product.stock === 0;
   const isAllInCart = product.stock !== null && product.stock > 0 && inCart >= product.stock;
+  const limit = lineQuantityLimit(product.stock);
+  const isAtLimit = !isSoldOut && inCart >= limit;
   const titleId = `product-${product.id}`;
+  const limitId = `product-limit-${product.id}`;
   const label = isSoldOut ? 'Sold out' : isAllInCart ? 'All in your cart' : inCart ? 'Add another' : 'Add to cart';
+  // Why "Add another" stopped: the last ones on the shelf, or the most one order may have of a dish.
+  const limitReason = isAllInCart ? `That's all ${limit} left` : `${MAX_LINE_QUANTITY} is the most per order`;
   return (
     <article
       aria-labelledby={titleId}
@@ -90,13 +95,19 @@ export const ProductCard = ({ product }: { product: ProductDto }) => {
         <div className="grid">
           <span className="text-lg font-semibold text-zinc-900 tabular-nums">{formatMoney(product.priceCents)}</span>
           {inCart ? <span className="text-xs font-medium text-emerald-800">{inCart} in your cart</span> : null}
+          {isAtLimit ? (
+            <span id={limitId} className="text-xs text-zinc-600">
+              {limitReason}
+            </span>
+          ) : null}
         </div>
         <Button
           size="sm"
           variant={inCart ? 'secondary' : 'primary'}
           // The visible words first, then the dish: the same button on every card still has a unique name.
           aria-label={`${label}: ${product.name}`}
-          disabled={isSoldOut || inCart >= lineQuantityLimit(product.stock)}
+          disabled={isSoldOut || isAtLimit}
+          aria-describedby={isAtLimit ? limitId : undefined}
           onClick={() => cart.add(product.id)}
         >
           {label}

@@ -181,7 +181,12 @@ export const TillPage = () => {
 const DishPicker = ({ onAdd }: { onAdd: (product: ProductDto) => void }) => {
   const search = useSearchBox(250);
   const list = usePagedList((cursor) =>
-    trpc.product.list.queryOptions({ limit: RESULTS, cursor, sort: 'name', ...(search.term ? { search: search.term } : {}) }),
+    trpc.product.list.queryOptions({
+      limit: RESULTS,
+      cursor,
+      // Best match first while searching, as on the menu.
+      ...(search.term ? { search: search.term, sort: 'relevance' } : { sort: 'name' }),
+    }),
   );
   return (
     <Card>
