@@ -5,10 +5,17 @@ import { cn } from '../lib/utils';
 export const Tabs = TabsPrimitive.Root;
 export const TabsContent = TabsPrimitive.Content;
 
-/** A row of tabs that scrolls sideways on a phone instead of wrapping. */
+/**
+ * A row of tabs that scrolls sideways on a phone instead of wrapping (the cut-off last tab shows there is more).
+ * `data-scroll-x` marks it as meant to scroll, for the phone test that allows no other sideways scroller.
+ */
 export const TabsList = ({ className, ...props }: ComponentProps<typeof TabsPrimitive.List>) => (
   <TabsPrimitive.List
-    className={cn('-mx-4 flex gap-1.5 overflow-x-auto px-4 pb-1 [scrollbar-width:thin] sm:mx-0 sm:flex-wrap sm:px-0', className)}
+    data-scroll-x=""
+    className={cn(
+      'relative -mx-4 flex gap-1.5 overflow-x-auto px-4 pb-1 [scrollbar-width:thin] sm:mx-0 sm:flex-wrap sm:px-0',
+      className,
+    )}
     {...props}
   />
 );

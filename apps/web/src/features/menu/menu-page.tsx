@@ -179,7 +179,10 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
         />
       </div>
       {/* On a phone the chips scroll sideways in one row instead of pushing the dishes down. */}
-      <div className="-mx-4 flex items-center gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:thin] sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0">
+      <div
+        data-scroll-x=""
+        className="relative -mx-4 flex items-center gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:thin] sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0"
+      >
         <Popover>
           <PopoverTrigger asChild>
             <Button variant="secondary" size="sm" className="shrink-0 rounded-full">

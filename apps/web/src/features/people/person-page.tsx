@@ -208,13 +208,19 @@ const ORDER_TABLE_COLUMNS: Column<OrderSummaryDto>[] = [
     cell: (order) => (
       <>
         <OrderLink orderId={order.id} />
+        <span className="block text-xs text-zinc-600 sm:hidden">{formatDateTime(order.createdAt)}</span>
         {order.placedById !== order.userId ? (
           <span className="block text-xs text-zinc-600">At the till by {order.placedByName}</span>
         ) : null}
       </>
     ),
   },
-  { header: 'Date', cell: (order) => formatDateTime(order.createdAt), cellClassName: 'whitespace-nowrap' },
+  {
+    header: 'Date',
+    cell: (order) => formatDateTime(order.createdAt),
+    className: 'hidden sm:table-cell',
+    cellClassName: 'whitespace-nowrap',
+  },
   ORDER_COLUMNS.items('sm'),
   ORDER_COLUMNS.total,
   { header: 'Status', cell: (order) => <OrderStatusBadge status={order.status} />, className: 'hidden sm:table-cell' },

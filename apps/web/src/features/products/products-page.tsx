@@ -116,22 +116,28 @@ type ProductsTableProps = {
 
 const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) => {
   const queryClient = useQueryClient();
-  const onDone = async (message: string) => {
-    toast.success(message);
+  const onDone = async (message?: string) => {
+    if (message) toast.success(message);
     await Promise.all([
       queryClient.invalidateQueries(trpc.product.pathFilter()),
       queryClient.invalidateQueries(trpc.category.pathFilter()),
     ]);
   };
-  const archive = useMutation(
-    trpc.product.archive.mutationOptions({
-      onSuccess: (product) => onDone(`${product.name} is off the menu. Past orders keep it.`),
-      onError: (error) => toast.error(errorMessage(error)),
-    }),
-  );
   const restore = useMutation(
     trpc.product.update.mutationOptions({
       onSuccess: (product) => onDone(`${product.name} is back on the menu.`),
+      onError: (error) => toast.error(errorMessage(error)),
+    }),
+  );
+  // Archiving is one click, so the message offers to undo it.
+  const archive = useMutation(
+    trpc.product.archive.mutationOptions({
+      onSuccess: async (product) => {
+        toast.success(`${product.name} is off the menu. Past orders keep it.`, {
+          action: { label: 'Undo', onClick: () => restore.mutate({ id: product.id, isActive: true }) },
+        });
+        await onDone();
+      },
       onError: (error) => toast.error(errorMessage(error)),
     }),
   );
@@ -139,9 +145,16 @@ const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) 
     {
       header: 'Dish',
       cell: (product) => (
-        <div className="grid min-w-44">
+        <div className="grid sm:min-w-44">
           <span className={cn('font-medium', product.isActive ? 'text-zinc-900' : 'text-zinc-600')}>{product.name}</span>
           <span className="text-xs text-zinc-600 md:hidden">{product.categoryName}</span>
+          {/* On a phone price and stock move under the name, so the row's actions stay on screen. */}
+          <span className="mt-1 flex items-center gap-3 text-sm sm:hidden">
+            <span className="tabular-nums">{formatMoney(product.priceCents)}</span>
+            <span className="flex items-center gap-1">
+              <span className="text-xs text-zinc-600">Stock</span> <StockCell stock={product.stock} />
+            </span>
+          </span>
           {product.isActive ? null : (
             <span className="mt-1 sm:hidden">
               <Badge>Archived</Badge>
@@ -154,13 +167,13 @@ const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) 
     {
       header: 'Price',
       cell: (product) => formatMoney(product.priceCents),
-      className: 'text-right',
+      className: 'hidden text-right sm:table-cell',
       cellClassName: 'whitespace-nowrap tabular-nums',
     },
     {
       header: 'Stock',
       cell: (product) => <StockCell stock={product.stock} />,
-      className: 'text-right',
+      className: 'hidden text-right sm:table-cell',
       cellClassName: 'whitespace-nowrap',
     },
     {

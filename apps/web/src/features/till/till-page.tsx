@@ -98,7 +98,7 @@ export const TillPage = () => {
           </CardFooter>
         </Card>
       ) : (
-        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="grid items-start gap-6 pb-20 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pb-0">
           <div className="grid gap-6">
             <Card>
               <CardHeader>
@@ -111,7 +111,7 @@ export const TillPage = () => {
             </Card>
             <DishPicker onAdd={(product) => changeBasket(addToBasket(lines, { productId: product.id, quantity: 1, product }))} />
           </div>
-          <Card className="lg:sticky lg:top-24">
+          <Card id="till-order" className="scroll-mt-20 lg:sticky lg:top-24">
             <CardHeader>
               <CardTitle>Order</CardTitle>
               <CardDescription>{person ? `For ${person.name}` : 'Choose the customer first.'}</CardDescription>
@@ -172,11 +172,32 @@ export const TillPage = () => {
               {person ? `Charge ${person.name.split(' ')[0]} · ${formatMoney(totalCents)}` : 'Charge'}
             </CheckoutButton>
           </Card>
+          <OrderBar count={lines.reduce((sum, line) => sum + line.quantity, 0)} totalCents={totalCents} />
         </div>
       )}
     </>
   );
 };
+
+/**
+ * On a phone the order sits under the dishes: this bar keeps its size and total in sight and jumps to it.
+ */
+const OrderBar = ({ count, totalCents }: { count: number; totalCents: number }) => (
+  <div className="fixed inset-x-0 bottom-0 z-20 border-t border-zinc-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden print:hidden">
+    <div className="mx-auto flex max-w-3xl items-center justify-between gap-3">
+      <p className="text-sm text-zinc-700" data-testid="till-bar-summary">
+        {count === 1 ? '1 dish' : `${count} dishes`} ·{' '}
+        <span className="font-semibold text-zinc-900 tabular-nums">{formatMoney(totalCents)}</span>
+      </p>
+      <Button
+        size="sm"
+        onClick={() => document.getElementById('till-order')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+      >
+        Review order
+      </Button>
+    </div>
+  </div>
+);
 
 const DishPicker = ({ onAdd }: { onAdd: (product: ProductDto) => void }) => {
   const search = useSearchBox(250);
