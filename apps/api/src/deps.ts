@@ -1,3 +1,4 @@
+import type { CanteenConfig } from '@canteen/shared';
 import type { LoginGuard } from './lib/login-guard';
 import type { MenuCache } from './lib/menu-cache';
 import type { RateLimits } from './lib/rate-limit';
@@ -22,6 +23,8 @@ export type Deps = {
   payments: Payments;
   /** Who changed something a moment ago, so their reads stay on the primary; null without read replicas. */
   recentWrites: RecentWrites | null;
+  /** The canteen's name, address, currency and time zone (`config.get`). */
+  canteen: CanteenConfig;
   /** Domain ceilings set by configuration. */
   limits: {
     orderMaxTotalCents: number;

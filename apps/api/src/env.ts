@@ -8,6 +8,7 @@ import {
   DEFAULT_TOP_UP_MIN_CENTS,
   MAX_TOP_UP_CENTS,
 } from '@canteen/shared/constants';
+import { CurrencySchema, TimeZoneSchema } from '@canteen/shared';
 
 /** The HTTP port when PORT is unset. */
 export const DEFAULT_PORT = 3000;
@@ -80,6 +81,14 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
       LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(10).default(50),
       ORDER_MAX_TOTAL_CENTS: z.coerce.number().int().min(100).max(10_000_000).default(DEFAULT_ORDER_MAX_TOTAL_CENTS),
       WEB_DIST: z.string().optional(),
+      /** The canteen as people see it: on the printed receipt, in the app's title. */
+      CANTEEN_NAME: z.string().min(1).max(120).default('Canteen'),
+      /** Printed under the name on receipts and statements; one line, commas for line breaks. */
+      CANTEEN_ADDRESS: z.string().max(300).default(''),
+      /** The one currency of every amount (ISO 4217); changing it does not convert existing amounts. */
+      CANTEEN_CURRENCY: CurrencySchema.default('EUR'),
+      /** The time zone the canteen's days and times are shown in (IANA, e.g. Europe/Berlin). */
+      CANTEEN_TIME_ZONE: TimeZoneSchema.default('UTC'),
       BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
       BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
       /**

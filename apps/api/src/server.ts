@@ -70,6 +70,12 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     menuCache: redis ? await createRedisMenuCache(redis) : createMemoryMenuCache(bus),
     payments,
     recentWrites: env.DATABASE_REPLICA_URLS.length > 0 ? createRecentWrites(redis ?? undefined) : null,
+    canteen: {
+      name: env.CANTEEN_NAME,
+      address: env.CANTEEN_ADDRESS,
+      currency: env.CANTEEN_CURRENCY,
+      timeZone: env.CANTEEN_TIME_ZONE,
+    },
     limits: {
       orderMaxTotalCents: env.ORDER_MAX_TOTAL_CENTS,
       managerDailyCreditLimitCents: env.MANAGER_DAILY_CREDIT_LIMIT_CENTS,

@@ -129,6 +129,7 @@ export const createTestDeps = (
   menuCache: overrides.menuCache ?? createMemoryMenuCache(),
   payments: overrides.payments ?? createTestPayments(),
   recentWrites: overrides.recentWrites ?? null,
+  canteen: { name: 'Test Canteen', address: '1 Test Street, Testville', currency: 'EUR', timeZone: 'Europe/Berlin' },
   limits: {
     orderMaxTotalCents: DEFAULT_ORDER_MAX_TOTAL_CENTS,
     managerDailyCreditLimitCents: overrides.managerDailyCreditLimitCents ?? DEFAULT_MANAGER_DAILY_CREDIT_LIMIT_CENTS,

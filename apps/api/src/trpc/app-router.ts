@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { auditRouter } from '../modules/audit/audit.router';
+import { configRouter } from '../modules/config/config.router';
 import { authRouter } from '../modules/auth/auth.router';
 import { departmentRouter } from '../modules/department/department.router';
 import { blogRouter } from '../modules/blog/blog.router';
@@ -19,6 +20,7 @@ import { router } from './init';
 
 export const appRouter = router({
   auth: authRouter,
+  config: configRouter,
   user: userRouter,
   department: departmentRouter,
   audit: auditRouter,

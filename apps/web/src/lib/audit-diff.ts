@@ -1,5 +1,5 @@
 import { shortId } from './audit-words';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime, formatNumber } from './format';
 import { formatMoney } from './money';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
@@ -25,7 +25,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 400;
-const number = new Intl.NumberFormat();
 
 /** "priceCents" → "Price", "isActive" → "Active", "departmentId" → "Department", "totpEnabledAt" → "Totp enabled at". */
 export const fieldLabel = (field: string): string => {
@@ -58,7 +57,7 @@ export const formatAuditValue = (field: string, value: unknown): ShownValue => {
   if (value === null || value === undefined || value === '') return { text: 'none' };
   if (typeof value === 'boolean') return { text: value ? 'Yes' : 'No' };
   if (typeof value === 'number') {
-    return { text: field.endsWith('Cents') && Number.isInteger(value) ? formatMoney(value) : number.format(value) };
+    return { text: field.endsWith('Cents') && Number.isInteger(value) ? formatMoney(value) : formatNumber(value) };
   }
   if (typeof value === 'string') {
     if (ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return { text: formatDateTime(value), title: value };

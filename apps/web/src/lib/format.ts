@@ -1,8 +1,64 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+import { canteenConfig } from './canteen-config';
+import { formattingLocale } from './i18n';
 
-export const formatDateTime = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)) : '—');
-export const formatDate = (iso: string | null | undefined): string => (iso ? date.format(new Date(iso)) : '—');
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** Dates and times in the language shown and the canteen's time zone (`config.get`), not the device's. */
+const dateFormat = (style: 'dateTime' | 'date'): Intl.DateTimeFormat => {
+  const locale = formattingLocale();
+  const { timeZone } = canteenConfig();
+  const key = `${style}|${locale}|${timeZone}`;
+  let found = formats.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      ...(style === 'dateTime' ? { timeStyle: 'short' as const } : {}),
+      timeZone,
+    });
+    formats.set(key, found);
+  }
+  return found;
+};
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A count in the language shown: 12,345 (en) or 12.345 (de). */
+export const formatNumber = (value: number): string => {
+  const locale = formattingLocale();
+  let found = numberFormats.get(locale);
+  if (!found) {
+    found = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, found);
+  }
+  return found.format(value);
+};
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const DAY_STYLES = {
+  medium: { dateStyle: 'medium' },
+  short: { day: 'numeric', month: 'short' },
+  month: { month: 'long', year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * A calendar day (`YYYY-MM-DD`, a report's or the ledger's day) in the language shown: "6 Dec 2026", "6 Dec",
+ * "December 2026". A day is not an instant, so no time zone shifts it.
+ */
+export const dayFormat = (style: keyof typeof DAY_STYLES): Intl.DateTimeFormat => {
+  const locale = formattingLocale();
+  const key = `${style}|${locale}`;
+  let found = dayFormats.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { ...DAY_STYLES[style], timeZone: 'UTC' });
+    dayFormats.set(key, found);
+  }
+  return found;
+};
+
+/** `YYYY-MM-DD` as the Date at its UTC midnight, for dayFormat. */
+export const asDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
+
+export const formatDateTime = (iso: string | null | undefined): string =>
+  iso ? dateFormat('dateTime').format(new Date(iso)) : '—';
+export const formatDate = (iso: string | null | undefined): string => (iso ? dateFormat('date').format(new Date(iso)) : '—');
 
 const ROLE_LABELS = { employee: 'Employee', manager: 'Manager', admin: 'Admin' } as const;
 export const roleLabel = (role: keyof typeof ROLE_LABELS): string => ROLE_LABELS[role];

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { setCanteenConfig } from './canteen-config';
+import { i18next } from './i18n';
 import { formatMoney, formatSignedMoney, parseMoney } from './money';
 
 describe('parseMoney', () => {
@@ -31,5 +33,32 @@ describe('formatMoney', () => {
     expect(formatMoney(1250)).toContain('€');
     expect(formatSignedMoney(-300)).toMatch(/^-|^−/);
     expect(formatSignedMoney(300)).toMatch(/^\+/);
+  });
+});
+
+describe('money follows the language shown and the configured currency', () => {
+  it('writes English amounts in English and German ones in German, with one minus sign', async () => {
+    await i18next.changeLanguage('en');
+    expect(formatMoney(16970)).toBe('€169.70');
+    expect(formatSignedMoney(-300)).toBe('−€3.00');
+    expect(formatMoney(-300)).toBe('−€3.00');
+    await i18next.changeLanguage('de');
+    expect(formatMoney(16970)).toBe('169,70\u00a0€');
+    expect(formatSignedMoney(-300)).toBe('−3,00\u00a0€');
+    expect(parseMoney('−3,20 €')).toBe(-320);
+    await i18next.changeLanguage('en');
+  });
+
+  it('uses the currency the API is configured for', () => {
+    const stored = new Map<string, string>();
+    globalThis.localStorage ??= {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => void stored.set(key, value),
+      removeItem: (key: string) => void stored.delete(key),
+    } as Storage;
+    setCanteenConfig({ name: 'Kantine', address: '', currency: 'CHF', timeZone: 'Europe/Zurich' });
+    expect(formatMoney(1250)).toMatch(/^CHF\s?12\.50$/);
+    expect(parseMoney('CHF 12.50')).toBe(1250);
+    setCanteenConfig({ name: 'Canteen', address: '', currency: 'EUR', timeZone: 'UTC' });
   });
 });

@@ -1,28 +1,13 @@
-import type { Allergen, DietaryTag } from '@canteen/shared/constants';
+import { ALLERGENS, type Allergen, DIETARY_TAGS, type DietaryTag } from '@canteen/shared/constants';
+import { i18next } from './i18n';
 
-export const ALLERGEN_LABELS: Record<Allergen, string> = {
-  celery: 'Celery',
-  gluten: 'Gluten',
-  crustaceans: 'Crustaceans',
-  eggs: 'Eggs',
-  fish: 'Fish',
-  lupin: 'Lupin',
-  milk: 'Milk',
-  molluscs: 'Molluscs',
-  mustard: 'Mustard',
-  nuts: 'Tree nuts',
-  peanuts: 'Peanuts',
-  sesame: 'Sesame',
-  soy: 'Soy',
-  sulphites: 'Sulphites',
-};
+/** Allergens by name in the language shown ("Tree nuts", "Schalenfrüchte"); call while rendering. */
+export const allergenLabels = (): Record<Allergen, string> =>
+  Object.fromEntries(ALLERGENS.map((allergen) => [allergen, i18next.t(`common:allergens.${allergen}`)])) as Record<
+    Allergen,
+    string
+  >;
 
-export const DIETARY_LABELS: Record<DietaryTag, string> = {
-  vegan: 'Vegan',
-  vegetarian: 'Vegetarian',
-  pescatarian: 'Pescatarian',
-  gluten_free: 'Gluten-free',
-  dairy_free: 'Dairy-free',
-  halal: 'Halal',
-  spicy: 'Spicy',
-};
+/** Dietary tags by name in the language shown ("Gluten-free", "Glutenfrei"); call while rendering. */
+export const dietaryLabels = (): Record<DietaryTag, string> =>
+  Object.fromEntries(DIETARY_TAGS.map((tag) => [tag, i18next.t(`common:dietary.${tag}`)])) as Record<DietaryTag, string>;

@@ -1,3 +1,4 @@
+import { asDay, dayFormat } from './format';
 import { ReportRangeSchema, isoWeekStart } from '@canteen/shared';
 import type { RangePreset } from './search-params';
 
@@ -92,17 +93,12 @@ export const monthDays = (month: string): DayRange => {
 export const recentMonths = (now: Date, count: number): string[] =>
   Array.from({ length: count }, (_, back) => monthOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1))));
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const shortDayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const asDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
-
-export const formatDay = (day: string): string => dayFormat.format(asDate(day));
-export const formatShortDay = (day: string): string => shortDayFormat.format(asDate(day));
-/** "1 – 15 Dec 2026" in the browser's locale. */
-export const formatDays = (days: DayRange): string => dayFormat.formatRange(asDate(days.from), asDate(days.to));
+export const formatDay = (day: string): string => dayFormat('medium').format(asDay(day));
+export const formatShortDay = (day: string): string => dayFormat('short').format(asDay(day));
+/** "1 – 15 Dec 2026" in the language shown. */
+export const formatDays = (days: DayRange): string => dayFormat('medium').formatRange(asDay(days.from), asDay(days.to));
 /** "December 2026" for `2026-12`. */
-export const formatMonth = (month: string): string => monthFormat.format(asDate(`${month}-01`));
+export const formatMonth = (month: string): string => dayFormat('month').format(asDay(`${month}-01`));
 
 /** A download's name says what and which period: `canteen-top-dishes_2026-12-01_2026-12-15.csv`. */
 export const csvFileName = (what: string, period: DayRange | string): string =>

@@ -1,5 +1,7 @@
 import { ALLERGENS, type Allergen, DIETARY_TAGS, type DietaryTag, PRODUCT_SORTS } from '@canteen/shared/constants';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { ListFilter, SearchX, UtensilsCrossed, X } from 'lucide-react';
 import { ErrorAlert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -19,22 +21,16 @@ import type { MenuSearch } from '../../lib/search-params';
 import { useCommittedText } from '../../lib/use-committed-text';
 import { useLoadMoreList } from '../../lib/use-list';
 import { cn } from '../../lib/utils';
-import { ALLERGEN_LABELS, DIETARY_LABELS } from '../../lib/product-labels';
+import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
+import { formatNumber } from '../../lib/format';
 import { ProductCard } from './product-card';
 
 const PAGE_SIZE = 24;
 const ALL = 'all';
 
 type Sort = (typeof PRODUCT_SORTS)[number];
-const SORT_LABELS: Record<Sort, string> = {
-  relevance: 'Best match',
-  name: 'Name (A–Z)',
-  price_asc: 'Price: low to high',
-  price_desc: 'Price: high to low',
-  newest: 'Newest first',
-};
-const sortOptions = (isSearching: boolean) =>
-  PRODUCT_SORTS.filter((sort) => isSearching || sort !== 'relevance').map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
+const sortOptions = (t: TFunction<'menu'>, isSearching: boolean) =>
+  PRODUCT_SORTS.filter((sort) => isSearching || sort !== 'relevance').map((sort) => ({ value: sort, label: t(`sort.${sort}`) }));
 
 type Filters = { search: string; dietaryTags: DietaryTag[]; freeFrom: Allergen[]; sort: Sort };
 
@@ -77,6 +73,7 @@ type MenuPageProps = {
  * so Back and a shared link show the same dishes.
  */
 export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
+  const { t } = useTranslation('menu');
   const session = useSession();
   const firstName = session.status === 'signedIn' ? session.user.name.split(' ')[0] : undefined;
   const categoryId = params.category ?? ALL;
@@ -96,18 +93,15 @@ export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
 
   return (
     <>
-      <PageHeader
-        title="Menu"
-        description={firstName ? `Hello ${firstName}, here is what the canteen serves today.` : undefined}
-      />
+      <PageHeader title={t('title')} description={firstName ? t('greeting', { name: firstName }) : undefined} />
       <Tabs
         value={shownCategory}
         onValueChange={(value) => onSearchChange(searchOf(filters, value === ALL ? undefined : value))}
         className="grid gap-4"
       >
-        <TabsList aria-label="Categories">
+        <TabsList aria-label={t('categories')}>
           <TabsTrigger value={ALL}>
-            All
+            {t('all')}
             <TabCount count={countOf(ALL)} />
           </TabsTrigger>
           {categories.data?.map((category) => (
@@ -140,18 +134,22 @@ export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
   );
 };
 
-const TabCount = ({ count }: { count: number | undefined }) =>
-  count === undefined ? null : (
+const TabCount = ({ count }: { count: number | undefined }) => {
+  const { t } = useTranslation('menu');
+  return count === undefined ? null : (
     <span className="rounded-full bg-black/10 px-1.5 text-xs tabular-nums">
-      {count}
-      <span className="sr-only"> dishes</span>
+      {formatNumber(count)}
+      <span className="sr-only"> {t('tabUnit', { count })}</span>
     </span>
   );
+};
 
 type MenuFiltersProps = { filters: Filters; onChange: (filters: Filters, isTyping?: boolean) => void; hasFilters: boolean };
 
 const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
+  const { t } = useTranslation('menu');
   const set = bindFilters(filters, onChange);
+  const dietary = dietaryLabels();
   const searchBox = useCommittedText(filters.search, (text) => onChange({ ...filters, search: text }, true));
   const clear = () =>
     onChange({ search: '', dietaryTags: [], freeFrom: [], sort: filters.sort === 'relevance' ? 'name' : filters.sort });
@@ -166,15 +164,15 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
       <div className="flex flex-col gap-3 sm:flex-row">
         <SearchInput
           wrapperClassName="flex-1"
-          aria-label="Search dishes"
-          placeholder="Search dishes, e.g. curry or soup"
+          aria-label={t('search.label')}
+          placeholder={t('search.placeholder')}
           {...searchBox}
         />
         <Select
-          aria-label="Sort dishes"
+          aria-label={t('sort.label')}
           value={filters.sort}
           onValueChange={set('sort')}
-          options={sortOptions(Boolean(filters.search))}
+          options={sortOptions(t, Boolean(filters.search))}
           className="sm:w-52"
         />
       </div>
@@ -187,28 +185,28 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
           <PopoverTrigger asChild>
             <Button variant="secondary" size="sm" className="shrink-0 rounded-full">
               <ListFilter aria-hidden />
-              Free from
+              {t('freeFrom.button')}
               {filters.freeFrom.length ? (
                 <span className="rounded-full bg-emerald-700 px-1.5 text-xs text-white tabular-nums">
-                  {filters.freeFrom.length}
-                  <span className="sr-only"> allergens excluded</span>
+                  <span aria-hidden>{filters.freeFrom.length}</span>
+                  <span className="sr-only">{t('freeFrom.excluded', { count: filters.freeFrom.length })}</span>
                 </span>
               ) : null}
             </Button>
           </PopoverTrigger>
-          <PopoverContent className="w-80" aria-label="Free from allergens">
+          <PopoverContent className="w-80" aria-label={t('freeFrom.label')}>
             <CheckboxGroup
-              legend="Hide dishes that contain"
+              legend={t('freeFrom.legend')}
               options={ALLERGENS}
-              labels={ALLERGEN_LABELS}
+              labels={allergenLabels()}
               value={filters.freeFrom}
               onChange={set('freeFrom')}
               columns={2}
-              hint="The 14 allergens EU law requires us to declare. Ask at the counter about traces."
+              hint={t('freeFrom.hint')}
             />
           </PopoverContent>
         </Popover>
-        <div role="group" aria-label="Dietary needs" className="flex shrink-0 gap-1.5 sm:shrink sm:flex-wrap">
+        <div role="group" aria-label={t('dietaryNeeds')} className="flex shrink-0 gap-1.5 sm:shrink sm:flex-wrap">
           {DIETARY_TAGS.map((tag) => {
             const isOn = filters.dietaryTags.includes(tag);
             return (
@@ -224,7 +222,7 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
                     : 'border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50',
                 )}
               >
-                {DIETARY_LABELS[tag]}
+                {dietary[tag]}
               </button>
             );
           })}
@@ -232,7 +230,7 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
         {hasFilters ? (
           <Button variant="ghost" size="sm" className="shrink-0" onClick={clear}>
             <X aria-hidden />
-            Clear filters
+            {t('clearFilters')}
           </Button>
         ) : null}
       </div>
@@ -248,15 +246,19 @@ type ProductGridProps = {
   onClearFilters: () => void;
 };
 
-const noun = (n: number) => (n === 1 ? 'dish' : 'dishes');
-
 /** "24 of 80 dishes" while more can be loaded, "80 dishes" once all are shown. */
-export const dishCount = (shown: number, total: number | undefined, hasMore: boolean): string => {
-  if (!hasMore) return `${shown} ${noun(shown)}`;
-  return total === undefined || total < shown ? `${shown} ${noun(shown)} shown` : `${shown} of ${total} ${noun(total)}`;
+const dishCount = (
+  t: TFunction<'menu'>,
+  { shown, total, hasMore }: { shown: number; total: number | undefined; hasMore: boolean },
+): string => {
+  if (!hasMore) return t('count', { count: shown });
+  return total === undefined || total < shown
+    ? t('countShown', { count: shown })
+    : t('countOf', { count: total, shown: formatNumber(shown) });
 };
 
 const ProductGrid = ({ categoryId, filters, total, onClearFilters }: ProductGridProps) => {
+  const { t } = useTranslation('menu');
   const input = { limit: PAGE_SIZE, sort: filters.sort, ...(categoryId ? { categoryId } : {}), ...filterInput(filters) };
   const list = useLoadMoreList({
     ...trpc.product.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
@@ -274,12 +276,12 @@ const ProductGrid = ({ categoryId, filters, total, onClearFilters }: ProductGrid
       <Card>
         <EmptyState
           icon={hasFilters ? SearchX : UtensilsCrossed}
-          title={hasFilters ? 'No dishes match' : 'Nothing on the menu here yet'}
-          description={hasFilters ? 'Try fewer filters or another word.' : 'Check back later or pick another category.'}
+          title={hasFilters ? t('noMatch.title') : t('empty.title')}
+          description={hasFilters ? t('noMatch.description') : t('empty.description')}
           action={
             hasFilters ? (
               <Button variant="secondary" onClick={onClearFilters}>
-                Clear filters
+                {t('clearFilters')}
               </Button>
             ) : null
           }
@@ -289,10 +291,10 @@ const ProductGrid = ({ categoryId, filters, total, onClearFilters }: ProductGrid
   }
   const { isRefreshing } = more;
   return (
-    <section aria-label="Dishes" aria-busy={isRefreshing} className="grid gap-4">
+    <section aria-label={t('dishes')} aria-busy={isRefreshing} className="grid gap-4">
       <p className="flex items-center gap-2 text-sm text-zinc-600" aria-live="polite">
-        {dishCount(products.length, total, more.hasMore)}
-        {isRefreshing ? <Spinner label="Updating dishes" className="size-3.5" /> : null}
+        {dishCount(t, { shown: products.length, total, hasMore: more.hasMore })}
+        {isRefreshing ? <Spinner label={t('updating')} className="size-3.5" /> : null}
       </p>
       <ul className={cn('grid gap-4 sm:grid-cols-2 xl:grid-cols-3', isRefreshing && 'opacity-70 transition-opacity')}>
         {products.map((product) => (
@@ -304,26 +306,29 @@ const ProductGrid = ({ categoryId, filters, total, onClearFilters }: ProductGrid
       <div className="flex justify-center pt-2">
         {more.hasMore ? (
           <Button variant="secondary" onClick={more.loadMore} isLoading={more.isLoadingMore}>
-            Load more dishes
+            {t('loadMore')}
           </Button>
         ) : (
-          <p className="text-sm text-zinc-600">That's everything{hasFilters ? ' that matches' : ''}.</p>
+          <p className="text-sm text-zinc-600">{hasFilters ? t('everythingMatching') : t('everything')}</p>
         )}
       </div>
     </section>
   );
 };
 
-const GridSkeleton = () => (
-  <div role="status" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-    <span className="sr-only">Loading dishes</span>
-    {Array.from({ length: 6 }, (_, index) => (
-      <div key={index} aria-hidden className="grid h-56 gap-3 rounded-xl border border-zinc-200 bg-white p-5">
-        <div className="h-3 w-20 animate-pulse rounded bg-zinc-100" />
-        <div className="h-5 w-3/4 animate-pulse rounded bg-zinc-100" />
-        <div className="h-12 animate-pulse rounded bg-zinc-100" />
-        <div className="mt-auto h-8 w-24 animate-pulse justify-self-end rounded bg-zinc-100" />
-      </div>
-    ))}
-  </div>
-);
+const GridSkeleton = () => {
+  const { t } = useTranslation('menu');
+  return (
+    <div role="status" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+      <span className="sr-only">{t('loading')}</span>
+      {Array.from({ length: 6 }, (_, index) => (
+        <div key={index} aria-hidden className="grid h-56 gap-3 rounded-xl border border-zinc-200 bg-white p-5">
+          <div className="h-3 w-20 animate-pulse rounded bg-zinc-100" />
+          <div className="h-5 w-3/4 animate-pulse rounded bg-zinc-100" />
+          <div className="h-12 animate-pulse rounded bg-zinc-100" />
+          <div className="mt-auto h-8 w-24 animate-pulse justify-self-end rounded bg-zinc-100" />
+        </div>
+      ))}
+    </div>
+  );
+};

@@ -3,12 +3,13 @@ import { type DietaryTag, MAX_LINE_QUANTITY } from '@canteen/shared/constants';
 import { lineQuantityLimit } from '@canteen/shared/rules';
 import { Fish, Flame, Leaf, type LucideIcon, MilkOff, MoonStar, Sprout, Star, WheatOff } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { StockBadge } from '../../components/stock-badge';
 import { useCart } from '../../lib/cart-store';
 import { formatMoney } from '../../lib/money';
-import { ALLERGEN_LABELS, DIETARY_LABELS } from '../../lib/product-labels';
+import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
 import { ProductReviewsDialog } from './product-reviews-dialog';
 
 const DIETARY_STYLE: Record<DietaryTag, { icon: LucideIcon; tone: 'green' | 'blue' | 'red' | 'neutral' | 'violet' }> = {
@@ -21,24 +22,28 @@ const DIETARY_STYLE: Record<DietaryTag, { icon: LucideIcon; tone: 'green' | 'blu
   spicy: { icon: Flame, tone: 'red' },
 };
 
-export const DietaryBadges = ({ tags }: { tags: readonly DietaryTag[] }) =>
-  tags.length ? (
-    <ul aria-label="Dietary" className="flex flex-wrap gap-1">
+export const DietaryBadges = ({ tags }: { tags: readonly DietaryTag[] }) => {
+  const { t } = useTranslation('menu');
+  const labels = dietaryLabels();
+  return tags.length ? (
+    <ul aria-label={t('card.dietary')} className="flex flex-wrap gap-1">
       {tags.map((tag) => {
         const { icon: Icon, tone } = DIETARY_STYLE[tag];
         return (
           <li key={tag}>
             <Badge tone={tone}>
               <Icon aria-hidden className="size-3" />
-              {DIETARY_LABELS[tag]}
+              {labels[tag]}
             </Badge>
           </li>
         );
       })}
     </ul>
   ) : null;
+};
 
 export const ProductCard = ({ product }: { product: ProductDto }) => {
+  const { t } = useTranslation('menu');
   const cart = useCart();
   const [isShowingReviews, setIsShowingReviews] = useState(false);
   const inCart = cart.quantityOf(product.id);
@@ -46,11 +51,12 @@ export const ProductCard = ({ product }: { product: ProductDto }) => {
   const isAllInCart = product.stock !== null && product.stock > 0 && inCart >= product.stock;
   const limit = lineQuantityLimit(product.stock);
   const isAtLimit = !isSoldOut && inCart >= limit;
+  const allergens = allergenLabels();
   const titleId = `product-${product.id}`;
   const limitId = `product-limit-${product.id}`;
-  const label = isSoldOut ? 'Sold out' : isAllInCart ? 'All in your cart' : inCart ? 'Add another' : 'Add to cart';
+  const label = t(isSoldOut ? 'card.soldOut' : isAllInCart ? 'card.allInCart' : inCart ? 'card.addAnother' : 'card.addToCart');
   // Why "Add another" stopped: the last ones on the shelf, or the most one order may have of a dish.
-  const limitReason = isAllInCart ? `That's all ${limit} left` : `${MAX_LINE_QUANTITY} is the most per order`;
+  const limitReason = isAllInCart ? t('card.allLeft', { count: limit }) : t('card.mostPerOrder', { count: MAX_LINE_QUANTITY });
   return (
     <article
       aria-labelledby={titleId}
@@ -67,7 +73,11 @@ export const ProductCard = ({ product }: { product: ProductDto }) => {
         <p className="mt-1">
           <button
             type="button"
-            aria-label={`Reviews of ${product.name}: ${product.ratingAverage.toFixed(1)} out of 5 (${product.ratingCount})`}
+            aria-label={t('card.reviewsLabel', {
+              dish: product.name,
+              average: product.ratingAverage.toFixed(1),
+              count: product.ratingCount,
+            })}
             onClick={() => setIsShowingReviews(true)}
             className="-mx-1 inline-flex items-center gap-1 rounded-md px-1 text-xs text-zinc-600 underline-offset-4 hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-600"
             data-testid="product-rating"
@@ -83,18 +93,18 @@ export const ProductCard = ({ product }: { product: ProductDto }) => {
         <p className="text-xs text-zinc-600">
           {product.allergens.length ? (
             <>
-              <span className="font-medium text-zinc-800">Contains: </span>
-              {product.allergens.map((allergen) => ALLERGEN_LABELS[allergen]).join(', ')}
+              <span className="font-medium text-zinc-800">{t('card.contains')}</span>
+              {product.allergens.map((allergen) => allergens[allergen]).join(', ')}
             </>
           ) : (
-            'No declared allergens'
+            t('card.noAllergens')
           )}
         </p>
       </div>
       <div className="mt-auto flex items-center justify-between gap-3 pt-4">
         <div className="grid">
           <span className="text-lg font-semibold text-zinc-900 tabular-nums">{formatMoney(product.priceCents)}</span>
-          {inCart ? <span className="text-xs font-medium text-emerald-800">{inCart} in your cart</span> : null}
+          {inCart ? <span className="text-xs font-medium text-emerald-800">{t('card.inCart', { count: inCart })}</span> : null}
           {isAtLimit ? (
             <span id={limitId} className="text-xs text-zinc-600">
               {limitReason}
@@ -105,7 +115,7 @@ export const ProductCard = ({ product }: { product: ProductDto }) => {
           size="sm"
           variant={inCart ? 'secondary' : 'primary'}
           // The visible words first, then the dish: the same button on every card still has a unique name.
-          aria-label={`${label}: ${product.name}`}
+          aria-label={t('card.buttonLabel', { action: label, dish: product.name })}
           disabled={isSoldOut || isAtLimit}
           aria-describedby={isAtLimit ? limitId : undefined}
           onClick={() => cart.add(product.id)}

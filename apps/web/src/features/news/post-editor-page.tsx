@@ -17,6 +17,7 @@ import { Textarea } from '../../components/textarea';
 import { errorCode, errorMessage, fieldErrors } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { formatNumber } from '../../lib/format';
 
 type Post = RouterOutputs['post']['get'];
 type Status = 'draft' | 'published';
@@ -72,7 +73,7 @@ const PostForm = ({ post }: { post: Post | null }) => {
     const found: Record<string, string> = {};
     if (!blogId) found.blogId = 'Choose a channel';
     if (!content.trim()) found.content = 'Write something';
-    if (content.length > MAX_CONTENT) found.content = `Use at most ${MAX_CONTENT.toLocaleString()} characters`;
+    if (content.length > MAX_CONTENT) found.content = `Use at most ${formatNumber(MAX_CONTENT)} characters`;
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length > 0 || !blogId) return;

@@ -14,11 +14,11 @@ import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/spinner';
 import { useSession } from '../../lib/auth';
 import { errorCode, errorMessage } from '../../lib/errors';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { postTitle } from './excerpt';
 
-const views = (count: number): string => `${count.toLocaleString()} ${count === 1 ? 'view' : 'views'}`;
+const views = (count: number): string => `${formatNumber(count)} ${count === 1 ? 'view' : 'views'}`;
 
 /**
  * Counts this visit once the post has loaded: one `post.view` per visit, however often the post is refetched.

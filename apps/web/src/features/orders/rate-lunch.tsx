@@ -11,6 +11,7 @@ import { Textarea } from '../../components/textarea';
 import { errorMessage, errorReason } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { StarRatingInput, starsLabel } from '../../components/stars';
+import { formatNumber } from '../../lib/format';
 
 type Line = OrderDto['lines'][number];
 
@@ -77,7 +78,7 @@ const RateDish = ({ line }: { line: Line }) => {
         <Field
           label={`Comment on ${line.productName} (optional)`}
           error={isProfane ? errorMessage(create.error) : undefined}
-          hint={`Up to ${MAX_REVIEW_COMMENT_LENGTH.toLocaleString()} characters. Everyone can read it.`}
+          hint={`Up to ${formatNumber(MAX_REVIEW_COMMENT_LENGTH)} characters. Everyone can read it.`}
         >
           <Textarea
             rows={2}

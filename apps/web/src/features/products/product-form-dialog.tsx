@@ -15,7 +15,7 @@ import { errorMessage } from '../../lib/errors';
 import { applyFieldErrors, parseCount, schemaResolver } from '../../lib/form';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
-import { ALLERGEN_LABELS, DIETARY_LABELS } from '../../lib/product-labels';
+import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
 
 const { shape } = CreateProductInputSchema;
 
@@ -125,7 +125,7 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
           <CheckboxGroup
             legend="Allergens"
             options={ALLERGENS}
-            labels={ALLERGEN_LABELS}
+            labels={allergenLabels()}
             value={field.value}
             onChange={field.onChange}
             hint="Tick every one of the 14 EU allergens the dish contains."
@@ -139,7 +139,7 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
           <CheckboxGroup
             legend="Dietary"
             options={DIETARY_TAGS}
-            labels={DIETARY_LABELS}
+            labels={dietaryLabels()}
             value={field.value}
             onChange={field.onChange}
           />

@@ -2,6 +2,7 @@ import { PageHeader } from '../../components/page-header';
 import { useSession } from '../../lib/auth';
 import { ChangePasswordCard } from './change-password-card';
 import { DetailsCard } from './details-card';
+import { PreferencesCard } from './preferences-card';
 import { TwoFactorCard } from './two-factor-card';
 import { YourDataCard } from './your-data-card';
 
@@ -18,6 +19,7 @@ export const ProfilePage = () => {
           <TwoFactorCard user={user} />
         </div>
         <div className="grid content-start gap-6">
+          <PreferencesCard />
           <ChangePasswordCard />
           <YourDataCard />
         </div>

@@ -15,6 +15,7 @@ import { trpc } from '../../lib/trpc';
 import { cn } from '../../lib/utils';
 import { ReportCard, ShareBar, formatShare } from './report-card';
 import type { ReportFilters, RevenueBy } from './use-report-filters';
+import { formatNumber } from '../../lib/format';
 
 type ReportInput = RouterInputs['report']['revenue'];
 type Reports = RouterOutputs['report'];
@@ -82,7 +83,7 @@ const Totals = ({ input }: SectionProps) => {
   if (revenue.isError) return <Alert>{errorMessage(revenue.error)}</Alert>;
   const tiles = [
     { label: 'Revenue', testId: 'report-revenue', value: revenue.data && formatMoney(revenue.data.totalCents) },
-    { label: 'Orders', testId: 'report-orders', value: revenue.data?.orders.toLocaleString() },
+    { label: 'Orders', testId: 'report-orders', value: revenue.data ? formatNumber(revenue.data.orders) : undefined },
     { label: 'Average basket', testId: 'report-average', value: revenue.data && formatMoney(revenue.data.averageBasketCents) },
   ];
   return (

@@ -1,13 +1,8 @@
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMoney } from '../../lib/money';
+import { asDay, dayFormat } from '../../lib/format';
+import { formatMoney, formatWholeMoney } from '../../lib/money';
 
 type Point = { date: string; balanceCents: number };
-
-const dayLabel = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const wholeMoney = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-
-const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** The wallet balance at the end of each day; recharts is only ever loaded with the wallet page. */
 export const BalanceChart = ({ points }: { points: Point[] }) => {
@@ -25,14 +20,14 @@ export const BalanceChart = ({ points }: { points: Point[] }) => {
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="date"
-            tickFormatter={(day: string) => dayLabel.format(asDate(day))}
+            tickFormatter={(day: string) => dayFormat('short').format(asDay(day))}
             tick={{ fill: '#52525b', fontSize: 12 }}
             tickLine={false}
             axisLine={{ stroke: '#d4d4d8' }}
             minTickGap={32}
           />
           <YAxis
-            tickFormatter={(euros: number) => wholeMoney.format(euros)}
+            tickFormatter={(euros: number) => formatWholeMoney(euros * 100)}
             tick={{ fill: '#52525b', fontSize: 12 }}
             tickLine={false}
             axisLine={false}
@@ -40,7 +35,7 @@ export const BalanceChart = ({ points }: { points: Point[] }) => {
           />
           <Tooltip
             formatter={(value) => [formatMoney(Math.round(Number(value) * 100)), 'Balance']}
-            labelFormatter={(day) => (typeof day === 'string' ? longDay.format(asDate(day)) : '')}
+            labelFormatter={(day) => (typeof day === 'string' ? dayFormat('medium').format(asDay(day)) : '')}
             contentStyle={{ borderRadius: 8, borderColor: '#e4e4e7', fontSize: 13 }}
           />
           <Area

@@ -1,0 +1,3 @@
+import type { audit as en } from '../en/audit';
+
+export const audit: typeof en = {};

@@ -1,0 +1,3 @@
+import type { cart as en } from '../en/cart';
+
+export const cart: typeof en = {};

@@ -1,0 +1,3 @@
+import type { departments as en } from '../en/departments';
+
+export const departments: typeof en = {};

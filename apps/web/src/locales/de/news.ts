@@ -1,0 +1,3 @@
+import type { news as en } from '../en/news';
+
+export const news: typeof en = {};

@@ -1,0 +1,3 @@
+import type { payments as en } from '../en/payments';
+
+export const payments: typeof en = {};

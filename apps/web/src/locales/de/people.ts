@@ -1,0 +1,3 @@
+import type { people as en } from '../en/people';
+
+export const people: typeof en = {};

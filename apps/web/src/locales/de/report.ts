@@ -1,0 +1,3 @@
+import type { report as en } from '../en/report';
+
+export const report: typeof en = {};

@@ -1,0 +1,3 @@
+import type { till as en } from '../en/till';
+
+export const till: typeof en = {};
