@@ -83,3 +83,38 @@ describe('CSV exports (issue 10)', () => {
     expect(audit.every((row) => row.action === 'order.place')).toBe(true);
   });
 });
+
+describe('the wallet history as CSV (issue 13)', () => {
+  it('gives a person their own history, one row per order with its split, and nobody else theirs', async () => {
+    const deps = createTestDeps();
+    const app = createApp({ orm, logger: silentLogger, deps, cookieSecure: false, trustProxy: false, trustedOrigins: [] });
+    const { employee, manager } = await makeCast(orm);
+    const outsider = await makeUser(orm);
+    await fund(orm, employee, await makePayer(orm, { name: 'Company, "main"' }), 300, new Date(Date.now() - 2 * DAY));
+    await fund(orm, employee, await makePayer(orm, { name: 'Personal' }), 2_000, new Date(Date.now() - DAY));
+    const dish = await makeProduct(orm, { name: 'Split soup', priceCents: 450 });
+    const order = await (await createTestCaller({ user: employee, deps })).order.place({
+      items: [{ productId: dish.id, quantity: 1 }],
+      idempotencyKey: newIdempotencyKey(),
+    });
+    const get = async (path: string, user: typeof employee) =>
+      app.request(path, { headers: { authorization: `Bearer ${(await deps.tokens.sign(user.id)).token}` } });
+
+    const response = await get('/export/wallet-history.csv', employee);
+    expect(response.status).toBe(200);
+    const rows = parse<Record<string, string>>(await response.text(), { columns: true });
+    expect(rows.map((row) => [row.kind, row.amount, row.order_id])).toEqual([
+      ['spend', '-4.50', order.id],
+      ['credit', '20.00', ''],
+      ['credit', '3.00', ''],
+    ]);
+    expect(rows[0]?.by_payer).toBe('Company, "main": -3.00; Personal: -1.50');
+    const credits = parse(await (await get('/export/wallet-history.csv?kinds=credit,refund', employee)).text(), {
+      columns: true,
+    });
+    expect(credits).toHaveLength(2);
+    expect((await get(`/export/wallet-history.csv?userId=${employee.id}`, manager)).status).toBe(200);
+    expect((await get(`/export/wallet-history.csv?userId=${employee.id}`, outsider)).status).toBe(403);
+    expect((await get('/export/wallet-history.csv?kinds=gift', employee)).status).toBe(400);
+  });
+});

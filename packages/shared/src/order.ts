@@ -68,6 +68,8 @@ export const OrderListInputSchema = PageInputSchema.extend({
   userId: IdSchema.optional(),
   /** Only orders of this department's people, within the caller's reach (Reports' department filter). */
   departmentId: IdSchema.optional(),
+  /** An order number ("#1A2B3C4D", or its end) or words of a dish on it (folded, inside words: ADR 0012). */
+  search: TextSchema.trim().max(100).optional(),
 });
 export type OrderListInput = z.infer<typeof OrderListInputSchema>;
 export const RefundOrderInputSchema = z.object({ orderId: IdSchema, reason: TextSchema.trim().max(MAX_NOTE_LENGTH).optional() });

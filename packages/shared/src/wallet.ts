@@ -38,6 +38,32 @@ export const WalletEntriesInputSchema = PageInputSchema.extend({
 });
 export type WalletEntriesInput = z.infer<typeof WalletEntriesInputSchema>;
 
+/**
+ * `wallet.history`: the wallet as a person reads it, one row per event: an order's spends from several payers are
+ * one row (its parts say how much each paid), and so are its refunds; a credit or top-up is its own row.
+ */
+export const WalletHistoryInputSchema = PageInputSchema.extend({
+  userId: IdSchema.optional(),
+  kinds: z.array(EntryKindSchema).min(1).max(ENTRY_KINDS.length).optional(),
+  /** From this instant (included) to that one (excluded), as `order.list` takes them. */
+  from: DateInputSchema.optional(),
+  to: DateInputSchema.optional(),
+});
+export type WalletHistoryInput = z.infer<typeof WalletHistoryInputSchema>;
+export const WalletHistoryItemSchema = z.object({
+  /** The order's id for an order's spends or refunds, else the entry's. */
+  id: IdSchema,
+  kind: EntryKindSchema,
+  occurredAt: IsoDateSchema,
+  orderId: IdSchema.nullable(),
+  amountCents: z.number().int(),
+  note: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  parts: z.array(PayerAmountSchema),
+});
+export type WalletHistoryItem = z.infer<typeof WalletHistoryItemSchema>;
+export const WalletHistoryPageSchema = pageOf(WalletHistoryItemSchema);
+
 export const WalletTimelineInputSchema = z.object({
   userId: IdSchema.optional(),
   days: z.number().int().min(7).max(366).default(90),

@@ -228,6 +228,28 @@ describe('order.list', () => {
     });
   });
 
+  it('finds an order by the end of its number or a word of a dish on it, accents and case aside', async () => {
+    const employee = await makeUser(orm);
+    await fund(orm, employee, await makePayer(orm), 5_000);
+    const caller = await createTestCaller({ user: employee });
+    const place = async (name: string) =>
+      caller.order.place({
+        items: [{ productId: (await makeProduct(orm, { name, priceCents: 100 })).id, quantity: 1 }],
+        idempotencyKey: newIdempotencyKey(),
+      });
+    const stew = await place('Käsespätzle deluxe');
+    const soup = await place('Tomato soup');
+    const found = async (search: string) => (await caller.order.list({ limit: 10, search })).items.map((o) => o.id);
+    expect(await found('spatzle')).toEqual([stew.id]);
+    expect(await found('KÄSE')).toEqual([stew.id]);
+    expect(await found('soup tomato')).toEqual([soup.id]);
+    const number = soup.id.replace(/-/g, '').slice(-8).toUpperCase();
+    expect(await found(`#${number}`)).toEqual([soup.id]);
+    expect(await found(number.slice(-5))).toEqual([soup.id]);
+    expect(await found('pizza')).toEqual([]);
+    expect(await found('!!!')).toEqual([]);
+  });
+
   it("narrows to one department and a period, never past the caller's reach", async () => {
     const { department, manager, employee, admin } = await makeCast(orm);
     const elsewhere = await makeUser(orm);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type SqlBool, sql } from 'kysely';
 import {
   type AuditStamp,
   type NewAuditEntry,
@@ -12,9 +13,11 @@ import {
   insertOrderLedger,
   insertOrderLines,
   lockWallet,
+  matchesSearch,
   newId,
   putBackStock,
   redact,
+  searchWords,
   startOrder,
   takeBasket,
 } from '@canteen/db';
@@ -300,6 +303,23 @@ export const refundOrder = async (ctx: Ctx, input: { orderId: string; reason?: s
 
 const OrderCursorSchema = CursorKeys.id;
 
+/** The end of an order number as people read it ("#1A2B3C4D"; at least four of its hex digits). */
+const ORDER_NUMBER = /^#?([0-9a-f]{4,32})$/i;
+
+/**
+ * `search` on orders: the end of the order number, or every word inside the name of one of its dishes (as the
+ * line's snapshot has it, so renamed and archived dishes are found as they were sold).
+ */
+const orderSearch = (text: string) => {
+  const number = ORDER_NUMBER.exec(text.trim())?.[1]?.toLowerCase();
+  const words = searchWords(text);
+  const byDish = words.length
+    ? sql<SqlBool>`exists (select 1 from order_line l where l.order_id = o.id
+        and ${matchesSearch(sql`canteen_fold(l.product_name)`, words, 'inside')})`
+    : sql<SqlBool>`false`;
+  return number ? sql<SqlBool>`(replace(o.id::text, '-', '') like ${`%${number}`} or ${byDish})` : byDish;
+};
+
 /** Employees see their own orders; managers theirs and their department's employees'; admins everyone's. Newest first. */
 export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
   const actor = requireRole(ctx.user, 'user');
@@ -330,6 +350,7 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
   if (input.departmentId) query = query.where('u.department', '=', input.departmentId);
   if (input.from) query = query.where('o.createdAt', '>=', new Date(input.from));
   if (input.to) query = query.where('o.createdAt', '<', new Date(input.to));
+  if (input.search) query = query.where(orderSearch(input.search));
   if (cursor) query = query.where('o.id', '<', cursor[0]);
   const rows = await query
     .orderBy('o.id', 'desc')

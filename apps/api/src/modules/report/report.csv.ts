@@ -5,18 +5,20 @@ import {
   ReportRangeSchema,
   StatementInputSchema,
   TopDishesInputSchema,
+  WalletHistoryInputSchema,
   type ErrorReason,
 } from '@canteen/shared';
 import { stringify } from 'csv-stringify';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { ZodError, type z } from 'zod';
+import { ZodError, z } from 'zod';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
 import { listAuditEntries } from '../audit/audit.service';
 import { userForAccessToken } from '../auth/auth.service';
 import { readTargetFor } from '../../lib/replica';
+import { walletHistory } from '../wallet/wallet.service';
 import * as reports from './report.service';
 
 type Env = { Variables: { requestId: string; logger: Logger } };
@@ -56,6 +58,30 @@ async function* auditRows(
     if (!page.nextCursor) return;
     cursor = page.nextCursor;
     ctx.em.clear();
+  }
+}
+
+/** A wallet's history page by page, one row per event with its split by payer. */
+async function* walletHistoryRows(
+  ctx: Ctx,
+  input: Omit<z.infer<typeof WalletHistoryInputSchema>, 'limit' | 'cursor'>,
+): AsyncIterable<Cell[]> {
+  let cursor: string | null | undefined;
+  for (let pages = 0; pages < 1000; pages += 1) {
+    const page = await walletHistory(ctx, { ...input, limit: 100, cursor });
+    for (const item of page.items) {
+      yield [
+        item.occurredAt,
+        item.kind,
+        item.orderId,
+        euros(item.amountCents),
+        text(item.parts.map((part) => `${part.payerName}: ${euros(part.amountCents)}`).join('; ')),
+        text(item.note),
+        text(item.createdByName),
+      ];
+    }
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
   }
 }
 
@@ -126,6 +152,17 @@ const EXPORTS = {
         euros(r.refunds),
         euros(r.closing),
       ]),
+  }),
+  'wallet-history': exportOf({
+    // A query string has no arrays: `kinds=spend,refund`.
+    input: WalletHistoryInputSchema.omit({ cursor: true, limit: true }).extend({
+      kinds: z.preprocess(
+        (value) => (typeof value === 'string' ? value.split(',') : value),
+        WalletHistoryInputSchema.shape.kinds,
+      ),
+    }),
+    header: ['occurred_at', 'kind', 'order_id', 'amount', 'by_payer', 'note', 'by'],
+    rows: walletHistoryRows,
   }),
   audit: exportOf({
     input: AuditListInputSchema.omit({ cursor: true, limit: true }),

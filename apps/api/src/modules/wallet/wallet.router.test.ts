@@ -6,8 +6,10 @@ import {
   getTestOrm,
   ledgerViolations,
   makeCast,
+  makeCategory,
   makeDepartment,
   makePayer,
+  makeProduct,
   makeUser,
 } from '../../../test/helpers';
 
@@ -152,5 +154,69 @@ describe('wallet reads', () => {
     expect(timeline).toHaveLength(7);
     expect(timeline.at(-1)?.balanceCents).toBe(1_500);
     expect(timeline[0]?.balanceCents).toBe(0);
+  });
+});
+
+describe('wallet.history', () => {
+  it('shows an order paid by three payers as one row with its split, its refund as another, pages and filters', async () => {
+    const { manager, employee, department } = await makeCast(orm);
+    const [a, b, c] = [
+      await makePayer(orm, { name: 'A company' }),
+      await makePayer(orm, { name: 'B department' }),
+      await makePayer(orm, { name: 'C personal' }),
+    ];
+    await fund(orm, employee, a, 100, new Date(Date.now() - 3 * 86_400_000));
+    await fund(orm, employee, b, 200, new Date(Date.now() - 2 * 86_400_000));
+    await fund(orm, employee, c, 5_000, new Date(Date.now() - 86_400_000));
+    const category = await makeCategory(orm);
+    const dish = await makeProduct(orm, { name: 'Three-payer stew', priceCents: 1_000, category });
+    const own = await createTestCaller({ user: employee });
+    const order = await own.order.place({ items: [{ productId: dish.id, quantity: 1 }], idempotencyKey: 'history-1' });
+    await (await createTestCaller({ user: manager })).order.refund({ orderId: order.id, reason: 'Cold' });
+
+    const history = await own.wallet.history({ limit: 10 });
+    expect(history.items.map((item) => [item.kind, item.amountCents, item.parts.length])).toEqual([
+      ['refund', 1_000, 3],
+      ['spend', -1_000, 3],
+      ['credit', 5_000, 1],
+      ['credit', 200, 1],
+      ['credit', 100, 1],
+    ]);
+    const spend = history.items[1]!;
+    expect(spend.orderId).toBe(order.id);
+    expect(spend.id).toBe(order.id);
+    expect(spend.parts).toEqual([
+      { payerId: a.id, payerName: 'A company', amountCents: -100 },
+      { payerId: b.id, payerName: 'B department', amountCents: -200 },
+      { payerId: c.id, payerName: 'C personal', amountCents: -700 },
+    ]);
+
+    // Pages of two cover the same rows in the same order, none twice.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof own.wallet.history>> = await own.wallet.history({ limit: 2, cursor });
+      paged.push(...page.items.map((item) => `${item.kind}:${item.id}`));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(history.items.map((item) => `${item.kind}:${item.id}`));
+
+    expect((await own.wallet.history({ limit: 10, kinds: ['credit'] })).items).toHaveLength(3);
+    const since = new Date(Date.now() - 36 * 3_600_000).toISOString();
+    expect((await own.wallet.history({ limit: 10, from: since })).items.map((item) => item.kind)).toEqual([
+      'refund',
+      'spend',
+      'credit',
+    ]);
+    // A manager reads their department's wallets; a colleague may not read another's.
+    const colleague = await makeUser(orm, { department });
+    await expect(
+      (await createTestCaller({ user: colleague })).wallet.history({ userId: employee.id, limit: 5 }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(
+      (await (await createTestCaller({ user: manager })).wallet.history({ userId: employee.id, limit: 5 })).items,
+    ).toHaveLength(5);
   });
 });

@@ -10,6 +10,8 @@ import {
   CreditResultSchema,
   WalletEntriesInputSchema,
   WalletEntryPageSchema,
+  WalletHistoryInputSchema,
+  WalletHistoryPageSchema,
   WalletTimelineInputSchema,
   WalletTimelineSchema,
 } from '@canteen/shared';
@@ -25,6 +27,10 @@ export const walletRouter = {
     .input(WalletEntriesInputSchema)
     .output(WalletEntryPageSchema)
     .query(({ ctx, input }) => wallet.listEntries(ctx, input)),
+  history: protectedProcedure
+    .input(WalletHistoryInputSchema)
+    .output(WalletHistoryPageSchema)
+    .query(({ ctx, input }) => wallet.walletHistory(ctx, input)),
   timeline: protectedProcedure
     .input(WalletTimelineInputSchema)
     .output(WalletTimelineSchema)

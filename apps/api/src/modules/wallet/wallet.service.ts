@@ -1,18 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, WalletEntry, dailyBalances, lockWallet, recentNonAdminCredits } from '@canteen/db';
-import type { BulkCreditInput, ChargeInput, CreditInput, WalletEntriesInput } from '@canteen/shared';
+import type {
+  BulkCreditInput,
+  ChargeInput,
+  CreditInput,
+  WalletEntriesInput,
+  WalletHistoryInput,
+  WalletHistoryItem,
+} from '@canteen/shared';
+import { type SqlBool, sql } from 'kysely';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertDepartmentInScope, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { readDb } from '../../lib/replica';
 import type { ContextInner } from '../../trpc/context';
 import { findUsablePayer } from '../payer/payer.service';
 import { balanceOf, breakdownOf, credit, debitPayer, spend } from './ledger';
 
-type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
+type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'> & Partial<Pick<ContextInner, 'readFrom'>>;
+/** Reading a wallet needs no collaborators (the CSV export calls these too). */
+type ReadCtx = Pick<ContextInner, 'em' | 'user'> & Partial<Pick<ContextInner, 'readFrom'>>;
 
 /** Whose wallet may the caller read? Everyone their own; managers their department's employees; admins anyone. */
-export const readableWalletOwner = async (ctx: Ctx, userId: string | undefined): Promise<User> => {
+export const readableWalletOwner = async (ctx: ReadCtx, userId: string | undefined): Promise<User> => {
   const actor = requireRole(ctx.user, 'user');
   if (!userId || userId === actor.id) return actor;
   requireRole(actor, 'manager');
@@ -55,6 +66,60 @@ export const listEntries = async (ctx: Ctx, input: WalletEntriesInput) => {
       createdByName: entry.createdBy?.isInitialized() ? entry.createdBy.getEntity().name : null,
     })),
     nextCursor: entries.length > input.limit && last ? encodeCursor([last.occurredAt.toISOString(), last.id]) : null,
+  };
+};
+
+type HistoryRow = {
+  id: string;
+  kind: WalletHistoryItem['kind'];
+  occurredAt: Date;
+  orderId: string | null;
+  amountCents: number;
+  note: string | null;
+  createdByName: string | null;
+  parts: { payerId: string; payerName: string; amountCents: number }[];
+};
+
+/**
+ * The wallet one row per event (WalletHistoryItemSchema): an order's spends, written in one statement with one
+ * timestamp, group into one row, as do its refunds. Pages by (occurredAt, id) like the entries, newest first; the
+ * history index (user, occurred_at, id) serves it.
+ */
+export const walletHistory = async (ctx: ReadCtx, input: WalletHistoryInput) => {
+  const owner = await readableWalletOwner(ctx, input.userId);
+  const cursor = decodeCursor(input.cursor, EntryCursorSchema);
+  const groupId = sql<string>`coalesce(e.order_id, e.id)`;
+  let query = readDb(ctx)
+    .selectFrom('WalletEntry as e')
+    .innerJoin('Payer as p', 'p.id', 'e.payer')
+    .leftJoin('User as c', 'c.id', 'e.createdBy')
+    .where('e.user', '=', owner.id);
+  if (input.kinds) query = query.where('e.kind', 'in', input.kinds);
+  if (input.from) query = query.where('e.occurredAt', '>=', new Date(input.from));
+  if (input.to) query = query.where('e.occurredAt', '<', new Date(input.to));
+  if (cursor) query = query.where(sql<SqlBool>`(e.occurred_at, ${groupId}) < (${new Date(cursor[0])}, ${cursor[1]}::uuid)`);
+  const rows = (await query
+    .select([
+      sql<string>`${groupId}`.as('id'),
+      'e.kind',
+      'e.occurredAt',
+      'e.order as orderId',
+      sql<number>`sum(e.amount_cents)::int`.as('amountCents'),
+      sql<string | null>`max(e.note)`.as('note'),
+      sql<string | null>`max(c.name)`.as('createdByName'),
+      sql<HistoryRow['parts']>`json_agg(json_build_object('payerId', p.id, 'payerName', p.name,
+        'amountCents', e.amount_cents) order by p.name, p.id)`.as('parts'),
+    ])
+    .groupBy(['e.occurredAt', groupId, 'e.kind', 'e.order'])
+    .orderBy('e.occurredAt', 'desc')
+    .orderBy(groupId, 'desc')
+    .limit(input.limit + 1)
+    .execute()) as HistoryRow[];
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.occurredAt.toISOString(), last.id]) : null,
   };
 };
 
