@@ -69,6 +69,8 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunchOptions,
+    // The app's service worker would answer some requests itself, out of page.route's reach; the PWA test allows it.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: 'node ../apps/api/dist/main.js',

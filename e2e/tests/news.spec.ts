@@ -41,6 +41,11 @@ test('an employee rates a dish from the receipt and the stars show on the menu',
   await mainNav(page).getByRole('link', { name: 'Orders' }).click();
   await page.getByRole('table', { name: 'Your orders' }).getByRole('link').first().click();
   await expect(page).toHaveURL(new RegExp(`/orders/${order.id}$`));
+  // Straight after ordering the receipt does not ask yet; after the meal it does.
+  await expect(page.getByText('After your meal, come back to this receipt to rate what you ate.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Rate your lunch' })).toHaveCount(0);
+  await page.clock.setFixedTime(Date.now() + 25 * 60_000);
+  await page.reload();
   const rating = page.getByRole('region', { name: 'Rate your lunch' });
   await expect(rating).toBeVisible();
 

@@ -179,7 +179,7 @@ test("a manager opens one person's statement from Reports, prints it, and downlo
   await expect(table.getByRole('row', { name: /Welcome promo/ })).toContainText('+€5.00');
   const total = table.getByRole('row', { name: /^Total/ });
   await expect(total.getByRole('cell').last()).toHaveText(`€${((2_500 - totalCents) / 100).toFixed(2)}`);
-  await expect(total).toContainText(`-€${(totalCents / 100).toFixed(2)}`);
+  await expect(total).toContainText(`−€${(totalCents / 100).toFixed(2)}`);
 
   const print = page.getByRole('button', { name: 'Print' });
   await expect(print).toBeEnabled();

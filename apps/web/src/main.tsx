@@ -8,10 +8,14 @@ import './index.css';
 import { initSession } from './lib/auth';
 import { hasStoredConfig, setCanteenConfig, useCanteenConfig } from './lib/canteen-config';
 import { i18next } from './lib/i18n';
+import { startServiceWorker } from './lib/service-worker';
+import { applyChosenTheme } from './lib/theme';
 import { queryClient, trpcClient } from './lib/trpc';
 import { router } from './router';
 
+applyChosenTheme();
 initSession();
+startServiceWorker();
 
 // The canteen's currency and time zone: a returning browser starts with the last answer and takes a newer one
 // when it comes; a first visit waits for it (one small request, beside the session check).

@@ -12,6 +12,7 @@ import {
   useRouter,
 } from '@tanstack/react-router';
 import { type CSSProperties, Suspense, lazy, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AppShell } from './components/app-shell';
 import { RouteError, NotFound } from './components/route-status';
 import { PageSpinner } from './components/spinner';
@@ -21,6 +22,7 @@ import {
   AuditSearchSchema,
   LoginSearchSchema,
   MenuSearchSchema,
+  OrdersSearchSchema,
   ReceiptSearchSchema,
   ReportsSearchSchema,
   ResetPasswordSearchSchema,
@@ -29,6 +31,7 @@ import {
   WalletSearchSchema,
 } from './lib/search-params';
 import { queryClient } from './lib/trpc';
+import { useChosenTheme } from './lib/theme';
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -37,14 +40,35 @@ type RouterContext = { queryClient: QueryClient };
  * Tailwind's 800 shades make every toast readable (WCAG AA). Inline, so they win over the toaster's own sheet.
  */
 const TOAST_COLOURS = {
-  '--success-text': '#065f46',
-  '--info-text': '#075985',
-  '--warning-text': '#92400e',
-  '--error-text': '#991b1b',
+  '--success-text': 'var(--color-emerald-800)',
+  '--info-text': 'var(--color-sky-800)',
+  '--warning-text': 'var(--color-amber-800)',
+  '--error-text': 'var(--color-red-800)',
 } as CSSProperties;
 
 // Toasts only follow user actions, so the toaster can arrive a moment after the first paint.
 const Toaster = lazy(() => import('sonner').then((module) => ({ default: module.Toaster })));
+/** The toasts, below the sticky header so a toast never covers the cart or Sign out; their region and close buttons named in the language shown. */
+const Toasts = () => {
+  const { t } = useTranslation('common');
+  const theme = useChosenTheme();
+  return (
+    <Suspense>
+      <Toaster
+        position="top-right"
+        offset={{ top: 76 }}
+        mobileOffset={{ top: 72 }}
+        richColors
+        closeButton
+        theme={theme ?? 'system'}
+        style={TOAST_COLOURS}
+        containerAriaLabel={t('toasts.region')}
+        toastOptions={{ closeButtonAriaLabel: t('toasts.close') }}
+      />
+    </Suspense>
+  );
+};
+
 const LoginPage = lazyRouteComponent(() => import('./features/auth/login-page'), 'LoginPage');
 
 const requireRole = (minimum: Role) => (options: { context: { user: SessionUser } }) => {
@@ -70,17 +94,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
     <>
       <SessionGuard />
       <Outlet />
-      <Suspense>
-        {/* Below the sticky header, so a toast never covers the cart or Sign out. */}
-        <Toaster
-          position="top-right"
-          offset={{ top: 76 }}
-          mobileOffset={{ top: 72 }}
-          richColors
-          closeButton
-          style={TOAST_COLOURS}
-        />
-      </Suspense>
+      <Toasts />
     </>
   ),
   notFoundComponent: NotFound,
@@ -162,10 +176,23 @@ const cartRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/cart/cart-page'), 'CartPage'),
 });
 
+const OrdersPage = lazyRouteComponent(() => import('./features/orders/orders-page'), 'OrdersPage');
 const ordersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'orders',
-  component: lazyRouteComponent(() => import('./features/orders/orders-page'), 'OrdersPage'),
+  validateSearch: OrdersSearchSchema,
+  component: function OrdersRoute() {
+    const search = ordersRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <OrdersPage
+        search={search}
+        onSearchChange={(next, isTyping) =>
+          void navigate({ to: '/orders', search: next, replace: isTyping === true && Boolean(search.q) })
+        }
+      />
+    );
+  },
 });
 
 const ReceiptPage = lazyRouteComponent(() => import('./features/orders/receipt-page'), 'ReceiptPage');

@@ -7,6 +7,7 @@ import {
   hasRole,
   lineQuantityLimit,
   mayUsePayer,
+  planReorder,
   setBasketQuantity,
 } from './rules';
 import { isoWeekStart } from './report';
@@ -86,5 +87,37 @@ describe('isoWeekStart', () => {
     expect(isoWeekStart('2026-12-13')).toBe('2026-12-07'); // its Sunday
     expect(isoWeekStart('2027-01-01')).toBe('2026-12-28'); // a Friday in the week that began in December
     expect(isoWeekStart('2024-03-01')).toBe('2024-02-26'); // across a leap day
+  });
+});
+
+const pastLine = (productId: string, quantity: number) => ({ productId, productName: `Dish ${productId}`, quantity });
+
+describe('planReorder', () => {
+  it('refills what is still on the menu, as many as are left, and names what is not', () => {
+    const plan = planReorder(
+      [pastLine('a', 2), pastLine('b', 3), pastLine('c', 1), pastLine('d', 1), pastLine('e', 30)],
+      new Map([
+        ['a', { isActive: true, stock: null }],
+        ['b', { isActive: true, stock: 1 }],
+        ['c', { isActive: false, stock: null }],
+        ['d', { isActive: true, stock: 0 }],
+        ['e', { isActive: true, stock: null }],
+      ]),
+    );
+    expect(plan.add).toEqual([
+      { productId: 'a', quantity: 2 },
+      { productId: 'b', quantity: 1 },
+      { productId: 'e', quantity: MAX_LINE_QUANTITY },
+    ]);
+    expect(plan.unavailable).toEqual(['Dish c', 'Dish d']);
+    expect(plan.reduced).toEqual([
+      { name: 'Dish b', quantity: 1 },
+      { name: 'Dish e', quantity: MAX_LINE_QUANTITY },
+    ]);
+  });
+
+  it('treats a dish it could not find as gone', () => {
+    expect(planReorder([pastLine('x', 1)], new Map([['x', null]]))).toEqual({ add: [], unavailable: ['Dish x'], reduced: [] });
+    expect(planReorder([pastLine('y', 1)], new Map()).unavailable).toEqual(['Dish y']);
   });
 });

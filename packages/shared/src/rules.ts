@@ -49,3 +49,35 @@ export const setBasketQuantity = <L extends BasketLine>(lines: readonly L[], pro
   quantity <= 0
     ? lines.filter((line) => line.productId !== productId)
     : lines.map((line) => (line.productId === productId ? { ...line, quantity: Math.min(MAX_LINE_QUANTITY, quantity) } : line));
+
+/** What is on the menu now for "Order again": null when the dish is gone (archived or deleted). */
+export type MenuAvailability = { isActive: boolean; stock: number | null } | null;
+
+export type ReorderPlan = {
+  /** What goes into the cart: every line still available, as many as are left (never above the per-line cap). */
+  add: BasketLine[];
+  /** Dishes that are off the menu or sold out, by name. */
+  unavailable: string[];
+  /** Dishes of which fewer are left than were ordered: the name and how many the cart gets. */
+  reduced: { name: string; quantity: number }[];
+};
+
+/** "Order again": a past order's lines against the menu as it is now. */
+export const planReorder = (
+  lines: readonly { productId: string; productName: string; quantity: number }[],
+  availability: ReadonlyMap<string, MenuAvailability>,
+): ReorderPlan => {
+  const plan: ReorderPlan = { add: [], unavailable: [], reduced: [] };
+  for (const line of lines) {
+    const dish = availability.get(line.productId) ?? null;
+    const most = dish && dish.isActive ? lineQuantityLimit(dish.stock) : 0;
+    if (most <= 0) {
+      plan.unavailable.push(line.productName);
+      continue;
+    }
+    const quantity = Math.min(line.quantity, most);
+    if (quantity < line.quantity) plan.reduced.push({ name: line.productName, quantity });
+    plan.add.push({ productId: line.productId, quantity });
+  }
+  return plan;
+};

@@ -1,6 +1,7 @@
 import { cva, type VariantProps } from 'class-variance-authority';
 import { CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/errors';
 import { cn } from '../lib/utils';
 import { Button } from './button';
@@ -43,15 +44,18 @@ export const Alert = ({ tone = 'error', title, children, className, action }: Al
 };
 
 /** A query that failed: what went wrong in words, and "Try again". */
-export const ErrorAlert = ({ error, onRetry, className }: { error: unknown; onRetry: () => void; className?: string }) => (
-  <Alert
-    className={className}
-    action={
-      <Button variant="secondary" size="sm" onClick={onRetry}>
-        Try again
-      </Button>
-    }
-  >
-    {errorMessage(error)}
-  </Alert>
-);
+export const ErrorAlert = ({ error, onRetry, className }: { error: unknown; onRetry: () => void; className?: string }) => {
+  const { t } = useTranslation('common');
+  return (
+    <Alert
+      className={className}
+      action={
+        <Button variant="secondary" size="sm" onClick={onRetry}>
+          {t('tryAgain')}
+        </Button>
+      }
+    >
+      {errorMessage(error)}
+    </Alert>
+  );
+};

@@ -25,6 +25,8 @@ import {
   X,
 } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { common } from '../locales/en/common';
 import { CartButton } from './cart-button';
 import { signOut, useSession } from '../lib/auth';
 import { cn } from '../lib/utils';
@@ -51,7 +53,8 @@ type NavItem = {
     | '/admin/audit'
     | '/admin/settings'
     | '/profile';
-  label: string;
+  /** Its words: `common:shell.nav.<label>`. */
+  label: NavLabel;
   icon: LucideIcon;
   section: 'Canteen' | 'Manage' | 'Admin' | 'Account';
   /** The least role that sees it, as the route's guard asks (everyone when left out). */
@@ -59,25 +62,29 @@ type NavItem = {
   /** Admins manage everyone from Users, so the department-scoped People page is for managers. */
   isHiddenFromAdmins?: boolean;
 };
+type NavLabel = keyof (typeof common)['shell']['nav'];
 type NavSection = { title: NavItem['section']; items: NavItem[] };
 
+/** A section's words (`common:shell.sections.<key>`); its English title stays in the element ids. */
+const SECTION_KEYS = { Canteen: 'canteen', Manage: 'manage', Admin: 'admin', Account: 'account' } as const;
+
 const NAV: NavItem[] = [
-  { to: '/menu', label: 'Menu', icon: UtensilsCrossed, section: 'Canteen' },
-  { to: '/orders', label: 'Orders', icon: ReceiptText, section: 'Canteen' },
-  { to: '/wallet', label: 'Wallet', icon: Wallet, section: 'Canteen' },
-  { to: '/news', label: 'News', icon: Newspaper, section: 'Canteen' },
-  { to: '/products', label: 'Products', icon: Package, section: 'Manage', role: 'manager' },
-  { to: '/credits', label: 'Credits', icon: HandCoins, section: 'Manage', role: 'manager' },
-  { to: '/reports', label: 'Reports', icon: ChartNoAxesCombined, section: 'Manage', role: 'manager' },
-  { to: '/till', label: 'Till', icon: Store, section: 'Manage', role: 'manager' },
-  { to: '/reviews', label: 'Reviews', icon: MessageSquareText, section: 'Manage', role: 'manager' },
-  { to: '/people', label: 'People', icon: UsersRound, section: 'Manage', role: 'manager', isHiddenFromAdmins: true },
-  { to: '/admin/users', label: 'Users', icon: Users, section: 'Admin', role: 'admin' },
-  { to: '/admin/departments', label: 'Departments', icon: Building2, section: 'Admin', role: 'admin' },
-  { to: '/admin/payments', label: 'Payments', icon: CreditCard, section: 'Admin', role: 'admin' },
-  { to: '/admin/audit', label: 'Audit log', icon: ScrollText, section: 'Admin', role: 'admin' },
-  { to: '/admin/settings', label: 'Settings', icon: Settings, section: 'Admin', role: 'admin' },
-  { to: '/profile', label: 'Profile', icon: UserRound, section: 'Account' },
+  { to: '/menu', label: 'menu', icon: UtensilsCrossed, section: 'Canteen' },
+  { to: '/orders', label: 'orders', icon: ReceiptText, section: 'Canteen' },
+  { to: '/wallet', label: 'wallet', icon: Wallet, section: 'Canteen' },
+  { to: '/news', label: 'news', icon: Newspaper, section: 'Canteen' },
+  { to: '/products', label: 'products', icon: Package, section: 'Manage', role: 'manager' },
+  { to: '/credits', label: 'credits', icon: HandCoins, section: 'Manage', role: 'manager' },
+  { to: '/reports', label: 'reports', icon: ChartNoAxesCombined, section: 'Manage', role: 'manager' },
+  { to: '/till', label: 'till', icon: Store, section: 'Manage', role: 'manager' },
+  { to: '/reviews', label: 'reviews', icon: MessageSquareText, section: 'Manage', role: 'manager' },
+  { to: '/people', label: 'people', icon: UsersRound, section: 'Manage', role: 'manager', isHiddenFromAdmins: true },
+  { to: '/admin/users', label: 'users', icon: Users, section: 'Admin', role: 'admin' },
+  { to: '/admin/departments', label: 'departments', icon: Building2, section: 'Admin', role: 'admin' },
+  { to: '/admin/payments', label: 'payments', icon: CreditCard, section: 'Admin', role: 'admin' },
+  { to: '/admin/audit', label: 'audit', icon: ScrollText, section: 'Admin', role: 'admin' },
+  { to: '/admin/settings', label: 'settings', icon: Settings, section: 'Admin', role: 'admin' },
+  { to: '/profile', label: 'profile', icon: UserRound, section: 'Account' },
 ];
 
 /** What a role sees, by section, in the table's order; the shared role ranking decides, as in the route guards. */
@@ -99,6 +106,7 @@ const initials = (name: string): string =>
     .join('');
 
 export const AppShell = () => {
+  const { t } = useTranslation('common');
   const session = useSession();
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
@@ -122,7 +130,7 @@ export const AppShell = () => {
         href="#main"
         className="sr-only z-50 rounded-lg bg-white px-3 py-2 text-sm font-medium focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:shadow"
       >
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
       <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75 print:hidden">
         <div className="mx-auto flex h-16 max-w-7xl items-center gap-3 px-4 sm:px-6 lg:px-8">
@@ -130,7 +138,7 @@ export const AppShell = () => {
             variant="ghost"
             size="icon"
             className="-ml-2 lg:hidden"
-            aria-label={isMenuOpen ? 'Close menu' : 'Open menu'}
+            aria-label={isMenuOpen ? t('shell.closeMenu') : t('shell.openMenu')}
             aria-expanded={isMenuOpen}
             aria-controls="main-nav"
             onClick={() => setIsMenuOpen((isOpen) => !isOpen)}
@@ -154,7 +162,7 @@ export const AppShell = () => {
               </span>
               <div className="grid leading-tight">
                 <span className="text-sm font-medium text-zinc-900">{user.name}</span>
-                <span className="text-xs text-zinc-600">{user.departmentName ?? 'No department'}</span>
+                <span className="text-xs text-zinc-600">{user.departmentName ?? t('shell.noDepartment')}</span>
               </div>
               <RoleBadge role={user.role} />
             </div>
@@ -163,11 +171,11 @@ export const AppShell = () => {
               size="sm"
               onClick={() => void onSignOut()}
               isLoading={isSigningOut}
-              aria-label="Sign out"
+              aria-label={t('shell.signOut')}
               className="text-zinc-700"
             >
               {isSigningOut ? null : <LogOut aria-hidden />}
-              <span className="hidden sm:inline">Sign out</span>
+              <span className="hidden sm:inline">{t('shell.signOut')}</span>
             </Button>
           </div>
         </div>
@@ -175,7 +183,7 @@ export const AppShell = () => {
       <div className="mx-auto max-w-7xl px-4 sm:px-6 lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-10 lg:px-8 print:block print:max-w-none print:px-0">
         <nav
           id="main-nav"
-          aria-label="Main"
+          aria-label={t('shell.mainNav')}
           className={cn(
             'border-b border-zinc-200 py-3 lg:sticky lg:top-16 lg:block lg:max-h-[calc(100dvh-4rem)] lg:self-start lg:overflow-y-auto lg:border-0 lg:py-8 print:hidden',
             isMenuOpen ? 'block' : 'hidden',
@@ -189,7 +197,7 @@ export const AppShell = () => {
             {navFor(user.role).map((section) => (
               <div key={section.title} className="grid gap-1">
                 <p id={`nav-${section.title}`} className="px-3 text-xs font-medium tracking-wide text-zinc-500 uppercase">
-                  {section.title}
+                  {t(`shell.sections.${SECTION_KEYS[section.title]}`)}
                 </p>
                 <ul aria-labelledby={`nav-${section.title}`} className="grid gap-0.5">
                   {section.items.map((item) => (
@@ -200,7 +208,7 @@ export const AppShell = () => {
                         activeProps={{ className: 'bg-emerald-50 text-emerald-900 hover:bg-emerald-50 hover:text-emerald-900' }}
                       >
                         <item.icon aria-hidden className="size-4" />
-                        {item.label}
+                        {t(`shell.nav.${item.label}`)}
                       </Link>
                     </li>
                   ))}
@@ -211,9 +219,8 @@ export const AppShell = () => {
         </nav>
         <main id="main" tabIndex={-1} className="min-w-0 py-6 focus:outline-none sm:py-8 print:py-0">
           {user.mustEnrolTotp ? (
-            <Alert tone="warning" title="Two-factor authentication is required" className="mb-6">
-              Your organisation asks managers and admins to protect their account with an authenticator app. Set it up below to
-              continue using Canteen.
+            <Alert tone="warning" title={t('shell.totpRequired.title')} className="mb-6">
+              {t('shell.totpRequired.description')}
             </Alert>
           ) : null}
           <Outlet />
@@ -221,7 +228,7 @@ export const AppShell = () => {
       </div>
       <footer className="mx-auto flex max-w-7xl items-center gap-2 px-4 pb-8 text-xs text-zinc-600 sm:px-6 lg:px-8 print:hidden">
         <ShieldCheck aria-hidden className="size-3.5" />
-        Signed in as {user.email}
+        {t('shell.signedInAs', { email: user.email })}
       </footer>
     </div>
   );

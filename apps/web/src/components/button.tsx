@@ -2,6 +2,7 @@ import { cva, type VariantProps } from 'class-variance-authority';
 import type { LucideIcon } from 'lucide-react';
 import { Slot } from 'radix-ui';
 import type { ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cn } from '../lib/utils';
 import { Spinner } from './spinner';
 
@@ -27,6 +28,12 @@ export const buttonVariants = cva(
   },
 );
 
+/** The spinner of a button whose action runs: "Working" for screen readers. */
+const WorkingSpinner = () => {
+  const { t } = useTranslation('common');
+  return <Spinner label={t('working')} />;
+};
+
 type ButtonProps = ComponentProps<'button'> &
   VariantProps<typeof buttonVariants> & {
     /** Render the child element (a link) with button styling instead of a <button>. */
@@ -50,7 +57,7 @@ export const Button = ({ className, variant, size, asChild = false, isLoading = 
       disabled={props.disabled || isLoading}
       aria-busy={isLoading || undefined}
     >
-      {isLoading ? <Spinner label="Working" /> : null}
+      {isLoading ? <WorkingSpinner /> : null}
       {children}
     </button>
   );

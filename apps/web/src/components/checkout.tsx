@@ -1,6 +1,7 @@
 import { lineQuantityLimit } from '@canteen/shared/rules';
 import { Trash2 } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button, IconButton } from './button';
 import { CardFooter } from './card';
 import { QuantityStepper } from './quantity-stepper';
@@ -12,14 +13,17 @@ export const BasketQuantity = ({ itemName, quantity, stock, onChange }: BasketQu
   <QuantityStepper itemName={itemName} value={quantity} onChange={onChange} max={lineQuantityLimit(stock) || 1} size="sm" />
 );
 
-export const RemoveFromBasket = ({ itemName, onRemove }: { itemName: string; onRemove: () => void }) => (
-  <IconButton
-    icon={Trash2}
-    label={`Remove ${itemName}`}
-    className="text-zinc-600 hover:bg-red-50 hover:text-red-700"
-    onClick={onRemove}
-  />
-);
+export const RemoveFromBasket = ({ itemName, onRemove }: { itemName: string; onRemove: () => void }) => {
+  const { t } = useTranslation('common');
+  return (
+    <IconButton
+      icon={Trash2}
+      label={t('basket.remove', { item: itemName })}
+      className="text-zinc-600 hover:bg-red-50 hover:text-red-700"
+      onClick={onRemove}
+    />
+  );
+};
 
 type CheckoutButtonProps = { isPending: boolean; disabled: boolean; onClick: () => void; children: ReactNode };
 

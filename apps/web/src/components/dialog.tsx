@@ -1,6 +1,7 @@
 import { X } from 'lucide-react';
 import { AlertDialog as AlertDialogPrimitive, Dialog as DialogPrimitive } from 'radix-ui';
 import { type ComponentProps, type ReactNode, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cn } from '../lib/utils';
 import { Button } from './button';
 
@@ -52,6 +53,7 @@ const useReturnFocus = () => {
 };
 
 export const DialogContent = ({ className, children, size = 'md', ...props }: DialogContentProps) => {
+  const { t } = useTranslation('common');
   const returnFocus = useReturnFocus();
   return (
     <DialogPrimitive.Portal>
@@ -59,7 +61,7 @@ export const DialogContent = ({ className, children, size = 'md', ...props }: Di
       <DialogPrimitive.Content className={cn(panelClasses, SIZES[size], className)} {...returnFocus} {...props}>
         {children}
         <DialogPrimitive.Close asChild>
-          <Button variant="ghost" size="icon" className="absolute top-3 right-3 size-8" aria-label="Close">
+          <Button variant="ghost" size="icon" className="absolute top-3 right-3 size-8" aria-label={t('close')}>
             <X aria-hidden />
           </Button>
         </DialogPrimitive.Close>
@@ -117,6 +119,7 @@ export const ConfirmDialog = ({
   children,
   size = 'sm',
 }: ConfirmDialogProps) => {
+  const { t } = useTranslation('common');
   const returnFocus = useReturnFocus();
   return (
     <AlertDialogPrimitive.Root open={isOpen} onOpenChange={onOpenChange}>
@@ -135,7 +138,7 @@ export const ConfirmDialog = ({
           ) : null}
           <DialogFooter>
             <AlertDialogPrimitive.Cancel asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{t('cancel')}</Button>
             </AlertDialogPrimitive.Cancel>
             <Button variant={confirmVariant} isLoading={isPending} disabled={isConfirmDisabled} onClick={onConfirm}>
               {confirmLabel}

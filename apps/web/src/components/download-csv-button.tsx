@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Download } from 'lucide-react';
 import { toast } from 'sonner';
+import { useTranslation } from 'react-i18next';
 import { type CsvDownload, CsvDownloadError, downloadCsv } from '../lib/download-csv';
 import { Button } from './button';
 
@@ -14,17 +15,18 @@ type DownloadCsvButtonProps = {
 };
 
 /** A section's "Download CSV": fetches the export with the session's token and saves it; a refusal is a toast. */
-export const DownloadCsvButton = ({ download, what, label = 'Download CSV', variant = 'secondary' }: DownloadCsvButtonProps) => {
+export const DownloadCsvButton = ({ download, what, label: givenLabel, variant = 'secondary' }: DownloadCsvButtonProps) => {
+  const { t } = useTranslation(['common', 'errors']);
+  const label = givenLabel ?? t('download.csv');
   const mutation = useMutation({
     mutationFn: downloadCsv,
-    onError: (error) =>
-      toast.error(error instanceof CsvDownloadError ? error.message : 'Something went wrong. Please try again.'),
+    onError: (error) => toast.error(error instanceof CsvDownloadError ? error.message : t('errors:generic')),
   });
   return (
     <Button
       variant={variant}
       size="sm"
-      aria-label={`${label} of ${what}`}
+      aria-label={t('download.label', { label, what })}
       disabled={download === null}
       isLoading={mutation.isPending}
       onClick={() => download && mutation.mutate(download)}

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Command } from 'cmdk';
 import { ChevronsUpDown, Search, UserRound } from 'lucide-react';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert } from './alert';
 import { controlClasses } from './control-classes';
 import { Hint, Label } from './field';
@@ -15,7 +16,6 @@ import { useDebouncedValue } from '../lib/use-debounced-value';
 import { cn } from '../lib/utils';
 
 const RESULTS = 8;
-export const PERSON_SEARCH_LABEL = 'Search people';
 
 type EmployeePickerProps = {
   label: string;
@@ -44,6 +44,7 @@ const PersonDetails = ({ person }: { person: UserDto }) => (
  * (cmdk in a Popover), with ↑ ↓ to move, Enter to pick and Escape to close. The server does the searching.
  */
 export const EmployeePicker = ({ label, value, onChange, hint, purpose = 'money' }: EmployeePickerProps) => {
+  const { t } = useTranslation('common');
   const id = useId();
   const session = useSession();
   const me = session.status === 'signedIn' ? session.user : null;
@@ -104,29 +105,29 @@ export const EmployeePicker = ({ label, value, onChange, hint, purpose = 'money'
                   <PersonDetails person={value} />
                 </span>
               </span>
-              <span className="shrink-0 text-xs font-medium text-emerald-800">Change</span>
+              <span className="shrink-0 text-xs font-medium text-emerald-800">{t('picker.change')}</span>
             </>
           ) : (
             <>
               <Search aria-hidden className="size-4 shrink-0" />
-              <span className="flex-1 truncate">Name, email or employee number</span>
+              <span className="flex-1 truncate">{t('picker.placeholder')}</span>
             </>
           )}
           <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-500" />
         </PopoverTrigger>
         <PopoverContent className="w-[var(--radix-popover-trigger-width)] min-w-72 p-0">
-          <Command shouldFilter={false} loop label={PERSON_SEARCH_LABEL}>
+          <Command shouldFilter={false} loop label={t('picker.search')}>
             <div className="relative border-b border-zinc-100">
               <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" />
               <Command.Input
                 value={searchText}
                 onValueChange={setSearchText}
-                placeholder="Name, email or employee number"
+                placeholder={t('picker.placeholder')}
                 className="h-10 w-full rounded-t-lg bg-transparent pr-9 pl-9 text-sm text-zinc-900 placeholder:text-zinc-500 focus:outline-none"
               />
               {query.isFetching ? (
                 <span className="absolute top-1/2 right-3 -translate-y-1/2 text-zinc-500">
-                  <Spinner label="Searching" className="size-3.5" />
+                  <Spinner label={t('picker.searching')} className="size-3.5" />
                 </span>
               ) : null}
             </div>
@@ -135,13 +136,13 @@ export const EmployeePicker = ({ label, value, onChange, hint, purpose = 'money'
                 <Alert>{errorMessage(query.error)}</Alert>
               </div>
             ) : null}
-            <Command.List label="Matching people" className="max-h-72 overflow-y-auto p-1">
+            <Command.List label={t('picker.matches')} className="max-h-72 overflow-y-auto p-1">
               {query.isPending ? (
-                <Command.Loading label="Loading people">
-                  <p className="px-2.5 py-2 text-sm text-zinc-600">Loading people…</p>
+                <Command.Loading label={t('picker.loading')}>
+                  <p className="px-2.5 py-2 text-sm text-zinc-600">{t('picker.loadingText')}</p>
                 </Command.Loading>
               ) : (
-                <Command.Empty className="px-2.5 py-2 text-sm text-zinc-600">Nobody matches “{search}”.</Command.Empty>
+                <Command.Empty className="px-2.5 py-2 text-sm text-zinc-600">{t('picker.noMatch', { search })}</Command.Empty>
               )}
               {people.map((person) => (
                 <Command.Item
@@ -153,7 +154,7 @@ export const EmployeePicker = ({ label, value, onChange, hint, purpose = 'money'
                 >
                   <span className="text-sm font-medium text-zinc-900">
                     {person.name}
-                    {person.isActive ? null : <span className="font-normal text-zinc-600"> (inactive)</span>}
+                    {person.isActive ? null : <span className="font-normal text-zinc-600">{` ${t('picker.inactive')}`}</span>}
                   </span>
                   <span className="text-xs text-zinc-600">
                     <PersonDetails person={person} />

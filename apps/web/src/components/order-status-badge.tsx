@@ -1,4 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { Badge } from './badge';
 
-export const OrderStatusBadge = ({ status }: { status: 'completed' | 'refunded' }) =>
-  status === 'refunded' ? <Badge tone="amber">Refunded</Badge> : <Badge tone="green">Paid</Badge>;
+export const OrderStatusBadge = ({ status }: { status: 'completed' | 'refunded' }) => {
+  const { t } = useTranslation('common');
+  return <Badge tone={status === 'refunded' ? 'amber' : 'green'}>{t(`orderStatus.${status}`)}</Badge>;
+};

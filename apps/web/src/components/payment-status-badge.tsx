@@ -1,21 +1,15 @@
 import type { PaymentDto } from '@canteen/shared';
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../lib/i18n';
 import { Badge } from './badge';
 
 type Tone = 'green' | 'amber' | 'red' | 'neutral' | 'violet';
 
-/** A card top-up's state in words: a refund of part of it is "Partly refunded". */
-const LABELS: Record<PaymentDto['status'], string> = {
-  pending: 'Waiting',
-  succeeded: 'Paid',
-  declined: 'Declined',
-  failed: 'Failed',
-  expired: 'Expired',
-  refunded: 'Refunded',
-};
-
-/** A card top-up's state in words: a refund of part of it is "Partly refunded". */
+/** A card top-up's state in words, in the language shown: a refund of part of it is "Partly refunded". */
 export const paymentStatusLabel = (payment: Pick<PaymentDto, 'status' | 'amountCents' | 'refundedCents'>): string =>
-  payment.status === 'refunded' && payment.refundedCents < payment.amountCents ? 'Partly refunded' : LABELS[payment.status];
+  payment.status === 'refunded' && payment.refundedCents < payment.amountCents
+    ? i18next.t('common:paymentStatus.partlyRefunded')
+    : i18next.t(`common:paymentStatus.${payment.status}`);
 
 const TONES: Record<PaymentDto['status'], Tone> = {
   pending: 'amber',
@@ -26,6 +20,8 @@ const TONES: Record<PaymentDto['status'], Tone> = {
   refunded: 'violet',
 };
 
-export const PaymentStatusBadge = ({ payment }: { payment: Pick<PaymentDto, 'status' | 'amountCents' | 'refundedCents'> }) => (
-  <Badge tone={TONES[payment.status]}>{paymentStatusLabel(payment)}</Badge>
-);
+export const PaymentStatusBadge = ({ payment }: { payment: Pick<PaymentDto, 'status' | 'amountCents' | 'refundedCents'> }) => {
+  // Renders again when the language changes.
+  useTranslation('common');
+  return <Badge tone={TONES[payment.status]}>{paymentStatusLabel(payment)}</Badge>;
+};

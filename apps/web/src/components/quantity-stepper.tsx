@@ -1,5 +1,6 @@
 import { NumberField } from '@base-ui/react/number-field';
 import { Minus, Plus } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { cn } from '../lib/utils';
 import { Button } from './button';
 import { controlClasses } from './control-classes';
@@ -28,6 +29,7 @@ export const QuantityStepper = ({
   size = 'md',
   className,
 }: QuantityStepperProps) => {
+  const { t } = useTranslation('common');
   const buttonSize = size === 'sm' ? 'size-8' : 'size-9';
   return (
     <NumberField.Root
@@ -41,20 +43,20 @@ export const QuantityStepper = ({
       }}
       className={className}
     >
-      <NumberField.Group aria-label={`Quantity of ${itemName}`} className="inline-flex items-center gap-1">
+      <NumberField.Group aria-label={t('quantity.of', { item: itemName })} className="inline-flex items-center gap-1">
         <NumberField.Decrement
           render={<Button variant="secondary" size="icon" className={buttonSize} />}
-          aria-label={`One less ${itemName}`}
+          aria-label={t('quantity.less', { item: itemName })}
         >
           <Minus aria-hidden />
         </NumberField.Decrement>
         <NumberField.Input
-          aria-label="Quantity"
+          aria-label={t('quantity.label')}
           className={cn(controlClasses, size === 'sm' ? 'h-8' : 'h-9', 'w-11 px-1 text-center font-semibold tabular-nums')}
         />
         <NumberField.Increment
           render={<Button variant="secondary" size="icon" className={buttonSize} />}
-          aria-label={`One more ${itemName}`}
+          aria-label={t('quantity.more', { item: itemName })}
         >
           <Plus aria-hidden />
         </NumberField.Increment>

@@ -1,4 +1,5 @@
 import type { OrderDto } from '@canteen/shared';
+import { useTranslation } from 'react-i18next';
 import { TBody, TD, TH, THead, TR, Table } from './table';
 import { formatDateTime, orderNumber } from '../lib/format';
 import { formatMoney } from '../lib/money';
@@ -6,30 +7,38 @@ import { OrderStatusBadge } from './order-status-badge';
 
 /** What was bought, for how much, and which payers paid it: the same on screen and on paper. */
 export const Receipt = ({ order }: { order: OrderDto }) => {
+  const { t } = useTranslation('common');
   const isTill = order.placedById !== order.userId;
   return (
     <article aria-labelledby={`receipt-${order.id}`} className="grid gap-5">
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1">
           <h2 id={`receipt-${order.id}`} className="text-lg font-semibold text-zinc-900">
-            Order #{orderNumber(order.id)}
+            {t('receipt.title', { number: orderNumber(order.id) })}
           </h2>
           <p className="text-sm text-zinc-600">
-            {formatDateTime(order.createdAt)} · for {order.userName}
-            {isTill ? ` · at the till by ${order.placedByName}` : ''}
+            {isTill
+              ? t('receipt.forPersonAtTill', {
+                  date: formatDateTime(order.createdAt),
+                  name: order.userName,
+                  staff: order.placedByName,
+                })
+              : t('receipt.forPerson', { date: formatDateTime(order.createdAt), name: order.userName })}
           </p>
-          {order.refundedAt ? <p className="text-sm text-amber-800">Refunded {formatDateTime(order.refundedAt)}</p> : null}
+          {order.refundedAt ? (
+            <p className="text-sm text-amber-800">{t('receipt.refundedAt', { date: formatDateTime(order.refundedAt) })}</p>
+          ) : null}
         </div>
         <OrderStatusBadge status={order.status} />
       </header>
       <Table>
-        <caption className="sr-only">Items</caption>
+        <caption className="sr-only">{t('receipt.items')}</caption>
         <THead>
           <tr>
-            <TH>Dish</TH>
-            <TH className="text-right">Qty</TH>
-            <TH className="hidden text-right sm:table-cell">Price</TH>
-            <TH className="text-right">Amount</TH>
+            <TH>{t('receipt.dish')}</TH>
+            <TH className="text-right">{t('receipt.quantity')}</TH>
+            <TH className="hidden text-right sm:table-cell">{t('receipt.price')}</TH>
+            <TH className="text-right">{t('receipt.amount')}</TH>
           </tr>
         </THead>
         <TBody>
@@ -45,10 +54,10 @@ export const Receipt = ({ order }: { order: OrderDto }) => {
         <tfoot className="border-t-2 border-zinc-200">
           <tr>
             <th scope="row" colSpan={2} className="px-5 py-3 text-left font-semibold text-zinc-900 sm:hidden">
-              Total
+              {t('receipt.total')}
             </th>
             <th scope="row" colSpan={3} className="hidden px-6 py-3 text-left font-semibold text-zinc-900 sm:table-cell">
-              Total
+              {t('receipt.total')}
             </th>
             <td
               data-testid="order-total"
@@ -61,7 +70,7 @@ export const Receipt = ({ order }: { order: OrderDto }) => {
       </Table>
       <section aria-labelledby={`paid-by-${order.id}`} className="grid gap-2">
         <h3 id={`paid-by-${order.id}`} className="text-sm font-semibold text-zinc-900">
-          {order.status === 'refunded' ? 'Paid by (given back on refund)' : 'Paid from the wallet by'}
+          {order.status === 'refunded' ? t('receipt.paidByRefunded') : t('receipt.paidBy')}
         </h3>
         {order.breakdown.length ? (
           <dl className="grid gap-1.5 rounded-lg border border-zinc-200 p-3 sm:max-w-md">
@@ -73,7 +82,7 @@ export const Receipt = ({ order }: { order: OrderDto }) => {
             ))}
           </dl>
         ) : (
-          <p className="text-sm text-zinc-600">Nothing was charged.</p>
+          <p className="text-sm text-zinc-600">{t('receipt.nothingCharged')}</p>
         )}
       </section>
     </article>

@@ -1,7 +1,10 @@
 import type { Role } from '@canteen/shared/constants';
-import { roleLabel } from '../lib/format';
+import { useTranslation } from 'react-i18next';
 import { Badge } from './badge';
 
 const ROLE_TONES = { employee: 'neutral', manager: 'blue', admin: 'violet' } as const;
 
-export const RoleBadge = ({ role }: { role: Role }) => <Badge tone={ROLE_TONES[role]}>{roleLabel(role)}</Badge>;
+export const RoleBadge = ({ role }: { role: Role }) => {
+  const { t } = useTranslation('common');
+  return <Badge tone={ROLE_TONES[role]}>{t(`roles.${role}`)}</Badge>;
+};

@@ -1,6 +1,7 @@
 import type { UserDto } from '@canteen/shared';
 import { Link } from '@tanstack/react-router';
 import { formatDateTime } from '../lib/format';
+import { i18next } from '../lib/i18n';
 import type { Column } from './data-table';
 import { RoleBadge } from './role-badge';
 import { UserStatusBadges } from './user-status-badges';
@@ -22,10 +23,15 @@ const PersonName = ({ user }: { user: UserDto }) =>
     </Link>
   );
 
-/** The columns of a table of people (Users for admins, People for managers); on a phone, the badges move under the name. */
+/**
+ * The columns of a table of people (Users for admins, People for managers); on a phone, the badges move under the name.
+ * Each header is read in the language shown.
+ */
 export const USER_COLUMNS = {
   name: {
-    header: 'Name',
+    get header() {
+      return i18next.t('common:columns.name');
+    },
     cell: (user) => (
       <>
         <div className="grid min-w-40 justify-items-start">
@@ -40,20 +46,38 @@ export const USER_COLUMNS = {
     ),
   },
   employeeNumber: {
-    header: 'Employee no.',
+    get header() {
+      return i18next.t('common:columns.employeeNumber');
+    },
     cell: (user) => user.employeeNumber,
     className: 'hidden md:table-cell',
     cellClassName: 'font-mono text-xs',
   },
-  role: { header: 'Role', cell: (user) => <RoleBadge role={user.role} />, className: 'hidden sm:table-cell' },
+  role: {
+    get header() {
+      return i18next.t('common:columns.role');
+    },
+    cell: (user) => <RoleBadge role={user.role} />,
+    className: 'hidden sm:table-cell',
+  },
   department: {
-    header: 'Department',
+    get header() {
+      return i18next.t('common:columns.department');
+    },
     cell: (user) => user.departmentName ?? <span className="text-zinc-600">—</span>,
     className: 'hidden sm:table-cell',
   },
-  status: { header: 'Status', cell: (user) => <UserStatusBadges user={user} />, className: 'hidden sm:table-cell' },
+  status: {
+    get header() {
+      return i18next.t('common:columns.status');
+    },
+    cell: (user) => <UserStatusBadges user={user} />,
+    className: 'hidden sm:table-cell',
+  },
   lastLogin: {
-    header: 'Last sign-in',
+    get header() {
+      return i18next.t('common:columns.lastSignIn');
+    },
     cell: (user) => formatDateTime(user.lastLoginAt),
     className: 'hidden lg:table-cell',
     cellClassName: 'whitespace-nowrap',

@@ -1,5 +1,7 @@
 import { shortId } from './audit-words';
 import { formatDate, formatDateTime, formatNumber } from './format';
+import { i18next } from './i18n';
+import { audit } from '../locales/en/audit';
 import { formatMoney } from './money';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
@@ -26,12 +28,21 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 400;
 
-/** "priceCents" → "Price", "isActive" → "Active", "departmentId" → "Department", "totpEnabledAt" → "Totp enabled at". */
+/** The fields the audited entities record, by their bare name; their words are `audit:fields.<name>`. */
+type KnownField = keyof typeof audit.fields;
+const isKnownField = (bare: string): bare is KnownField => Object.hasOwn(audit.fields, bare);
+
+/**
+ * "priceCents" → "Price", "isActive" → "Active", "departmentId" → "Department", "totpEnabledAt" → "Totp enabled at";
+ * a known field in the language shown, any other one in its own parts.
+ */
 export const fieldLabel = (field: string): string => {
   const bare = field
     .replace(/Cents$/, '')
     .replace(/^is(?=[A-Z])/, '')
     .replace(/(?<=.)Id$/, '');
+  const name = bare.charAt(0).toLowerCase() + bare.slice(1);
+  if (isKnownField(name)) return i18next.t(`audit:fields.${name}`);
   const spaced = bare
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/_/g, ' ')
@@ -53,9 +64,9 @@ const compact = (field: string, value: unknown): string => {
 
 /** A recorded value in words: cents as money (fields named …Cents), dates, yes/no, short ids; secrets never. */
 export const formatAuditValue = (field: string, value: unknown): ShownValue => {
-  if (isSecret(field, value)) return { text: 'Hidden', isHidden: true };
-  if (value === null || value === undefined || value === '') return { text: 'none' };
-  if (typeof value === 'boolean') return { text: value ? 'Yes' : 'No' };
+  if (isSecret(field, value)) return { text: i18next.t('audit:values.hidden'), isHidden: true };
+  if (value === null || value === undefined || value === '') return { text: i18next.t('audit:values.none') };
+  if (typeof value === 'boolean') return { text: i18next.t(value ? 'audit:values.yes' : 'audit:values.no') };
   if (typeof value === 'number') {
     return { text: field.endsWith('Cents') && Number.isInteger(value) ? formatMoney(value) : formatNumber(value) };
   }
@@ -65,10 +76,12 @@ export const formatAuditValue = (field: string, value: unknown): ShownValue => {
     if (UUID.test(value)) return { text: shortId(value), title: value };
     return value.length > MAX_TEXT ? { text: `${value.slice(0, MAX_TEXT)}…`, title: value } : { text: value };
   }
-  if (Array.isArray(value)) return { text: value.length ? value.map((item) => compact(field, item)).join(', ') : 'none' };
+  if (Array.isArray(value)) {
+    return { text: value.length ? value.map((item) => compact(field, item)).join(', ') : i18next.t('audit:values.none') };
+  }
   if (typeof value === 'object') return { text: compact(field, value) };
   // JSON carries nothing else; a bigint or symbol would be a bug upstream, not something to guess at.
-  return { text: 'unreadable value' };
+  return { text: i18next.t('audit:values.unreadable') };
 };
 
 const isBlank = (value: unknown): boolean => value === null || value === undefined;

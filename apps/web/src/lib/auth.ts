@@ -3,6 +3,7 @@ import type { ErrorReason } from '@canteen/shared';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { useSyncExternalStore } from 'react';
 import { errorData } from './errors';
+import { i18next } from './i18n';
 
 export type SessionUser = RouterOutputs['auth']['me'];
 type LoginOutput = RouterOutputs['auth']['login'];
@@ -109,9 +110,11 @@ const clearLocal = (notice: string | null, isByUser = false): void => {
 const withRefreshLock = <T>(task: () => Promise<T>): Promise<T> =>
   typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks.request(LOCK_NAME, task) : task();
 
-const SESSION_ENDED_NOTICES: Partial<Record<ErrorReason, string>> = {
-  REFRESH_REUSED: 'For your safety you were signed out because this sign-in was used elsewhere. Please sign in again.',
-  TOKEN_EXPIRED: 'Your session has expired. Please sign in again.',
+/** Why the session ended, in words, when the server's reason says more than "it ended". */
+const sessionEndedNotice = (reason: ErrorReason | null | undefined): string => {
+  if (reason === 'REFRESH_REUSED') return i18next.t('errors:session.reused');
+  if (reason === 'TOKEN_EXPIRED') return i18next.t('errors:session.expired');
+  return i18next.t('errors:session.ended');
 };
 
 const runRefresh = async (): Promise<boolean> => {
@@ -125,11 +128,10 @@ const runRefresh = async (): Promise<boolean> => {
     if (code === undefined || code === 'TOO_MANY_REQUESTS' || code === 'INTERNAL_SERVER_ERROR') {
       // The server could not be asked: keep what we have and try again shortly.
       if (wasSignedIn) schedule(RETRY_AFTER_MS);
-      else clearLocal("Can't reach Canteen right now. Check your connection and try again.");
+      else clearLocal(i18next.t('errors:network'));
       return false;
     }
-    const notice = data?.reason ? SESSION_ENDED_NOTICES[data.reason] : undefined;
-    clearLocal(wasSignedIn ? (notice ?? 'Your session has ended. Please sign in again.') : null);
+    clearLocal(wasSignedIn ? sessionEndedNotice(data?.reason) : null);
     return false;
   }
 };
@@ -181,7 +183,8 @@ export const markTotpEnrolmentRequired = (): void => {
 export const initSession = (): void => {
   if (channel) {
     channel.addEventListener('message', (event: MessageEvent<AuthMessage>) => {
-      if (event.data.type === 'signed-out' && session.status === 'signedIn') clearLocal('You signed out in another tab.', true);
+      if (event.data.type === 'signed-out' && session.status === 'signedIn')
+        clearLocal(i18next.t('errors:session.signedOutElsewhere'), true);
       if (event.data.type === 'signed-in' && session.status !== 'signedIn') void refreshSession();
     });
   }

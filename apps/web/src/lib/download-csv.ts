@@ -1,6 +1,7 @@
 import { ensureFreshToken, getAccessToken, getSession, refreshSession } from './auth';
 import { saveBlob } from './download';
 import { httpErrorMessage } from './errors';
+import { i18next } from './i18n';
 
 /** The API's CSV exports (`GET /export/<name>.csv`, apps/api/src/modules/report/report.csv.ts). */
 export type CsvExport =
@@ -31,8 +32,6 @@ export const csvUrl = (name: CsvExport, params: CsvDownload['params']): string =
 /** A download that did not happen; its message says why in plain words. */
 export class CsvDownloadError extends Error {}
 
-const OFFLINE = "Can't reach Canteen right now. Check your connection and try again.";
-
 const fetchExport = (url: string): Promise<Response> => {
   const token = getAccessToken();
   return fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
@@ -61,7 +60,7 @@ export const downloadCsv = async ({ name, params, fileName }: CsvDownload): Prom
       response = await fetchExport(url);
     }
   } catch {
-    throw new CsvDownloadError(OFFLINE);
+    throw new CsvDownloadError(i18next.t('errors:network'));
   }
   if (!response.ok) throw await refusal(response);
   let blob: Blob;
@@ -69,7 +68,7 @@ export const downloadCsv = async ({ name, params, fileName }: CsvDownload): Prom
     blob = await response.blob();
   } catch {
     // The connection broke while the file streamed in.
-    throw new CsvDownloadError(OFFLINE);
+    throw new CsvDownloadError(i18next.t('errors:network'));
   }
   saveBlob(blob, fileName);
 };

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import { fieldErrors } from './errors';
+import { i18next } from './i18n';
 
 /**
  * Plain-words messages for Zod's built-in checks. A message written into a shared schema (for example the
@@ -9,12 +10,18 @@ import { fieldErrors } from './errors';
  */
 const friendlyIssue: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'too_small' && issue.origin === 'string') {
-    return Number(issue.minimum) <= 1 ? 'Required' : `Use at least ${issue.minimum} characters`;
+    return Number(issue.minimum) <= 1
+      ? i18next.t('errors:form.required')
+      : i18next.t('errors:form.tooShort', { minimum: String(issue.minimum) });
   }
-  if (issue.code === 'too_big' && issue.origin === 'string') return `Use at most ${issue.maximum} characters`;
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    return i18next.t('errors:form.tooLong', { maximum: String(issue.maximum) });
+  }
   if (issue.code === 'invalid_format')
-    return issue.format === 'email' ? 'Enter a valid email address' : 'This format is not valid';
-  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) return 'Required';
+    return issue.format === 'email' ? i18next.t('errors:form.email') : i18next.t('errors:form.format');
+  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) {
+    return i18next.t('errors:form.required');
+  }
   return undefined;
 };
 

@@ -1,5 +1,6 @@
+import type { Role } from '@canteen/shared/constants';
 import { canteenConfig } from './canteen-config';
-import { formattingLocale } from './i18n';
+import { formattingLocale, i18next } from './i18n';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 /** Dates and times in the language shown and the canteen's time zone (`config.get`), not the device's. */
@@ -60,8 +61,8 @@ export const formatDateTime = (iso: string | null | undefined): string =>
   iso ? dateFormat('dateTime').format(new Date(iso)) : '—';
 export const formatDate = (iso: string | null | undefined): string => (iso ? dateFormat('date').format(new Date(iso)) : '—');
 
-const ROLE_LABELS = { employee: 'Employee', manager: 'Manager', admin: 'Admin' } as const;
-export const roleLabel = (role: keyof typeof ROLE_LABELS): string => ROLE_LABELS[role];
+/** A role in words, in the language shown ("Employee", "Mitarbeiter"); call while rendering. */
+export const roleLabel = (role: Role): string => i18next.t(`common:roles.${role}`);
 
 /** A short, readable reference for an order (the random tail of its UUIDv7). */
 export const orderNumber = (id: string): string => id.replace(/-/g, '').slice(-8).toUpperCase();

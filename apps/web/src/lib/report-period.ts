@@ -1,16 +1,12 @@
 import { asDay, dayFormat } from './format';
+import { i18next } from './i18n';
 import { ReportRangeSchema, isoWeekStart } from '@canteen/shared';
 import type { RangePreset } from './search-params';
 
 export const DEFAULT_PRESET = 'this-month' satisfies RangePreset;
 
-export const PRESET_LABELS: Record<RangePreset, string> = {
-  'this-month': 'This month',
-  'last-month': 'Last month',
-  'last-7-days': 'Last 7 days',
-  'last-30-days': 'Last 30 days',
-  custom: 'Custom dates',
-};
+/** A preset by name in the language shown ("This month"); call while rendering. */
+export const presetLabel = (preset: RangePreset): string => i18next.t(`report:presets.${preset}`);
 
 /** Calendar days (`YYYY-MM-DD`, UTC days as the reports count them), both ends included, as people pick them. */
 export type DayRange = { from: string; to: string };
@@ -50,10 +46,20 @@ export const apiRange = (days: DayRange): { from: string; to: string } => ({
   to: `${addDays(days.to, 1)}T00:00:00.000Z`,
 });
 
-/** Why the API would refuse this period, in its own schema's words, or null. */
+/** The API schema's words (packages/shared report.ts) for why it refuses a period, in the language shown. */
+const RANGE_PROBLEMS = new Map<string, 'report:period.endAfterStart' | 'report:period.atMost18Months'>([
+  ['The end must be after the start', 'report:period.endAfterStart'],
+  ['Choose at most 18 months', 'report:period.atMost18Months'],
+]);
+
+/** Why the API would refuse this period, in its own schema's words (translated when known), or null. */
 export const rangeProblem = (days: DayRange): string | null => {
   const result = ReportRangeSchema.safeParse(apiRange(days));
-  return result.success ? null : (result.error.issues[0]?.message ?? 'Choose another period');
+  if (result.success) return null;
+  const message = result.error.issues[0]?.message;
+  if (message === undefined) return i18next.t('report:period.chooseAnother');
+  const known = RANGE_PROBLEMS.get(message);
+  return known ? i18next.t(known) : message;
 };
 
 type Period = { orders: number; revenueCents: number };

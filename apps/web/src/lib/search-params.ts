@@ -6,6 +6,7 @@ import {
   DIETARY_TAGS,
   type DietaryTag,
   IdSchema,
+  ORDER_STATUSES,
   PRODUCT_SORTS,
   ProductListInputSchema,
   ResetPasswordInputSchema,
@@ -45,6 +46,15 @@ export const MenuSearchSchema = z.object({
   sort: z.enum(PRODUCT_SORTS).optional().catch(undefined),
 });
 export type MenuSearch = z.infer<typeof MenuSearchSchema>;
+
+/** A person's orders (`/orders?q=soup&status=refunded&from=2026-12-01&to=2026-12-06`), days in the canteen's zone. */
+export const OrdersSearchSchema = z.object({
+  q: ProductListInputSchema.shape.search.unwrap().min(1).optional().catch(undefined),
+  status: z.enum(ORDER_STATUSES).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+});
+export type OrdersSearch = z.infer<typeof OrdersSearchSchema>;
 
 /** `?placed=true` after checkout. */
 export const ReceiptSearchSchema = z.object({ placed: z.literal([true, 'true']).optional().catch(undefined) });

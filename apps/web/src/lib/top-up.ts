@@ -1,5 +1,6 @@
 import { CreateTopUpInputSchema, type TopUpOptions } from '@canteen/shared';
 import { z } from 'zod';
+import { i18next } from './i18n';
 import { formatMoney, parseMoney } from './money';
 
 /** The most one top-up may add right now: the per-payment maximum, or what is left of today's limit. */
@@ -7,22 +8,22 @@ export const topUpCapCents = (options: TopUpOptions): number => Math.min(options
 
 /** The limits in words, for under the amount: "From €5.00 to €200.00 at a time. €500.00 left today." */
 export const topUpLimitsText = (options: TopUpOptions): string => {
-  const range = `From ${formatMoney(options.minCents)} to ${formatMoney(options.maxCents)} at a time.`;
-  if (options.remainingTodayCents < options.minCents)
-    return `${range} You have reached today's limit of ${formatMoney(options.dailyLimitCents)}.`;
+  const range = i18next.t('common:topUp.range', { min: formatMoney(options.minCents), max: formatMoney(options.maxCents) });
+  const daily = formatMoney(options.dailyLimitCents);
+  if (options.remainingTodayCents < options.minCents) return i18next.t('common:topUp.reachedDaily', { range, daily });
   return options.remainingTodayCents < options.dailyLimitCents
-    ? `${range} ${formatMoney(options.remainingTodayCents)} left of today's ${formatMoney(options.dailyLimitCents)}.`
-    : `${range} Up to ${formatMoney(options.dailyLimitCents)} a day.`;
+    ? i18next.t('common:topUp.leftToday', { range, left: formatMoney(options.remainingTodayCents), daily })
+    : i18next.t('common:topUp.perDay', { range, daily });
 };
 
 /** What is wrong with an amount in cents under these limits, in words, or null when it may be topped up. */
 export const topUpAmountProblem = (amountCents: number, options: TopUpOptions): string | null => {
-  if (amountCents < options.minCents) return `Top up at least ${formatMoney(options.minCents)}`;
-  if (amountCents > options.maxCents) return `Top up at most ${formatMoney(options.maxCents)} at a time`;
+  if (amountCents < options.minCents) return i18next.t('common:topUp.atLeast', { min: formatMoney(options.minCents) });
+  if (amountCents > options.maxCents) return i18next.t('common:topUp.atMost', { max: formatMoney(options.maxCents) });
   if (amountCents > options.remainingTodayCents) {
     return options.remainingTodayCents < options.minCents
-      ? "You have reached today's top-up limit"
-      : `Only ${formatMoney(options.remainingTodayCents)} is left of today's limit`;
+      ? i18next.t('common:topUp.dailyReached')
+      : i18next.t('common:topUp.onlyLeft', { left: formatMoney(options.remainingTodayCents) });
   }
   return null;
 };
@@ -36,7 +37,7 @@ export const topUpFormSchema = (options: TopUpOptions) =>
     amount: z.string().superRefine((text, context) => {
       const amountCents = parseMoney(text);
       if (amountCents === null || !CreateTopUpInputSchema.shape.amountCents.safeParse(amountCents).success) {
-        context.addIssue({ code: 'custom', message: 'Enter an amount in euros, e.g. 20 or 12.50' });
+        context.addIssue({ code: 'custom', message: i18next.t('common:topUp.invalidAmount') });
         return;
       }
       const problem = topUpAmountProblem(amountCents, options);

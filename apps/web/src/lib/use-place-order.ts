@@ -2,6 +2,7 @@ import type { BalanceDto, ErrorReason, OrderDto, OrderItem } from '@canteen/shar
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage, errorReason, isNetworkError } from './errors';
+import { i18next } from './i18n';
 import { formatMoney } from './money';
 import { trpc } from './trpc';
 
@@ -32,19 +33,20 @@ export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, on
     if (reason === 'INSUFFICIENT_FUNDS') {
       const fresh = await wallet.refetch();
       const have = formatMoney(fresh.data?.totalCents ?? wallet.data?.totalCents ?? 0);
+      const total = formatMoney(totalCents);
       return customer
-        ? `Not enough money in ${customer.name}'s wallet: they have ${have}, this order is ${formatMoney(totalCents)}.`
-        : `Not enough money in your wallet: you have ${have}, this order is ${formatMoney(totalCents)}.`;
+        ? i18next.t('errors:checkout.notEnoughForCustomer', { name: customer.name, have, total })
+        : i18next.t('errors:checkout.notEnough', { have, total });
     }
     if (isNetworkError(caught)) {
-      return customer
-        ? "We couldn't reach Canteen to confirm the order. Try again: it will not be charged twice."
-        : "We couldn't reach Canteen to confirm your order. Try again: if it did go through, you will not be charged twice.";
+      return i18next.t(customer ? 'errors:checkout.unreachableForCustomer' : 'errors:checkout.unreachable');
     }
     if (reason === 'IDEMPOTENCY_MISMATCH') onKeyRejected();
     const text = errorMessage(caught);
     const isBasketProblem = reason === 'OUT_OF_STOCK' || reason === 'PRODUCT_UNAVAILABLE';
-    return isBasketProblem && !customer ? `${text}${text.endsWith('.') ? '' : '.'} Change your cart and try again.` : text;
+    return isBasketProblem && !customer
+      ? i18next.t('errors:checkout.changeCart', { message: `${text}${text.endsWith('.') ? '' : '.'}` })
+      : text;
   };
 
   /** The order, or null when it failed (then `error` says why). */

@@ -1,16 +1,17 @@
 import type { AuditEntryDto } from '@canteen/shared';
 import { ArrowRight, EyeOff, Minus, Plus } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge';
 import { type ChangeKind, type FieldChange, type ShownValue, auditDiff } from '../../lib/audit-diff';
 import { aboutWords, actionWords } from '../../lib/audit-words';
 import { formatDateTime } from '../../lib/format';
 import { cn } from '../../lib/utils';
 
-/** Each kind of change says what it is in words and with an icon, not only by its colour. */
-const KINDS: Record<ChangeKind, { label: string; icon: typeof Plus; tone: 'green' | 'red' | 'amber'; rowClassName: string }> = {
-  added: { label: 'Added', icon: Plus, tone: 'green', rowClassName: 'bg-emerald-50/50' },
-  removed: { label: 'Removed', icon: Minus, tone: 'red', rowClassName: 'bg-red-50/50' },
-  changed: { label: 'Changed', icon: ArrowRight, tone: 'amber', rowClassName: 'bg-amber-50/40' },
+/** Each kind of change says what it is in words (`changes.kinds.<kind>`) and with an icon, not only by its colour. */
+const KINDS: Record<ChangeKind, { icon: typeof Plus; tone: 'green' | 'red' | 'amber'; rowClassName: string }> = {
+  added: { icon: Plus, tone: 'green', rowClassName: 'bg-emerald-50/50' },
+  removed: { icon: Minus, tone: 'red', rowClassName: 'bg-red-50/50' },
+  changed: { icon: ArrowRight, tone: 'amber', rowClassName: 'bg-amber-50/40' },
 };
 
 const COLUMNS = 'sm:grid-cols-[minmax(7rem,0.8fr)_6.5rem_minmax(0,1.2fr)_minmax(0,1.2fr)]';
@@ -38,6 +39,7 @@ const Value = ({ label, value, isOld }: { label: string; value: ShownValue | nul
 };
 
 const ChangeRow = ({ change }: { change: FieldChange }) => {
+  const { t } = useTranslation('audit');
   const kind = KINDS[change.kind];
   return (
     <li className={cn('grid gap-1 px-3 py-2 sm:items-baseline sm:gap-3', COLUMNS, kind.rowClassName)}>
@@ -49,12 +51,12 @@ const ChangeRow = ({ change }: { change: FieldChange }) => {
         <span>
           <Badge tone={kind.tone}>
             <kind.icon aria-hidden className="size-3" />
-            {kind.label}
+            {t(`changes.kinds.${change.kind}`)}
           </Badge>
         </span>
       </div>
-      <Value label="Before" value={change.before} isOld />
-      <Value label="After" value={change.after} isOld={false} />
+      <Value label={t('changes.before')} value={change.before} isOld />
+      <Value label={t('changes.after')} value={change.after} isOld={false} />
     </li>
   );
 };
@@ -64,14 +66,19 @@ const ChangeRow = ({ change }: { change: FieldChange }) => {
  * a named region that takes keyboard focus (axe `scrollable-region-focusable`).
  */
 export const AuditChanges = ({ entry }: { entry: AuditEntryDto }) => {
+  const { t } = useTranslation('audit');
   const changes = auditDiff(entry.before, entry.after);
   if (changes.length === 0) {
-    return <p className="text-sm text-zinc-600">No values were recorded with this entry.</p>;
+    return <p className="text-sm text-zinc-600">{t('changes.none')}</p>;
   }
   return (
     <div
       role="region"
-      aria-label={`Changes: ${actionWords(entry.action)}, ${aboutWords(entry)}, ${formatDateTime(entry.at)}`}
+      aria-label={t('changes.region', {
+        action: actionWords(entry.action),
+        about: aboutWords(entry),
+        at: formatDateTime(entry.at),
+      })}
       tabIndex={0}
       className="max-h-80 overflow-auto rounded-lg border border-zinc-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-600"
     >
@@ -82,12 +89,12 @@ export const AuditChanges = ({ entry }: { entry: AuditEntryDto }) => {
           COLUMNS,
         )}
       >
-        <span>Field</span>
-        <span>Change</span>
-        <span>Before</span>
-        <span>After</span>
+        <span>{t('changes.field')}</span>
+        <span>{t('changes.change')}</span>
+        <span>{t('changes.before')}</span>
+        <span>{t('changes.after')}</span>
       </div>
-      <ul aria-label="Changed fields" className="divide-y divide-zinc-100">
+      <ul aria-label={t('changes.list')} className="divide-y divide-zinc-100">
         {changes.map((change) => (
           <ChangeRow key={change.field} change={change} />
         ))}

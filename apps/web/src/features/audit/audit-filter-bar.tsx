@@ -2,27 +2,28 @@ import type { UserDto } from '@canteen/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { X } from 'lucide-react';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { EmployeePicker } from '../../components/employee-picker';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
 import { Select, type SelectOption } from '../../components/select';
-import { AUDIT_ENTITIES, AUDIT_ENTITY_LABELS, type AuditEntity } from '../../lib/audit-entities';
+import { AUDIT_ENTITIES, type AuditEntity } from '../../lib/audit-entities';
 import { hasAuditFilters } from '../../lib/audit-filters';
-import { AUDIT_ACTION_WORDS, shortId } from '../../lib/audit-words';
+import { AUDIT_ACTIONS, actionWords, entityWords, isKnownAction, shortId } from '../../lib/audit-words';
 import type { AuditSearch } from '../../lib/search-params';
 import { trpc } from '../../lib/trpc';
 import { useCommittedText } from '../../lib/use-committed-text';
 
 const ANY = 'any';
-const ENTITY_OPTIONS: SelectOption<AuditEntity | typeof ANY>[] = [
-  { value: ANY, label: 'Anything' },
-  ...AUDIT_ENTITIES.map((entity) => ({ value: entity, label: AUDIT_ENTITY_LABELS[entity] })),
+const entityOptions = (anything: string): SelectOption<AuditEntity | typeof ANY>[] => [
+  { value: ANY, label: anything },
+  ...AUDIT_ENTITIES.map((entity) => ({ value: entity, label: entityWords(entity) })),
 ];
 /** Suggestions for the action box: each area (what an action starts with) and every action the log knows. */
-const ACTION_SUGGESTIONS = [
-  ...new Set(Object.keys(AUDIT_ACTION_WORDS).map((action) => `${action.split('.')[0] ?? ''}.`)),
-  ...Object.keys(AUDIT_ACTION_WORDS),
+const ACTION_SUGGESTIONS: string[] = [
+  ...new Set(AUDIT_ACTIONS.map((action) => `${action.split('.')[0] ?? ''}.`)),
+  ...AUDIT_ACTIONS,
 ];
 
 type AuditFilterBarProps = {
@@ -33,6 +34,7 @@ type AuditFilterBarProps = {
 
 /** The audit log's filters, all kept in the address: who, about what, which action, from and to which day. */
 export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
+  const { t } = useTranslation('audit');
   const id = useId();
   const queryClient = useQueryClient();
   const actor = useQuery({ ...trpc.user.byId.queryOptions({ id: search.actor ?? '' }), enabled: search.actor !== undefined });
@@ -46,11 +48,11 @@ export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
       <div className="flex items-end gap-1.5 self-start">
         <div className="min-w-0 flex-1">
           <EmployeePicker
-            label="Done by"
+            label={t('filters.doneBy')}
             purpose="anyone"
             value={search.actor ? (actor.data ?? null) : null}
             onChange={pickActor}
-            hint={search.actor && actor.isError ? 'Someone no longer listed (erased, say).' : undefined}
+            hint={search.actor && actor.isError ? t('filters.noLongerListed') : undefined}
           />
         </div>
         {search.actor ? (
@@ -58,32 +60,32 @@ export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
             variant="ghost"
             size="icon"
             className="mb-0.5"
-            aria-label="Anyone: clear who did it"
+            aria-label={t('filters.clearActor')}
             onClick={() => pickActor(null)}
           >
             <X aria-hidden />
           </Button>
         ) : null}
       </div>
-      <Field label="About">
+      <Field label={t('filters.about')}>
         <Select
           value={search.entity ?? ANY}
           onValueChange={(entity) => onChange({ ...search, entity: entity === ANY ? undefined : entity })}
-          options={ENTITY_OPTIONS}
+          options={entityOptions(t('filters.anything'))}
         />
       </Field>
-      <Field label="Action starts with" hint="e.g. wallet. or product.update">
+      <Field label={t('filters.actionStartsWith')} hint={t('filters.actionHint')}>
         <Input type="search" autoComplete="off" list={`${id}-actions`} {...action} />
       </Field>
       <datalist id={`${id}-actions`}>
         {ACTION_SUGGESTIONS.map((suggestion) => (
           <option key={suggestion} value={suggestion}>
-            {AUDIT_ACTION_WORDS[suggestion] ?? 'Every action that starts so'}
+            {isKnownAction(suggestion) ? actionWords(suggestion) : t('filters.everyActionStartingSo')}
           </option>
         ))}
       </datalist>
       <div className="grid grid-cols-2 gap-3">
-        <Field label="From">
+        <Field label={t('filters.from')}>
           <Input
             type="date"
             value={search.from ?? ''}
@@ -91,7 +93,7 @@ export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
             onChange={(event) => onChange({ ...search, from: event.target.value || undefined })}
           />
         </Field>
-        <Field label="To (included)">
+        <Field label={t('filters.to')}>
           <Input
             type="date"
             value={search.to ?? ''}
@@ -103,7 +105,7 @@ export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
       <div className="flex flex-wrap items-end justify-between gap-2 sm:col-span-2 lg:col-span-2">
         {search.about ? (
           <p className="flex items-center gap-1 text-sm text-zinc-700">
-            Only about{' '}
+            {t('filters.onlyAbout')}{' '}
             <span className="font-mono text-xs" title={search.about}>
               {shortId(search.about)}
             </span>
@@ -111,7 +113,7 @@ export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
               variant="ghost"
               size="icon"
               className="size-7"
-              aria-label="Clear the filter on what it is about"
+              aria-label={t('filters.clearAbout')}
               onClick={() => onChange({ ...search, about: undefined })}
             >
               <X aria-hidden />
@@ -119,7 +121,7 @@ export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
           </p>
         ) : null}
         <Button variant="secondary" className="ml-auto" disabled={!hasAuditFilters(search)} onClick={() => onChange({})}>
-          Clear filters
+          {t('clearFilters')}
         </Button>
       </div>
     </div>

@@ -2,6 +2,7 @@ import type { AuditEntryDto } from '@canteen/shared';
 import { useMutation } from '@tanstack/react-query';
 import { ChevronRight, Download, ScrollText } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
@@ -12,7 +13,7 @@ import { auditFilters, hasAuditFilters } from '../../lib/audit-filters';
 import { aboutWords, actionWords, actorWords, entityWords } from '../../lib/audit-words';
 import { localDay } from '../../lib/calendar';
 import { downloadCsv } from '../../lib/download-csv';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import type { AuditSearch } from '../../lib/search-params';
 import { trpc } from '../../lib/trpc';
 import { useLoadMoreList } from '../../lib/use-list';
@@ -30,6 +31,7 @@ type AuditPageProps = {
 };
 
 export const AuditPage = ({ search, onSearchChange }: AuditPageProps) => {
+  const { t } = useTranslation('audit');
   const filters = auditFilters(search);
   const isFiltered = hasAuditFilters(search);
   const list = useLoadMoreList(
@@ -43,12 +45,12 @@ export const AuditPage = ({ search, onSearchChange }: AuditPageProps) => {
   return (
     <>
       <PageHeader
-        title="Audit log"
-        description="Every change and sign-in event, newest first. Secrets are never recorded."
+        title={t('title')}
+        description={t('description')}
         actions={
           <Button variant="secondary" onClick={() => download.mutate()} isLoading={download.isPending}>
             {download.isPending ? null : <Download aria-hidden />}
-            Download CSV
+            {t('downloadCsv')}
           </Button>
         }
       />
@@ -56,15 +58,15 @@ export const AuditPage = ({ search, onSearchChange }: AuditPageProps) => {
         <AuditFilterBar search={search} onChange={onSearchChange} />
         <ListView
           list={list}
-          loadingLabel="Loading audit entries"
-          empty={{ icon: ScrollText, title: 'Nothing recorded yet' }}
+          loadingLabel={t('loading')}
+          empty={{ icon: ScrollText, title: t('empty') }}
           isFiltered={isFiltered}
           noMatch={{
-            title: 'No entries match',
-            description: 'Actions match from the start (wallet. finds every wallet action); both days are included.',
+            title: t('noMatch.title'),
+            description: t('noMatch.description'),
             action: (
               <Button variant="secondary" onClick={() => onSearchChange({})}>
-                Clear filters
+                {t('clearFilters')}
               </Button>
             ),
           }}
@@ -74,14 +76,14 @@ export const AuditPage = ({ search, onSearchChange }: AuditPageProps) => {
               <AuditTable entries={entries} />
               <div className="flex items-center justify-between gap-3 border-t border-zinc-100 px-5 py-3 sm:px-6">
                 <p className="text-sm text-zinc-600">
-                  {entries.length} {entries.length === 1 ? 'entry' : 'entries'} shown
+                  {t('shown', { count: entries.length, shown: formatNumber(entries.length) })}
                 </p>
                 {list.more.hasMore ? (
                   <Button variant="secondary" size="sm" onClick={list.more.loadMore} isLoading={list.more.isLoadingMore}>
-                    Load more
+                    {t('loadMore')}
                   </Button>
                 ) : (
-                  <p className="text-sm text-zinc-600">End of the log</p>
+                  <p className="text-sm text-zinc-600">{t('end')}</p>
                 )}
               </div>
             </>
@@ -107,10 +109,11 @@ const useExpanded = () => {
 
 /** On a phone only the toggle and the "what" cell show; who, when and about move under what. */
 const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
+  const { t } = useTranslation('audit');
   const expanded = useExpanded();
   return (
     <DataTable
-      caption="Audit entries"
+      caption={t('table.caption')}
       rows={entries}
       rowClassName={(entry) => expanded.isOpen(entry.id) && 'bg-zinc-50/70'}
       detail={(entry) =>
@@ -124,7 +127,7 @@ const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
       }
       columns={[
         {
-          header: 'Details',
+          header: t('table.details'),
           isHeaderHidden: true,
           headerClassName: 'w-10',
           cellClassName: 'pr-0 align-top',
@@ -137,7 +140,11 @@ const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
                 className="size-7"
                 aria-expanded={isOpen}
                 aria-controls={`audit-${entry.id}`}
-                aria-label={`${isOpen ? 'Hide' : 'Show'} changes: ${actionWords(entry.action)}, ${aboutWords(entry)}, ${formatDateTime(entry.at)}`}
+                aria-label={t(isOpen ? 'table.hideChanges' : 'table.showChanges', {
+                  action: actionWords(entry.action),
+                  about: aboutWords(entry),
+                  at: formatDateTime(entry.at),
+                })}
                 onClick={() => expanded.toggle(entry.id)}
               >
                 <ChevronRight aria-hidden className={cn('transition-transform', isOpen && 'rotate-90')} />
@@ -146,19 +153,19 @@ const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
           },
         },
         {
-          header: 'When',
+          header: t('table.when'),
           className: 'hidden sm:table-cell',
           cellClassName: 'whitespace-nowrap tabular-nums align-top',
           cell: (entry) => formatDateTime(entry.at),
         },
         {
-          header: 'Who',
+          header: t('table.who'),
           className: 'hidden sm:table-cell',
           cellClassName: 'max-w-48 align-top',
           cell: (entry) => <span className={cn(!entry.actorId && 'text-zinc-600 italic')}>{actorWords(entry)}</span>,
         },
         {
-          header: 'What',
+          header: t('table.what'),
           cellClassName: 'align-top',
           cell: (entry) => (
             <div className="grid gap-0.5">
@@ -172,7 +179,7 @@ const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
           ),
         },
         {
-          header: 'About',
+          header: t('table.about'),
           className: 'hidden md:table-cell',
           cellClassName: 'align-top',
           cell: (entry) => (
@@ -187,22 +194,25 @@ const AuditTable = ({ entries }: { entries: AuditEntryDto[] }) => {
   );
 };
 
-const AuditDetails = ({ entry }: { entry: AuditEntryDto }) => (
-  <div className="grid gap-3">
-    <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-zinc-600">
-      <div className="flex min-w-0 gap-1.5">
-        <dt>{entityWords(entry.entity)}</dt>
-        <dd className="font-mono break-all text-zinc-900">{entry.entityId ?? '—'}</dd>
-      </div>
-      <div className="flex min-w-0 gap-1.5">
-        <dt>Request</dt>
-        <dd className="font-mono break-all text-zinc-900">{entry.requestId ?? '—'}</dd>
-      </div>
-      <div className="flex gap-1.5">
-        <dt>Address</dt>
-        <dd className="font-mono text-zinc-900">{entry.ip ?? '—'}</dd>
-      </div>
-    </dl>
-    <AuditChanges entry={entry} />
-  </div>
-);
+const AuditDetails = ({ entry }: { entry: AuditEntryDto }) => {
+  const { t } = useTranslation('audit');
+  return (
+    <div className="grid gap-3">
+      <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-zinc-600">
+        <div className="flex min-w-0 gap-1.5">
+          <dt>{entityWords(entry.entity)}</dt>
+          <dd className="font-mono break-all text-zinc-900">{entry.entityId ?? '—'}</dd>
+        </div>
+        <div className="flex min-w-0 gap-1.5">
+          <dt>{t('details.request')}</dt>
+          <dd className="font-mono break-all text-zinc-900">{entry.requestId ?? '—'}</dd>
+        </div>
+        <div className="flex gap-1.5">
+          <dt>{t('details.address')}</dt>
+          <dd className="font-mono text-zinc-900">{entry.ip ?? '—'}</dd>
+        </div>
+      </dl>
+      <AuditChanges entry={entry} />
+    </div>
+  );
+};

@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { ArrowLeft, KeyRound, LogIn } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -22,20 +23,21 @@ type Credentials = z.output<typeof CredentialsSchema>;
 
 const DEMO_PASSWORD = 'Canteen-Demo-2026';
 const DEMO_ACCOUNTS = [
-  { role: 'Admin', email: 'admin@canteen.test' },
-  { role: 'Manager', email: 'manager@canteen.test' },
-  { role: 'Employee', email: 'employee@canteen.test' },
+  { role: 'admin', email: 'admin@canteen.test' },
+  { role: 'manager', email: 'manager@canteen.test' },
+  { role: 'employee', email: 'employee@canteen.test' },
 ] as const;
 
 type LoginPageProps = { redirectTo: string | undefined };
 
 export const LoginPage = ({ redirectTo }: LoginPageProps) => {
+  const { t } = useTranslation('auth');
   const navigate = useNavigate();
   const session = useSession();
   const [credentials, setCredentials] = useState<Credentials | null>(null);
   const [error, setError] = useState<string | null>(null);
   const notice = session.status === 'signedOut' ? session.notice : null;
-  usePageTitle('Sign in');
+  usePageTitle(t('login.pageTitle'));
 
   const finish = async (mustEnrolTotp: boolean) => {
     await navigate({ href: mustEnrolTotp ? '/profile' : safeRedirect(redirectTo), replace: true });
@@ -61,13 +63,9 @@ export const LoginPage = ({ redirectTo }: LoginPageProps) => {
         <div className="mb-8 flex flex-col items-center gap-3 text-center">
           <Logo className="text-lg" />
           <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">
-            {credentials ? 'Two-step verification' : 'Sign in to Canteen'}
+            {credentials ? t('login.totpTitle') : t('login.title')}
           </h1>
-          <p className="text-sm text-zinc-600">
-            {credentials
-              ? 'Open your authenticator app and enter the 6-digit code for Canteen.'
-              : 'Order lunch, top up your wallet and manage the canteen.'}
-          </p>
+          <p className="text-sm text-zinc-600">{credentials ? t('login.totpDescription') : t('login.description')}</p>
         </div>
         <div className="rounded-xl border border-zinc-200 bg-white p-6 shadow-sm">
           {notice && !error ? (
@@ -95,22 +93,23 @@ export const LoginPage = ({ redirectTo }: LoginPageProps) => {
 };
 
 const CredentialsStep = ({ onSubmit }: { onSubmit: (input: Credentials) => Promise<void> }) => {
+  const { t } = useTranslation('auth');
   const form = useForm({ resolver: schemaResolver(CredentialsSchema), defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(onSubmit);
   return (
     <form className="grid gap-4" noValidate onSubmit={(event) => void submit(event)}>
-      <Field label="Email" error={errors.email?.message}>
+      <Field label={t('login.email')} error={errors.email?.message}>
         <Input type="email" autoComplete="username" autoFocus {...form.register('email')} />
       </Field>
-      <Field label="Password" error={errors.password?.message}>
+      <Field label={t('login.password')} error={errors.password?.message}>
         <Input type="password" autoComplete="current-password" {...form.register('password')} />
       </Field>
       <Button type="submit" size="lg" className="mt-1 w-full" isLoading={isSubmitting}>
         {isSubmitting ? null : <LogIn aria-hidden />}
-        Sign in
+        {t('login.submit')}
       </Button>
-      <p className="text-center text-xs text-zinc-600">Forgot your password? Ask an admin for a reset link.</p>
+      <p className="text-center text-xs text-zinc-600">{t('login.forgotPassword')}</p>
     </form>
   );
 };
@@ -118,39 +117,47 @@ const CredentialsStep = ({ onSubmit }: { onSubmit: (input: Credentials) => Promi
 type TotpStepProps = { onSubmit: (totp: string) => Promise<void>; onBack: () => void };
 
 const TotpStep = ({ onSubmit, onBack }: TotpStepProps) => {
+  const { t } = useTranslation('auth');
   const form = useForm({ resolver: schemaResolver(TotpStepSchema), defaultValues: { totp: '' } });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(({ totp }) => onSubmit(totp));
   return (
     <form className="grid gap-4" noValidate onSubmit={(event) => void submit(event)}>
-      <TotpCodeField label="Authentication code" size="lg" error={errors.totp?.message} autoFocus {...form.register('totp')} />
+      <TotpCodeField label={t('login.totpCode')} size="lg" error={errors.totp?.message} autoFocus {...form.register('totp')} />
       <Button type="submit" size="lg" className="w-full" isLoading={isSubmitting}>
         {isSubmitting ? null : <KeyRound aria-hidden />}
-        Verify and sign in
+        {t('login.verify')}
       </Button>
       <Button variant="ghost" onClick={onBack}>
         <ArrowLeft aria-hidden />
-        Use a different account
+        {t('login.otherAccount')}
       </Button>
     </form>
   );
 };
 
-const DemoAccounts = () => (
-  <aside aria-labelledby="demo-accounts" className="mt-6 rounded-xl border border-dashed border-zinc-300 bg-white/70 p-4 text-sm">
-    <h2 id="demo-accounts" className="font-medium text-zinc-900">
-      Demo accounts
-    </h2>
-    <p className="mt-1 text-zinc-600">
-      Password for all: <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-900">{DEMO_PASSWORD}</code>
-    </p>
-    <ul className="mt-3 grid gap-1.5">
-      {DEMO_ACCOUNTS.map((account) => (
-        <li key={account.email} className="flex items-center justify-between gap-3">
-          <span className="text-zinc-600">{account.role}</span>
-          <code className="font-mono text-xs text-zinc-900">{account.email}</code>
-        </li>
-      ))}
-    </ul>
-  </aside>
-);
+const DemoAccounts = () => {
+  const { t } = useTranslation('auth');
+  return (
+    <aside
+      aria-labelledby="demo-accounts"
+      className="mt-6 rounded-xl border border-dashed border-zinc-300 bg-white/70 p-4 text-sm"
+    >
+      <h2 id="demo-accounts" className="font-medium text-zinc-900">
+        {t('demo.title')}
+      </h2>
+      <p className="mt-1 text-zinc-600">
+        {t('demo.passwordForAll')}{' '}
+        <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-900">{DEMO_PASSWORD}</code>
+      </p>
+      <ul className="mt-3 grid gap-1.5">
+        {DEMO_ACCOUNTS.map((account) => (
+          <li key={account.email} className="flex items-center justify-between gap-3">
+            <span className="text-zinc-600">{t(`demo.roles.${account.role}`)}</span>
+            <code className="font-mono text-xs text-zinc-900">{account.email}</code>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+};

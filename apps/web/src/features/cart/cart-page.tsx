@@ -1,6 +1,7 @@
 import type { BalanceDto, ProductDto } from '@canteen/shared';
 import { type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
 import { CreditCard, ShoppingBasket, Wallet } from 'lucide-react';
 import { Alert } from '../../components/alert';
 import { BrowseMenuButton } from '../../components/browse-menu-button';
@@ -23,6 +24,7 @@ import { cn } from '../../lib/utils';
 type Line = CartLine & { product: ProductDto | undefined; isLoading: boolean; isGone: boolean };
 
 export const CartPage = () => {
+  const { t } = useTranslation('cart');
   const cart = useCart();
   const navigate = useNavigate();
   const productQueries = useQueries({
@@ -63,12 +65,12 @@ export const CartPage = () => {
   if (cart.lines.length === 0) {
     return (
       <>
-        <PageHeader title="Cart" description="Pick dishes from the menu, then pay for them here from your wallet." />
+        <PageHeader title={t('title')} description={t('emptyDescription')} />
         <Card>
           <EmptyState
             icon={ShoppingBasket}
-            title="Your cart is empty"
-            description="Add dishes from the menu and they will wait here, even if you close the page."
+            title={t('empty.title')}
+            description={t('empty.description')}
             action={<BrowseMenuButton />}
           />
         </Card>
@@ -78,14 +80,14 @@ export const CartPage = () => {
 
   return (
     <>
-      <PageHeader title="Cart" description="Check your order, then pay for it from your wallet." />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card>
           <CardHeader>
-            <CardTitle>Your order</CardTitle>
-            <CardDescription>Prices are today's; they are fixed when you place the order.</CardDescription>
+            <CardTitle>{t('order.title')}</CardTitle>
+            <CardDescription>{t('order.description')}</CardDescription>
           </CardHeader>
-          <ul aria-label="Dishes in your cart" className="divide-y divide-zinc-100">
+          <ul aria-label={t('order.dishes')} className="divide-y divide-zinc-100">
             {lines.map((line) => (
               <CartLineRow
                 key={line.productId}
@@ -97,10 +99,10 @@ export const CartPage = () => {
           </ul>
           <CardFooter className="justify-between">
             <Button variant="ghost" size="sm" onClick={() => cart.clear()}>
-              Empty cart
+              {t('order.emptyCart')}
             </Button>
             <p className="text-sm text-zinc-700">
-              Subtotal{' '}
+              {t('order.subtotal')}{' '}
               <span data-testid="cart-subtotal" className="ml-1 text-base font-semibold text-zinc-900 tabular-nums">
                 {isLoading ? '…' : formatMoney(totalCents)}
               </span>
@@ -109,15 +111,17 @@ export const CartPage = () => {
         </Card>
         <Card className="lg:sticky lg:top-24">
           <CardHeader>
-            <CardTitle>Checkout</CardTitle>
-            <CardDescription>The oldest money in your wallet is spent first.</CardDescription>
+            <CardTitle>{t('checkout.title')}</CardTitle>
+            <CardDescription>{t('checkout.description')}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
             <WalletSummary balance={balance} totalCents={isLoading ? null : totalCents} />
             {problems.length ? (
-              <Alert tone="warning" title="Some dishes need a change">
-                {problems.map((line) => line.product?.name ?? 'A dish').join(', ')} {problems.length === 1 ? 'is' : 'are'} no
-                longer available in that quantity. Change or remove {problems.length === 1 ? 'it' : 'them'} to continue.
+              <Alert tone="warning" title={t('checkout.problemsTitle')}>
+                {t('checkout.problems', {
+                  count: problems.length,
+                  names: problems.map((line) => line.product?.name ?? t('line.aDish')).join(', '),
+                })}
               </Alert>
             ) : null}
             {shortfallCents > 0 ? <Shortfall shortfallCents={shortfallCents} /> : null}
@@ -131,7 +135,9 @@ export const CartPage = () => {
             disabled={isLoading || problems.length > 0 || shortfallCents > 0}
             onClick={() => void onPlace()}
           >
-            {checkout.isPending ? 'Placing order…' : `Place order · ${isLoading ? '…' : formatMoney(totalCents)}`}
+            {checkout.isPending
+              ? t('checkout.placing')
+              : t('checkout.place', { total: isLoading ? '…' : formatMoney(totalCents) })}
           </CheckoutButton>
         </Card>
       </div>
@@ -142,12 +148,13 @@ export const CartPage = () => {
 type CartLineRowProps = { line: Line; onQuantity: (quantity: number) => void; onRemove: () => void };
 
 const CartLineRow = ({ line, onQuantity, onRemove }: CartLineRowProps) => {
-  const name = line.product?.name ?? 'Dish';
+  const { t } = useTranslation('cart');
+  const name = line.product?.name ?? t('line.dish');
   if (line.isLoading) {
     return (
       <li className="flex items-center gap-4 px-5 py-4 sm:px-6">
         <div className="h-4 w-48 animate-pulse rounded bg-zinc-100" />
-        <span className="sr-only">Loading a dish</span>
+        <span className="sr-only">{t('line.loading')}</span>
       </li>
     );
   }
@@ -155,14 +162,14 @@ const CartLineRow = ({ line, onQuantity, onRemove }: CartLineRowProps) => {
   return (
     <li className={cn('grid gap-3 px-5 py-4 sm:flex sm:items-center sm:px-6', line.isGone && 'bg-amber-50/60')}>
       <div className="grid min-w-0 flex-1 gap-0.5">
-        <span className="font-medium text-zinc-900">{line.isGone ? (line.product?.name ?? 'A dish') : name}</span>
+        <span className="font-medium text-zinc-900">{line.isGone ? (line.product?.name ?? t('line.aDish')) : name}</span>
         {line.isGone ? (
-          <span className="text-sm text-amber-900">No longer on the menu. Remove it to continue.</span>
+          <span className="text-sm text-amber-900">{t('line.gone')}</span>
         ) : (
           <span className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
-            {formatMoney(line.product?.priceCents ?? 0)} each
+            {t('line.each', { price: formatMoney(line.product?.priceCents ?? 0) })}
             <StockBadge stock={line.product?.stock ?? null} />
-            {isOverStock ? <span className="text-amber-900">Only {line.product?.stock} left</span> : null}
+            {isOverStock ? <span className="text-amber-900">{t('line.onlyLeft', { stock: line.product?.stock })}</span> : null}
           </span>
         )}
       </div>
@@ -173,7 +180,7 @@ const CartLineRow = ({ line, onQuantity, onRemove }: CartLineRowProps) => {
         <span className="w-20 text-right font-medium text-zinc-900 tabular-nums">
           {line.isGone ? '—' : formatMoney((line.product?.priceCents ?? 0) * line.quantity)}
         </span>
-        <RemoveFromBasket itemName={line.product?.name ?? 'this dish'} onRemove={onRemove} />
+        <RemoveFromBasket itemName={line.product?.name ?? t('line.thisDish')} onRemove={onRemove} />
       </div>
     </li>
   );
@@ -182,7 +189,8 @@ const CartLineRow = ({ line, onQuantity, onRemove }: CartLineRowProps) => {
 type WalletSummaryProps = { balance: UseQueryResult<BalanceDto, unknown>; totalCents: number | null };
 
 const WalletSummary = ({ balance, totalCents }: WalletSummaryProps) => {
-  if (balance.isPending) return <PageSpinner label="Loading your wallet" />;
+  const { t } = useTranslation('cart');
+  if (balance.isPending) return <PageSpinner label={t('wallet.loading')} />;
   if (balance.isError) return <Alert>{errorMessage(balance.error)}</Alert>;
   const payers = balance.data.byPayer.filter((payer) => payer.amountCents !== 0);
   const afterCents = totalCents === null ? null : balance.data.totalCents - totalCents;
@@ -191,7 +199,7 @@ const WalletSummary = ({ balance, totalCents }: WalletSummaryProps) => {
       <section aria-labelledby="wallet-summary" className="grid gap-2">
         <h3 id="wallet-summary" className="flex items-center gap-2 text-sm font-semibold text-zinc-900">
           <Wallet aria-hidden className="size-4 text-zinc-500" />
-          Your wallet
+          {t('wallet.title')}
         </h3>
         {payers.length ? (
           <dl className="grid gap-1.5 text-sm">
@@ -203,22 +211,22 @@ const WalletSummary = ({ balance, totalCents }: WalletSummaryProps) => {
             ))}
           </dl>
         ) : (
-          <p className="text-sm text-zinc-600">There is no money in your wallet yet.</p>
+          <p className="text-sm text-zinc-600">{t('wallet.noMoney')}</p>
         )}
       </section>
       <dl className="grid gap-1.5 border-t border-zinc-100 pt-3 text-sm">
         <div className="flex justify-between gap-4">
-          <dt className="text-zinc-700">Balance</dt>
+          <dt className="text-zinc-700">{t('wallet.balance')}</dt>
           <dd data-testid="checkout-balance" className="font-medium text-zinc-900 tabular-nums">
             {formatMoney(balance.data.totalCents)}
           </dd>
         </div>
         <div className="flex justify-between gap-4">
-          <dt className="text-zinc-700">This order</dt>
+          <dt className="text-zinc-700">{t('wallet.thisOrder')}</dt>
           <dd className="font-medium text-zinc-900 tabular-nums">{totalCents === null ? '…' : `−${formatMoney(totalCents)}`}</dd>
         </div>
         <div className="flex justify-between gap-4 border-t border-zinc-100 pt-1.5">
-          <dt className="font-semibold text-zinc-900">Balance after</dt>
+          <dt className="font-semibold text-zinc-900">{t('wallet.balanceAfter')}</dt>
           <dd
             className={cn('font-semibold tabular-nums', afterCents !== null && afterCents < 0 ? 'text-red-700' : 'text-zinc-900')}
           >
@@ -235,29 +243,30 @@ const WalletSummary = ({ balance, totalCents }: WalletSummaryProps) => {
  * (rounded up to a whole euro, within the limits) which brings the person back to this cart afterwards.
  */
 const Shortfall = ({ shortfallCents }: { shortfallCents: number }) => {
+  const { t } = useTranslation('cart');
   const options = useQuery(trpc.payment.options.queryOptions());
   const topUp = useStartTopUp('cart');
-  const missing = `You need ${formatMoney(shortfallCents)} more.`;
+  const missing = t('shortfall.missing', { amount: formatMoney(shortfallCents) });
   if (options.isPending) {
     return (
       <Alert tone="warning" title={missing}>
-        Checking how you can top up…
+        {t('shortfall.checking')}
       </Alert>
     );
   }
   if (options.isError)
     return (
       <Alert tone="warning" title={missing}>
-        Remove something, or top up from your wallet.
+        {t('shortfall.optionsFailed')}
       </Alert>
     );
   const plan = topUpForShortfall(shortfallCents, options.data);
   if (plan.kind === 'impossible') {
     const why = {
-      disabled: 'Card top-ups are not available here: remove something, or ask your canteen manager for a credit.',
-      daily_limit_reached: "You have reached today's card top-up limit: remove something, or top up again tomorrow.",
-      over_maximum: `That is more than one card top-up can add (${formatMoney(options.data.maxCents)}): remove something, or top up from your wallet more than once.`,
-      over_today: `Only ${formatMoney(options.data.remainingTodayCents)} more can be topped up today: remove something to continue.`,
+      disabled: t('shortfall.disabled'),
+      daily_limit_reached: t('shortfall.dailyLimitReached'),
+      over_maximum: t('shortfall.overMaximum', { max: formatMoney(options.data.maxCents) }),
+      over_today: t('shortfall.overToday', { remaining: formatMoney(options.data.remainingTodayCents) }),
     }[plan.why];
     return (
       <Alert tone="warning" title={missing}>
@@ -268,12 +277,12 @@ const Shortfall = ({ shortfallCents }: { shortfallCents: number }) => {
   return (
     <div className="grid gap-3">
       <Alert tone="warning" title={missing}>
-        Top up by card, then come back here to place your order; your cart stays as it is.
+        {t('shortfall.byCard')}
       </Alert>
       {topUp.error ? <Alert>{errorMessage(topUp.error)}</Alert> : null}
       <Button variant="secondary" onClick={() => topUp.start(plan.amountCents)} isLoading={topUp.isPending}>
         {topUp.isPending ? null : <CreditCard aria-hidden />}
-        Top up {formatMoney(plan.amountCents)}
+        {t('shortfall.topUp', { amount: formatMoney(plan.amountCents) })}
       </Button>
     </div>
   );

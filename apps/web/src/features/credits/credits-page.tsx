@@ -1,6 +1,7 @@
 import { BulkCreditInputSchema, CreditInputSchema, type UserDto } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Controller, FormProvider, useController, useForm, useFormContext } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -16,8 +17,10 @@ import { PersonBalance } from '../../components/person-balance';
 import { Select } from '../../components/select';
 import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
 import { applyFieldErrors, schemaResolver } from '../../lib/form';
-import { formatMoney, formatSignedMoney, parseMoney } from '../../lib/money';
+import { i18next } from '../../lib/i18n';
+import { currencySymbol, formatMoney, formatSignedMoney, parseMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
 import { useDepartmentOptions } from '../../lib/use-department-options';
 import { usePersonBalance } from '../../lib/use-person-balance';
@@ -25,22 +28,25 @@ import { usePayerOptions } from './use-payer-options';
 
 const WHOLE_COMPANY = 'company';
 
-/** An amount typed in euros that the API's amount field accepts once it is in cents. */
-const amountField = (cents: z.ZodType<number>, message: string) =>
-  z.string().refine((text) => cents.safeParse(parseMoney(text)).success, message);
+/** An amount typed in euros that the API's amount field accepts once it is in cents; `message` is asked when shown. */
+const amountField = (cents: z.ZodType<number>, message: () => string) =>
+  z.string().refine((text) => cents.safeParse(parseMoney(text)).success, { error: message });
 
-export const CreditsPage = () => (
-  <>
-    <PageHeader
-      title="Credits"
-      description="Put money in wallets. A negative amount is an adjustment that takes back that payer's earlier credit."
-    />
-    <div className="grid items-start gap-6 lg:grid-cols-2">
-      <SingleCreditCard />
-      <BulkCreditCard />
-    </div>
-  </>
-);
+/** "Choose who pays", in the language shown when the form is checked. */
+const payerIdField = () => z.string().min(1, { error: () => i18next.t('credits:validation.payerRequired') });
+
+export const CreditsPage = () => {
+  const { t } = useTranslation('credits');
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <div className="grid items-start gap-6 lg:grid-cols-2">
+        <SingleCreditCard />
+        <BulkCreditCard />
+      </div>
+    </>
+  );
+};
 
 /** The fields both credit forms have (inside their FormProvider). */
 type CreditFieldValues = { payerId: string; amount: string; note: string };
@@ -52,25 +58,26 @@ type CreditFieldsProps = { amountLabel: string; amountHint?: string; notePlaceho
  * of crediting one person and crediting a team that is the same.
  */
 const CreditFields = ({ amountLabel, amountHint, notePlaceholder, noteHint }: CreditFieldsProps) => {
+  const { t } = useTranslation('credits');
   const { control, register, formState } = useFormContext<CreditFieldValues>();
   const { field: payer } = useController({ control, name: 'payerId' });
   const payers = usePayerOptions();
   const { errors } = formState;
   return (
     <>
-      <Field label="Paid by" error={errors.payerId?.message}>
+      <Field label={t('fields.paidBy')} error={errors.payerId?.message}>
         <Select
           value={payer.value || undefined}
           onValueChange={payer.onChange}
           options={payers.options}
-          placeholder={payers.isLoading ? 'Loading…' : 'Choose a payer'}
+          placeholder={payers.isLoading ? t('fields.loading') : t('fields.choosePayer')}
         />
       </Field>
       <div className="grid gap-4 sm:grid-cols-[10rem_minmax(0,1fr)]">
         <Field label={amountLabel} error={errors.amount?.message} hint={amountHint}>
-          <Input inputMode="decimal" autoComplete="off" placeholder="10.00" {...register('amount')} />
+          <Input inputMode="decimal" autoComplete="off" placeholder={t('fields.amountPlaceholder')} {...register('amount')} />
         </Field>
-        <Field label="Note (optional)" error={errors.note?.message} hint={noteHint}>
+        <Field label={t('fields.note')} error={errors.note?.message} hint={noteHint}>
           <Input autoComplete="off" placeholder={notePlaceholder} {...register('note')} />
         </Field>
       </div>
@@ -79,12 +86,13 @@ const CreditFields = ({ amountLabel, amountHint, notePlaceholder, noteHint }: Cr
 };
 
 const SingleCreditFormSchema = z.object({
-  payerId: z.string().min(1, 'Choose who pays'),
-  amount: amountField(CreditInputSchema.shape.amountCents, 'Enter an amount in euros, e.g. 12.50 or -5'),
+  payerId: payerIdField(),
+  amount: amountField(CreditInputSchema.shape.amountCents, () => i18next.t('credits:validation.singleAmount')),
   note: CreditInputSchema.shape.note.unwrap(),
 });
 
 const SingleCreditCard = () => {
+  const { t } = useTranslation('credits');
   const queryClient = useQueryClient();
   const [person, setPerson] = useState<UserDto | null>(null);
   const [personError, setPersonError] = useState<string | undefined>();
@@ -99,7 +107,7 @@ const SingleCreditCard = () => {
   const onSubmit = form.handleSubmit(async ({ payerId, amount, note }) => {
     setFormError(null);
     if (!person) {
-      setPersonError('Choose who gets the money');
+      setPersonError(t('validation.personRequired'));
       return;
     }
     const amountCents = parseMoney(amount) ?? 0;
@@ -107,7 +115,11 @@ const SingleCreditCard = () => {
       const result = await credit.mutateAsync({ userId: person.id, payerId, amountCents, ...(note ? { note } : {}) });
       queryClient.setQueryData(trpc.wallet.balance.queryKey({ userId: person.id }), result.balance);
       toast.success(
-        `${amountCents > 0 ? 'Credited' : 'Adjusted'} ${formatSignedMoney(amountCents)} for ${person.name}. New balance ${formatMoney(result.balance.totalCents)}.`,
+        t(amountCents > 0 ? 'single.credited' : 'single.adjusted', {
+          amount: formatSignedMoney(amountCents),
+          name: person.name,
+          balance: formatMoney(result.balance.totalCents),
+        }),
       );
       form.reset({ payerId, amount: '', note: '' });
       await queryClient.invalidateQueries(trpc.wallet.pathFilter());
@@ -121,14 +133,14 @@ const SingleCreditCard = () => {
       <FormProvider {...form}>
         <form noValidate onSubmit={(event) => void onSubmit(event)}>
           <CardHeader>
-            <CardTitle id="single-credit-title">Credit one person</CardTitle>
-            <CardDescription>For a birthday, a refund by hand or to correct a mistake.</CardDescription>
+            <CardTitle id="single-credit-title">{t('single.title')}</CardTitle>
+            <CardDescription>{t('single.description')}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
             {formError ? <Alert>{formError}</Alert> : null}
             <div className="grid gap-1.5">
               <EmployeePicker
-                label="Who gets it"
+                label={t('single.who')}
                 value={person}
                 onChange={(next) => {
                   setPerson(next);
@@ -136,18 +148,18 @@ const SingleCreditCard = () => {
                 }}
               />
               {personError ? <p className="text-sm text-red-700">{personError}</p> : null}
-              {person ? <PersonBalance label="Balance now" balance={balance.data} testId="credit-balance" /> : null}
+              {person ? <PersonBalance label={t('single.balanceNow')} balance={balance.data} testId="credit-balance" /> : null}
             </div>
             <CreditFields
-              amountLabel="Amount (€)"
-              amountHint="Negative to take back."
-              notePlaceholder="e.g. Team lunch"
-              noteHint="Shown in their wallet history."
+              amountLabel={t('single.amount', { currency: currencySymbol() })}
+              amountHint={t('single.amountHint')}
+              notePlaceholder={t('single.notePlaceholder')}
+              noteHint={t('single.noteHint')}
             />
           </CardContent>
           <CardFooter>
             <Button type="submit" isLoading={form.formState.isSubmitting}>
-              Credit wallet
+              {t('single.submit')}
             </Button>
           </CardFooter>
         </form>
@@ -157,18 +169,20 @@ const SingleCreditCard = () => {
 };
 
 const BulkCreditFormSchema = z.object({
-  departmentId: z.string().min(1, 'Choose a department'),
-  payerId: z.string().min(1, 'Choose who pays'),
-  amount: amountField(BulkCreditInputSchema.shape.amountCents, 'Enter an amount in euros, e.g. 10.00'),
+  departmentId: z.string().min(1, { error: () => i18next.t('credits:validation.departmentRequired') }),
+  payerId: payerIdField(),
+  amount: amountField(BulkCreditInputSchema.shape.amountCents, () => i18next.t('credits:validation.bulkAmount')),
   note: CreditInputSchema.shape.note.unwrap(),
 });
 type BulkCreditForm = z.infer<typeof BulkCreditFormSchema>;
 
 const BulkCreditCard = () => {
+  const { t } = useTranslation('credits');
   const queryClient = useQueryClient();
   const session = useSession();
   const user = session.status === 'signedIn' ? session.user : null;
   const isAdmin = user?.role === 'admin';
+  const ownDepartment = user?.departmentName ?? null;
   const departments = useDepartmentOptions(isAdmin);
   const [pending, setPending] = useState<BulkCreditForm | null>(null);
   const form = useForm({
@@ -180,7 +194,11 @@ const BulkCreditCard = () => {
     trpc.wallet.creditBulk.mutationOptions({
       onSuccess: async (result) => {
         toast.success(
-          `Credited ${result.userCount} ${result.userCount === 1 ? 'person' : 'people'}, ${formatMoney(result.totalCents)} in total.`,
+          t('bulk.credited', {
+            count: result.userCount,
+            number: formatNumber(result.userCount),
+            total: formatMoney(result.totalCents),
+          }),
         );
         setPending(null);
         form.reset({ ...form.getValues(), amount: '', note: '' });
@@ -188,24 +206,26 @@ const BulkCreditCard = () => {
       },
     }),
   );
-  const departmentName = (id: string) =>
-    id === WHOLE_COMPANY
-      ? 'the whole company'
-      : isAdmin
-        ? `everyone in ${departments.options.find((option) => option.value === id)?.label ?? 'the department'}`
-        : `every employee of ${user?.departmentName ?? 'your department'}`;
+  const recipients = (id: string): string => {
+    if (id === WHOLE_COMPANY) return t('bulk.recipients.company');
+    if (isAdmin) {
+      const department = departments.options.find((option) => option.value === id)?.label;
+      return department === undefined ? t('bulk.recipients.unknownDepartment') : t('bulk.recipients.department', { department });
+    }
+    return ownDepartment === null ? t('bulk.recipients.ownUnknown') : t('bulk.recipients.own', { department: ownDepartment });
+  };
 
   return (
     <Card aria-labelledby="bulk-credit-title">
       <FormProvider {...form}>
         <form noValidate onSubmit={(event) => void form.handleSubmit((values) => setPending(values))(event)}>
           <CardHeader>
-            <CardTitle id="bulk-credit-title">Credit a whole team</CardTitle>
-            <CardDescription>Every active person gets the same amount, in one go. Your own wallet is left out.</CardDescription>
+            <CardTitle id="bulk-credit-title">{t('bulk.title')}</CardTitle>
+            <CardDescription>{t('bulk.description')}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
             {isAdmin ? (
-              <Field label="Who gets it" error={errors.departmentId?.message}>
+              <Field label={t('bulk.who')} error={errors.departmentId?.message}>
                 <Controller
                   control={form.control}
                   name="departmentId"
@@ -213,24 +233,29 @@ const BulkCreditCard = () => {
                     <Select
                       value={field.value || undefined}
                       onValueChange={field.onChange}
-                      options={[{ value: WHOLE_COMPANY, label: 'Whole company' }, ...departments.options]}
-                      placeholder={departments.isLoading ? 'Loading…' : 'Choose a department'}
+                      options={[{ value: WHOLE_COMPANY, label: t('bulk.wholeCompany') }, ...departments.options]}
+                      placeholder={departments.isLoading ? t('fields.loading') : t('bulk.chooseDepartment')}
                     />
                   )}
                 />
               </Field>
             ) : (
               <div className="grid gap-1.5">
-                <p className="text-sm font-medium text-zinc-900">Who gets it</p>
+                <p className="text-sm font-medium text-zinc-900">{t('bulk.who')}</p>
                 <p className="rounded-lg bg-zinc-50 px-3.5 py-2.5 text-sm text-zinc-800">
-                  Every employee of {user?.departmentName ?? 'your department'}
+                  {ownDepartment === null
+                    ? t('bulk.everyEmployeeOfYours')
+                    : t('bulk.everyEmployeeOf', { department: ownDepartment })}
                 </p>
               </div>
             )}
-            <CreditFields amountLabel="Amount each (€)" notePlaceholder="e.g. Monthly lunch budget" />
+            <CreditFields
+              amountLabel={t('bulk.amount', { currency: currencySymbol() })}
+              notePlaceholder={t('bulk.notePlaceholder')}
+            />
           </CardContent>
           <CardFooter>
-            <Button type="submit">Credit everyone…</Button>
+            <Button type="submit">{t('bulk.submit')}</Button>
           </CardFooter>
         </form>
       </FormProvider>
@@ -242,13 +267,16 @@ const BulkCreditCard = () => {
             creditBulk.reset();
           }
         }}
-        title="Credit everyone?"
+        title={t('bulk.confirm.title')}
         description={
           pending
-            ? `${formatMoney(parseMoney(pending.amount) ?? 0)} goes to ${departmentName(pending.departmentId)}. Adjust one person at a time if it was a mistake.`
+            ? t('bulk.confirm.description', {
+                amount: formatMoney(parseMoney(pending.amount) ?? 0),
+                recipients: recipients(pending.departmentId),
+              })
             : ''
         }
-        confirmLabel="Credit everyone"
+        confirmLabel={t('bulk.confirm.button')}
         confirmVariant="primary"
         onConfirm={() =>
           pending &&

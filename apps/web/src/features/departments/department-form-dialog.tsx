@@ -2,6 +2,7 @@ import { CreateDepartmentInputSchema, type DepartmentDto } from '@canteen/shared
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Field } from '../../components/field';
 import { FormDialog } from '../../components/form-dialog';
@@ -13,6 +14,7 @@ import { trpc } from '../../lib/trpc';
 type DepartmentFormDialogProps = { department: DepartmentDto | null; isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
 
 export const DepartmentFormDialog = ({ department, isOpen, onOpenChange }: DepartmentFormDialogProps) => {
+  const { t } = useTranslation('departments');
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
@@ -27,7 +29,7 @@ export const DepartmentFormDialog = ({ department, isOpen, onOpenChange }: Depar
     setFormError(null);
     try {
       const saved = department ? await update.mutateAsync({ id: department.id, ...values }) : await create.mutateAsync(values);
-      toast.success(department ? `Saved ${saved.name}.` : `Created ${saved.name}.`);
+      toast.success(department ? t('form.saved', { department: saved.name }) : t('form.created', { department: saved.name }));
       onOpenChange(false);
       await queryClient.invalidateQueries(trpc.department.pathFilter());
       if (department) await queryClient.invalidateQueries(trpc.user.pathFilter());
@@ -41,18 +43,18 @@ export const DepartmentFormDialog = ({ department, isOpen, onOpenChange }: Depar
     <FormDialog
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      title={department ? `Edit ${department.name}` : 'New department'}
-      description="Names and codes are unique. The code is a short tag shown in reports."
+      title={department ? t('form.editTitle', { department: department.name }) : t('form.newTitle')}
+      description={t('form.description')}
       error={formError}
       onSubmit={onSubmit}
-      submitLabel={department ? 'Save changes' : 'Create department'}
+      submitLabel={department ? t('form.saveChanges') : t('form.create')}
       isSubmitting={form.formState.isSubmitting}
     >
       <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <Field label="Name" error={errors.name?.message}>
+        <Field label={t('form.name')} error={errors.name?.message}>
           <Input autoComplete="off" {...form.register('name')} />
         </Field>
-        <Field label="Code" error={errors.code?.message} hint="2-12 letters, digits or dashes.">
+        <Field label={t('form.code')} error={errors.code?.message} hint={t('form.codeHint')}>
           <Input autoComplete="off" className="font-mono uppercase" {...form.register('code')} />
         </Field>
       </div>

@@ -1,7 +1,9 @@
 import type { DepartmentDto } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Building2, Pencil, Plus, Trash2 } from 'lucide-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Button, IconButton } from '../../components/button';
 import { Card } from '../../components/card';
@@ -11,40 +13,52 @@ import { ListView } from '../../components/list-view';
 import { PageHeader } from '../../components/page-header';
 import { ListSearchBar } from '../../components/search-input';
 import { errorMessage } from '../../lib/errors';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { usePagedList, useSearchBox } from '../../lib/use-list';
 import { DepartmentFormDialog } from './department-form-dialog';
 
 const PAGE_SIZE = 20;
 
-const columns = (actions: { onEdit: (row: DepartmentDto) => void; onDelete: (row: DepartmentDto) => void }) =>
+const columns = (
+  t: TFunction<'departments'>,
+  actions: { onEdit: (row: DepartmentDto) => void; onDelete: (row: DepartmentDto) => void },
+) =>
   [
-    { header: 'Name', cell: (department) => department.name, cellClassName: 'font-medium text-zinc-900' },
+    { header: t('table.name'), cell: (department) => department.name, cellClassName: 'font-medium text-zinc-900' },
     {
-      header: 'Code',
+      header: t('table.code'),
       cell: (department) => (
         <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">{department.code}</code>
       ),
     },
-    { header: 'People', cell: (department) => department.userCount, className: 'text-right', cellClassName: 'tabular-nums' },
     {
-      header: 'Created',
+      header: t('table.people'),
+      cell: (department) => formatNumber(department.userCount),
+      className: 'text-right',
+      cellClassName: 'tabular-nums',
+    },
+    {
+      header: t('table.created'),
       cell: (department) => formatDate(department.createdAt),
       className: 'hidden sm:table-cell',
       cellClassName: 'whitespace-nowrap',
     },
     {
-      header: 'Actions',
+      header: t('table.actions'),
       isHeaderHidden: true,
       className: 'text-right',
       cellClassName: 'whitespace-nowrap',
       cell: (department) => (
         <>
-          <IconButton icon={Pencil} label={`Edit ${department.name}`} onClick={() => actions.onEdit(department)} />
+          <IconButton
+            icon={Pencil}
+            label={t('table.edit', { department: department.name })}
+            onClick={() => actions.onEdit(department)}
+          />
           <IconButton
             icon={Trash2}
-            label={`Delete ${department.name}`}
+            label={t('table.delete', { department: department.name })}
             className="text-red-700 hover:bg-red-50 hover:text-red-800"
             onClick={() => actions.onDelete(department)}
           />
@@ -54,6 +68,7 @@ const columns = (actions: { onEdit: (row: DepartmentDto) => void; onDelete: (row
   ] satisfies Column<DepartmentDto>[];
 
 export const DepartmentsPage = () => {
+  const { t } = useTranslation('departments');
   const search = useSearchBox();
   const list = usePagedList((cursor) =>
     trpc.department.list.queryOptions({ limit: PAGE_SIZE, cursor, ...(search.term ? { search: search.term } : {}) }),
@@ -64,34 +79,30 @@ export const DepartmentsPage = () => {
   return (
     <>
       <PageHeader
-        title="Departments"
-        description="Teams people belong to. Managers see and serve the people of their own department."
+        title={t('title')}
+        description={t('description')}
         actions={
           <Button onClick={() => setEditing('new')}>
             <Plus aria-hidden />
-            New department
+            {t('newDepartment')}
           </Button>
         }
       />
       <Card>
-        <ListSearchBar search={search} label="Search departments" placeholder="Search by name or code" />
+        <ListSearchBar search={search} label={t('search.label')} placeholder={t('search.placeholder')} />
         <ListView
           list={list}
-          loadingLabel="Loading departments"
-          pagesLabel="Departments pages"
-          empty={{
-            icon: Building2,
-            title: 'No departments yet',
-            description: 'Create a department so you can assign people to it.',
-          }}
+          loadingLabel={t('loading')}
+          pagesLabel={t('pages')}
+          empty={{ icon: Building2, title: t('empty.title'), description: t('empty.description') }}
           isFiltered={Boolean(search.term)}
-          noMatch={{ title: 'No departments match', description: 'Try another name or code.' }}
+          noMatch={{ title: t('noMatch.title'), description: t('noMatch.description') }}
         >
           {(departments) => (
             <DataTable
-              caption="Departments"
+              caption={t('table.caption')}
               rows={departments}
-              columns={columns({ onEdit: setEditing, onDelete: setDeleting })}
+              columns={columns(t, { onEdit: setEditing, onDelete: setDeleting })}
             />
           )}
         </ListView>
@@ -114,11 +125,12 @@ export const DepartmentsPage = () => {
 type DeleteDepartmentDialogProps = { department: DepartmentDto | null; onClose: () => void };
 
 const DeleteDepartmentDialog = ({ department, onClose }: DeleteDepartmentDialogProps) => {
+  const { t } = useTranslation('departments');
   const queryClient = useQueryClient();
   const remove = useMutation(
     trpc.department.delete.mutationOptions({
       onSuccess: async () => {
-        toast.success(`Deleted ${department?.name ?? 'the department'}.`);
+        toast.success(department ? t('delete.deleted', { department: department.name }) : t('delete.deletedFallback'));
         onClose();
         await queryClient.invalidateQueries(trpc.department.pathFilter());
       },
@@ -128,13 +140,13 @@ const DeleteDepartmentDialog = ({ department, onClose }: DeleteDepartmentDialogP
     <ConfirmDialog
       isOpen={department !== null}
       onOpenChange={(isOpen) => !isOpen && onClose()}
-      title={`Delete ${department?.name ?? 'department'}?`}
+      title={department ? t('delete.title', { department: department.name }) : t('delete.titleFallback')}
       description={
         department?.userCount
-          ? `${department.userCount} ${department.userCount === 1 ? 'person belongs' : 'people belong'} to it. Move them first, or the deletion will be refused.`
-          : 'This cannot be undone.'
+          ? t('delete.members', { count: department.userCount, number: formatNumber(department.userCount) })
+          : t('delete.cannotUndo')
       }
-      confirmLabel="Delete department"
+      confirmLabel={t('delete.button')}
       onConfirm={() => department && remove.mutate({ id: department.id })}
       isPending={remove.isPending}
       error={remove.error ? errorMessage(remove.error) : null}

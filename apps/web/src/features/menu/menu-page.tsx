@@ -42,8 +42,11 @@ const filtersOf = (search: MenuSearch): Filters => ({
   sort: search.sort ?? (search.q ? 'relevance' : 'name'),
 });
 
-/** Back to the address: what is empty or the default is left out, so a plain menu is plain `/menu`. */
-const searchOf = (filters: Filters, category: string | undefined): MenuSearch => {
+/**
+ * Back to the address: what is empty or the default is left out, so a plain menu is plain `/menu`. `sort` is the
+ * sort the person chose, if any: without one, a search shows the best match first and the plain menu is by name.
+ */
+const searchOf = (filters: Filters, category: string | undefined, sort: Sort | undefined): MenuSearch => {
   const q = filters.search.trim();
   const defaultSort = q ? 'relevance' : 'name';
   return {
@@ -51,7 +54,7 @@ const searchOf = (filters: Filters, category: string | undefined): MenuSearch =>
     ...(q ? { q } : {}),
     ...(filters.dietaryTags.length ? { diet: filters.dietaryTags } : {}),
     ...(filters.freeFrom.length ? { free: filters.freeFrom } : {}),
-    ...(filters.sort !== defaultSort ? { sort: filters.sort } : {}),
+    ...(sort && sort !== defaultSort ? { sort } : {}),
   };
 };
 
@@ -78,7 +81,9 @@ export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
   const firstName = session.status === 'signedIn' ? session.user.name.split(' ')[0] : undefined;
   const categoryId = params.category ?? ALL;
   const filters = filtersOf(params);
-  const setFilters = (next: Filters, isTyping?: boolean) => onSearchChange(searchOf(next, params.category), isTyping);
+  // A sort picked in the list is kept; a sort that only followed the search (best match) changes with it.
+  const setFilters = (next: Filters, isTyping?: boolean) =>
+    onSearchChange(searchOf(next, params.category, next.sort === filters.sort ? params.sort : next.sort), isTyping);
   const categories = useQuery(trpc.category.list.queryOptions());
   const counts = useQuery({ ...trpc.product.counts.queryOptions(filterInput(filters)), placeholderData: keepPreviousData });
   const hasFilters = Boolean(filters.search || filters.dietaryTags.length || filters.freeFrom.length);
@@ -96,7 +101,7 @@ export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
       <PageHeader title={t('title')} description={firstName ? t('greeting', { name: firstName }) : undefined} />
       <Tabs
         value={shownCategory}
-        onValueChange={(value) => onSearchChange(searchOf(filters, value === ALL ? undefined : value))}
+        onValueChange={(value) => onSearchChange(searchOf(filters, value === ALL ? undefined : value, params.sort))}
         className="grid gap-4"
       >
         <TabsList aria-label={t('categories')}>

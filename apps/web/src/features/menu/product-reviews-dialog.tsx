@@ -1,4 +1,5 @@
 import { MessageSquareText } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '../../components/dialog';
 import { ListView } from '../../components/list-view';
@@ -12,28 +13,29 @@ const PAGE_SIZE = 10;
 type ReviewedProduct = { id: string; name: string; ratingAverage: number | null; ratingCount: number };
 
 const ReviewList = ({ productId }: { productId: string }) => {
+  const { t } = useTranslation('menu');
   const list = usePagedList((cursor) => trpc.review.list.queryOptions({ limit: PAGE_SIZE, cursor, productId }));
   return (
     <ListView
       list={list}
-      loadingLabel="Loading the reviews"
-      pagesLabel="Review pages"
+      loadingLabel={t('reviews.loading')}
+      pagesLabel={t('reviews.pages')}
       isPagingHiddenOnOnePage
       empty={{
         icon: MessageSquareText,
-        title: 'No reviews yet',
-        description: 'People who bought this dish can rate it from their receipt.',
+        title: t('reviews.empty.title'),
+        description: t('reviews.empty.description'),
       }}
     >
       {(reviews) => (
-        <ul aria-label="Reviews" className="grid divide-y divide-zinc-100">
+        <ul aria-label={t('reviews.list')} className="grid divide-y divide-zinc-100">
           {reviews.map((review) => (
             <li key={review.id} className="grid gap-1 py-3">
               <div className="flex flex-wrap items-center gap-2">
                 <Stars rating={review.rating} />
                 <span className="text-sm font-medium text-zinc-900">{review.userName}</span>
                 <span className="text-xs text-zinc-600">{formatDate(review.createdAt)}</span>
-                {review.status === 'hidden' ? <Badge tone="amber">Hidden</Badge> : null}
+                {review.status === 'hidden' ? <Badge tone="amber">{t('reviews.hidden')}</Badge> : null}
               </div>
               {review.comment ? <p className="text-sm whitespace-pre-line text-zinc-700">{review.comment}</p> : null}
             </li>
@@ -45,20 +47,23 @@ const ReviewList = ({ productId }: { productId: string }) => {
 };
 
 /** What people said about one dish, newest first. */
-export const ProductReviewsDialog = ({ product, onClose }: { product: ReviewedProduct | null; onClose: () => void }) => (
-  <Dialog open={product !== null} onOpenChange={(isOpen) => !isOpen && onClose()}>
-    {product ? (
-      <DialogContent size="lg">
-        <DialogHeader>
-          <DialogTitle>Reviews of {product.name}</DialogTitle>
-          <DialogDescription>
-            {product.ratingAverage !== null
-              ? `Rated ${product.ratingAverage.toFixed(1)} out of 5 by ${product.ratingCount} ${product.ratingCount === 1 ? 'person' : 'people'}.`
-              : 'Not rated yet.'}
-          </DialogDescription>
-        </DialogHeader>
-        <ReviewList productId={product.id} />
-      </DialogContent>
-    ) : null}
-  </Dialog>
-);
+export const ProductReviewsDialog = ({ product, onClose }: { product: ReviewedProduct | null; onClose: () => void }) => {
+  const { t } = useTranslation('menu');
+  return (
+    <Dialog open={product !== null} onOpenChange={(isOpen) => !isOpen && onClose()}>
+      {product ? (
+        <DialogContent size="lg">
+          <DialogHeader>
+            <DialogTitle>{t('reviews.title', { dish: product.name })}</DialogTitle>
+            <DialogDescription>
+              {product.ratingAverage !== null
+                ? t('reviews.rated', { average: product.ratingAverage.toFixed(1), count: product.ratingCount })
+                : t('reviews.notRated')}
+            </DialogDescription>
+          </DialogHeader>
+          <ReviewList productId={product.id} />
+        </DialogContent>
+      ) : null}
+    </Dialog>
+  );
+};

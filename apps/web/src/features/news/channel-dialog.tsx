@@ -2,6 +2,7 @@ import { CreateBlogInputSchema } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Field } from '../../components/field';
 import { FormDialog } from '../../components/form-dialog';
@@ -25,6 +26,7 @@ type ChannelDialogProps = { onClose: () => void; onCreated: (id: string) => void
 
 /** A new news channel (managers). The web address follows the name until it is edited by hand. */
 export const ChannelDialog = ({ onClose, onCreated }: ChannelDialogProps) => {
+  const { t } = useTranslation('news');
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const [isSlugTouched, setIsSlugTouched] = useState(false);
@@ -42,12 +44,12 @@ export const ChannelDialog = ({ onClose, onCreated }: ChannelDialogProps) => {
     setFormError(null);
     try {
       const saved = await create.mutateAsync({ ...values, description: values.description || undefined });
-      toast.success(`Created the ${saved.name} channel.`);
+      toast.success(t('channel.created', { name: saved.name }));
       await queryClient.invalidateQueries(trpc.blog.pathFilter());
       onCreated(saved.id);
     } catch (caught) {
       if (errorReason(caught) === 'SLUG_TAKEN' || errorReason(caught) === 'CONFLICT')
-        form.setError('slug', { message: 'A channel with that web address already exists.' });
+        form.setError('slug', { message: t('channel.slugTaken') });
       else if (!applyFieldErrors(caught, form.setError)) setFormError(errorMessage(caught));
     }
   });
@@ -56,20 +58,20 @@ export const ChannelDialog = ({ onClose, onCreated }: ChannelDialogProps) => {
     <FormDialog
       isOpen
       onOpenChange={(isOpen) => !isOpen && onClose()}
-      title="New channel"
-      description="A channel groups posts on one subject, like the daily menu."
+      title={t('channel.title')}
+      description={t('channel.description')}
       error={formError}
       onSubmit={onSubmit}
-      submitLabel="Create channel"
+      submitLabel={t('channel.create')}
       isSubmitting={form.formState.isSubmitting}
     >
-      <Field label="Name" error={errors.name?.message}>
+      <Field label={t('channel.name')} error={errors.name?.message}>
         <Input autoComplete="off" {...nameField} />
       </Field>
-      <Field label="Web address" error={errors.slug?.message} hint="Lower-case letters, digits and dashes.">
+      <Field label={t('channel.slug')} error={errors.slug?.message} hint={t('channel.slugHint')}>
         <Input autoComplete="off" className="font-mono" {...slugField} />
       </Field>
-      <Field label="Description (optional)" error={errors.description?.message}>
+      <Field label={t('channel.descriptionLabel')} error={errors.description?.message}>
         <Textarea rows={2} {...form.register('description')} />
       </Field>
     </FormDialog>

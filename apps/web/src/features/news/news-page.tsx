@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Newspaper, PenSquare, Plus } from 'lucide-react';
 import { Suspense, lazy, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
@@ -25,16 +26,17 @@ const ALL = 'all';
 const PAGE_SIZE = 10;
 
 const PostList = ({ blogId, channelNames }: { blogId: string | undefined; channelNames: Map<string, string> }) => {
+  const { t } = useTranslation('news');
   const list = usePagedList((cursor) => trpc.post.list.queryOptions({ limit: PAGE_SIZE, cursor, ...(blogId ? { blogId } : {}) }));
   return (
     <ListView
       list={list}
-      loadingLabel="Loading the news"
-      pagesLabel="News pages"
-      empty={{ icon: Newspaper, title: 'No news yet', description: 'When the canteen posts news, it appears here.' }}
+      loadingLabel={t('loading')}
+      pagesLabel={t('pages')}
+      empty={{ icon: Newspaper, title: t('empty.title'), description: t('empty.description') }}
     >
       {(posts) => (
-        <ul aria-label="Posts" className="divide-y divide-zinc-100">
+        <ul aria-label={t('posts')} className="divide-y divide-zinc-100">
           {posts.map((post) => {
             const titleId = `post-${post.id}`;
             return (
@@ -46,7 +48,7 @@ const PostList = ({ blogId, channelNames }: { blogId: string | undefined; channe
                     ) : null}
                     <span>{formatDate(post.publishedAt ?? post.createdAt)}</span>
                     {post.authorName ? <span>· {post.authorName}</span> : null}
-                    {post.status === 'draft' ? <Badge tone="amber">Draft</Badge> : null}
+                    {post.status === 'draft' ? <Badge tone="amber">{t('draft')}</Badge> : null}
                   </div>
                   <h2 id={titleId} className="text-base font-semibold text-zinc-900">
                     <Link
@@ -70,6 +72,7 @@ const PostList = ({ blogId, channelNames }: { blogId: string | undefined; channe
 
 /** News from the canteen, by channel. Managers also see drafts and can write posts. */
 export const NewsPage = () => {
+  const { t } = useTranslation('news');
   const session = useSession();
   const isStaff = session.status === 'signedIn' && hasRole(session.user.role, 'manager');
   const [channel, setChannel] = useState(ALL);
@@ -82,19 +85,19 @@ export const NewsPage = () => {
   return (
     <>
       <PageHeader
-        title="News"
-        description={active?.description ?? "What's cooking in the canteen, and what's new."}
+        title={t('title')}
+        description={active?.description ?? t('description')}
         actions={
           isStaff ? (
             <>
               <Button variant="secondary" onClick={() => setIsAddingChannel(true)}>
                 <Plus aria-hidden />
-                New channel
+                {t('newChannel')}
               </Button>
               <Button asChild>
                 <Link to="/news/new">
                   <PenSquare aria-hidden />
-                  New post
+                  {t('newPost')}
                 </Link>
               </Button>
             </>
@@ -103,8 +106,8 @@ export const NewsPage = () => {
       />
       {blogs.isError ? <Alert className="mb-4">{errorMessage(blogs.error)}</Alert> : null}
       <Tabs value={channel} onValueChange={setChannel} className="grid gap-4">
-        <TabsList aria-label="Channels">
-          <TabsTrigger value={ALL}>All</TabsTrigger>
+        <TabsList aria-label={t('channels')}>
+          <TabsTrigger value={ALL}>{t('all')}</TabsTrigger>
           {channels.map((blog) => (
             <TabsTrigger key={blog.id} value={blog.id}>
               {blog.name}

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ArrowLeft, Newspaper } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -25,6 +26,7 @@ type Status = 'draft' | 'published';
 const MAX_CONTENT = 50_000;
 
 const LivePreview = ({ content }: { content: string }) => {
+  const { t } = useTranslation('news');
   const debounced = useDebouncedValue(content, 400);
   const preview = useQuery({
     ...trpc.post.preview.queryOptions({ content: debounced }),
@@ -34,20 +36,20 @@ const LivePreview = ({ content }: { content: string }) => {
   return (
     <Card className="min-w-0">
       <CardHeader className="flex flex-row items-center justify-between">
-        <CardTitle id="preview-title">Preview</CardTitle>
-        {preview.isFetching ? <Spinner label="Updating the preview" className="size-4" /> : null}
+        <CardTitle id="preview-title">{t('editor.preview')}</CardTitle>
+        {preview.isFetching ? <Spinner label={t('editor.updatingPreview')} className="size-4" /> : null}
       </CardHeader>
       <CardContent>
         <section aria-labelledby="preview-title" data-testid="post-preview" aria-live="polite">
           {!debounced.trim() ? (
-            <p className="text-sm text-zinc-500">Start writing and the post appears here as people will see it.</p>
+            <p className="text-sm text-zinc-500">{t('editor.previewEmpty')}</p>
           ) : preview.isError ? (
             <Alert>{errorMessage(preview.error)}</Alert>
           ) : preview.data ? (
             // Rendered and sanitised by the server, the same way as the published post.
             <div className="prose" dangerouslySetInnerHTML={{ __html: preview.data.html }} />
           ) : (
-            <Spinner label="Loading the preview" />
+            <Spinner label={t('editor.loadingPreview')} />
           )}
         </section>
       </CardContent>
@@ -56,6 +58,7 @@ const LivePreview = ({ content }: { content: string }) => {
 };
 
 const PostForm = ({ post }: { post: Post | null }) => {
+  const { t } = useTranslation('news');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const blogs = useQuery(trpc.blog.list.queryOptions({ limit: 100 }));
@@ -71,9 +74,9 @@ const PostForm = ({ post }: { post: Post | null }) => {
 
   const save = async (status: Status) => {
     const found: Record<string, string> = {};
-    if (!blogId) found.blogId = 'Choose a channel';
-    if (!content.trim()) found.content = 'Write something';
-    if (content.length > MAX_CONTENT) found.content = `Use at most ${formatNumber(MAX_CONTENT)} characters`;
+    if (!blogId) found.blogId = t('editor.chooseChannel');
+    if (!content.trim()) found.content = t('editor.writeSomething');
+    if (content.length > MAX_CONTENT) found.content = t('editor.tooLong', { max: formatNumber(MAX_CONTENT) });
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length > 0 || !blogId) return;
@@ -83,7 +86,7 @@ const PostForm = ({ post }: { post: Post | null }) => {
       const saved = post
         ? await update.mutateAsync({ id: post.id, title: trimmedTitle || null, content, status })
         : await create.mutateAsync({ blogId, content, status, ...(trimmedTitle ? { title: trimmedTitle } : {}) });
-      toast.success(status === 'published' ? 'Post published.' : 'Draft saved.');
+      toast.success(status === 'published' ? t('editor.published') : t('editor.draftSaved'));
       await queryClient.invalidateQueries(trpc.post.pathFilter());
       await queryClient.invalidateQueries(trpc.blog.pathFilter());
       await navigate({ to: '/news/$postId', params: { postId: saved.id } });
@@ -108,23 +111,19 @@ const PostForm = ({ post }: { post: Post | null }) => {
           <form noValidate className="grid gap-5" onSubmit={onSubmit}>
             {formError ? <Alert>{formError}</Alert> : null}
             {blogs.isError ? <Alert>{errorMessage(blogs.error)}</Alert> : null}
-            <Field label="Channel" error={errors.blogId}>
+            <Field label={t('editor.channel')} error={errors.blogId}>
               <Select
                 value={blogId}
                 onValueChange={setBlogId}
                 options={channelOptions}
-                placeholder="Choose a channel"
+                placeholder={t('editor.chooseChannel')}
                 disabled={Boolean(post)}
               />
             </Field>
-            <Field label="Title (optional)" error={errors.title}>
+            <Field label={t('editor.title')} error={errors.title}>
               <Input autoComplete="off" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
             </Field>
-            <Field
-              label="Text"
-              error={errors.content}
-              hint="Markdown: ## for headings, **bold**, - for lists, | for tables, [text](link) for links."
-            >
+            <Field label={t('editor.text')} error={errors.content} hint={t('editor.textHint')}>
               <Textarea
                 rows={16}
                 className="font-mono text-sm"
@@ -139,10 +138,10 @@ const PostForm = ({ post }: { post: Post | null }) => {
                 disabled={pendingStatus !== null}
                 onClick={() => void save('draft')}
               >
-                {post?.status === 'published' ? 'Unpublish' : 'Save draft'}
+                {post?.status === 'published' ? t('editor.unpublish') : t('editor.saveDraft')}
               </Button>
               <Button type="submit" isLoading={pendingStatus === 'published'} disabled={pendingStatus !== null}>
-                {post?.status === 'published' ? 'Save changes' : 'Publish'}
+                {post?.status === 'published' ? t('editor.saveChanges') : t('editor.publish')}
               </Button>
             </div>
           </form>
@@ -155,23 +154,24 @@ const PostForm = ({ post }: { post: Post | null }) => {
 
 /** Writing a post (managers): markdown on one side, the server's rendering of it on the other. */
 export const PostEditorPage = ({ postId }: { postId?: string }) => {
+  const { t } = useTranslation('news');
   // Reading counts no view; the form keeps what the writer typed whatever a refetch brings.
   const query = useQuery({ ...trpc.post.get.queryOptions({ id: postId ?? '' }), enabled: Boolean(postId) });
   return (
     <>
       <PageHeader
-        title={postId ? 'Edit post' : 'New post'}
+        title={postId ? t('editor.editTitle') : t('editor.newTitle')}
         actions={
           <Button asChild variant="secondary">
             {postId ? (
               <Link to="/news/$postId" params={{ postId }}>
                 <ArrowLeft aria-hidden />
-                Back to the post
+                {t('editor.backToPost')}
               </Link>
             ) : (
               <Link to="/news">
                 <ArrowLeft aria-hidden />
-                All news
+                {t('allNews')}
               </Link>
             )}
           </Button>
@@ -180,10 +180,10 @@ export const PostEditorPage = ({ postId }: { postId?: string }) => {
       {!postId ? (
         <PostForm post={null} />
       ) : query.isPending ? (
-        <PageSpinner label="Loading the post" />
+        <PageSpinner label={t('post.loading')} />
       ) : query.isError ? (
         errorCode(query.error) === 'NOT_FOUND' ? (
-          <EmptyState icon={Newspaper} title="Post not found" description="It may have been removed." />
+          <EmptyState icon={Newspaper} title={t('post.notFound')} description={t('editor.notFoundDescription')} />
         ) : (
           <Alert>{errorMessage(query.error)}</Alert>
         )

@@ -2,7 +2,9 @@ import { hasRole } from '@canteen/shared/rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ArrowLeft, Eye, Newspaper, Pencil, Trash2 } from 'lucide-react';
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
@@ -18,7 +20,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { postTitle } from './excerpt';
 
-const views = (count: number): string => `${formatNumber(count)} ${count === 1 ? 'view' : 'views'}`;
+const views = (t: TFunction<'news'>, count: number): string => t('post.views', { count, views: formatNumber(count) });
 
 /**
  * Counts this visit once the post has loaded: one `post.view` per visit, however often the post is refetched.
@@ -42,6 +44,7 @@ const useCountVisit = (postId: string, isLoaded: boolean) => {
 
 /** One post, rendered. Reading it counts nothing; the visit counts one view (drafts and their authors none). */
 export const PostPage = ({ postId }: { postId: string }) => {
+  const { t } = useTranslation('news');
   const session = useSession();
   const isStaff = session.status === 'signedIn' && hasRole(session.user.role, 'manager');
   const navigate = useNavigate();
@@ -53,7 +56,7 @@ export const PostPage = ({ postId }: { postId: string }) => {
     trpc.post.delete.mutationOptions({
       onSuccess: async () => {
         setIsDeleting(false);
-        toast.success('Post deleted.');
+        toast.success(t('post.deleted'));
         await queryClient.invalidateQueries({ queryKey: trpc.post.list.queryKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.blog.list.queryKey() });
         await navigate({ to: '/news' });
@@ -66,13 +69,13 @@ export const PostPage = ({ postId }: { postId: string }) => {
   return (
     <>
       <PageHeader
-        title={post ? postTitle(post) : 'News'}
+        title={post ? postTitle(post) : t('title')}
         actions={
           <>
             <Button asChild variant="secondary">
               <Link to="/news">
                 <ArrowLeft aria-hidden />
-                All news
+                {t('allNews')}
               </Link>
             </Button>
             {post && isStaff ? (
@@ -80,12 +83,12 @@ export const PostPage = ({ postId }: { postId: string }) => {
                 <Button asChild variant="secondary">
                   <Link to="/news/$postId/edit" params={{ postId: post.id }}>
                     <Pencil aria-hidden />
-                    Edit
+                    {t('post.edit')}
                   </Link>
                 </Button>
                 <Button variant="danger" onClick={() => setIsDeleting(true)}>
                   <Trash2 aria-hidden />
-                  Delete
+                  {t('post.delete')}
                 </Button>
               </>
             ) : null}
@@ -95,10 +98,10 @@ export const PostPage = ({ postId }: { postId: string }) => {
       <Card className="max-w-3xl">
         <CardContent>
           {query.isPending ? (
-            <PageSpinner label="Loading the post" />
+            <PageSpinner label={t('post.loading')} />
           ) : query.isError ? (
             errorCode(query.error) === 'NOT_FOUND' ? (
-              <EmptyState icon={Newspaper} title="Post not found" description="It may have been removed or not published yet." />
+              <EmptyState icon={Newspaper} title={t('post.notFound')} description={t('post.notFoundDescription')} />
             ) : (
               <Alert>{errorMessage(query.error)}</Alert>
             )
@@ -107,12 +110,12 @@ export const PostPage = ({ postId }: { postId: string }) => {
               <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600">
                 {blog.data ? <span className="font-medium text-zinc-800">{blog.data.name}</span> : null}
                 <span>{formatDate(query.data.publishedAt ?? query.data.createdAt)}</span>
-                {query.data.authorName ? <span>· by {query.data.authorName}</span> : null}
+                {query.data.authorName ? <span>{t('post.by', { name: query.data.authorName })}</span> : null}
                 <span className="inline-flex items-center gap-1" data-testid="post-views">
                   · <Eye aria-hidden className="size-3.5" />
-                  {views(query.data.viewCount)}
+                  {views(t, query.data.viewCount)}
                 </span>
-                {query.data.status === 'draft' ? <Badge tone="amber">Draft</Badge> : null}
+                {query.data.status === 'draft' ? <Badge tone="amber">{t('draft')}</Badge> : null}
               </p>
               {/* The one place raw HTML is rendered: the server renders the markdown and sanitises it with an allowlist. */}
               <div className="prose" dangerouslySetInnerHTML={{ __html: query.data.html }} />
@@ -126,9 +129,9 @@ export const PostPage = ({ postId }: { postId: string }) => {
           if (!isOpen) remove.reset();
           setIsDeleting(isOpen);
         }}
-        title="Delete this post?"
-        description="It disappears from the news for everyone. This can't be undone."
-        confirmLabel="Delete post"
+        title={t('post.deleteTitle')}
+        description={t('post.deleteDescription')}
+        confirmLabel={t('post.deleteConfirm')}
         onConfirm={() => remove.mutate({ id: postId })}
         isPending={remove.isPending}
         error={remove.error ? errorMessage(remove.error) : null}

@@ -3,6 +3,7 @@ import { MAX_REVIEW_COMMENT_LENGTH } from '@canteen/shared/constants';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CircleCheck } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/card';
@@ -16,12 +17,13 @@ import { formatNumber } from '../../lib/format';
 type Line = OrderDto['lines'][number];
 
 const RateDish = ({ line }: { line: Line }) => {
+  const { t } = useTranslation('orders');
   const queryClient = useQueryClient();
   const headingId = useId();
   const ratingErrorId = useId();
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
-  const [ratingError, setRatingError] = useState<string | null>(null);
+  const [isMissingRating, setIsMissingRating] = useState(false);
   const create = useMutation(
     trpc.review.create.mutationOptions({
       onSuccess: async () => {
@@ -36,10 +38,10 @@ const RateDish = ({ line }: { line: Line }) => {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (rating === null) {
-      setRatingError('Choose from 1 to 5 stars.');
+      setIsMissingRating(true);
       return;
     }
-    setRatingError(null);
+    setIsMissingRating(false);
     const trimmed = comment.trim();
     create.mutate({ productId: line.productId, rating, ...(trimmed ? { comment: trimmed } : {}) });
   };
@@ -48,7 +50,7 @@ const RateDish = ({ line }: { line: Line }) => {
     return (
       <li className="flex items-center gap-2 py-4 text-sm text-emerald-800" role="status">
         <CircleCheck aria-hidden className="size-4 shrink-0" />
-        Thanks! You gave {line.productName} {starsLabel(create.data.rating)}.
+        {t('rate.thanks', { dish: line.productName, stars: starsLabel(create.data.rating) })}
       </li>
     );
 
@@ -60,25 +62,25 @@ const RateDish = ({ line }: { line: Line }) => {
             {line.productName}
           </h3>
           <StarRatingInput
-            aria-label={`Your rating of ${line.productName}`}
-            aria-describedby={ratingError ? ratingErrorId : undefined}
+            aria-label={t('rate.ratingLabel', { dish: line.productName })}
+            aria-describedby={isMissingRating ? ratingErrorId : undefined}
             value={rating}
             onValueChange={(value) => {
               setRating(value);
-              setRatingError(null);
+              setIsMissingRating(false);
             }}
             disabled={create.isPending}
           />
         </div>
-        {ratingError ? (
+        {isMissingRating ? (
           <p id={ratingErrorId} className="text-sm text-red-700">
-            {ratingError}
+            {t('rate.chooseStars')}
           </p>
         ) : null}
         <Field
-          label={`Comment on ${line.productName} (optional)`}
+          label={t('rate.comment', { dish: line.productName })}
           error={isProfane ? errorMessage(create.error) : undefined}
-          hint={`Up to ${formatNumber(MAX_REVIEW_COMMENT_LENGTH)} characters. Everyone can read it.`}
+          hint={t('rate.commentHint', { max: formatNumber(MAX_REVIEW_COMMENT_LENGTH) })}
         >
           <Textarea
             rows={2}
@@ -90,7 +92,7 @@ const RateDish = ({ line }: { line: Line }) => {
         {create.isError && !isProfane ? <Alert>{errorMessage(create.error)}</Alert> : null}
         <div className="flex justify-end">
           <Button type="submit" size="sm" isLoading={create.isPending}>
-            Send rating
+            {t('rate.send')}
           </Button>
         </div>
       </form>
@@ -100,13 +102,14 @@ const RateDish = ({ line }: { line: Line }) => {
 
 /** On the buyer's own completed receipt: rate each dish of the order once. */
 export const RateYourLunch = ({ lines }: { lines: readonly Line[] }) => {
+  const { t } = useTranslation('orders');
   // One form per dish, even if the order lists it twice.
   const dishes = lines.filter((line, index) => lines.findIndex((other) => other.productId === line.productId) === index);
   return (
     <Card aria-labelledby="rate-your-lunch" className="mt-6 max-w-3xl print:hidden">
       <CardHeader>
-        <CardTitle id="rate-your-lunch">Rate your lunch</CardTitle>
-        <CardDescription>How was it? Your stars help the kitchen and your colleagues.</CardDescription>
+        <CardTitle id="rate-your-lunch">{t('rate.title')}</CardTitle>
+        <CardDescription>{t('rate.description')}</CardDescription>
       </CardHeader>
       <CardContent className="py-0 sm:py-0">
         <ul className="divide-y divide-zinc-100">

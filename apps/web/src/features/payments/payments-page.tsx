@@ -1,7 +1,9 @@
 import { PAYMENT_STATUSES, type PaymentDto, type PaymentStatus } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CreditCard, Undo2 } from 'lucide-react';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
@@ -25,8 +27,9 @@ const REFUND_POLL_MS = 1_500;
 const REFUND_POLL_FOR_MS = 30_000;
 
 type StatusFilter = PaymentStatus | 'all';
-const STATUS_OPTIONS: SelectOption<StatusFilter>[] = [
-  { value: 'all', label: 'Any status' },
+/** Built when shown, so the labels are in the language shown. */
+const statusOptions = (t: TFunction<'payments'>): SelectOption<StatusFilter>[] => [
+  { value: 'all', label: t('anyStatus') },
   ...PAYMENT_STATUSES.map((status) => ({
     value: status,
     // The filter is by status only, so "Refunded" covers partial refunds too.
@@ -45,6 +48,7 @@ type RequestedRefund = { paymentId: string; refundedCents: number };
  * the ledger work (what is left of that money is taken back; what was already spent is the shortfall).
  */
 export const PaymentsPage = () => {
+  const { t } = useTranslation('payments');
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<StatusFilter>('all');
   const [isShortfallOnly, setIsShortfallOnly] = useState(false);
@@ -77,7 +81,7 @@ export const PaymentsPage = () => {
     trpc.payment.refund.mutationOptions({
       onSuccess: async (payment) => {
         toast.success(
-          `Refund of ${formatMoney(payment.amountCents - payment.refundedCents)} to ${payment.userName}'s card requested. It shows here once the provider confirms it.`,
+          t('requested', { amount: formatMoney(payment.amountCents - payment.refundedCents), name: payment.userName }),
         );
         const request = { paymentId: payment.id, refundedCents: payment.refundedCents };
         setRequested((current) => [...current, request]);
@@ -90,7 +94,7 @@ export const PaymentsPage = () => {
 
   const columns: Column<PaymentDto>[] = [
     {
-      header: 'Person',
+      header: t('table.person'),
       cell: (payment) => (
         <>
           <span className="font-medium text-zinc-900">{payment.userName}</span>
@@ -102,33 +106,33 @@ export const PaymentsPage = () => {
     { ...PAYMENT_COLUMNS.date, className: 'hidden md:table-cell' },
     PAYMENT_COLUMNS.amount,
     {
-      header: 'Status',
+      header: t('table.status'),
       className: 'hidden sm:table-cell',
       cell: (payment) => (
         <>
           {PAYMENT_COLUMNS.status.cell(payment)}
           {payment.failureReason ? <span className="block text-xs text-zinc-600">{payment.failureReason}</span> : null}
           {requested.some((item) => item.paymentId === payment.id) ? (
-            <span className="block text-xs text-zinc-600">Refund requested…</span>
+            <span className="block text-xs text-zinc-600">{t('table.refundRequested')}</span>
           ) : null}
         </>
       ),
     },
     {
-      header: 'Refunded',
+      header: t('table.refunded'),
       cell: (payment) => (payment.refundedCents > 0 ? formatMoney(payment.refundedCents) : '—'),
       className: 'hidden text-right sm:table-cell',
       cellClassName: 'whitespace-nowrap tabular-nums',
     },
     {
-      header: 'Shortfall',
+      header: t('table.shortfall'),
       cell: (payment) => (payment.refundShortfallCents > 0 ? formatMoney(payment.refundShortfallCents) : '—'),
       className: 'hidden text-right sm:table-cell',
       cellClassName: (payment) =>
         payment.refundShortfallCents > 0 ? 'whitespace-nowrap font-medium text-red-700 tabular-nums' : 'tabular-nums',
     },
     {
-      header: 'Actions',
+      header: t('table.actions'),
       isHeaderHidden: true,
       className: 'text-right',
       cell: (payment) =>
@@ -136,14 +140,14 @@ export const PaymentsPage = () => {
           <Button
             variant="secondary"
             size="sm"
-            aria-label={`Refund ${formatMoney(refundableCents(payment))} to ${payment.userName}`}
+            aria-label={t('table.refundLabel', { amount: formatMoney(refundableCents(payment)), name: payment.userName })}
             onClick={() => {
               refund.reset();
               setRefunding(payment);
             }}
           >
             <Undo2 aria-hidden />
-            <span className="hidden sm:inline">Refund</span>
+            <span className="hidden sm:inline">{t('table.refund')}</span>
           </Button>
         ) : null,
     },
@@ -151,17 +155,14 @@ export const PaymentsPage = () => {
 
   return (
     <>
-      <PageHeader
-        title="Payments"
-        description="Every card top-up, newest first. A refund goes back to the card; the wallet gives back what is left of it."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <Card>
         <div className="grid gap-4 border-b border-zinc-100 p-4 sm:grid-cols-[13rem_minmax(0,1fr)] sm:items-center sm:px-6">
-          <Select aria-label="Filter by status" value={status} onValueChange={setStatus} options={STATUS_OPTIONS} />
+          <Select aria-label={t('statusFilter')} value={status} onValueChange={setStatus} options={statusOptions(t)} />
           <SwitchField
             id="payments-shortfall"
-            label="Refunds not fully recovered"
-            hint="Only top-ups refunded after some of the money was already spent."
+            label={t('shortfallOnly.label')}
+            hint={t('shortfallOnly.hint')}
             checked={isShortfallOnly}
             onCheckedChange={setIsShortfallOnly}
             className="sm:justify-start sm:gap-6"
@@ -169,13 +170,13 @@ export const PaymentsPage = () => {
         </div>
         <ListView
           list={list}
-          loadingLabel="Loading payments"
-          pagesLabel="Payments pages"
-          empty={{ icon: CreditCard, title: 'No card top-ups yet', description: 'Top-ups people make by card show up here.' }}
+          loadingLabel={t('loading')}
+          pagesLabel={t('pages')}
+          empty={{ icon: CreditCard, title: t('empty.title'), description: t('empty.description') }}
           isFiltered={status !== 'all' || isShortfallOnly}
-          noMatch={{ icon: CreditCard, title: 'No payments match', description: 'Try another status, or all refunds.' }}
+          noMatch={{ icon: CreditCard, title: t('noMatch.title'), description: t('noMatch.description') }}
         >
-          {(payments) => <DataTable caption="Card top-ups" rows={payments} columns={columns} />}
+          {(payments) => <DataTable caption={t('table.caption')} rows={payments} columns={columns} />}
         </ListView>
       </Card>
       <ConfirmDialog
@@ -183,13 +184,23 @@ export const PaymentsPage = () => {
         onOpenChange={(isOpen) => {
           if (!isOpen) setRefunding(null);
         }}
-        title={refunding ? `Refund ${formatMoney(refundableCents(refunding))} to ${refunding.userName}?` : 'Refund?'}
+        title={
+          refunding
+            ? t('confirm.title', { amount: formatMoney(refundableCents(refunding)), name: refunding.userName })
+            : t('confirm.titleFallback')
+        }
         description={
           refunding
-            ? `The provider returns ${formatMoney(refundableCents(refunding))} to the card used for the top-up of ${formatDateTime(refunding.createdAt)}. What is left of that money is taken back from ${refunding.userName}'s wallet; any part already spent shows as a shortfall. This cannot be undone.`
+            ? t('confirm.description', {
+                amount: formatMoney(refundableCents(refunding)),
+                date: formatDateTime(refunding.createdAt),
+                name: refunding.userName,
+              })
             : ''
         }
-        confirmLabel={refunding ? `Refund ${formatMoney(refundableCents(refunding))}` : 'Refund'}
+        confirmLabel={
+          refunding ? t('confirm.button', { amount: formatMoney(refundableCents(refunding)) }) : t('confirm.buttonFallback')
+        }
         onConfirm={() => {
           if (refunding) refund.mutate({ paymentId: refunding.id });
         }}

@@ -1,4 +1,5 @@
 import { UsersRound } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card';
 import { DataTable } from '../../components/data-table';
 import { ListView } from '../../components/list-view';
@@ -14,6 +15,7 @@ const COLUMNS = [USER_COLUMNS.name, USER_COLUMNS.employeeNumber, USER_COLUMNS.ro
 
 /** A manager's read-only view of their own department (the API scopes the list). */
 export const PeoplePage = () => {
+  const { t } = useTranslation('people');
   const session = useSession();
   const departmentName = session.status === 'signedIn' ? session.user.departmentName : null;
   const search = useSearchBox();
@@ -24,20 +26,20 @@ export const PeoplePage = () => {
   return (
     <>
       <PageHeader
-        title="People"
-        description={departmentName ? `Everyone in ${departmentName}.` : 'Everyone in your department.'}
+        title={t('title')}
+        description={departmentName ? t('description', { department: departmentName }) : t('descriptionFallback')}
       />
       <Card>
-        <ListSearchBar search={search} label="Search people" placeholder="Name, email or employee number" />
+        <ListSearchBar search={search} label={t('search.label')} placeholder={t('search.placeholder')} />
         <ListView
           list={list}
-          loadingLabel="Loading people"
-          pagesLabel="People pages"
-          empty={{ icon: UsersRound, title: 'Nobody here yet', description: 'An admin assigns people to departments.' }}
+          loadingLabel={t('loading')}
+          pagesLabel={t('pages')}
+          empty={{ icon: UsersRound, title: t('empty.title'), description: t('empty.description') }}
           isFiltered={Boolean(search.term)}
-          noMatch={{ title: 'Nobody matches', description: 'Try another name, email or number.' }}
+          noMatch={{ title: t('noMatch.title'), description: t('noMatch.description') }}
         >
-          {(people) => <DataTable caption="People in your department" rows={people} columns={COLUMNS} />}
+          {(people) => <DataTable caption={t('caption')} rows={people} columns={COLUMNS} />}
         </ListView>
       </Card>
     </>

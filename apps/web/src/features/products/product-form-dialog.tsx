@@ -1,6 +1,7 @@
 import { ALLERGENS, CreateProductInputSchema, DIETARY_TAGS, type ProductDto, StockCountSchema } from '@canteen/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -12,8 +13,10 @@ import { Input } from '../../components/input';
 import { Select } from '../../components/select';
 import { Textarea } from '../../components/textarea';
 import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
 import { applyFieldErrors, parseCount, schemaResolver } from '../../lib/form';
-import { formatMoney, parseMoney } from '../../lib/money';
+import { i18next } from '../../lib/i18n';
+import { currencySymbol, formatMoney, parseMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
 import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
 
@@ -24,8 +27,10 @@ const ProductFormSchema = z
   .object({
     name: shape.name,
     description: shape.description,
-    price: z.string().refine((text) => shape.priceCents.safeParse(parseMoney(text)).success, 'Enter a price in euros, e.g. 4.50'),
-    categoryId: z.string().min(1, 'Choose a category'),
+    price: z.string().refine((text) => shape.priceCents.safeParse(parseMoney(text)).success, {
+      error: () => i18next.t('products:form.priceInvalid'),
+    }),
+    categoryId: z.string().min(1, { error: () => i18next.t('products:form.categoryRequired') }),
     allergens: shape.allergens,
     dietaryTags: shape.dietaryTags,
     isStockTracked: z.boolean(),
@@ -33,7 +38,7 @@ const ProductFormSchema = z
   })
   .refine((values) => !values.isStockTracked || StockCountSchema.safeParse(parseCount(values.stock)).success, {
     path: ['stock'],
-    message: 'Enter how many are on the shelf (0 or more)',
+    error: () => i18next.t('products:form.stockInvalid'),
   });
 
 const centsToInput = (cents: number): string => (cents / 100).toFixed(2);
@@ -42,6 +47,7 @@ type ProductFormDialogProps = { product: ProductDto | null; isOpen: boolean; onO
 
 /** Creates a dish (no `product`) or edits one. Stock of an existing dish changes through "Adjust stock". */
 export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductFormDialogProps) => {
+  const { t } = useTranslation('products');
   const queryClient = useQueryClient();
   const categories = useQuery(trpc.category.list.queryOptions());
   const [formError, setFormError] = useState<string | null>(null);
@@ -70,7 +76,11 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
       const saved = product
         ? await update.mutateAsync({ id: product.id, ...fields, priceCents })
         : await create.mutateAsync({ ...fields, priceCents, stock: isTracked ? Number(stock) : null });
-      toast.success(product ? `Saved ${saved.name}.` : `Added ${saved.name} to the menu at ${formatMoney(saved.priceCents)}.`);
+      toast.success(
+        product
+          ? t('form.saved', { dish: saved.name })
+          : t('form.added', { dish: saved.name, price: formatMoney(saved.priceCents) }),
+      );
       onOpenChange(false);
       await Promise.all([
         queryClient.invalidateQueries(trpc.product.pathFilter()),
@@ -86,24 +96,24 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
       isOpen={isOpen}
       onOpenChange={onOpenChange}
       size="lg"
-      title={product ? `Edit ${product.name}` : 'New dish'}
-      description="Declare every allergen: people rely on it. Price changes apply to new orders only."
+      title={product ? t('form.editTitle', { dish: product.name }) : t('form.newTitle')}
+      description={t('form.description')}
       error={formError}
       onSubmit={onSubmit}
-      submitLabel={product ? 'Save changes' : 'Add dish'}
+      submitLabel={product ? t('form.saveChanges') : t('form.add')}
       isSubmitting={form.formState.isSubmitting}
     >
       <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <Field label="Name" error={errors.name?.message}>
+        <Field label={t('form.name')} error={errors.name?.message}>
           <Input autoComplete="off" {...form.register('name')} />
         </Field>
-        <Field label="Price (€)" error={errors.price?.message}>
-          <Input inputMode="decimal" autoComplete="off" placeholder="4.50" {...form.register('price')} />
+        <Field label={t('form.price', { currency: currencySymbol() })} error={errors.price?.message}>
+          <Input inputMode="decimal" autoComplete="off" placeholder={t('form.pricePlaceholder')} {...form.register('price')} />
         </Field>
-        <Field label="Description" error={errors.description?.message} className="sm:col-span-2">
+        <Field label={t('form.descriptionLabel')} error={errors.description?.message} className="sm:col-span-2">
           <Textarea rows={3} {...form.register('description')} />
         </Field>
-        <Field label="Category" error={errors.categoryId?.message}>
+        <Field label={t('form.category')} error={errors.categoryId?.message}>
           <Controller
             control={form.control}
             name="categoryId"
@@ -112,7 +122,7 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
                 value={field.value || undefined}
                 onValueChange={field.onChange}
                 options={(categories.data ?? []).map((category) => ({ value: category.id, label: category.name }))}
-                placeholder={categories.isPending ? 'Loading…' : 'Choose a category'}
+                placeholder={categories.isPending ? t('form.loading') : t('form.categoryRequired')}
               />
             )}
           />
@@ -123,12 +133,12 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
         name="allergens"
         render={({ field }) => (
           <CheckboxGroup
-            legend="Allergens"
+            legend={t('form.allergens')}
             options={ALLERGENS}
             labels={allergenLabels()}
             value={field.value}
             onChange={field.onChange}
-            hint="Tick every one of the 14 EU allergens the dish contains."
+            hint={t('form.allergensHint')}
           />
         )}
       />
@@ -137,7 +147,7 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
         name="dietaryTags"
         render={({ field }) => (
           <CheckboxGroup
-            legend="Dietary"
+            legend={t('form.dietary')}
             options={DIETARY_TAGS}
             labels={dietaryLabels()}
             value={field.value}
@@ -147,8 +157,8 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
       />
       {product ? (
         <p className="rounded-lg bg-zinc-50 px-3.5 py-3 text-sm text-zinc-700">
-          {product.stock === null ? 'Stock is not tracked for this dish.' : `${product.stock} on the shelf.`} Use{' '}
-          <span className="font-medium">Adjust stock</span> for deliveries, waste or a stocktake.
+          {product.stock === null ? t('form.stockNotTracked') : t('form.stockOnShelf', { stock: formatNumber(product.stock) })}{' '}
+          <Trans t={t} i18nKey="form.adjustHint" components={{ strong: <span className="font-medium" /> }} />
         </p>
       ) : (
         <div className="grid gap-3 rounded-lg border border-zinc-200 px-3.5 py-3">
@@ -156,11 +166,11 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
             control={form.control}
             name="isStockTracked"
             id="product-track-stock"
-            label="Track stock"
-            hint="For dishes made in a fixed batch: the menu shows “Only 3 left” and “Sold out”."
+            label={t('form.trackStock')}
+            hint={t('form.trackStockHint')}
           />
           {isStockTracked ? (
-            <Field label="On the shelf now" error={errors.stock?.message} className="max-w-40">
+            <Field label={t('form.onShelfNow')} error={errors.stock?.message} className="max-w-40">
               <Input inputMode="numeric" autoComplete="off" {...form.register('stock')} />
             </Field>
           ) : null}

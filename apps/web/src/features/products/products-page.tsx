@@ -2,6 +2,7 @@ import type { ProductDto } from '@canteen/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Archive, ArchiveRestore, MoreHorizontal, Package, PackagePlus, Pencil, Plus } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
@@ -16,6 +17,7 @@ import { Select } from '../../components/select';
 import { LOW_STOCK } from '../../components/stock-badge';
 import { Switch } from '../../components/switch';
 import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
 import { usePagedList, useSearchBox } from '../../lib/use-list';
@@ -27,6 +29,7 @@ const PAGE_SIZE = 20;
 const ALL = 'all';
 
 export const ProductsPage = () => {
+  const { t } = useTranslation('products');
   const search = useSearchBox();
   const [categoryId, setCategoryId] = useState(ALL);
   const [isArchivedShown, setIsArchivedShown] = useState(false);
@@ -47,12 +50,12 @@ export const ProductsPage = () => {
   return (
     <>
       <PageHeader
-        title="Products"
-        description="Everything the canteen sells: prices, allergens and stock."
+        title={t('title')}
+        description={t('description')}
         actions={
           <Button onClick={() => setEditing('new')}>
             <Plus aria-hidden />
-            New dish
+            {t('newDish')}
           </Button>
         }
       />
@@ -60,33 +63,33 @@ export const ProductsPage = () => {
         <div className="grid gap-3 border-b border-zinc-100 p-4 sm:grid-cols-2 sm:px-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] lg:items-center">
           <SearchInput
             wrapperClassName="sm:col-span-2 lg:col-span-1"
-            aria-label="Search products"
-            placeholder="Search by name or description"
+            aria-label={t('search.label')}
+            placeholder={t('search.placeholder')}
             {...search.inputProps}
           />
           <Select
-            aria-label="Filter by category"
+            aria-label={t('categoryFilter')}
             value={categoryId}
             onValueChange={setCategoryId}
             options={[
-              { value: ALL, label: 'All categories' },
+              { value: ALL, label: t('allCategories') },
               ...(categories.data ?? []).map((category) => ({ value: category.id, label: category.name })),
             ]}
           />
           <div className="flex items-center gap-2.5">
             <Switch id="show-archived" checked={isArchivedShown} onCheckedChange={setIsArchivedShown} />
             <Label htmlFor="show-archived" className="font-normal">
-              Show archived
+              {t('showArchived')}
             </Label>
           </div>
         </div>
         <ListView
           list={list}
-          loadingLabel="Loading products"
-          pagesLabel="Products pages"
-          empty={{ icon: Package, title: 'No products yet', description: 'Add the first dish to open the menu.' }}
+          loadingLabel={t('loading')}
+          pagesLabel={t('pages')}
+          empty={{ icon: Package, title: t('empty.title'), description: t('empty.description') }}
           isFiltered={Boolean(search.term || categoryId !== ALL)}
-          noMatch={{ title: 'No products match', description: 'Try another word or category.' }}
+          noMatch={{ title: t('noMatch.title'), description: t('noMatch.description') }}
         >
           {(products) => <ProductsTable products={products} onEdit={setEditing} onAdjustStock={setStockFor} />}
         </ListView>
@@ -103,9 +106,14 @@ export const ProductsPage = () => {
 };
 
 const StockCell = ({ stock }: { stock: number | null }) => {
-  if (stock === null) return <span className="text-zinc-600">Not tracked</span>;
-  if (stock === 0) return <Badge tone="red">Sold out</Badge>;
-  return <span className={cn('tabular-nums', stock <= LOW_STOCK ? 'font-medium text-amber-800' : 'text-zinc-900')}>{stock}</span>;
+  const { t } = useTranslation('products');
+  if (stock === null) return <span className="text-zinc-600">{t('table.notTracked')}</span>;
+  if (stock === 0) return <Badge tone="red">{t('table.soldOut')}</Badge>;
+  return (
+    <span className={cn('tabular-nums', stock <= LOW_STOCK ? 'font-medium text-amber-800' : 'text-zinc-900')}>
+      {formatNumber(stock)}
+    </span>
+  );
 };
 
 type ProductsTableProps = {
@@ -115,6 +123,7 @@ type ProductsTableProps = {
 };
 
 const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) => {
+  const { t } = useTranslation('products');
   const queryClient = useQueryClient();
   const onDone = async (message?: string) => {
     if (message) toast.success(message);
@@ -125,7 +134,7 @@ const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) 
   };
   const restore = useMutation(
     trpc.product.update.mutationOptions({
-      onSuccess: (product) => onDone(`${product.name} is back on the menu.`),
+      onSuccess: (product) => onDone(t('toast.restored', { dish: product.name })),
       onError: (error) => toast.error(errorMessage(error)),
     }),
   );
@@ -133,8 +142,8 @@ const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) 
   const archive = useMutation(
     trpc.product.archive.mutationOptions({
       onSuccess: async (product) => {
-        toast.success(`${product.name} is off the menu. Past orders keep it.`, {
-          action: { label: 'Undo', onClick: () => restore.mutate({ id: product.id, isActive: true }) },
+        toast.success(t('toast.archived', { dish: product.name }), {
+          action: { label: t('toast.undo'), onClick: () => restore.mutate({ id: product.id, isActive: true }) },
         });
         await onDone();
       },
@@ -143,7 +152,7 @@ const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) 
   );
   const columns: Column<ProductDto>[] = [
     {
-      header: 'Dish',
+      header: t('table.dish'),
       cell: (product) => (
         <div className="grid sm:min-w-44">
           <span className={cn('font-medium', product.isActive ? 'text-zinc-900' : 'text-zinc-600')}>{product.name}</span>
@@ -152,64 +161,65 @@ const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) 
           <span className="mt-1 flex items-center gap-3 text-sm sm:hidden">
             <span className="tabular-nums">{formatMoney(product.priceCents)}</span>
             <span className="flex items-center gap-1">
-              <span className="text-xs text-zinc-600">Stock</span> <StockCell stock={product.stock} />
+              <span className="text-xs text-zinc-600">{t('table.stock')}</span> <StockCell stock={product.stock} />
             </span>
           </span>
           {product.isActive ? null : (
             <span className="mt-1 sm:hidden">
-              <Badge>Archived</Badge>
+              <Badge>{t('table.archived')}</Badge>
             </span>
           )}
         </div>
       ),
     },
-    { header: 'Category', cell: (product) => product.categoryName, className: 'hidden md:table-cell' },
+    { header: t('table.category'), cell: (product) => product.categoryName, className: 'hidden md:table-cell' },
     {
-      header: 'Price',
+      header: t('table.price'),
       cell: (product) => formatMoney(product.priceCents),
       className: 'hidden text-right sm:table-cell',
       cellClassName: 'whitespace-nowrap tabular-nums',
     },
     {
-      header: 'Stock',
+      header: t('table.stock'),
       cell: (product) => <StockCell stock={product.stock} />,
       className: 'hidden text-right sm:table-cell',
       cellClassName: 'whitespace-nowrap',
     },
     {
-      header: 'Status',
-      cell: (product) => (product.isActive ? <Badge tone="green">On the menu</Badge> : <Badge>Archived</Badge>),
+      header: t('table.status'),
+      cell: (product) =>
+        product.isActive ? <Badge tone="green">{t('table.onTheMenu')}</Badge> : <Badge>{t('table.archived')}</Badge>,
       className: 'hidden sm:table-cell',
     },
     {
-      header: 'Actions',
+      header: t('table.actions'),
       isHeaderHidden: true,
       className: 'text-right',
       cell: (product) => (
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="ghost" size="icon" className="size-8" aria-label={`Actions for ${product.name}`}>
+            <Button variant="ghost" size="icon" className="size-8" aria-label={t('table.actionsFor', { dish: product.name })}>
               <MoreHorizontal aria-hidden />
             </Button>
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end">
             <DropdownMenuItem onSelect={() => onEdit(product)}>
               <Pencil aria-hidden />
-              Edit
+              {t('table.edit')}
             </DropdownMenuItem>
             <DropdownMenuItem onSelect={() => onAdjustStock(product)}>
               <PackagePlus aria-hidden />
-              Adjust stock
+              {t('table.adjustStock')}
             </DropdownMenuItem>
             {product.isActive ? (
               <DropdownMenuItem onSelect={() => archive.mutate({ id: product.id })}>
                 <Archive aria-hidden />
-                Archive
+                {t('table.archive')}
               </DropdownMenuItem>
             ) : (
               <DropdownMenuItem onSelect={() => restore.mutate({ id: product.id, isActive: true })}>
                 <ArchiveRestore aria-hidden />
-                Put back on the menu
+                {t('table.restore')}
               </DropdownMenuItem>
             )}
           </DropdownMenuContent>
@@ -219,7 +229,7 @@ const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) 
   ];
   return (
     <DataTable
-      caption="Products"
+      caption={t('table.caption')}
       rows={products}
       columns={columns}
       rowClassName={(product) => !product.isActive && 'bg-zinc-50/70'}

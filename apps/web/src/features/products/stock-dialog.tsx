@@ -1,23 +1,27 @@
 import { AdjustStockInputSchema, type ProductDto } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { FormDialog } from '../../components/form-dialog';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
 import { type RadioOption, RadioCards } from '../../components/radio-group';
 import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
 import { parseCount } from '../../lib/form';
 import { trpc } from '../../lib/trpc';
 
 type Mode = 'delivery' | 'waste' | 'set' | 'untrack';
 
-const TRACKED_MODES: RadioOption<Mode>[] = [
-  { value: 'delivery', label: '+ Delivery', description: 'Add what arrived' },
-  { value: 'waste', label: '− Waste', description: 'Take off what was thrown away' },
-  { value: 'set', label: 'Set count', description: 'After counting the shelf' },
-  { value: 'untrack', label: 'Stop tracking', description: 'Always available' },
-];
+const MODES: readonly Mode[] = ['delivery', 'waste', 'set', 'untrack'];
+const trackedModes = (t: TFunction<'products'>): RadioOption<Mode>[] =>
+  MODES.map((mode) => ({
+    value: mode,
+    label: t(`stock.modes.${mode}.label`),
+    description: t(`stock.modes.${mode}.description`),
+  }));
 
 type StockDialogProps = { product: ProductDto | null; onClose: () => void };
 
@@ -26,6 +30,7 @@ type StockDialogProps = { product: ProductDto | null; onClose: () => void };
  * while the dialog was open are not lost; "set count" is for a stocktake.
  */
 export const StockDialog = ({ product, onClose }: StockDialogProps) => {
+  const { t } = useTranslation('products');
   const queryClient = useQueryClient();
   const isTracked = product?.stock !== null && product !== null;
   const [mode, setMode] = useState<Mode>(isTracked ? 'delivery' : 'set');
@@ -35,7 +40,9 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
     trpc.product.adjustStock.mutationOptions({
       onSuccess: async (saved) => {
         toast.success(
-          saved.stock === null ? `${saved.name} is no longer stock-tracked.` : `${saved.name}: ${saved.stock} on the shelf.`,
+          saved.stock === null
+            ? t('stock.untracked', { dish: saved.name })
+            : t('stock.saved', { dish: saved.name, stock: formatNumber(saved.stock) }),
         );
         onClose();
         await queryClient.invalidateQueries(trpc.product.pathFilter());
@@ -58,7 +65,7 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
           ? { id: product.id, set: count }
           : { id: product.id, delta: mode === 'delivery' ? count : -count };
     if (!input || !AdjustStockInputSchema.safeParse(input).success) {
-      setInputError(mode === 'set' ? 'Enter a count of 0 or more' : 'Enter how many, 1 or more');
+      setInputError(mode === 'set' ? t('stock.setInvalid') : t('stock.deltaInvalid'));
       return;
     }
     adjust.mutate(input);
@@ -68,20 +75,18 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
     <FormDialog
       isOpen={product !== null}
       onOpenChange={(isOpen) => !isOpen && onClose()}
-      title={`Adjust stock of ${product?.name ?? ''}`}
-      description={isTracked ? `${product?.stock ?? 0} on the shelf now.` : 'Stock is not tracked: set a count to start.'}
+      title={t('stock.title', { dish: product?.name ?? '' })}
+      description={isTracked ? t('stock.onShelfNow', { stock: formatNumber(product?.stock ?? 0) }) : t('stock.notTracked')}
       error={adjust.error ? errorMessage(adjust.error) : null}
       onSubmit={onSubmit}
-      submitLabel={mode === 'untrack' ? 'Stop tracking' : 'Save stock'}
+      submitLabel={mode === 'untrack' ? t('stock.stopTracking') : t('stock.save')}
       isSubmitting={adjust.isPending}
     >
-      {isTracked ? <RadioCards aria-label="What happened?" value={mode} onValueChange={setMode} options={TRACKED_MODES} /> : null}
+      {isTracked ? (
+        <RadioCards aria-label={t('stock.whatHappened')} value={mode} onValueChange={setMode} options={trackedModes(t)} />
+      ) : null}
       {mode === 'untrack' ? null : (
-        <Field
-          label={mode === 'delivery' ? 'How many arrived' : mode === 'waste' ? 'How many to take off' : 'Count on the shelf'}
-          error={inputError}
-          className="max-w-48"
-        >
+        <Field label={t(`stock.countLabel.${mode}`)} error={inputError} className="max-w-48">
           <Input
             inputMode="numeric"
             autoComplete="off"

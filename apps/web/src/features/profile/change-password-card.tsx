@@ -2,6 +2,7 @@ import { ChangePasswordInputSchema, PASSWORD_MIN_LENGTH } from '@canteen/shared'
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { Alert } from '../../components/alert';
@@ -11,15 +12,18 @@ import { Field } from '../../components/field';
 import { Input } from '../../components/input';
 import { refreshSession } from '../../lib/auth';
 import { errorMessage, errorReason } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
 import { applyFieldErrors, schemaResolver } from '../../lib/form';
+import { i18next } from '../../lib/i18n';
 import { trpc } from '../../lib/trpc';
 
 const ChangePasswordFormSchema = ChangePasswordInputSchema.extend({ confirmPassword: z.string() }).refine(
   (values) => values.newPassword === values.confirmPassword,
-  { path: ['confirmPassword'], message: "The new passwords don't match" },
+  { path: ['confirmPassword'], error: () => i18next.t('profile:password.mismatch') },
 );
 
 export const ChangePasswordCard = () => {
+  const { t } = useTranslation('profile');
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
     resolver: schemaResolver(ChangePasswordFormSchema),
@@ -35,7 +39,7 @@ export const ChangePasswordCard = () => {
     } catch (caught) {
       const reason = errorReason(caught);
       if (reason === 'INVALID_CREDENTIALS') {
-        form.setError('currentPassword', { message: 'Your current password is not correct' });
+        form.setError('currentPassword', { message: t('password.currentWrong') });
       } else if (reason === 'WEAK_PASSWORD' || reason === 'PASSWORD_REUSED') {
         form.setError('newPassword', { message: errorMessage(caught) });
       } else if (!applyFieldErrors(caught, form.setError)) {
@@ -46,33 +50,31 @@ export const ChangePasswordCard = () => {
     form.reset();
     // The server ends access tokens issued before the change; this sign-in keeps going with a fresh one.
     await refreshSession();
-    toast.success('Password changed. Other devices have been signed out.');
+    toast.success(t('password.changed'));
   });
 
   return (
     <Card>
       <form noValidate onSubmit={(event) => void onSubmit(event)}>
         <CardHeader>
-          <CardTitle>Change password</CardTitle>
-          <CardDescription>
-            Use at least {PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.
-          </CardDescription>
+          <CardTitle>{t('password.title')}</CardTitle>
+          <CardDescription>{t('password.description', { min: formatNumber(PASSWORD_MIN_LENGTH) })}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           {error ? <Alert>{error}</Alert> : null}
-          <Field label="Current password" error={errors.currentPassword?.message}>
+          <Field label={t('password.current')} error={errors.currentPassword?.message}>
             <Input type="password" autoComplete="current-password" {...form.register('currentPassword')} />
           </Field>
-          <Field label="New password" error={errors.newPassword?.message}>
+          <Field label={t('password.new')} error={errors.newPassword?.message}>
             <Input type="password" autoComplete="new-password" {...form.register('newPassword')} />
           </Field>
-          <Field label="Confirm new password" error={errors.confirmPassword?.message}>
+          <Field label={t('password.confirm')} error={errors.confirmPassword?.message}>
             <Input type="password" autoComplete="new-password" {...form.register('confirmPassword')} />
           </Field>
         </CardContent>
         <CardFooter>
           <Button type="submit" isLoading={form.formState.isSubmitting}>
-            Change password
+            {t('password.submit')}
           </Button>
         </CardFooter>
       </form>

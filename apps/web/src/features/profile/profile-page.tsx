@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../../lib/auth';
 import { ChangePasswordCard } from './change-password-card';
@@ -7,12 +8,13 @@ import { TwoFactorCard } from './two-factor-card';
 import { YourDataCard } from './your-data-card';
 
 export const ProfilePage = () => {
+  const { t } = useTranslation('profile');
   const session = useSession();
   if (session.status !== 'signedIn') return null;
   const { user } = session;
   return (
     <>
-      <PageHeader title="Profile" description="Your account, password, sign-in security and a copy of your data." />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <div className="grid content-start gap-6">
           <DetailsCard user={user} />

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { ShieldCheck, ShieldOff } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Trans, useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
@@ -19,6 +20,7 @@ import { applyFieldErrors, schemaResolver } from '../../lib/form';
 import { trpc } from '../../lib/trpc';
 
 export const TwoFactorCard = ({ user }: { user: SessionUser }) => {
+  const { t } = useTranslation('profile');
   const begin = useMutation(trpc.auth.totp.begin.mutationOptions());
   const [isDisableOpen, setIsDisableOpen] = useState(false);
   const enrolment = begin.data;
@@ -27,25 +29,27 @@ export const TwoFactorCard = ({ user }: { user: SessionUser }) => {
     <Card>
       <CardHeader>
         <div className="flex items-center justify-between gap-3">
-          <CardTitle>Two-factor authentication</CardTitle>
-          {user.isTotpEnabled ? <Badge tone="green">On</Badge> : <Badge tone="neutral">Off</Badge>}
+          <CardTitle>{t('twoFactor.title')}</CardTitle>
+          {user.isTotpEnabled ? (
+            <Badge tone="green">{t('twoFactor.on')}</Badge>
+          ) : (
+            <Badge tone="neutral">{t('twoFactor.off')}</Badge>
+          )}
         </div>
-        <CardDescription>
-          Ask for a code from an authenticator app (such as 1Password, Google Authenticator or Authy) when you sign in.
-        </CardDescription>
+        <CardDescription>{t('twoFactor.description')}</CardDescription>
       </CardHeader>
       {user.isTotpEnabled ? (
         <>
           <CardContent>
             <p className="flex items-center gap-2 text-sm text-zinc-700">
               <ShieldCheck aria-hidden className="size-4 text-emerald-700" />
-              Your account asks for a code at every sign-in.
+              {t('twoFactor.enabled')}
             </p>
           </CardContent>
           <CardFooter>
             <Button variant="secondary" onClick={() => setIsDisableOpen(true)}>
               <ShieldOff aria-hidden />
-              Turn off
+              {t('twoFactor.turnOff')}
             </Button>
           </CardFooter>
           <DisableTotpDialog isOpen={isDisableOpen} onOpenChange={setIsDisableOpen} />
@@ -62,7 +66,7 @@ export const TwoFactorCard = ({ user }: { user: SessionUser }) => {
           <CardFooter>
             <Button onClick={() => begin.mutate()} isLoading={begin.isPending}>
               <ShieldCheck aria-hidden />
-              Set up two-factor authentication
+              {t('twoFactor.setUp')}
             </Button>
           </CardFooter>
         </>
@@ -78,6 +82,7 @@ type EnrolmentStepProps = {
 };
 
 const EnrolmentStep = ({ enrolment, onCancel, onDone }: EnrolmentStepProps) => {
+  const { t } = useTranslation('profile');
   const confirm = useMutation(trpc.auth.totp.confirm.mutationOptions());
   const form = useForm({ resolver: schemaResolver(TotpConfirmInputSchema), defaultValues: { code: '' } });
   const [error, setError] = useState<string | null>(null);
@@ -93,7 +98,7 @@ const EnrolmentStep = ({ enrolment, onCancel, onDone }: EnrolmentStepProps) => {
     }
     // The server ends the other sign-ins and the access tokens issued before; this one carries on refreshed.
     await refreshSession();
-    toast.success('Two-factor authentication is on. Other devices have been signed out.');
+    toast.success(t('twoFactor.turnedOn'));
     onDone();
   });
 
@@ -103,17 +108,17 @@ const EnrolmentStep = ({ enrolment, onCancel, onDone }: EnrolmentStepProps) => {
         <ol className="grid gap-5 text-sm text-zinc-700">
           <li className="grid gap-3">
             <p>
-              <span className="font-medium text-zinc-900">1. Scan this QR code</span> with your authenticator app.
+              <Trans t={t} i18nKey="twoFactor.scan" components={{ strong: <span className="font-medium text-zinc-900" /> }} />
             </p>
             <img
               src={enrolment.qrDataUrl}
-              alt="QR code to add Canteen to your authenticator app"
+              alt={t('twoFactor.qrAlt')}
               width={176}
               height={176}
               className="size-44 rounded-lg border border-zinc-200 bg-white p-2"
             />
             <div className="grid gap-1.5">
-              <p className="text-zinc-600">Can't scan it? Enter this key instead:</p>
+              <p className="text-zinc-600">{t('twoFactor.cantScan')}</p>
               <div className="flex flex-wrap items-center gap-2">
                 <code
                   data-testid="totp-secret"
@@ -121,13 +126,17 @@ const EnrolmentStep = ({ enrolment, onCancel, onDone }: EnrolmentStepProps) => {
                 >
                   {enrolment.secret}
                 </code>
-                <CopyButton text={enrolment.secret} label="Copy key" />
+                <CopyButton text={enrolment.secret} label={t('twoFactor.copyKey')} />
               </div>
             </div>
           </li>
           <li className="grid gap-3">
             <p>
-              <span className="font-medium text-zinc-900">2. Enter the 6-digit code</span> the app shows.
+              <Trans
+                t={t}
+                i18nKey="twoFactor.enterCode"
+                components={{ strong: <span className="font-medium text-zinc-900" /> }}
+              />
             </p>
             <TotpCodeField error={form.formState.errors.code?.message} {...form.register('code')} />
           </li>
@@ -136,10 +145,10 @@ const EnrolmentStep = ({ enrolment, onCancel, onDone }: EnrolmentStepProps) => {
       </CardContent>
       <CardFooter>
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('twoFactor.cancel')}
         </Button>
         <Button type="submit" isLoading={form.formState.isSubmitting}>
-          Turn on
+          {t('twoFactor.turnOn')}
         </Button>
       </CardFooter>
     </form>
@@ -149,6 +158,7 @@ const EnrolmentStep = ({ enrolment, onCancel, onDone }: EnrolmentStepProps) => {
 type DisableTotpDialogProps = { isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
 
 const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => {
+  const { t } = useTranslation('profile');
   const disable = useMutation(trpc.auth.totp.disable.mutationOptions());
   const form = useForm({ resolver: schemaResolver(TotpDisableInputSchema), defaultValues: { password: '', code: '' } });
   const [error, setError] = useState<string | null>(null);
@@ -159,7 +169,7 @@ const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => 
       updateSessionUser(await disable.mutateAsync(values));
     } catch (caught) {
       const reason = errorReason(caught);
-      if (reason === 'INVALID_CREDENTIALS') form.setError('password', { message: 'Your password is not correct' });
+      if (reason === 'INVALID_CREDENTIALS') form.setError('password', { message: t('twoFactor.passwordWrong') });
       else if (reason === 'TOTP_INVALID') form.setError('code', { message: errorMessage(caught) });
       // A lock (too many wrong answers) or anything else: the whole form, with how long to wait.
       else if (!applyFieldErrors(caught, form.setError)) setError(errorMessage(caught));
@@ -167,7 +177,7 @@ const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => 
     }
     // The server ends the other sign-ins and the access tokens issued before; this one carries on refreshed.
     await refreshSession();
-    toast.success('Two-factor authentication is off. Other devices have been signed out.');
+    toast.success(t('twoFactor.turnedOff'));
     onOpenChange(false);
   });
 
@@ -182,15 +192,15 @@ const DisableTotpDialog = ({ isOpen, onOpenChange }: DisableTotpDialogProps) => 
         onOpenChange(next);
       }}
       size="sm"
-      title="Turn off two-factor authentication?"
-      description="Your account will be protected by your password alone. Confirm with your password and a code from your authenticator app. Your other devices will be signed out."
+      title={t('twoFactor.disableTitle')}
+      description={t('twoFactor.disableDescription')}
       error={error}
       onSubmit={onSubmit}
-      submitLabel="Turn off"
+      submitLabel={t('twoFactor.turnOff')}
       submitVariant="danger"
       isSubmitting={form.formState.isSubmitting}
     >
-      <Field label="Password" error={form.formState.errors.password?.message}>
+      <Field label={t('twoFactor.password')} error={form.formState.errors.password?.message}>
         <Input type="password" autoComplete="current-password" {...form.register('password')} />
       </Field>
       <TotpCodeField error={form.formState.errors.code?.message} {...form.register('code')} />

@@ -1,5 +1,6 @@
 import { Download } from 'lucide-react';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -9,16 +10,14 @@ import { usePrivacyExport } from '../../lib/use-privacy-export';
 
 /** Downloads everything Canteen holds about the signed-in person as one JSON file (docs/PRODUCT.md, privacy). */
 export const YourDataCard = () => {
+  const { t } = useTranslation('profile');
   const exportData = usePrivacyExport();
   const titleId = useId();
   return (
     <Card aria-labelledby={titleId}>
       <CardHeader>
-        <CardTitle id={titleId}>Your data</CardTitle>
-        <CardDescription>
-          Download everything Canteen holds about you as one JSON file: your profile, orders, wallet history, card payments,
-          reviews, posts, sign-ins and the audit log entries by and about you. Each download is recorded in the audit log.
-        </CardDescription>
+        <CardTitle id={titleId}>{t('yourData.title')}</CardTitle>
+        <CardDescription>{t('yourData.description')}</CardDescription>
       </CardHeader>
       {exportData.error ? (
         <CardContent>
@@ -29,10 +28,10 @@ export const YourDataCard = () => {
         <Button
           variant="secondary"
           isLoading={exportData.isPending}
-          onClick={() => exportData.mutate({}, { onSuccess: () => toast.success('Your data has been downloaded.') })}
+          onClick={() => exportData.mutate({}, { onSuccess: () => toast.success(t('yourData.downloaded')) })}
         >
           <Download aria-hidden />
-          Download my data
+          {t('yourData.download')}
         </Button>
       </CardFooter>
     </Card>

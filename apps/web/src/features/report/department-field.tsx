@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/field';
 import { Select } from '../../components/select';
 import { useDepartmentOptions } from '../../lib/use-department-options';
@@ -12,13 +13,14 @@ type DepartmentFieldProps = {
 
 /** An admin's choice between the whole company (undefined) and one department. */
 export const DepartmentField = ({ value, onChange, className }: DepartmentFieldProps) => {
+  const { t } = useTranslation('report');
   const departments = useDepartmentOptions();
   return (
-    <Field label="Department" className={className}>
+    <Field label={t('department.label')} className={className}>
       <Select
         value={value ?? ALL}
         onValueChange={(picked) => onChange(picked === ALL ? undefined : picked)}
-        options={[{ value: ALL, label: 'All departments' }, ...departments.options]}
+        options={[{ value: ALL, label: t('department.all') }, ...departments.options]}
         disabled={departments.isLoading}
       />
     </Field>

@@ -2,6 +2,7 @@ import type { RouterInputs } from '@canteen/api/trpc';
 import type { OrderSummaryDto } from '@canteen/shared';
 import { ReceiptText, Undo2 } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/card';
 import { DataTable } from '../../components/data-table';
@@ -19,11 +20,7 @@ import type { ReportFilters } from './use-report-filters';
 type StatusFilter = 'all' | 'completed' | 'refunded';
 
 const PAGE_SIZE = 25;
-const STATUS_OPTIONS: SelectOption<StatusFilter>[] = [
-  { value: 'all', label: 'All orders' },
-  { value: 'completed', label: 'Paid' },
-  { value: 'refunded', label: 'Refunded' },
-];
+const STATUS_FILTERS = ['all', 'completed', 'refunded'] as const satisfies readonly StatusFilter[];
 
 type OrdersPanelProps = { filters: ReportFilters; input: RouterInputs['report']['revenue'] };
 
@@ -33,6 +30,7 @@ type OrdersPanelProps = { filters: ReportFilters; input: RouterInputs['report'][
  * own orders (nobody refunds themself).
  */
 export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
+  const { t } = useTranslation('report');
   const { user } = filters;
   const [status, setStatus] = useState<StatusFilter>('all');
   const list = usePagedList((cursor) =>
@@ -41,65 +39,54 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
   const [refunding, setRefunding] = useState<OrderSummaryDto | null>(null);
   const whose =
     user?.role === 'admin'
-      ? input.departmentId
-        ? "The chosen department's orders"
-        : 'Every order in the company'
-      : `Orders of the employees of ${user?.departmentName ?? 'your department'}, and your own`;
+      ? t(input.departmentId ? 'orders.whose.department' : 'orders.whose.company')
+      : t('orders.whose.managed', { department: user?.departmentName ?? t('orders.whose.yourDepartment') });
+  const statusOptions: SelectOption<StatusFilter>[] = STATUS_FILTERS.map((value) => ({
+    value,
+    label: t(`orders.status.${value}`),
+  }));
 
   return (
     <>
       <Card aria-labelledby="orders-title">
         <CardHeader className="flex flex-wrap items-end justify-between gap-3">
           <div className="grid gap-1">
-            <CardTitle id="orders-title">Orders</CardTitle>
-            <CardDescription>
-              {whose}, {formatDays(filters.days)}, newest first.
-            </CardDescription>
+            <CardTitle id="orders-title">{t('orders.title')}</CardTitle>
+            <CardDescription>{t('orders.description', { whose, days: formatDays(filters.days) })}</CardDescription>
           </div>
           <Select
-            aria-label="Filter by status"
+            aria-label={t('orders.filter')}
             value={status}
             onValueChange={setStatus}
-            options={STATUS_OPTIONS}
+            options={statusOptions}
             className="sm:w-52"
           />
         </CardHeader>
         <ListView
           list={list}
-          loadingLabel="Loading orders"
-          pagesLabel="Orders pages"
+          loadingLabel={t('orders.loading')}
+          pagesLabel={t('orders.pages')}
           empty={{
             icon: ReceiptText,
-            title: 'No orders in this period',
-            description: 'Orders from the menu and the till show up here.',
+            title: t('orders.empty.title'),
+            description: t('orders.empty.description'),
           }}
           isFiltered={status !== 'all'}
-          noMatch={{ icon: ReceiptText, title: 'No orders match', description: 'Try another status.' }}
+          noMatch={{ icon: ReceiptText, title: t('orders.noMatch.title'), description: t('orders.noMatch.description') }}
         >
           {(orders) => (
             <DataTable
-              caption="Orders"
+              caption={t('orders.caption')}
               rows={orders}
               columns={[
                 {
-                  header: 'Order',
+                  header: t('orders.columns.order'),
                   cell: (order) => (
                     <>
                       <OrderLink orderId={order.id} />
-                      <span className="block text-xs whitespace-nowrap text-zinc-600 md:hidden">
-                        {formatDateTime(order.createdAt)}
-                      </span>
-                    </>
-                  ),
-                },
-                {
-                  header: 'Person',
-                  cell: (order) => (
-                    <>
-                      <span className="font-medium text-zinc-900">{order.userName}</span>
-                      {order.placedById !== order.userId ? (
-                        <span className="block text-xs text-zinc-600">Till: {order.placedByName}</span>
-                      ) : null}
+                      <span className="block text-xs text-zinc-600 md:hidden">{formatDateTime(order.createdAt)}</span>
+                      {/* On a phone the person and the status move here, so the refund stays on screen. */}
+                      <span className="mt-1 block text-sm font-medium text-zinc-900 sm:hidden">{order.userName}</span>
                       <span className="mt-1 block sm:hidden">
                         <OrderStatusBadge status={order.status} />
                       </span>
@@ -107,7 +94,19 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                   ),
                 },
                 {
-                  header: 'Date',
+                  header: t('orders.columns.person'),
+                  cell: (order) => (
+                    <>
+                      <span className="font-medium text-zinc-900">{order.userName}</span>
+                      {order.placedById !== order.userId ? (
+                        <span className="block text-xs text-zinc-600">{t('orders.till', { name: order.placedByName })}</span>
+                      ) : null}
+                    </>
+                  ),
+                  className: 'hidden sm:table-cell',
+                },
+                {
+                  header: t('orders.columns.date'),
                   cell: (order) => formatDateTime(order.createdAt),
                   className: 'hidden md:table-cell',
                   cellClassName: 'whitespace-nowrap',
@@ -115,12 +114,12 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                 ORDER_COLUMNS.items('lg'),
                 ORDER_COLUMNS.total,
                 {
-                  header: 'Status',
+                  header: t('orders.columns.status'),
                   cell: (order) => <OrderStatusBadge status={order.status} />,
                   className: 'hidden sm:table-cell',
                 },
                 {
-                  header: 'Actions',
+                  header: t('orders.columns.actions'),
                   isHeaderHidden: true,
                   className: 'text-right',
                   cell: (order) =>
@@ -128,11 +127,11 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                       <Button
                         variant="secondary"
                         size="sm"
-                        aria-label={`Refund order #${orderNumber(order.id)} of ${order.userName}`}
+                        aria-label={t('orders.refundLabel', { number: orderNumber(order.id), name: order.userName })}
                         onClick={() => setRefunding(order)}
                       >
                         <Undo2 aria-hidden />
-                        <span className="hidden sm:inline">Refund</span>
+                        <span className="hidden sm:inline">{t('orders.refund')}</span>
                       </Button>
                     ) : null,
                 },

@@ -1,7 +1,9 @@
 import type { RouterInputs, RouterOutputs } from '@canteen/api/trpc';
+import { PAYER_KINDS, type PayerKind } from '@canteen/shared/constants';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Building2, ChartColumn, HandCoins, Tags, UtensilsCrossed } from 'lucide-react';
 import { Suspense, lazy } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { type Column, DataTable } from '../../components/data-table';
@@ -25,17 +27,10 @@ type SectionProps = { filters: ReportFilters; input: ReportInput };
 const RevenueChart = lazy(() => import('./revenue-chart').then((module) => ({ default: module.RevenueChart })));
 
 const TOP_DISHES = 10;
-const BY_OPTIONS = [
-  { value: 'day', label: 'Per day' },
-  { value: 'week', label: 'Per week' },
-] as const satisfies readonly { value: RevenueBy; label: string }[];
+const REVENUE_BY = ['day', 'week'] as const satisfies readonly RevenueBy[];
 
-const PAYER_KINDS: Record<string, string> = {
-  company: 'Company',
-  department: 'Department budget',
-  personal: 'Personal',
-  promo: 'Promotion',
-};
+/** A payer's kind in words is `funding.kinds.<kind>`; one the web app does not know shows as the API names it. */
+const isPayerKind = (kind: string): kind is PayerKind => (PAYER_KINDS as readonly string[]).includes(kind);
 
 const amountColumn = <T,>(header: string, cents: (row: T) => number): Column<T> => ({
   header,
@@ -46,13 +41,13 @@ const amountColumn = <T,>(header: string, cents: (row: T) => number): Column<T> 
 
 const countColumn = <T,>(header: string, count: (row: T) => number, className = ''): Column<T> => ({
   header,
-  cell: count,
+  cell: (row) => formatNumber(count(row)),
   className: cn('text-right', className),
   cellClassName: 'tabular-nums',
 });
 
-const shareColumn = <T,>(part: (row: T) => number, total: number): Column<T> => ({
-  header: 'Share',
+const shareColumn = <T,>(header: string, part: (row: T) => number, total: number): Column<T> => ({
+  header,
   cell: (row) => formatShare(part(row), total),
   className: 'text-right',
   cellClassName: 'tabular-nums text-zinc-600',
@@ -79,19 +74,35 @@ const useRevenue = (input: ReportInput) =>
   useQuery({ ...trpc.report.revenue.queryOptions(input), placeholderData: keepPreviousData });
 
 const Totals = ({ input }: SectionProps) => {
+  const { t } = useTranslation('report');
   const revenue = useRevenue(input);
   if (revenue.isError) return <Alert>{errorMessage(revenue.error)}</Alert>;
   const tiles = [
-    { label: 'Revenue', testId: 'report-revenue', value: revenue.data && formatMoney(revenue.data.totalCents) },
-    { label: 'Orders', testId: 'report-orders', value: revenue.data ? formatNumber(revenue.data.orders) : undefined },
-    { label: 'Average basket', testId: 'report-average', value: revenue.data && formatMoney(revenue.data.averageBasketCents) },
+    {
+      label: t('totals.revenue'),
+      loadingLabel: t('totals.loadingRevenue'),
+      testId: 'report-revenue',
+      value: revenue.data && formatMoney(revenue.data.totalCents),
+    },
+    {
+      label: t('totals.orders'),
+      loadingLabel: t('totals.loadingOrders'),
+      testId: 'report-orders',
+      value: revenue.data ? formatNumber(revenue.data.orders) : undefined,
+    },
+    {
+      label: t('totals.averageBasket'),
+      loadingLabel: t('totals.loadingAverageBasket'),
+      testId: 'report-average',
+      value: revenue.data && formatMoney(revenue.data.averageBasketCents),
+    },
   ];
   return (
-    <section aria-label="Totals" aria-busy={revenue.isFetching || undefined}>
+    <section aria-label={t('totals.label')} aria-busy={revenue.isFetching || undefined}>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         {tiles.map((tile, index) => (
           <div
-            key={tile.label}
+            key={tile.testId}
             className={cn(
               'grid gap-1 rounded-xl p-4 shadow-xs',
               index === 0 ? 'col-span-2 bg-emerald-800 text-white sm:col-span-1' : 'border border-zinc-200 bg-white',
@@ -102,7 +113,7 @@ const Totals = ({ input }: SectionProps) => {
               data-testid={tile.testId}
               className={cn('text-2xl font-semibold tracking-tight tabular-nums', index === 0 ? 'text-white' : 'text-zinc-900')}
             >
-              {tile.value ?? <Spinner label={`Loading ${tile.label.toLowerCase()}`} />}
+              {tile.value ?? <Spinner label={tile.loadingLabel} />}
             </dd>
           </div>
         ))}
@@ -112,29 +123,31 @@ const Totals = ({ input }: SectionProps) => {
 };
 
 const RevenueCard = ({ filters, input }: SectionProps) => {
+  const { t } = useTranslation('report');
   const query = useRevenue(input);
   const isWeekly = filters.by === 'week';
+  const byOptions = REVENUE_BY.map((by) => ({ value: by, label: t(`revenue.by.${by}`) }));
   return (
     <ReportCard
       id="revenue-title"
-      title="Revenue"
-      description={`Paid orders per ${isWeekly ? 'week, Monday to Sunday' : 'day'} (UTC); refunded orders are not counted.`}
+      title={t('revenue.title')}
+      description={t(`revenue.description.${filters.by}`)}
       actions={
         <>
-          <SegmentedControl aria-label="Revenue per" value={filters.by} onValueChange={filters.setBy} options={BY_OPTIONS} />
+          <SegmentedControl aria-label={t('revenue.per')} value={filters.by} onValueChange={filters.setBy} options={byOptions} />
           <DownloadCsvButton
             download={filters.csv(isWeekly ? 'revenue-weekly' : 'revenue')}
-            what={`revenue per ${isWeekly ? 'week' : 'day'}`}
+            what={t(`revenue.csv.${filters.by}`)}
           />
         </>
       }
       query={query}
-      loadingLabel="Loading revenue"
+      loadingLabel={t('revenue.loading')}
       isEmpty={(report) => report.orders === 0}
       empty={{
         icon: ChartColumn,
-        title: 'No sales in this period',
-        description: 'Paid orders from the menu and the till show up here.',
+        title: t('revenue.empty.title'),
+        description: t('revenue.empty.description'),
       }}
     >
       {(report) => (
@@ -149,29 +162,27 @@ const RevenueCard = ({ filters, input }: SectionProps) => {
 
 /** The chart, and for screen readers the same numbers as a table of the days (or weeks) that had orders. */
 const RevenueFigure = ({ points, by }: { points: RevenuePoint[]; by: RevenueBy }) => {
+  const { t } = useTranslation('report');
   const withOrders = points.filter((point) => point.orders > 0);
-  const unit = by === 'week' ? 'Week of' : 'Day';
   return (
     <figure className="px-3 py-4 sm:px-5">
-      <Suspense fallback={<PageSpinner label="Loading the chart" />}>
+      <Suspense fallback={<PageSpinner label={t('revenue.loadingChart')} />}>
         <RevenueChart points={points} by={by} />
       </Suspense>
       <table className="sr-only">
-        <caption>
-          Revenue per {by}, the {by}s with orders
-        </caption>
+        <caption>{t(`revenue.caption.${by}`)}</caption>
         <thead>
           <tr>
-            <th scope="col">{unit}</th>
-            <th scope="col">Orders</th>
-            <th scope="col">Revenue</th>
+            <th scope="col">{t(`revenue.unit.${by}`)}</th>
+            <th scope="col">{t('revenue.orders')}</th>
+            <th scope="col">{t('revenue.revenue')}</th>
           </tr>
         </thead>
         <tbody>
           {withOrders.map((point) => (
             <tr key={point.start}>
               <th scope="row">{formatDay(point.start)}</th>
-              <td>{point.orders}</td>
+              <td>{formatNumber(point.orders)}</td>
               <td>{formatMoney(point.revenueCents)}</td>
             </tr>
           ))}
@@ -184,6 +195,7 @@ const RevenueFigure = ({ points, by }: { points: RevenuePoint[]; by: RevenueBy }
 type Dish = Reports['topDishes'][number] & { id: string };
 
 const TopDishesCard = ({ filters, input }: SectionProps) => {
+  const { t } = useTranslation('report');
   const query = useQuery({
     ...trpc.report.topDishes.queryOptions({ ...input, limit: TOP_DISHES }),
     placeholderData: keepPreviousData,
@@ -191,19 +203,19 @@ const TopDishesCard = ({ filters, input }: SectionProps) => {
   return (
     <ReportCard
       id="top-dishes-title"
-      title="Top dishes"
-      description={`The ${TOP_DISHES} dishes sold most, by quantity.`}
-      actions={<DownloadCsvButton download={filters.csv('top-dishes', { limit: TOP_DISHES })} what="top dishes" />}
+      title={t('topDishes.title')}
+      description={t('topDishes.description', { limit: formatNumber(TOP_DISHES) })}
+      actions={<DownloadCsvButton download={filters.csv('top-dishes', { limit: TOP_DISHES })} what={t('topDishes.csv')} />}
       query={query}
-      loadingLabel="Loading top dishes"
+      loadingLabel={t('topDishes.loading')}
       isEmpty={(dishes) => dishes.length === 0}
-      empty={{ icon: UtensilsCrossed, title: 'Nothing sold in this period' }}
+      empty={{ icon: UtensilsCrossed, title: t('topDishes.empty') }}
     >
       {(dishes) => {
         const most = Math.max(...dishes.map((dish) => dish.quantity));
         const columns: Column<Dish>[] = [
           {
-            header: 'Dish',
+            header: t('topDishes.dish'),
             cell: (dish) => (
               <div className="min-w-32">
                 <span className="font-medium text-zinc-900">{dish.productName}</span>
@@ -212,12 +224,16 @@ const TopDishesCard = ({ filters, input }: SectionProps) => {
               </div>
             ),
           },
-          { header: 'Category', cell: (dish) => dish.categoryName, className: 'hidden @xl:table-cell' },
-          countColumn('Sold', (dish) => dish.quantity),
-          amountColumn('Revenue', (dish) => dish.revenueCents),
+          { header: t('topDishes.category'), cell: (dish) => dish.categoryName, className: 'hidden @xl:table-cell' },
+          countColumn(t('topDishes.sold'), (dish) => dish.quantity),
+          amountColumn(t('topDishes.revenue'), (dish) => dish.revenueCents),
         ];
         return (
-          <DataTable caption="Top dishes" rows={dishes.map((dish) => ({ ...dish, id: dish.productId }))} columns={columns} />
+          <DataTable
+            caption={t('topDishes.title')}
+            rows={dishes.map((dish) => ({ ...dish, id: dish.productId }))}
+            columns={columns}
+          />
         );
       }}
     </ReportCard>
@@ -227,24 +243,25 @@ const TopDishesCard = ({ filters, input }: SectionProps) => {
 type CategorySales = Reports['salesByCategory'][number] & { id: string };
 
 const CategoriesCard = ({ filters, input }: SectionProps) => {
+  const { t } = useTranslation('report');
   const query = useQuery({ ...trpc.report.salesByCategory.queryOptions(input), placeholderData: keepPreviousData });
   return (
     <ReportCard
       id="categories-title"
-      title="Sales by category"
-      description="Dishes sold and revenue per menu category."
-      actions={<DownloadCsvButton download={filters.csv('sales-by-category')} what="sales by category" />}
+      title={t('categories.title')}
+      description={t('categories.description')}
+      actions={<DownloadCsvButton download={filters.csv('sales-by-category')} what={t('categories.csv')} />}
       query={query}
-      loadingLabel="Loading sales by category"
+      loadingLabel={t('categories.loading')}
       isEmpty={(categories) => categories.length === 0}
-      empty={{ icon: Tags, title: 'Nothing sold in this period' }}
+      empty={{ icon: Tags, title: t('categories.empty') }}
     >
       {(categories) => {
         const total = categories.reduce((sum, category) => sum + category.revenueCents, 0);
         const most = Math.max(...categories.map((category) => category.revenueCents));
         const columns: Column<CategorySales>[] = [
           {
-            header: 'Category',
+            header: t('categories.category'),
             cell: (category) => (
               <div className="min-w-28">
                 <span className="font-medium text-zinc-900">{category.categoryName}</span>
@@ -252,13 +269,13 @@ const CategoriesCard = ({ filters, input }: SectionProps) => {
               </div>
             ),
           },
-          countColumn('Sold', (category) => category.quantity, 'hidden @sm:table-cell'),
-          amountColumn('Revenue', (category) => category.revenueCents),
-          shareColumn((category) => category.revenueCents, total),
+          countColumn(t('categories.sold'), (category) => category.quantity, 'hidden @sm:table-cell'),
+          amountColumn(t('categories.revenue'), (category) => category.revenueCents),
+          shareColumn(t('share'), (category) => category.revenueCents, total),
         ];
         return (
           <DataTable
-            caption="Sales by category"
+            caption={t('categories.title')}
             rows={categories.map((category) => ({ ...category, id: category.categoryId }))}
             columns={columns}
           />
@@ -271,24 +288,25 @@ const CategoriesCard = ({ filters, input }: SectionProps) => {
 type DepartmentSpend = Reports['spendByDepartment'][number] & { id: string };
 
 const DepartmentsCard = ({ filters, input }: SectionProps) => {
+  const { t } = useTranslation('report');
   const query = useQuery({ ...trpc.report.spendByDepartment.queryOptions(input), placeholderData: keepPreviousData });
   return (
     <ReportCard
       id="departments-title"
-      title="Spend by department"
-      description="What each department's people ordered."
-      actions={<DownloadCsvButton download={filters.csv('spend-by-department')} what="spend by department" />}
+      title={t('departments.title')}
+      description={t('departments.description')}
+      actions={<DownloadCsvButton download={filters.csv('spend-by-department')} what={t('departments.csv')} />}
       query={query}
-      loadingLabel="Loading spend by department"
+      loadingLabel={t('departments.loading')}
       isEmpty={(departments) => departments.length === 0}
-      empty={{ icon: Building2, title: 'No orders in this period' }}
+      empty={{ icon: Building2, title: t('departments.empty') }}
     >
       {(departments) => {
         const total = departments.reduce((sum, department) => sum + department.revenueCents, 0);
         const most = Math.max(...departments.map((department) => department.revenueCents));
         const columns: Column<DepartmentSpend>[] = [
           {
-            header: 'Department',
+            header: t('departments.department'),
             cell: (department) => (
               <div className="min-w-28">
                 <span className="font-medium text-zinc-900">{department.departmentName}</span>
@@ -296,16 +314,16 @@ const DepartmentsCard = ({ filters, input }: SectionProps) => {
               </div>
             ),
           },
-          countColumn('Orders', (department) => department.orders),
-          amountColumn('Spent', (department) => department.revenueCents),
+          countColumn(t('departments.orders'), (department) => department.orders),
+          amountColumn(t('departments.spent'), (department) => department.revenueCents),
           {
-            ...shareColumn((department: DepartmentSpend) => department.revenueCents, total),
+            ...shareColumn(t('share'), (department: DepartmentSpend) => department.revenueCents, total),
             className: 'hidden text-right @sm:table-cell',
           },
         ];
         return (
           <DataTable
-            caption="Spend by department"
+            caption={t('departments.title')}
             rows={departments.map((department) => ({ ...department, id: department.departmentId ?? 'none' }))}
             columns={columns}
           />
@@ -318,44 +336,41 @@ const DepartmentsCard = ({ filters, input }: SectionProps) => {
 type Funding = Reports['funding'][number] & { id: string };
 
 const FundingCard = ({ filters, input }: SectionProps) => {
+  const { t } = useTranslation('report');
   const query = useQuery({ ...trpc.report.funding.queryOptions(input), placeholderData: keepPreviousData });
   const total = (query.data ?? []).reduce((sum, payer) => sum + payer.fundedCents, 0);
   return (
     <ReportCard
       id="funding-title"
-      title="Funding by payer"
-      description={
-        query.data?.length
-          ? `Who paid for what was eaten: ${formatMoney(total)} in total, refunds deducted.`
-          : 'Who paid for what was eaten, refunds deducted.'
-      }
-      actions={<DownloadCsvButton download={filters.csv('funding')} what="funding by payer" />}
+      title={t('funding.title')}
+      description={query.data?.length ? t('funding.descriptionTotal', { total: formatMoney(total) }) : t('funding.description')}
+      actions={<DownloadCsvButton download={filters.csv('funding')} what={t('funding.csv')} />}
       query={query}
-      loadingLabel="Loading funding by payer"
+      loadingLabel={t('funding.loading')}
       isEmpty={(payers) => payers.length === 0}
-      empty={{ icon: HandCoins, title: 'Nothing was paid in this period' }}
+      empty={{ icon: HandCoins, title: t('funding.empty') }}
     >
       {(payers) => {
         const most = Math.max(...payers.map((payer) => payer.fundedCents));
         const columns: Column<Funding>[] = [
           {
-            header: 'Payer',
+            header: t('funding.payer'),
             cell: (payer) => (
               <div className="min-w-32">
                 <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   <span className="font-medium text-zinc-900">{payer.payerName}</span>
-                  <Badge>{PAYER_KINDS[payer.payerKind] ?? payer.payerKind}</Badge>
+                  <Badge>{isPayerKind(payer.payerKind) ? t(`funding.kinds.${payer.payerKind}`) : payer.payerKind}</Badge>
                 </span>
                 <ShareBar value={payer.fundedCents} max={most} />
               </div>
             ),
           },
-          amountColumn('Funded', (payer) => payer.fundedCents),
-          shareColumn((payer) => payer.fundedCents, total),
+          amountColumn(t('funding.funded'), (payer) => payer.fundedCents),
+          shareColumn(t('share'), (payer) => payer.fundedCents, total),
         ];
         return (
           <DataTable
-            caption="Funding by payer"
+            caption={t('funding.title')}
             rows={payers.map((payer) => ({ ...payer, id: payer.payerId }))}
             columns={columns}
           />

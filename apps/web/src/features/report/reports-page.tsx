@@ -1,5 +1,6 @@
 import { CalendarRange, ChartColumn, FileText, ReceiptText } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
@@ -12,10 +13,11 @@ import { PeriodBar } from './period-bar';
 import { StatementsPanel } from './statements-panel';
 import { type ReportFilters, useReportFilters } from './use-report-filters';
 
-const TAB_LABELS: Record<ReportTab, { label: string; icon: typeof ChartColumn }> = {
-  overview: { label: 'Overview', icon: ChartColumn },
-  orders: { label: 'Orders', icon: ReceiptText },
-  statements: { label: 'Statements', icon: FileText },
+/** Each tab's icon; its name is `tabs.<tab>`. */
+const TAB_ICONS: Record<ReportTab, typeof ChartColumn> = {
+  overview: ChartColumn,
+  orders: ReceiptText,
+  statements: FileText,
 };
 
 /**
@@ -23,21 +25,22 @@ const TAB_LABELS: Record<ReportTab, { label: string; icon: typeof ChartColumn }>
  * (Statements): managers for their own department, admins for the company or one department.
  */
 export const ReportsPage = ({ search }: { search: ReportsSearch }) => {
+  const { t } = useTranslation('report');
   const filters = useReportFilters(search);
   const departmentName = useDepartmentName(filters.departmentId, filters.isAdmin);
-  const scope = filters.isAdmin ? (departmentName ?? 'the whole company') : (filters.user?.departmentName ?? 'your department');
+  const scope = filters.isAdmin ? (departmentName ?? t('wholeCompany')) : (filters.user?.departmentName ?? t('yourDepartment'));
   return (
     <>
-      <PageHeader title="Reports" description={`Sales, funding and statements of ${scope}.`} />
+      <PageHeader title={t('title')} description={t('description', { scope })} />
       <Tabs value={filters.tab} onValueChange={(tab) => filters.setTab(REPORT_TABS.find((item) => item === tab) ?? 'overview')}>
         <div className="mb-6 grid gap-4">
-          <TabsList aria-label="Reports">
+          <TabsList aria-label={t('tabs.label')}>
             {REPORT_TABS.map((tab) => {
-              const { label, icon: Icon } = TAB_LABELS[tab];
+              const Icon = TAB_ICONS[tab];
               return (
                 <TabsTrigger key={tab} value={tab}>
                   <Icon aria-hidden className="size-4" />
-                  {label}
+                  {t(`tabs.${tab}`)}
                 </TabsTrigger>
               );
             })}
@@ -64,11 +67,13 @@ type ForValidPeriodProps = {
 };
 
 /** The reports need a period the API accepts; until the custom days are one, say what to fix. */
-const ForValidPeriod = ({ filters, children }: ForValidPeriodProps) =>
-  filters.input ? (
+const ForValidPeriod = ({ filters, children }: ForValidPeriodProps) => {
+  const { t } = useTranslation('report');
+  return filters.input ? (
     children(filters.input)
   ) : (
     <Card>
-      <EmptyState icon={CalendarRange} title="Choose another period" description={filters.problem} />
+      <EmptyState icon={CalendarRange} title={t('period.chooseAnother')} description={filters.problem} />
     </Card>
   );
+};

@@ -3,6 +3,7 @@ import { type UseQueryResult, skipToken, useQuery } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ArrowLeft, FileText, Printer, UserRoundSearch } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/card';
@@ -25,13 +26,17 @@ type Amounts = Pick<
   'openingCents' | 'creditsCents' | 'spendsCents' | 'refundsCents' | 'closingCents'
 >;
 
-/** The statement's columns: balances as they stand, movements with their sign. */
-const AMOUNTS: { key: keyof Amounts; label: string; format: (cents: number) => string }[] = [
-  { key: 'openingCents', label: 'Opening', format: formatMoney },
-  { key: 'creditsCents', label: 'Credits', format: formatSignedMoney },
-  { key: 'spendsCents', label: 'Spends', format: formatSignedMoney },
-  { key: 'refundsCents', label: 'Refunds', format: formatSignedMoney },
-  { key: 'closingCents', label: 'Closing', format: formatMoney },
+/** The statement's columns (named `statement.amounts.<name>`): balances as they stand, movements with their sign. */
+const AMOUNTS: {
+  key: keyof Amounts;
+  name: 'opening' | 'credits' | 'spends' | 'refunds' | 'closing';
+  format: (cents: number) => string;
+}[] = [
+  { key: 'openingCents', name: 'opening', format: formatMoney },
+  { key: 'creditsCents', name: 'credits', format: formatSignedMoney },
+  { key: 'spendsCents', name: 'spends', format: formatSignedMoney },
+  { key: 'refundsCents', name: 'refunds', format: formatSignedMoney },
+  { key: 'closingCents', name: 'closing', format: formatMoney },
 ];
 
 const totalsOf = (statement: Statement): Amounts => {
@@ -52,6 +57,7 @@ type StatementPageProps = { userId: string | undefined; month: string | undefine
  * printed, the app's navigation and buttons drop out and the canteen's name heads the page.
  */
 export const StatementPage = ({ userId, month: requestedMonth }: StatementPageProps) => {
+  const { t } = useTranslation('report');
   const navigate = useNavigate();
   const [now] = useState(() => new Date());
   const month = requestedMonth ?? monthOf(now);
@@ -62,22 +68,22 @@ export const StatementPage = ({ userId, month: requestedMonth }: StatementPagePr
     <>
       <div data-testid="letterhead" className="mb-6 hidden items-center justify-between border-b border-zinc-300 pb-3 print:flex">
         <Logo className="[print-color-adjust:exact]" />
-        <span className="text-xs text-zinc-600">Printed {formatDate(now.toISOString())}</span>
+        <span className="text-xs text-zinc-600">{t('statement.printed', { date: formatDate(now.toISOString()) })}</span>
       </div>
       <PageHeader
-        title="Monthly statement"
-        description="What came into one person's wallet in a month and what went out, per payer."
+        title={t('statement.title')}
+        description={t('statement.description')}
         actions={
           <div className="flex flex-wrap gap-2 print:hidden">
             <Button asChild variant="secondary">
               <Link to="/reports" search={{ tab: 'statements', month }}>
                 <ArrowLeft aria-hidden />
-                Back to reports
+                {t('statement.back')}
               </Link>
             </Button>
             <Button onClick={() => window.print()} disabled={!query.data}>
               <Printer aria-hidden />
-              Print
+              {t('statement.print')}
             </Button>
           </div>
         }
@@ -87,7 +93,7 @@ export const StatementPage = ({ userId, month: requestedMonth }: StatementPagePr
         {userId ? null : (
           <div className="w-full sm:w-96">
             <EmployeePicker
-              label="Whose statement"
+              label={t('statement.whose')}
               value={null}
               onChange={(person) => person && show({ userId: person.id })}
               purpose="read"
@@ -99,7 +105,11 @@ export const StatementPage = ({ userId, month: requestedMonth }: StatementPagePr
         <StatementCard query={query} month={month} />
       ) : (
         <Card>
-          <EmptyState icon={UserRoundSearch} title="Choose a person" description="Pick whose statement to show for this month." />
+          <EmptyState
+            icon={UserRoundSearch}
+            title={t('statement.choose.title')}
+            description={t('statement.choose.description')}
+          />
         </Card>
       )}
     </>
@@ -107,15 +117,12 @@ export const StatementPage = ({ userId, month: requestedMonth }: StatementPagePr
 };
 
 const StatementCard = ({ query, month }: { query: UseQueryResult<Statement, unknown>; month: string }) => {
-  if (query.isPending) return <PageSpinner label="Loading the statement" />;
+  const { t } = useTranslation('report');
+  if (query.isPending) return <PageSpinner label={t('statement.loading')} />;
   if (query.isError) {
     return errorCode(query.error) === 'NOT_FOUND' ? (
       <Card>
-        <EmptyState
-          icon={FileText}
-          title="Statement not available"
-          description="This person does not exist, or their wallet is not yours to read."
-        />
+        <EmptyState icon={FileText} title={t('statement.notFound.title')} description={t('statement.notFound.description')} />
       </Card>
     ) : (
       <Alert>{errorMessage(query.error)}</Alert>
@@ -128,16 +135,16 @@ const StatementCard = ({ query, month }: { query: UseQueryResult<Statement, unkn
       <CardHeader>
         <CardTitle id="statement-title">{statement.userName}</CardTitle>
         <CardDescription>
-          {formatMonth(month)}, {formatDays(monthDays(month))} (UTC): from {formatMoney(statement.openingCents)} to{' '}
-          {formatMoney(statement.closingCents)}.
+          {t('statement.summary', {
+            month: formatMonth(month),
+            days: formatDays(monthDays(month)),
+            opening: formatMoney(statement.openingCents),
+            closing: formatMoney(statement.closingCents),
+          })}
         </CardDescription>
       </CardHeader>
       {statement.byPayer.length === 0 ? (
-        <EmptyState
-          icon={FileText}
-          title="No money moved"
-          description="Nothing was credited or spent up to the end of this month."
-        />
+        <EmptyState icon={FileText} title={t('statement.noMoney.title')} description={t('statement.noMoney.description')} />
       ) : (
         <>
           <StatementTable lines={statement.byPayer} totals={totals} />
@@ -153,68 +160,74 @@ type LinesProps = { lines: Statement['byPayer']; totals: Amounts };
 const rowHeader = 'px-4 py-3 text-left font-medium text-zinc-900 first:pl-5 sm:first:pl-6';
 
 /** From a tablet up, and on paper: one row per payer, the totals underneath. */
-const StatementTable = ({ lines, totals }: LinesProps) => (
-  <div className="hidden sm:block print:block">
-    <Table>
-      <caption className="sr-only">Statement per payer</caption>
-      <THead>
-        <tr>
-          <TH>Payer</TH>
-          {AMOUNTS.map((amount) => (
-            <TH key={amount.key} className="text-right">
-              {amount.label}
-            </TH>
+const StatementTable = ({ lines, totals }: LinesProps) => {
+  const { t } = useTranslation('report');
+  return (
+    <div className="hidden sm:block print:block">
+      <Table>
+        <caption className="sr-only">{t('statement.perPayer')}</caption>
+        <THead>
+          <tr>
+            <TH>{t('statement.payer')}</TH>
+            {AMOUNTS.map((amount) => (
+              <TH key={amount.key} className="text-right">
+                {t(`statement.amounts.${amount.name}`)}
+              </TH>
+            ))}
+          </tr>
+        </THead>
+        <TBody>
+          {lines.map((line) => (
+            <TR key={line.payerId}>
+              <th scope="row" className={rowHeader}>
+                {line.payerName}
+              </th>
+              {AMOUNTS.map((amount) => (
+                <TD key={amount.key} className="text-right whitespace-nowrap tabular-nums">
+                  {amount.format(line[amount.key])}
+                </TD>
+              ))}
+            </TR>
           ))}
-        </tr>
-      </THead>
-      <TBody>
-        {lines.map((line) => (
-          <TR key={line.payerId}>
+        </TBody>
+        <tfoot className="border-t-2 border-zinc-200">
+          <tr>
             <th scope="row" className={rowHeader}>
-              {line.payerName}
+              {t('statement.total')}
             </th>
             {AMOUNTS.map((amount) => (
-              <TD key={amount.key} className="text-right whitespace-nowrap tabular-nums">
-                {amount.format(line[amount.key])}
+              <TD key={amount.key} className="text-right font-semibold whitespace-nowrap text-zinc-900 tabular-nums">
+                {amount.format(totals[amount.key])}
               </TD>
             ))}
-          </TR>
-        ))}
-      </TBody>
-      <tfoot className="border-t-2 border-zinc-200">
-        <tr>
-          <th scope="row" className={rowHeader}>
-            Total
-          </th>
-          {AMOUNTS.map((amount) => (
-            <TD key={amount.key} className="text-right font-semibold whitespace-nowrap text-zinc-900 tabular-nums">
-              {amount.format(totals[amount.key])}
-            </TD>
-          ))}
-        </tr>
-      </tfoot>
-    </Table>
-  </div>
-);
+          </tr>
+        </tfoot>
+      </Table>
+    </div>
+  );
+};
 
 /** On a phone: one block per payer, its five amounts in two columns, then the totals. */
-const StatementList = ({ lines, totals }: LinesProps) => (
-  <ul aria-label="Statement per payer" className="divide-y divide-zinc-100 sm:hidden print:hidden">
-    {[
-      ...lines.map((line) => ({ id: line.payerId, name: line.payerName, amounts: line as Amounts })),
-      { id: 'total', name: 'Total', amounts: totals },
-    ].map((row) => (
-      <li key={row.id} className="grid gap-2 px-5 py-4">
-        <p className="font-medium text-zinc-900">{row.name}</p>
-        <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-          {AMOUNTS.map((amount) => (
-            <div key={amount.key} className="flex items-baseline justify-between gap-2">
-              <dt className="text-zinc-600">{amount.label}</dt>
-              <dd className="font-medium text-zinc-900 tabular-nums">{amount.format(row.amounts[amount.key])}</dd>
-            </div>
-          ))}
-        </dl>
-      </li>
-    ))}
-  </ul>
-);
+const StatementList = ({ lines, totals }: LinesProps) => {
+  const { t } = useTranslation('report');
+  return (
+    <ul aria-label={t('statement.perPayer')} className="divide-y divide-zinc-100 sm:hidden print:hidden">
+      {[
+        ...lines.map((line) => ({ id: line.payerId, name: line.payerName, amounts: line as Amounts })),
+        { id: 'total', name: t('statement.total'), amounts: totals },
+      ].map((row) => (
+        <li key={row.id} className="grid gap-2 px-5 py-4">
+          <p className="font-medium text-zinc-900">{row.name}</p>
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+            {AMOUNTS.map((amount) => (
+              <div key={amount.key} className="flex items-baseline justify-between gap-2">
+                <dt className="text-zinc-600">{t(`statement.amounts.${amount.name}`)}</dt>
+                <dd className="font-medium text-zinc-900 tabular-nums">{amount.format(row.amounts[amount.key])}</dd>
+              </div>
+            ))}
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+};

@@ -2,6 +2,7 @@ import type { UserDto } from '@canteen/shared';
 import { Link } from '@tanstack/react-router';
 import { FileText } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/card';
 import { DownloadCsvButton } from '../../components/download-csv-button';
@@ -13,22 +14,22 @@ import type { ReportFilters } from './use-report-filters';
 
 /** A month's statements: everyone's as the payroll CSV, or one person's as a printable page. */
 export const StatementsPanel = ({ filters }: { filters: ReportFilters }) => {
+  const { t } = useTranslation('report');
   const { month, departmentId, isAdmin } = filters;
   const [person, setPerson] = useState<UserDto | null>(null);
   const departmentName = useDepartmentName(departmentId, isAdmin);
   const everyone = isAdmin
     ? departmentId
-      ? `everyone in ${departmentName ?? 'the department'}`
-      : 'everyone in the company'
-    : `the people of ${filters.user?.departmentName ?? 'your department'}`;
+      ? t('statements.everyone.department', { department: departmentName ?? t('statements.everyone.theDepartment') })
+      : t('statements.everyone.company')
+    : t('statements.everyone.managed', {
+        department: filters.user?.departmentName ?? t('statements.everyone.yourDepartment'),
+      });
   return (
     <Card aria-labelledby="statements-title">
       <CardHeader>
-        <CardTitle id="statements-title">Monthly statements</CardTitle>
-        <CardDescription>
-          Each person's month per payer: the opening balance, credits, spends, refunds and the closing balance, as payroll needs
-          them. Months are counted in UTC.
-        </CardDescription>
+        <CardTitle id="statements-title">{t('statements.title')}</CardTitle>
+        <CardDescription>{t('statements.description')}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
         <div className="flex flex-wrap gap-3">
@@ -39,16 +40,16 @@ export const StatementsPanel = ({ filters }: { filters: ReportFilters }) => {
           <section aria-labelledby="payroll-title" className="grid content-start gap-3 rounded-lg border border-zinc-200 p-4">
             <div className="grid gap-1">
               <h3 id="payroll-title" className="text-sm font-semibold text-zinc-900">
-                Payroll
+                {t('statements.payroll')}
               </h3>
               <p className="text-sm text-zinc-600">
-                The statements of {everyone} for {formatMonth(month)}, one row per person and payer.
+                {t('statements.payrollDescription', { everyone, month: formatMonth(month) })}
               </p>
             </div>
             <div>
               <DownloadCsvButton
-                label="Download payroll CSV"
-                what={`the statements for ${formatMonth(month)}`}
+                label={t('statements.downloadPayroll')}
+                what={t('statements.payrollCsv', { month: formatMonth(month) })}
                 download={{
                   name: 'statements',
                   params: { month, departmentId },
@@ -62,21 +63,21 @@ export const StatementsPanel = ({ filters }: { filters: ReportFilters }) => {
             className="grid content-start gap-3 rounded-lg border border-zinc-200 p-4"
           >
             <h3 id="one-statement-title" className="text-sm font-semibold text-zinc-900">
-              One person
+              {t('statements.onePerson')}
             </h3>
-            <EmployeePicker label="Whose statement" value={person} onChange={setPerson} purpose="read" />
+            <EmployeePicker label={t('statements.whose')} value={person} onChange={setPerson} purpose="read" />
             <div>
               {person ? (
                 <Button asChild size="sm">
                   <Link to="/reports/statement" search={{ userId: person.id, month }}>
                     <FileText aria-hidden />
-                    Open statement
+                    {t('statements.open')}
                   </Link>
                 </Button>
               ) : (
                 <Button size="sm" disabled>
                   <FileText aria-hidden />
-                  Open statement
+                  {t('statements.open')}
                 </Button>
               )}
             </div>

@@ -1,6 +1,8 @@
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { Eye, EyeOff, MessageSquareText } from 'lucide-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
@@ -17,14 +19,13 @@ import { usePagedList } from '../../lib/use-list';
 
 const PAGE_SIZE = 20;
 type StatusFilter = 'all' | 'visible' | 'hidden';
-const STATUS_OPTIONS: SelectOption<StatusFilter>[] = [
-  { value: 'all', label: 'All reviews' },
-  { value: 'visible', label: 'Visible' },
-  { value: 'hidden', label: 'Hidden' },
-];
+const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'visible', 'hidden'];
+const statusOptions = (t: TFunction<'reviews'>): SelectOption<StatusFilter>[] =>
+  STATUS_FILTERS.map((value) => ({ value, label: t(`status.${value}`) }));
 
 /** Moderation (managers): every review, newest first; hiding one takes it out of the menu's stars. */
 export const ReviewsPage = () => {
+  const { t } = useTranslation('reviews');
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<StatusFilter>('all');
   const list = usePagedList((cursor) =>
@@ -35,11 +36,11 @@ export const ReviewsPage = () => {
     queries: productIds.map((id) => ({ ...trpc.product.byId.queryOptions({ id }), staleTime: 5 * 60_000 })),
   });
   const productNames = new Map(products.flatMap((product) => (product.data ? [[product.data.id, product.data.name]] : [])));
-  const dishName = (productId: string) => productNames.get(productId) ?? 'Dish';
+  const dishName = (productId: string) => productNames.get(productId) ?? t('unknownDish');
   const setReviewStatus = useMutation(
     trpc.review.setStatus.mutationOptions({
       onSuccess: async (review) => {
-        toast.success(review.status === 'hidden' ? 'Review hidden.' : 'Review visible again.');
+        toast.success(review.status === 'hidden' ? t('toast.hidden') : t('toast.visible'));
         await queryClient.invalidateQueries(trpc.review.pathFilter());
         await queryClient.invalidateQueries(trpc.product.list.pathFilter());
       },
@@ -50,28 +51,26 @@ export const ReviewsPage = () => {
   return (
     <>
       <PageHeader
-        title="Reviews"
-        description="What people say about the dishes. Hide anything that should not be published."
-        actions={<Select aria-label="Show" value={status} onValueChange={setStatus} options={STATUS_OPTIONS} className="w-44" />}
+        title={t('title')}
+        description={t('description')}
+        actions={
+          <Select aria-label={t('show')} value={status} onValueChange={setStatus} options={statusOptions(t)} className="w-44" />
+        }
       />
       <Card>
         <ListView
           list={list}
-          loadingLabel="Loading the reviews"
-          pagesLabel="Review pages"
-          empty={{
-            icon: MessageSquareText,
-            title: 'No reviews here',
-            description: 'Reviews appear when people rate their lunch.',
-          }}
+          loadingLabel={t('loading')}
+          pagesLabel={t('pages')}
+          empty={{ icon: MessageSquareText, title: t('empty.title'), description: t('empty.description') }}
         >
           {(reviews) => (
             <DataTable
-              caption="Reviews"
+              caption={t('table.caption')}
               rows={reviews}
               columns={[
                 {
-                  header: 'Dish',
+                  header: t('table.dish'),
                   cell: (review) => (
                     <>
                       <span className="block font-medium text-zinc-900">{dishName(review.productId)}</span>
@@ -81,20 +80,24 @@ export const ReviewsPage = () => {
                     </>
                   ),
                 },
-                { header: 'Rating', cell: (review) => <Stars rating={review.rating} /> },
+                { header: t('table.rating'), cell: (review) => <Stars rating={review.rating} /> },
                 {
-                  header: 'Comment',
+                  header: t('table.comment'),
                   headerClassName: 'w-1/2',
                   cellClassName: 'whitespace-pre-line',
-                  cell: (review) => review.comment ?? <span className="text-zinc-500">No comment</span>,
+                  cell: (review) => review.comment ?? <span className="text-zinc-500">{t('table.noComment')}</span>,
                 },
                 {
-                  header: 'Status',
+                  header: t('table.status'),
                   cell: (review) =>
-                    review.status === 'hidden' ? <Badge tone="amber">Hidden</Badge> : <Badge tone="green">Visible</Badge>,
+                    review.status === 'hidden' ? (
+                      <Badge tone="amber">{t('status.hidden')}</Badge>
+                    ) : (
+                      <Badge tone="green">{t('status.visible')}</Badge>
+                    ),
                 },
                 {
-                  header: 'Actions',
+                  header: t('table.actions'),
                   isHeaderHidden: true,
                   cellClassName: 'text-right',
                   cell: (review) => {
@@ -103,12 +106,15 @@ export const ReviewsPage = () => {
                       <Button
                         size="sm"
                         variant="secondary"
-                        aria-label={`${isHidden ? 'Unhide' : 'Hide'} ${review.userName}'s review of ${dishName(review.productId)}`}
+                        aria-label={t(isHidden ? 'unhideLabel' : 'hideLabel', {
+                          name: review.userName,
+                          dish: dishName(review.productId),
+                        })}
                         isLoading={setReviewStatus.isPending && setReviewStatus.variables.id === review.id}
                         onClick={() => setReviewStatus.mutate({ id: review.id, status: isHidden ? 'visible' : 'hidden' })}
                       >
                         {isHidden ? <Eye aria-hidden /> : <EyeOff aria-hidden />}
-                        {isHidden ? 'Unhide' : 'Hide'}
+                        {isHidden ? t('unhide') : t('hide')}
                       </Button>
                     );
                   },

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/card';
@@ -11,6 +12,7 @@ import { errorMessage } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 
 export const SettingsPage = () => {
+  const { t } = useTranslation('settings');
   const queryClient = useQueryClient();
   const session = useSession();
   const isOwnTotpOff = session.status === 'signedIn' && !session.user.isTotpEnabled;
@@ -19,11 +21,7 @@ export const SettingsPage = () => {
     trpc.settings.update.mutationOptions({
       onSuccess: (saved) => {
         queryClient.setQueryData(trpc.settings.get.queryKey(), saved);
-        toast.success(
-          saved.requireTotpForStaff
-            ? 'Managers and admins now need two-factor authentication.'
-            : 'Two-factor authentication is optional again.',
-        );
+        toast.success(saved.requireTotpForStaff ? t('security.requiredNow') : t('security.optionalAgain'));
         // The rule applies to this admin too: the server refuses everything else until they enrol.
         if (saved.requireTotpForStaff && isOwnTotpOff) markTotpEnrolmentRequired();
       },
@@ -34,29 +32,25 @@ export const SettingsPage = () => {
 
   return (
     <>
-      <PageHeader title="Settings" description="Company-wide rules for everyone who uses Canteen." />
+      <PageHeader title={t('title')} description={t('description')} />
       <Card className="max-w-3xl">
         <CardHeader>
-          <CardTitle>Security</CardTitle>
-          <CardDescription>How people prove who they are when they sign in.</CardDescription>
+          <CardTitle>{t('security.title')}</CardTitle>
+          <CardDescription>{t('security.description')}</CardDescription>
         </CardHeader>
         <CardContent>
           {settings.isPending ? (
-            <PageSpinner label="Loading settings" />
+            <PageSpinner label={t('security.loading')} />
           ) : settings.isError ? (
             <Alert>{errorMessage(settings.error)}</Alert>
           ) : (
             <div className="flex items-start justify-between gap-6">
               <div className="grid gap-1">
-                <Label htmlFor="require-totp">Require two-factor authentication for managers and admins</Label>
+                <Label htmlFor="require-totp">{t('security.requireTotp')}</Label>
                 <p id="require-totp-hint" className="text-sm text-zinc-600">
-                  Staff without it are sent to set it up before they can do anything else. Employees are not affected.
+                  {t('security.requireTotpHint')}
                 </p>
-                {isOwnTotpOff && !value ? (
-                  <p className="text-sm text-amber-800">
-                    You have not set it up yourself yet: turning this on takes you there first.
-                  </p>
-                ) : null}
+                {isOwnTotpOff && !value ? <p className="text-sm text-amber-800">{t('security.ownTotpOff')}</p> : null}
               </div>
               <Switch
                 id="require-totp"

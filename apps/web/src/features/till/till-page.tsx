@@ -2,6 +2,7 @@ import type { OrderDto, ProductDto, UserDto } from '@canteen/shared';
 import { addToBasket, setBasketQuantity } from '@canteen/shared/rules';
 import { Printer, Search, ShoppingBasket, UserRoundPlus } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
 import { BasketQuantity, CheckoutButton, RemoveFromBasket } from '../../components/checkout';
 import { Button } from '../../components/button';
@@ -29,6 +30,7 @@ const RESULTS = 12;
 
 /** A manager rings up an order for an employee of their department (an admin for anyone else), paid from that person's wallet. */
 export const TillPage = () => {
+  const { t } = useTranslation('till');
   const session = useSession();
   const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
   const [person, setPerson] = useState<UserDto | null>(null);
@@ -76,24 +78,21 @@ export const TillPage = () => {
 
   return (
     <>
-      <PageHeader
-        title="Till"
-        description={`Ring up an order for ${isAdmin ? 'someone' : 'an employee of your department'}; it is paid from their wallet.`}
-      />
+      <PageHeader title={t('title')} description={isAdmin ? t('descriptionAdmin') : t('description')} />
       {receipt ? (
         <Card className="max-w-3xl">
           <CardContent className="grid gap-5">
-            <Alert tone="success" title={`Charged ${formatMoney(receipt.totalCents)} to ${receipt.userName}.`} />
+            <Alert tone="success" title={t('charged', { amount: formatMoney(receipt.totalCents), name: receipt.userName })} />
             <Receipt order={receipt} />
           </CardContent>
           <CardFooter>
             <Button variant="secondary" onClick={() => window.print()}>
               <Printer aria-hidden />
-              Print
+              {t('print')}
             </Button>
             <Button onClick={startOver}>
               <UserRoundPlus aria-hidden />
-              Next customer
+              {t('nextCustomer')}
             </Button>
           </CardFooter>
         </Card>
@@ -102,24 +101,24 @@ export const TillPage = () => {
           <div className="grid gap-6">
             <Card>
               <CardHeader>
-                <CardTitle>Customer</CardTitle>
+                <CardTitle>{t('customer.title')}</CardTitle>
               </CardHeader>
               <CardContent className="grid gap-3">
-                <EmployeePicker label="Who is it for" value={person} onChange={onPerson} />
-                {person ? <PersonBalance label="Wallet balance" balance={balance.data} testId="till-balance" /> : null}
+                <EmployeePicker label={t('customer.picker')} value={person} onChange={onPerson} />
+                {person ? <PersonBalance label={t('customer.balance')} balance={balance.data} testId="till-balance" /> : null}
               </CardContent>
             </Card>
             <DishPicker onAdd={(product) => changeBasket(addToBasket(lines, { productId: product.id, quantity: 1, product }))} />
           </div>
           <Card id="till-order" className="scroll-mt-20 lg:sticky lg:top-24">
             <CardHeader>
-              <CardTitle>Order</CardTitle>
-              <CardDescription>{person ? `For ${person.name}` : 'Choose the customer first.'}</CardDescription>
+              <CardTitle>{t('order.title')}</CardTitle>
+              <CardDescription>{person ? t('order.for', { name: person.name }) : t('order.chooseCustomer')}</CardDescription>
             </CardHeader>
             {lines.length === 0 ? (
-              <EmptyState icon={ShoppingBasket} title="No dishes yet" description="Add dishes from the list." />
+              <EmptyState icon={ShoppingBasket} title={t('order.empty.title')} description={t('order.empty.description')} />
             ) : (
-              <ul aria-label="Dishes in this order" className="divide-y divide-zinc-100">
+              <ul aria-label={t('order.dishes')} className="divide-y divide-zinc-100">
                 {lines.map((line) => (
                   <li key={line.productId} className="grid gap-2 px-5 py-3 sm:px-6">
                     <div className="flex items-start justify-between gap-3">
@@ -147,14 +146,14 @@ export const TillPage = () => {
             <CardContent className="grid gap-3 border-t border-zinc-100">
               <dl className="grid gap-1.5 text-sm">
                 <div className="flex justify-between gap-4">
-                  <dt className="font-semibold text-zinc-900">Total</dt>
+                  <dt className="font-semibold text-zinc-900">{t('order.total')}</dt>
                   <dd data-testid="till-total" className="font-semibold text-zinc-900 tabular-nums">
                     {formatMoney(totalCents)}
                   </dd>
                 </div>
                 {balance.data ? (
                   <div className="flex justify-between gap-4">
-                    <dt className="text-zinc-700">Balance after</dt>
+                    <dt className="text-zinc-700">{t('order.balanceAfter')}</dt>
                     <dd
                       className={cn(
                         'tabular-nums',
@@ -169,7 +168,9 @@ export const TillPage = () => {
               {checkout.error ? <Alert>{checkout.error}</Alert> : null}
             </CardContent>
             <CheckoutButton isPending={checkout.isPending} disabled={!person || lines.length === 0} onClick={onCharge}>
-              {person ? `Charge ${person.name.split(' ')[0]} · ${formatMoney(totalCents)}` : 'Charge'}
+              {person
+                ? t('order.chargePerson', { name: person.name.split(' ')[0], total: formatMoney(totalCents) })
+                : t('order.charge')}
             </CheckoutButton>
           </Card>
           <OrderBar count={lines.reduce((sum, line) => sum + line.quantity, 0)} totalCents={totalCents} />
@@ -182,24 +183,28 @@ export const TillPage = () => {
 /**
  * On a phone the order sits under the dishes: this bar keeps its size and total in sight and jumps to it.
  */
-const OrderBar = ({ count, totalCents }: { count: number; totalCents: number }) => (
-  <div className="fixed inset-x-0 bottom-0 z-20 border-t border-zinc-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden print:hidden">
-    <div className="mx-auto flex max-w-3xl items-center justify-between gap-3">
-      <p className="text-sm text-zinc-700" data-testid="till-bar-summary">
-        {count === 1 ? '1 dish' : `${count} dishes`} ·{' '}
-        <span className="font-semibold text-zinc-900 tabular-nums">{formatMoney(totalCents)}</span>
-      </p>
-      <Button
-        size="sm"
-        onClick={() => document.getElementById('till-order')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
-      >
-        Review order
-      </Button>
+const OrderBar = ({ count, totalCents }: { count: number; totalCents: number }) => {
+  const { t } = useTranslation('till');
+  return (
+    <div className="fixed inset-x-0 bottom-0 z-20 border-t border-zinc-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden print:hidden">
+      <div className="mx-auto flex max-w-3xl items-center justify-between gap-3">
+        <p className="text-sm text-zinc-700" data-testid="till-bar-summary">
+          {t('bar.dishes', { count })} ·{' '}
+          <span className="font-semibold text-zinc-900 tabular-nums">{formatMoney(totalCents)}</span>
+        </p>
+        <Button
+          size="sm"
+          onClick={() => document.getElementById('till-order')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+        >
+          {t('bar.review')}
+        </Button>
+      </div>
     </div>
-  </div>
-);
+  );
+};
 
 const DishPicker = ({ onAdd }: { onAdd: (product: ProductDto) => void }) => {
+  const { t } = useTranslation('till');
   const search = useSearchBox(250);
   const list = usePagedList((cursor) =>
     trpc.product.list.queryOptions({
@@ -212,18 +217,18 @@ const DishPicker = ({ onAdd }: { onAdd: (product: ProductDto) => void }) => {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Dishes</CardTitle>
+        <CardTitle>{t('dishes.title')}</CardTitle>
       </CardHeader>
       <div className="border-b border-zinc-100 px-5 pb-4 sm:px-6">
-        <SearchInput aria-label="Search dishes" placeholder="Search dishes" {...search.inputProps} />
+        <SearchInput aria-label={t('dishes.searchLabel')} placeholder={t('dishes.searchPlaceholder')} {...search.inputProps} />
       </div>
       <ListView
         list={list}
-        loadingLabel="Loading dishes"
-        empty={{ icon: Search, title: 'No dishes match', description: 'Try another word.' }}
+        loadingLabel={t('dishes.loading')}
+        empty={{ icon: Search, title: t('dishes.noMatch.title'), description: t('dishes.noMatch.description') }}
       >
         {(products) => (
-          <ul aria-label="Dishes" className="divide-y divide-zinc-100">
+          <ul aria-label={t('dishes.list')} className="divide-y divide-zinc-100">
             {products.map((product) => (
               <li key={product.id} className="flex items-center justify-between gap-3 px-5 py-2.5 sm:px-6">
                 <div className="grid min-w-0">
@@ -236,11 +241,11 @@ const DishPicker = ({ onAdd }: { onAdd: (product: ProductDto) => void }) => {
                 <Button
                   variant="secondary"
                   size="sm"
-                  aria-label={`Add: ${product.name}`}
+                  aria-label={t('dishes.addLabel', { dish: product.name })}
                   disabled={product.stock === 0}
                   onClick={() => onAdd(product)}
                 >
-                  Add
+                  {t('dishes.add')}
                 </Button>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import type { UserDto } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../components/dialog';
 import { Field } from '../../components/field';
@@ -16,12 +17,13 @@ type EraseDialogProps = { user: UserDto | null; onClose: () => void };
  * person's email first; the button stays off until it matches.
  */
 export const EraseDialog = ({ user, onClose }: EraseDialogProps) => {
+  const { t } = useTranslation('users');
   const queryClient = useQueryClient();
   const [typed, setTyped] = useState('');
   const erase = useMutation(
     trpc.privacy.erase.mutationOptions({
       onSuccess: async () => {
-        toast.success(`Erased the personal data of ${user?.name ?? 'this person'}.`);
+        toast.success(user ? t('erase.done', { name: user.name }) : t('erase.doneAnyone'));
         onClose();
         // Their name shows in lists across the app (orders, payments, the audit log), not just on this page.
         await queryClient.invalidateQueries();
@@ -38,35 +40,31 @@ export const EraseDialog = ({ user, onClose }: EraseDialogProps) => {
       isOpen={user !== null}
       onOpenChange={(isOpen) => !isOpen && onClose()}
       size="md"
-      title={`Erase ${user?.name ?? 'this person'}'s personal data?`}
-      description="Do this only when they ask for it. It cannot be undone."
-      confirmLabel="Erase personal data"
+      title={user ? t('erase.title', { name: user.name }) : t('erase.titleAnyone')}
+      description={t('erase.description')}
+      confirmLabel={t('erase.confirm')}
       onConfirm={confirm}
       isConfirmDisabled={!isConfirmed}
       isPending={erase.isPending}
-      error={
-        erase.error
-          ? errorMessage(erase.error, { SELF_SERVICE_FORBIDDEN: 'You cannot erase your own data. Ask another admin.' })
-          : null
-      }
+      error={erase.error ? errorMessage(erase.error, { SELF_SERVICE_FORBIDDEN: t('erase.selfForbidden') }) : null}
     >
       <div className="grid gap-3 text-sm text-zinc-700">
         <p>
-          <span className="font-medium text-zinc-900">Erased:</span> their name, email and employee number are replaced, their
-          password and two-factor key are removed, they are signed out and can never sign in again, and the address and browser
-          are removed from everything they did in the audit log.
+          <Trans t={t} i18nKey="erase.erased" components={{ strong: <span className="font-medium text-zinc-900" /> }} />
         </p>
         <p>
-          <span className="font-medium text-zinc-900">Kept:</span> their orders, wallet entries and card payments stay, shown as
-          “Erased person”, so every balance and report still adds up.
+          <Trans t={t} i18nKey="erase.kept" components={{ strong: <span className="font-medium text-zinc-900" /> }} />
         </p>
       </div>
       {user ? (
         <Field
           label={
-            <>
-              To confirm, type their email <span className="font-mono break-all">{user.email}</span>
-            </>
+            <Trans
+              t={t}
+              i18nKey="erase.typeEmail"
+              values={{ email: user.email }}
+              components={{ email: <span className="font-mono break-all" /> }}
+            />
           }
         >
           <Input

@@ -1,5 +1,7 @@
 import { ROLES, type Role } from '@canteen/shared/constants';
+import type { TFunction } from 'i18next';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Label } from '../../components/field';
 import { SearchInput } from '../../components/search-input';
 import { Select, type SelectOption } from '../../components/select';
@@ -17,19 +19,20 @@ export type UserFilters = {
   includeErased: boolean;
 };
 
-const ROLE_OPTIONS: SelectOption<UserFilters['role']>[] = [
-  { value: 'all', label: 'All roles' },
+const roleOptions = (t: TFunction<'users'>): SelectOption<UserFilters['role']>[] => [
+  { value: 'all', label: t('filters.allRoles') },
   ...ROLES.map((role) => ({ value: role, label: roleLabel(role) })),
 ];
-const STATUS_OPTIONS: SelectOption<UserFilters['status']>[] = [
-  { value: 'all', label: 'Any status' },
-  { value: 'active', label: 'Active' },
-  { value: 'inactive', label: 'Inactive' },
+const statusOptions = (t: TFunction<'users'>): SelectOption<UserFilters['status']>[] => [
+  { value: 'all', label: t('filters.anyStatus') },
+  { value: 'active', label: t('filters.active') },
+  { value: 'inactive', label: t('filters.inactive') },
 ];
 
 type UserFilterBarProps = { filters: UserFilters; onChange: (filters: UserFilters) => void };
 
 export const UserFilterBar = ({ filters, onChange }: UserFilterBarProps) => {
+  const { t } = useTranslation('users');
   const id = useId();
   const departments = useDepartmentOptions();
   const set = bindFilters(filters, onChange);
@@ -37,23 +40,23 @@ export const UserFilterBar = ({ filters, onChange }: UserFilterBarProps) => {
     <div className="grid gap-3 border-b border-zinc-100 p-4 sm:grid-cols-2 sm:px-6 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]">
       <SearchInput
         wrapperClassName="sm:col-span-2 lg:col-span-1"
-        aria-label="Search users"
-        placeholder="Name, email or employee number"
+        aria-label={t('filters.search')}
+        placeholder={t('filters.searchPlaceholder')}
         value={filters.search}
         onChange={(event) => set('search')(event.target.value)}
       />
-      <Select aria-label="Filter by role" value={filters.role} onValueChange={set('role')} options={ROLE_OPTIONS} />
+      <Select aria-label={t('filters.role')} value={filters.role} onValueChange={set('role')} options={roleOptions(t)} />
       <Select
-        aria-label="Filter by department"
+        aria-label={t('filters.department')}
         value={filters.departmentId}
         onValueChange={set('departmentId')}
-        options={[{ value: 'all', label: 'All departments' }, ...departments.options]}
+        options={[{ value: 'all', label: t('filters.allDepartments') }, ...departments.options]}
       />
-      <Select aria-label="Filter by status" value={filters.status} onValueChange={set('status')} options={STATUS_OPTIONS} />
+      <Select aria-label={t('filters.status')} value={filters.status} onValueChange={set('status')} options={statusOptions(t)} />
       <div className="flex items-center gap-2.5 sm:col-span-2 lg:col-span-4">
         <Switch id={`${id}-erased`} checked={filters.includeErased} onCheckedChange={set('includeErased')} />
         <Label htmlFor={`${id}-erased`} className="font-normal text-zinc-700">
-          Show erased people
+          {t('filters.showErased')}
         </Label>
       </div>
     </div>

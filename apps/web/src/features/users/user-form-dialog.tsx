@@ -1,14 +1,8 @@
-import {
-  CreateUserInputSchema,
-  DEPARTMENT_REQUIRED_MESSAGE,
-  PASSWORD_MIN_LENGTH,
-  ROLES,
-  type UserDto,
-  hasRequiredDepartment,
-} from '@canteen/shared';
+import { CreateUserInputSchema, PASSWORD_MIN_LENGTH, ROLES, type UserDto, hasRequiredDepartment } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { Alert } from '../../components/alert';
@@ -20,14 +14,16 @@ import { Input } from '../../components/input';
 import { Select } from '../../components/select';
 import { errorMessage, errorReason } from '../../lib/errors';
 import { applyFieldErrors, schemaResolver } from '../../lib/form';
-import { formatDateTime, roleLabel } from '../../lib/format';
+import { formatDateTime, formatNumber, roleLabel } from '../../lib/format';
+import { i18next } from '../../lib/i18n';
 import { trpc } from '../../lib/trpc';
 import { useDepartmentOptions } from '../../lib/use-department-options';
 
 const NO_DEPARTMENT = 'none';
-const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
+const roleOptions = () => ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
 
-const DEPARTMENT_RULE = { path: ['departmentId'], message: DEPARTMENT_REQUIRED_MESSAGE };
+// The message is looked up when the form is checked, in the language shown then.
+const DEPARTMENT_RULE = { path: ['departmentId'], error: () => i18next.t('users:form.departmentRequired') };
 
 const BaseSchema = CreateUserInputSchema.omit({ password: true }).extend({ isActive: z.boolean() });
 const CreateFormSchema = BaseSchema.extend({ password: CreateUserInputSchema.shape.password }).refine(
@@ -40,6 +36,7 @@ type UserFormDialogProps = { user: UserDto | null; isOpen: boolean; onOpenChange
 
 /** Creates a user (no `user`) or edits one: details, role, department, active and lockout. */
 export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogProps) => {
+  const { t } = useTranslation('users');
   const queryClient = useQueryClient();
   const departments = useDepartmentOptions();
   const [formError, setFormError] = useState<string | null>(null);
@@ -71,10 +68,10 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
     try {
       if (user) {
         const saved = await update.mutateAsync({ id: user.id, ...fields, isActive });
-        await onSaved(`Saved ${saved.name}.`);
+        await onSaved(t('form.saved', { name: saved.name }));
       } else {
         const saved = await create.mutateAsync({ ...fields, password });
-        await onSaved(`Created ${saved.name}.`);
+        await onSaved(t('form.created', { name: saved.name }));
       }
       onOpenChange(false);
     } catch (caught) {
@@ -91,7 +88,7 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
     setFormError(null);
     try {
       await update.mutateAsync({ id: user.id, unlock: true });
-      await onSaved(`${user.name} can sign in again.`);
+      await onSaved(t('table.unlocked', { name: user.name }));
       onOpenChange(false);
     } catch (caught) {
       setFormError(errorMessage(caught));
@@ -103,51 +100,43 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
       isOpen={isOpen}
       onOpenChange={onOpenChange}
       size="lg"
-      title={user ? `Edit ${user.name}` : 'New user'}
-      description={
-        user
-          ? 'Changes apply at their next request. Deactivating someone signs them out everywhere.'
-          : 'They sign in with this email and the password you set; ask them to change it on their profile.'
-      }
+      title={user ? t('form.editTitle', { name: user.name }) : t('form.newTitle')}
+      description={user ? t('form.editDescription') : t('form.newDescription')}
       error={formError}
       onSubmit={onSubmit}
-      submitLabel={user ? 'Save changes' : 'Create user'}
+      submitLabel={user ? t('form.save') : t('form.create')}
       isSubmitting={form.formState.isSubmitting}
     >
       {user?.isLocked ? (
-        <Alert tone="warning" title="This account is locked">
+        <Alert tone="warning" title={t('form.lockedTitle')}>
           <div className="grid gap-2">
-            <p>Too many failed sign-ins. It unlocks by itself {formatDateTime(user.lockedUntil)}.</p>
+            <p>{t('form.lockedText', { date: formatDateTime(user.lockedUntil) })}</p>
             <div>
               <Button size="sm" variant="secondary" onClick={() => void onUnlock()} isLoading={update.isPending}>
-                Unlock now
+                {t('form.unlockNow')}
               </Button>
             </div>
           </div>
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Full name" error={errors.name?.message}>
+        <Field label={t('form.name')} error={errors.name?.message}>
           <Input autoComplete="off" {...form.register('name')} />
         </Field>
-        <Field label="Email" error={errors.email?.message}>
+        <Field label={t('form.email')} error={errors.email?.message}>
           <Input type="email" autoComplete="off" {...form.register('email')} />
         </Field>
-        <Field
-          label="Employee number"
-          error={errors.employeeNumber?.message}
-          hint="Letters, digits or dashes, as on their badge."
-        >
+        <Field label={t('form.employeeNumber')} error={errors.employeeNumber?.message} hint={t('form.employeeNumberHint')}>
           <Input autoComplete="off" {...form.register('employeeNumber')} />
         </Field>
-        <Field label="Role" error={errors.role?.message}>
+        <Field label={t('form.role')} error={errors.role?.message}>
           <Controller
             control={form.control}
             name="role"
-            render={({ field }) => <Select value={field.value} onValueChange={field.onChange} options={ROLE_OPTIONS} />}
+            render={({ field }) => <Select value={field.value} onValueChange={field.onChange} options={roleOptions()} />}
           />
         </Field>
-        <Field label="Department" error={errors.departmentId?.message}>
+        <Field label={t('form.department')} error={errors.departmentId?.message}>
           <Controller
             control={form.control}
             name="departmentId"
@@ -155,8 +144,8 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
               <Select
                 value={field.value ?? NO_DEPARTMENT}
                 onValueChange={(value) => field.onChange(value === NO_DEPARTMENT ? null : value)}
-                options={[{ value: NO_DEPARTMENT, label: 'No department' }, ...departments.options]}
-                placeholder={departments.isLoading ? 'Loading…' : 'Choose a department'}
+                options={[{ value: NO_DEPARTMENT, label: t('form.noDepartment') }, ...departments.options]}
+                placeholder={departments.isLoading ? t('form.loadingDepartments') : t('form.chooseDepartment')}
               />
             )}
           />
@@ -166,15 +155,15 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
             control={form.control}
             name="isActive"
             id="user-is-active"
-            label="Active"
-            hint="Inactive people cannot sign in."
+            label={t('form.active')}
+            hint={t('form.activeHint')}
             className="rounded-lg border border-zinc-200 px-3.5 py-3 sm:self-end"
           />
         ) : (
           <Field
-            label="Initial password"
+            label={t('form.initialPassword')}
             error={errors.password?.message}
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters. Or send them a reset link afterwards.`}
+            hint={t('form.initialPasswordHint', { min: formatNumber(PASSWORD_MIN_LENGTH) })}
           >
             <Input type="password" autoComplete="new-password" {...form.register('password')} />
           </Field>

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Download, KeyRound, LockOpen, MoreHorizontal, Pencil, Plus, UserRound, UserX, Users } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
@@ -32,6 +33,7 @@ const PAGE_SIZE = 20;
 const NO_FILTERS: UserFilters = { search: '', role: 'all', departmentId: 'all', status: 'all', includeErased: false };
 
 export const UsersPage = () => {
+  const { t } = useTranslation('users');
   const [filters, setFilters] = useState<UserFilters>(NO_FILTERS);
   const search = useDebouncedValue(filters.search.trim(), 300);
   const list = usePagedList((cursor) =>
@@ -52,12 +54,12 @@ export const UsersPage = () => {
   return (
     <>
       <PageHeader
-        title="Users"
-        description="Everyone who can sign in to Canteen: their role, department and access."
+        title={t('title')}
+        description={t('description')}
         actions={
           <Button onClick={() => setEditing('new')}>
             <Plus aria-hidden />
-            New user
+            {t('newUser')}
           </Button>
         }
       />
@@ -65,16 +67,16 @@ export const UsersPage = () => {
         <UserFilterBar filters={filters} onChange={setFilters} />
         <ListView
           list={list}
-          loadingLabel="Loading users"
-          pagesLabel="Users pages"
-          empty={{ icon: Users, title: 'No users yet', description: 'Create the first user to get started.' }}
+          loadingLabel={t('loading')}
+          pagesLabel={t('pages')}
+          empty={{ icon: Users, title: t('empty.title'), description: t('empty.description') }}
           isFiltered={JSON.stringify(filters) !== JSON.stringify(NO_FILTERS)}
           noMatch={{
-            title: 'No users match',
-            description: 'Try a different search or clear the filters.',
+            title: t('noMatch.title'),
+            description: t('noMatch.description'),
             action: (
               <Button variant="secondary" onClick={() => setFilters(NO_FILTERS)}>
-                Clear filters
+                {t('clearFilters')}
               </Button>
             ),
           }}
@@ -102,16 +104,17 @@ type UsersTableProps = {
 };
 
 const UsersTable = ({ users, onEdit, onResetLink, onErase }: UsersTableProps) => {
+  const { t } = useTranslation('users');
   const queryClient = useQueryClient();
   const session = useSession();
   const myId = session.status === 'signedIn' ? session.user.id : null;
   const exportData = usePrivacyExport();
   const onExport = (user: UserDto) => {
-    const progress = toast.loading(`Preparing ${user.name}'s data…`);
+    const progress = toast.loading(t('table.preparing', { name: user.name }));
     exportData.mutate(
       { userId: user.id },
       {
-        onSuccess: () => toast.success(`Downloaded ${user.name}'s data.`, { id: progress }),
+        onSuccess: () => toast.success(t('table.downloaded', { name: user.name }), { id: progress }),
         onError: (error) => toast.error(errorMessage(error), { id: progress }),
       },
     );
@@ -119,20 +122,20 @@ const UsersTable = ({ users, onEdit, onResetLink, onErase }: UsersTableProps) =>
   const unlock = useMutation(
     trpc.user.update.mutationOptions({
       onSuccess: async (user) => {
-        toast.success(`${user.name} can sign in again.`);
+        toast.success(t('table.unlocked', { name: user.name }));
         await queryClient.invalidateQueries(trpc.user.pathFilter());
       },
       onError: (error) => toast.error(errorMessage(error)),
     }),
   );
   const actions: Column<UserDto> = {
-    header: 'Actions',
+    header: t('table.actions'),
     isHeaderHidden: true,
     className: 'text-right',
     cell: (user) => (
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon" className="size-8" aria-label={`Actions for ${user.name}`}>
+          <Button variant="ghost" size="icon" className="size-8" aria-label={t('table.actionsFor', { name: user.name })}>
             <MoreHorizontal aria-hidden />
           </Button>
         </DropdownMenuTrigger>
@@ -143,21 +146,21 @@ const UsersTable = ({ users, onEdit, onResetLink, onErase }: UsersTableProps) =>
               <DropdownMenuItem asChild>
                 <Link to="/people/$userId" params={{ userId: user.id }}>
                   <UserRound aria-hidden />
-                  Open person page
+                  {t('table.openPerson')}
                 </Link>
               </DropdownMenuItem>
               <DropdownMenuItem onSelect={() => onEdit(user)}>
                 <Pencil aria-hidden />
-                Edit
+                {t('table.edit')}
               </DropdownMenuItem>
               <DropdownMenuItem onSelect={() => onResetLink(user)}>
                 <KeyRound aria-hidden />
-                Reset link
+                {t('table.resetLink')}
               </DropdownMenuItem>
               {user.isLocked ? (
                 <DropdownMenuItem onSelect={() => unlock.mutate({ id: user.id, unlock: true })}>
                   <LockOpen aria-hidden />
-                  Unlock
+                  {t('table.unlock')}
                 </DropdownMenuItem>
               ) : null}
               <DropdownMenuSeparator />
@@ -165,7 +168,7 @@ const UsersTable = ({ users, onEdit, onResetLink, onErase }: UsersTableProps) =>
           )}
           <DropdownMenuItem disabled={exportData.isPending} onSelect={() => onExport(user)}>
             <Download aria-hidden />
-            Export data
+            {t('table.exportData')}
           </DropdownMenuItem>
           {/* Nobody erases themself (another admin does it), and an erasure is done once. */}
           {user.id === myId || user.isErased ? null : (
@@ -174,7 +177,7 @@ const UsersTable = ({ users, onEdit, onResetLink, onErase }: UsersTableProps) =>
               onSelect={() => onErase(user)}
             >
               <UserX aria-hidden />
-              Erase personal data…
+              {t('table.erase')}
             </DropdownMenuItem>
           )}
         </DropdownMenuContent>
@@ -184,7 +187,7 @@ const UsersTable = ({ users, onEdit, onResetLink, onErase }: UsersTableProps) =>
   const { name, employeeNumber, role, department, status, lastLogin } = USER_COLUMNS;
   return (
     <DataTable
-      caption="Users"
+      caption={t('table.caption')}
       rows={users}
       rowClassName={(user) => user.isErased && 'bg-zinc-50'}
       columns={[name, employeeNumber, role, department, status, lastLogin, actions]}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { asDay, dayFormat } from '../../lib/format';
 import { formatMoney, formatWholeMoney } from '../../lib/money';
@@ -6,6 +7,7 @@ type Point = { date: string; balanceCents: number };
 
 /** The wallet balance at the end of each day; recharts is only ever loaded with the wallet page. */
 export const BalanceChart = ({ points }: { points: Point[] }) => {
+  const { t } = useTranslation('wallet');
   const data = points.map((point) => ({ date: point.date, balance: point.balanceCents / 100 }));
   return (
     <div aria-hidden className="h-64 w-full">
@@ -34,7 +36,7 @@ export const BalanceChart = ({ points }: { points: Point[] }) => {
             width={64}
           />
           <Tooltip
-            formatter={(value) => [formatMoney(Math.round(Number(value) * 100)), 'Balance']}
+            formatter={(value) => [formatMoney(Math.round(Number(value) * 100)), t('chart.tooltip')]}
             labelFormatter={(day) => (typeof day === 'string' ? dayFormat('medium').format(asDay(day)) : '')}
             contentStyle={{ borderRadius: 8, borderColor: '#e4e4e7', fontSize: 13 }}
           />

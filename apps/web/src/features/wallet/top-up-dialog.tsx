@@ -1,11 +1,12 @@
 import type { TopUpOptions } from '@canteen/shared';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/field';
 import { FormDialog } from '../../components/form-dialog';
 import { Input } from '../../components/input';
 import { errorMessage } from '../../lib/errors';
 import { schemaResolver } from '../../lib/form';
-import { formatMoney, parseMoney } from '../../lib/money';
+import { currencySymbol, formatMoney, parseMoney } from '../../lib/money';
 import { topUpCapCents, topUpFormSchema, topUpLimitsText } from '../../lib/top-up';
 import { useStartTopUp } from '../../lib/use-top-up';
 import { cn } from '../../lib/utils';
@@ -27,6 +28,7 @@ type TopUpDialogProps = {
  * the return page.
  */
 export const TopUpDialog = ({ isOpen, onOpenChange, options, initialAmountCents }: TopUpDialogProps) => {
+  const { t } = useTranslation('wallet');
   const topUp = useStartTopUp('wallet');
   const form = useForm({
     resolver: schemaResolver(topUpFormSchema(options)),
@@ -45,19 +47,15 @@ export const TopUpDialog = ({ isOpen, onOpenChange, options, initialAmountCents 
         onOpenChange(next);
       }}
       size="sm"
-      title="Top up your wallet"
-      description={
-        options.provider === 'sandbox'
-          ? 'You pay on a test checkout (no real money moves), then come back here. The money is yours to spend once the payment is confirmed.'
-          : 'You pay by card on a secure checkout, then come back here. The money is yours to spend once the payment is confirmed.'
-      }
+      title={t('dialog.title')}
+      description={options.provider === 'sandbox' ? t('dialog.descriptionSandbox') : t('dialog.description')}
       error={topUp.error ? errorMessage(topUp.error) : null}
       onSubmit={onSubmit}
-      submitLabel={topUp.isPending ? 'Opening the checkout…' : 'Continue to payment'}
+      submitLabel={topUp.isPending ? t('dialog.opening') : t('dialog.continue')}
       isSubmitting={topUp.isPending}
     >
       {options.presetsCents.length ? (
-        <div role="group" aria-label="Amounts" className="grid grid-cols-3 gap-2">
+        <div role="group" aria-label={t('dialog.amounts')} className="grid grid-cols-3 gap-2">
           {options.presetsCents.map((cents) => (
             <button
               key={cents}
@@ -75,8 +73,12 @@ export const TopUpDialog = ({ isOpen, onOpenChange, options, initialAmountCents 
           ))}
         </div>
       ) : null}
-      <Field label="Amount (€)" error={errors.amount?.message} hint={topUpLimitsText(options)}>
-        <Input inputMode="decimal" autoComplete="off" placeholder="20.00" {...form.register('amount')} />
+      <Field
+        label={t('dialog.amount', { symbol: currencySymbol() })}
+        error={errors.amount?.message}
+        hint={topUpLimitsText(options)}
+      >
+        <Input inputMode="decimal" autoComplete="off" placeholder={t('dialog.placeholder')} {...form.register('amount')} />
       </Field>
     </FormDialog>
   );

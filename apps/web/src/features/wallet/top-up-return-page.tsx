@@ -1,8 +1,10 @@
 import type { PaymentDto } from '@canteen/shared';
+import type { TFunction } from 'i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { CircleCheck, CircleX, CreditCard, LoaderCircle, RotateCw, ShoppingBasket, UtensilsCrossed, Wallet } from 'lucide-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card, CardContent } from '../../components/card';
@@ -23,35 +25,42 @@ const POLL_MS = 1_000;
  * settled when the provider's webhook arrives, a moment later, so the page asks about once a second until it
  * is, then says what happened and offers the way back (to the cart, when the top-up started there).
  */
-export const TopUpReturnPage = ({ paymentId, isCancelled = false }: { paymentId: string | undefined; isCancelled?: boolean }) => (
-  <>
-    <PageHeader title="Card top-up" />
-    <Card className="max-w-2xl">
-      <CardContent>
-        {paymentId ? (
-          <TopUpStatus paymentId={paymentId} isCancelled={isCancelled} />
-        ) : (
-          <NotFound description="This address does not name a top-up. Your card top-ups are listed in your wallet." />
-        )}
-      </CardContent>
-    </Card>
-  </>
-);
+export const TopUpReturnPage = ({ paymentId, isCancelled = false }: { paymentId: string | undefined; isCancelled?: boolean }) => {
+  const { t } = useTranslation('wallet');
+  return (
+    <>
+      <PageHeader title={t('return.title')} />
+      <Card className="max-w-2xl">
+        <CardContent>
+          {paymentId ? (
+            <TopUpStatus paymentId={paymentId} isCancelled={isCancelled} />
+          ) : (
+            <NotFound description={t('return.noPayment')} />
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+};
 
-const NotFound = ({ description }: { description: string }) => (
-  <EmptyState
-    icon={CreditCard}
-    title="Top-up not found"
-    description={description}
-    action={
-      <Button asChild variant="secondary">
-        <Link to="/wallet">Go to your wallet</Link>
-      </Button>
-    }
-  />
-);
+const NotFound = ({ description }: { description: string }) => {
+  const { t } = useTranslation('wallet');
+  return (
+    <EmptyState
+      icon={CreditCard}
+      title={t('return.notFound.title')}
+      description={description}
+      action={
+        <Button asChild variant="secondary">
+          <Link to="/wallet">{t('return.goToWallet')}</Link>
+        </Button>
+      }
+    />
+  );
+};
 
 const TopUpStatus = ({ paymentId, isCancelled }: { paymentId: string; isCancelled: boolean }) => {
+  const { t } = useTranslation('wallet');
   const queryClient = useQueryClient();
   // Back from the checkout's "Cancel": end the pending payment now (idempotent), instead of waiting for it to expire.
   const cancel = useMutation(
@@ -101,9 +110,9 @@ const TopUpStatus = ({ paymentId, isCancelled }: { paymentId: string; isCancelle
   }, [status, queryClient]);
 
   if (!payment.data) {
-    if (payment.isPending) return <PageSpinner label="Loading your top-up" />;
+    if (payment.isPending) return <PageSpinner label={t('return.loading')} />;
     return errorCode(payment.error) === 'NOT_FOUND' ? (
-      <NotFound description="This top-up doesn't exist or isn't yours. Your card top-ups are listed in your wallet." />
+      <NotFound description={t('return.notFound.description')} />
     ) : (
       <Alert>{errorMessage(payment.error)}</Alert>
     );
@@ -127,8 +136,8 @@ const TopUpStatus = ({ paymentId, isCancelled }: { paymentId: string; isCancelle
       ) : status === 'succeeded' ? (
         <Succeeded payment={payment.data} origin={origin} />
       ) : status === 'refunded' ? (
-        <Outcome icon="refunded" title="This top-up was refunded">
-          <p>{formatMoney(payment.data.refundedCents)} went back to your card. Your wallet history shows what was taken back.</p>
+        <Outcome icon="refunded" title={t('return.refunded.title')}>
+          <p>{t('return.refunded.text', { amount: formatMoney(payment.data.refundedCents) })}</p>
           <Actions primary="wallet" />
         </Outcome>
       ) : (
@@ -159,70 +168,82 @@ const Outcome = ({ icon, title, children }: OutcomeProps) => (
   </section>
 );
 
-const Waiting = ({ origin }: { origin: TopUpOrigin }) => (
-  <Outcome icon="waiting" title="Waiting for the payment provider…">
-    <p>This usually takes a few seconds. Nothing is added to your wallet until the payment is confirmed.</p>
-    <Actions primary={null} origin={origin} />
-  </Outcome>
-);
+const Waiting = ({ origin }: { origin: TopUpOrigin }) => {
+  const { t } = useTranslation('wallet');
+  return (
+    <Outcome icon="waiting" title={t('return.waiting.title')}>
+      <p>{t('return.waiting.text')}</p>
+      <Actions primary={null} origin={origin} />
+    </Outcome>
+  );
+};
 
-const StillWaiting = ({ onCheckAgain, origin }: { onCheckAgain: () => void; origin: TopUpOrigin }) => (
-  <Outcome icon="waiting" title="Still waiting for the payment provider">
-    <p>
-      The payment has not been confirmed yet. If you paid, the money arrives in your wallet as soon as the provider confirms it;
-      you will not be charged twice. If you cancelled, nothing is charged.
-    </p>
-    <div className="flex flex-wrap gap-2">
-      <Button onClick={onCheckAgain}>
-        <RotateCw aria-hidden />
-        Check again
-      </Button>
-      <Actions primary={null} origin={origin} isInline />
-    </div>
-  </Outcome>
-);
+const StillWaiting = ({ onCheckAgain, origin }: { onCheckAgain: () => void; origin: TopUpOrigin }) => {
+  const { t } = useTranslation('wallet');
+  return (
+    <Outcome icon="waiting" title={t('return.stillWaiting.title')}>
+      <p>{t('return.stillWaiting.text')}</p>
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={onCheckAgain}>
+          <RotateCw aria-hidden />
+          {t('return.stillWaiting.checkAgain')}
+        </Button>
+        <Actions primary={null} origin={origin} isInline />
+      </div>
+    </Outcome>
+  );
+};
 
 const Succeeded = ({ payment, origin }: { payment: PaymentDto; origin: TopUpOrigin }) => {
+  const { t } = useTranslation('wallet');
   const balance = useQuery(trpc.wallet.balance.queryOptions({}, { staleTime: 0 }));
   return (
-    <Outcome icon="succeeded" title={`${formatMoney(payment.amountCents)} added to your wallet`}>
+    <Outcome icon="succeeded" title={t('return.succeeded.title', { amount: formatMoney(payment.amountCents) })}>
       <p>
-        Your balance is now{' '}
-        <span data-testid="top-up-balance" className="font-semibold text-zinc-900 tabular-nums">
-          {balance.data ? formatMoney(balance.data.totalCents) : '…'}
-        </span>
-        .
+        <Trans
+          t={t}
+          i18nKey="return.succeeded.balance"
+          values={{ amount: balance.data ? formatMoney(balance.data.totalCents) : '…' }}
+          components={{
+            balance: <span data-testid="top-up-balance" className="font-semibold text-zinc-900 tabular-nums" />,
+          }}
+        />
       </p>
       <Actions primary={origin === 'cart' ? 'cart' : 'wallet'} origin={origin} />
     </Outcome>
   );
 };
 
-const NOT_CHARGED_TITLES: Partial<Record<PaymentDto['status'], string>> = {
-  declined: 'The payment was declined',
-  expired: 'The checkout expired before it was paid',
+/** What became of a payment that charged nothing, as the outcome's title. */
+const notChargedTitle = (t: TFunction<'wallet'>, status: PaymentDto['status'], isCancelled: boolean): string => {
+  if (isCancelled) return t('return.notCharged.cancelled');
+  if (status === 'declined') return t('return.notCharged.declined');
+  if (status === 'expired') return t('return.notCharged.expired');
+  return t('return.notCharged.other');
 };
 
 type NotChargedProps = { payment: PaymentDto; origin: TopUpOrigin; isCancelled: boolean };
 
-const NotCharged = ({ payment, origin, isCancelled }: NotChargedProps) => (
-  <Outcome
-    icon="failed"
-    title={isCancelled ? 'You cancelled the checkout' : (NOT_CHARGED_TITLES[payment.status] ?? 'The payment did not go through')}
-  >
-    <p>Nothing was charged and nothing was added to your wallet.</p>
-    {payment.failureReason ? <p className="text-zinc-600">The provider said: {payment.failureReason}</p> : null}
-    <div className="flex flex-wrap gap-2">
-      <Button asChild>
-        <Link to="/wallet" search={{ topUp: true, amount: payment.amountCents }}>
-          <RotateCw aria-hidden />
-          Try again
-        </Link>
-      </Button>
-      {origin === 'cart' ? <Actions primary={null} origin={origin} isInline /> : null}
-    </div>
-  </Outcome>
-);
+const NotCharged = ({ payment, origin, isCancelled }: NotChargedProps) => {
+  const { t } = useTranslation('wallet');
+  return (
+    <Outcome icon="failed" title={notChargedTitle(t, payment.status, isCancelled)}>
+      <p>{t('return.notCharged.text')}</p>
+      {payment.failureReason ? (
+        <p className="text-zinc-600">{t('return.notCharged.providerSaid', { reason: payment.failureReason })}</p>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        <Button asChild>
+          <Link to="/wallet" search={{ topUp: true, amount: payment.amountCents }}>
+            <RotateCw aria-hidden />
+            {t('return.notCharged.tryAgain')}
+          </Link>
+        </Button>
+        {origin === 'cart' ? <Actions primary={null} origin={origin} isInline /> : null}
+      </div>
+    </Outcome>
+  );
+};
 
 type ActionsProps = {
   /** The button to stand out, or none. */
@@ -234,26 +255,27 @@ type ActionsProps = {
 
 /** The ways back: to the cart when the top-up started there, to the wallet, or to the menu. */
 const Actions = ({ primary, origin = 'wallet', isInline = false }: ActionsProps) => {
+  const { t } = useTranslation('wallet');
   const buttons = [
     origin === 'cart' ? (
       <Button key="cart" asChild variant={primary === 'cart' ? 'primary' : 'secondary'}>
         <Link to="/cart">
           <ShoppingBasket aria-hidden />
-          Back to your cart
+          {t('return.backToCart')}
         </Link>
       </Button>
     ) : null,
     <Button key="wallet" asChild variant={primary === 'wallet' ? 'primary' : 'secondary'}>
       <Link to="/wallet">
         <Wallet aria-hidden />
-        Go to your wallet
+        {t('return.goToWallet')}
       </Link>
     </Button>,
     origin === 'cart' ? null : (
       <Button key="menu" asChild variant="secondary">
         <Link to="/menu">
           <UtensilsCrossed aria-hidden />
-          Browse the menu
+          {t('return.browseMenu')}
         </Link>
       </Button>
     ),

@@ -2,8 +2,10 @@ import type { PaymentDto } from '@canteen/shared';
 import { hasRole } from '@canteen/shared/rules';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { Clock, CreditCard, Plus, Wallet } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/card';
@@ -35,6 +37,7 @@ type WalletPageProps = {
 };
 
 export const WalletPage = ({ topUpRequest }: WalletPageProps) => {
+  const { t } = useTranslation('wallet');
   const navigate = useNavigate();
   const balance = useQuery(trpc.wallet.balance.queryOptions({}));
   const topUpOptions = useQuery(trpc.payment.options.queryOptions());
@@ -47,13 +50,13 @@ export const WalletPage = ({ topUpRequest }: WalletPageProps) => {
   return (
     <>
       <PageHeader
-        title="Wallet"
-        description="Money the company, your department and you have put in, and what you spent."
+        title={t('title')}
+        description={t('description')}
         actions={
           topUpOptions.data?.isEnabled ? (
             <Button onClick={() => setIsTopUpOpen(true)}>
               <Plus aria-hidden />
-              Top up
+              {t('topUp')}
             </Button>
           ) : null
         }
@@ -68,34 +71,30 @@ export const WalletPage = ({ topUpRequest }: WalletPageProps) => {
       ) : null}
       <div className="grid gap-6">
         {balance.isPending ? (
-          <PageSpinner label="Loading your balance" />
+          <PageSpinner label={t('balance.loading')} />
         ) : balance.isError ? (
           <Alert>{errorMessage(balance.error)}</Alert>
         ) : (
-          <section aria-label="Balance" className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
+          <section aria-label={t('balance.label')} className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
             <div className="flex flex-col justify-between gap-4 rounded-xl bg-emerald-800 p-5 text-white shadow-sm">
-              <p className="text-sm font-medium text-emerald-50">Total balance</p>
+              <p className="text-sm font-medium text-emerald-50">{t('balance.total')}</p>
               <p data-testid="wallet-total" className="text-4xl font-semibold tracking-tight tabular-nums">
                 {formatMoney(balance.data.totalCents)}
               </p>
               <p className="text-xs text-emerald-50">
                 {balance.data.byPayer.length
-                  ? `From ${balance.data.byPayer.length} ${balance.data.byPayer.length === 1 ? 'payer' : 'payers'}; the oldest money is spent first.`
-                  : 'No money yet.'}
+                  ? t('balance.fromPayers', { count: balance.data.byPayer.length })
+                  : t('balance.noMoney')}
               </p>
             </div>
             <Card aria-labelledby="by-payer-title">
               <CardHeader>
-                <CardTitle id="by-payer-title">By payer</CardTitle>
+                <CardTitle id="by-payer-title">{t('balance.byPayer')}</CardTitle>
               </CardHeader>
               {balance.data.byPayer.length ? (
                 <PayerShares balance={balance.data} />
               ) : (
-                <EmptyState
-                  icon={Wallet}
-                  title="Your wallet is empty"
-                  description="The company, your department or a promotion will credit it; you can ask your manager."
-                />
+                <EmptyState icon={Wallet} title={t('balance.empty.title')} description={t('balance.empty.description')} />
               )}
             </Card>
           </section>
@@ -108,10 +107,10 @@ export const WalletPage = ({ topUpRequest }: WalletPageProps) => {
   );
 };
 
-const TOP_UP_COLUMNS: Column<PaymentDto>[] = [
+const topUpColumns = (t: TFunction<'wallet'>): Column<PaymentDto>[] => [
   PAYMENT_COLUMNS.date,
   {
-    header: 'Status',
+    header: t('topUps.status'),
     cell: (payment) => (
       <>
         {PAYMENT_COLUMNS.status.cell(payment)}
@@ -124,6 +123,7 @@ const TOP_UP_COLUMNS: Column<PaymentDto>[] = [
 
 /** The person's own card top-ups, whatever became of them (staff see others' under Payments). */
 const TopUpsCard = ({ isEnabled }: { isEnabled: boolean }) => {
+  const { t } = useTranslation('wallet');
   const session = useSession();
   const user = session.status === 'signedIn' ? session.user : null;
   // Employees only ever get their own; managers and admins ask for theirs explicitly.
@@ -134,43 +134,40 @@ const TopUpsCard = ({ isEnabled }: { isEnabled: boolean }) => {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Card top-ups</CardTitle>
-        <CardDescription>
-          {isEnabled
-            ? 'Money you added by card, newest first. It is spent like any other, the oldest first.'
-            : 'Card top-ups are not available here. Ask your canteen manager for a credit.'}
-        </CardDescription>
+        <CardTitle>{t('topUps.title')}</CardTitle>
+        <CardDescription>{isEnabled ? t('topUps.description') : t('topUps.disabled')}</CardDescription>
       </CardHeader>
       <ListView
         list={list}
-        loadingLabel="Loading your top-ups"
-        pagesLabel="Top-up pages"
+        loadingLabel={t('topUps.loading')}
+        pagesLabel={t('topUps.pages')}
         isPagingHiddenOnOnePage
         empty={{
           icon: CreditCard,
-          title: 'No card top-ups yet',
-          description: isEnabled ? 'Use Top up to add your own money by card.' : undefined,
+          title: t('topUps.empty.title'),
+          description: isEnabled ? t('topUps.empty.description') : undefined,
         }}
       >
-        {(payments) => <DataTable caption="Card top-ups" rows={payments} columns={TOP_UP_COLUMNS} />}
+        {(payments) => <DataTable caption={t('topUps.caption')} rows={payments} columns={topUpColumns(t)} />}
       </ListView>
     </Card>
   );
 };
 
 const BalanceHistoryCard = () => {
+  const { t } = useTranslation('wallet');
   const timeline = useQuery(trpc.wallet.timeline.queryOptions({ days: CHART_DAYS }));
   const first = timeline.data?.[0];
   const last = timeline.data?.at(-1);
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Balance over the last {CHART_DAYS} days</CardTitle>
-        <CardDescription>At the end of each day.</CardDescription>
+        <CardTitle>{t('chart.title', { days: CHART_DAYS })}</CardTitle>
+        <CardDescription>{t('chart.description')}</CardDescription>
       </CardHeader>
       <CardContent>
         {timeline.isPending ? (
-          <PageSpinner label="Loading the chart" />
+          <PageSpinner label={t('chart.loading')} />
         ) : timeline.isError ? (
           <Alert>{errorMessage(timeline.error)}</Alert>
         ) : (
@@ -178,8 +175,12 @@ const BalanceHistoryCard = () => {
             <BalanceChart points={timeline.data} />
             {first && last ? (
               <figcaption className="sr-only">
-                Your balance went from {formatMoney(first.balanceCents)} on {formatDate(`${first.date}T12:00:00Z`)} to{' '}
-                {formatMoney(last.balanceCents)} on {formatDate(`${last.date}T12:00:00Z`)}.
+                {t('chart.caption', {
+                  from: formatMoney(first.balanceCents),
+                  fromDate: formatDate(`${first.date}T12:00:00Z`),
+                  to: formatMoney(last.balanceCents),
+                  toDate: formatDate(`${last.date}T12:00:00Z`),
+                })}
               </figcaption>
             ) : null}
           </figure>
@@ -190,24 +191,25 @@ const BalanceHistoryCard = () => {
 };
 
 const EntriesCard = () => {
+  const { t } = useTranslation('wallet');
   const list = usePagedList((cursor) => trpc.wallet.entries.queryOptions({ limit: PAGE_SIZE, cursor }));
   return (
     <Card>
       <CardHeader>
-        <CardTitle>History</CardTitle>
-        <CardDescription>Every credit, order and refund, newest first.</CardDescription>
+        <CardTitle>{t('history.title')}</CardTitle>
+        <CardDescription>{t('history.description')}</CardDescription>
       </CardHeader>
       <ListView
         list={list}
-        loadingLabel="Loading the history"
-        pagesLabel="History pages"
+        loadingLabel={t('history.loading')}
+        pagesLabel={t('history.pages')}
         empty={{
           icon: Clock,
-          title: 'Nothing here yet',
-          description: 'Credits from the company or your department show up here.',
+          title: t('history.empty.title'),
+          description: t('history.empty.description'),
         }}
       >
-        {(entries) => <DataTable caption="Wallet history" rows={entries} columns={WALLET_ENTRY_COLUMNS} />}
+        {(entries) => <DataTable caption={t('history.caption')} rows={entries} columns={WALLET_ENTRY_COLUMNS} />}
       </ListView>
     </Card>
   );

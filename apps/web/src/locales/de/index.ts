@@ -1,3 +1,4 @@
+import { app } from './app';
 import { common } from './common';
 import { errors } from './errors';
 import { auth } from './auth';
@@ -23,6 +24,7 @@ import type { Resources } from '../en';
 
 /** Every German text: the types make it complete (a missing or extra key does not compile). */
 export const de: Resources = {
+  app,
   common,
   errors,
   auth,

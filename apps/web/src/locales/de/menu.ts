@@ -57,4 +57,15 @@ export const menu: typeof en = {
     noAllergens: 'Keine deklarierten Allergene',
     dietary: 'Ernährung',
   },
+  reviews: {
+    title: 'Bewertungen von {{dish}}',
+    rated_one: 'Mit {{average}} von 5 bewertet, von {{count}} Person.',
+    rated_other: 'Mit {{average}} von 5 bewertet, von {{count}} Personen.',
+    notRated: 'Noch nicht bewertet.',
+    loading: 'Bewertungen werden geladen',
+    pages: 'Bewertungsseiten',
+    list: 'Bewertungen',
+    hidden: 'Ausgeblendet',
+    empty: { title: 'Noch keine Bewertungen', description: 'Wer dieses Gericht gekauft hat, kann es auf dem Beleg bewerten.' },
+  },
 };

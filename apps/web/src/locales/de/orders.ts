@@ -1,3 +1,62 @@
 import type { orders as en } from '../en/orders';
 
-export const orders: typeof en = {};
+export const orders: typeof en = {
+  title: 'Bestellungen',
+  description: 'Alles, was Sie bestellt haben. Öffnen Sie eine Bestellung, um ihren Beleg zu sehen.',
+  loading: 'Ihre Bestellungen werden geladen',
+  pages: 'Seiten der Bestellungen',
+  empty: {
+    title: 'Noch keine Bestellungen',
+    description: 'Wenn Sie von der Speisekarte bestellen, erscheinen Ihre Belege hier.',
+  },
+  caption: 'Ihre Bestellungen',
+  columns: { order: 'Bestellung', date: 'Datum', status: 'Status', atTill: 'An der Kasse von {{name}}' },
+  receipt: {
+    title: 'Beleg',
+    description: 'Was Sie gekauft haben und welche Zahler dafür bezahlt haben.',
+    back: 'Zurück zu den Bestellungen',
+    refund: 'Erstatten',
+    print: 'Drucken',
+    placedTitle: 'Bestellung aufgegeben. Guten Appetit!',
+    placedText: 'Zeigen Sie diesen Beleg an der Theke vor. Der Betrag wurde wie unten aufgeführt von Ihrem Guthaben abgebucht.',
+    loading: 'Beleg wird geladen',
+    notFound: {
+      title: 'Beleg nicht gefunden',
+      description: 'Diese Bestellung existiert nicht oder gehört nicht Ihnen.',
+    },
+  },
+  rate: {
+    later: 'Nach dem Essen können Sie hier auf dem Beleg bewerten, was Sie gegessen haben.',
+    title: 'Bewerten Sie Ihr Mittagessen',
+    description: 'Wie war es? Ihre Sterne helfen der Küche und Ihren Kolleginnen und Kollegen.',
+    ratingLabel: 'Ihre Bewertung von {{dish}}',
+    chooseStars: 'Wählen Sie 1 bis 5 Sterne.',
+    comment: 'Kommentar zu {{dish}} (optional)',
+    commentHint: 'Bis zu {{max}} Zeichen. Alle können ihn lesen.',
+    send: 'Bewertung senden',
+    thanks: 'Danke! Sie haben {{dish}} {{stars}} gegeben.',
+  },
+  again: {
+    button: 'Erneut bestellen',
+    label: 'Erneut bestellen: #{{number}}',
+    added_one: '{{count}} Gericht liegt in Ihrem Warenkorb.',
+    added_other: '{{count}} Gerichte liegen in Ihrem Warenkorb.',
+    unavailable: 'Nicht mehr erhältlich: {{dishes}}.',
+    reduced_one: 'Nur noch {{count}} × {{dish}} übrig.',
+    reduced_other: 'Nur noch {{count}} × {{dish}} übrig.',
+    nothing: 'Keines dieser Gerichte ist gerade erhältlich: {{dishes}}.',
+  },
+  filters: {
+    search: 'Suche',
+    searchPlaceholder: 'Bestellnummer oder Gericht',
+    status: 'Status',
+    anyStatus: 'Alle Status',
+    from: 'Von',
+    to: 'Bis',
+    clear: 'Filter zurücksetzen',
+  },
+  noMatch: {
+    title: 'Keine passenden Bestellungen',
+    description: 'Versuchen Sie ein anderes Wort, einen anderen Status oder andere Tage.',
+  },
+};

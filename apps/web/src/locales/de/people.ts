@@ -1,3 +1,70 @@
 import type { people as en } from '../en/people';
 
-export const people: typeof en = {};
+export const people: typeof en = {
+  title: 'Personen',
+  description: 'Alle in {{department}}.',
+  descriptionFallback: 'Alle in Ihrer Abteilung.',
+  search: { label: 'Personen suchen', placeholder: 'Name, E-Mail oder Personalnummer' },
+  loading: 'Personen werden geladen',
+  pages: 'Personenseiten',
+  empty: { title: 'Noch niemand hier', description: 'Ein Admin ordnet Personen den Abteilungen zu.' },
+  noMatch: { title: 'Niemand gefunden', description: 'Versuchen Sie einen anderen Namen, eine andere E-Mail oder Nummer.' },
+  caption: 'Personen in Ihrer Abteilung',
+  person: {
+    title: 'Person',
+    backToUsers: 'Zurück zu den Benutzern',
+    backToPeople: 'Zurück zu den Personen',
+    notFound: {
+      title: 'Person nicht gefunden',
+      description: 'Die Person existiert nicht oder gehört nicht zu Ihrer Abteilung.',
+    },
+    loading: 'Person wird geladen',
+    noDepartment: 'Keine Abteilung',
+    monthlyStatement: 'Monatsabrechnung',
+    auditHistory: 'Protokoll',
+    moneyHidden: {
+      title: 'Guthaben und Bestellungen nicht sichtbar',
+      description: 'Nur ein Admin sieht Guthaben und Bestellungen eines Managers oder Admins.',
+    },
+    profile: {
+      title: 'Profil',
+      email: 'E-Mail',
+      employeeNumber: 'Personalnummer',
+      department: 'Abteilung',
+      noDepartment: 'Keine',
+      role: 'Rolle',
+      status: 'Status',
+      lastSignIn: 'Letzte Anmeldung',
+      neverSignedIn: 'Noch nie angemeldet',
+      memberSince: 'Mitglied seit',
+    },
+    balance: {
+      title: 'Kontostand',
+      total: 'Insgesamt <total>{{amount}}</total>, nach Zahler; das älteste Geld wird zuerst ausgegeben.',
+      perPayer: 'Nach Zahler; das älteste Geld wird zuerst ausgegeben.',
+      loading: 'Kontostand wird geladen',
+      empty: { title: 'Kein Guthaben vorhanden', description: 'Unter „Gutschriften“ können Sie Geld gutschreiben.' },
+    },
+    orders: {
+      title: 'Letzte Bestellungen',
+      description: 'Neueste zuerst. Öffnen Sie eine Bestellung, um ihren Beleg zu sehen.',
+      loading: 'Bestellungen werden geladen',
+      pages: 'Bestellseiten',
+      empty: 'Noch keine Bestellungen',
+      caption: 'Letzte Bestellungen',
+      order: 'Bestellung',
+      date: 'Datum',
+      status: 'Status',
+      atTill: 'An der Kasse von {{name}}',
+    },
+    moneyIn: {
+      title: 'Gutschriften und Erstattungen',
+      description:
+        'Eingezahltes Geld (Gutschriften, Korrekturen, Kartenaufladungen) und Erstattungen für Bestellungen, neueste zuerst.',
+      loading: 'Gutschriften und Erstattungen werden geladen',
+      pages: 'Gutschriftenseiten',
+      empty: 'Noch keine Gutschriften oder Erstattungen',
+      caption: 'Gutschriften und Erstattungen',
+    },
+  },
+};

@@ -1,2 +1,36 @@
-/** English texts of the auth namespace; locales/de/auth.ts has the same keys in German. */
-export const auth = {};
+/** English texts of sign-in and password reset (features/auth); locales/de/auth.ts has the same keys in German. */
+export const auth = {
+  login: {
+    pageTitle: 'Sign in',
+    title: 'Sign in to Canteen',
+    description: 'Order lunch, top up your wallet and manage the canteen.',
+    totpTitle: 'Two-step verification',
+    totpDescription: 'Open your authenticator app and enter the 6-digit code for Canteen.',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    forgotPassword: 'Forgot your password? Ask an admin for a reset link.',
+    totpCode: 'Authentication code',
+    verify: 'Verify and sign in',
+    otherAccount: 'Use a different account',
+  },
+  demo: {
+    title: 'Demo accounts',
+    passwordForAll: 'Password for all:',
+    roles: { admin: 'Admin', manager: 'Manager', employee: 'Employee' },
+  },
+  reset: {
+    pageTitle: 'Reset password',
+    title: 'Choose a new password',
+    description: 'Use at least {{min}} characters. Any other sign-ins end when you change it.',
+    done: 'Your password has been changed. Sign in with your new password.',
+    goToSignIn: 'Go to sign in',
+    incompleteTitle: 'This link is incomplete',
+    incompleteDescription: 'Open the full link your administrator sent you, or ask them for a new one.',
+    backToSignIn: 'Back to sign in',
+    newPassword: 'New password',
+    confirmPassword: 'Confirm new password',
+    mismatch: "The passwords don't match",
+    submit: 'Set new password',
+  },
+};

@@ -1,2 +1,55 @@
 /** English texts of the cart namespace; locales/de/cart.ts has the same keys in German. */
-export const cart = {};
+export const cart = {
+  title: 'Cart',
+  emptyDescription: 'Pick dishes from the menu, then pay for them here from your wallet.',
+  description: 'Check your order, then pay for it from your wallet.',
+  empty: {
+    title: 'Your cart is empty',
+    description: 'Add dishes from the menu and they will wait here, even if you close the page.',
+  },
+  order: {
+    title: 'Your order',
+    description: "Prices are today's; they are fixed when you place the order.",
+    dishes: 'Dishes in your cart',
+    emptyCart: 'Empty cart',
+    subtotal: 'Subtotal',
+  },
+  checkout: {
+    title: 'Checkout',
+    description: 'The oldest money in your wallet is spent first.',
+    problemsTitle: 'Some dishes need a change',
+    problems_one: '{{names}} is no longer available in that quantity. Change or remove it to continue.',
+    problems_other: '{{names}} are no longer available in that quantity. Change or remove them to continue.',
+    placing: 'Placing order…',
+    place: 'Place order · {{total}}',
+  },
+  line: {
+    dish: 'Dish',
+    aDish: 'A dish',
+    thisDish: 'this dish',
+    loading: 'Loading a dish',
+    gone: 'No longer on the menu. Remove it to continue.',
+    each: '{{price}} each',
+    onlyLeft: 'Only {{stock}} left',
+  },
+  wallet: {
+    loading: 'Loading your wallet',
+    title: 'Your wallet',
+    noMoney: 'There is no money in your wallet yet.',
+    balance: 'Balance',
+    thisOrder: 'This order',
+    balanceAfter: 'Balance after',
+  },
+  shortfall: {
+    missing: 'You need {{amount}} more.',
+    checking: 'Checking how you can top up…',
+    optionsFailed: 'Remove something, or top up from your wallet.',
+    disabled: 'Card top-ups are not available here: remove something, or ask your canteen manager for a credit.',
+    dailyLimitReached: "You have reached today's card top-up limit: remove something, or top up again tomorrow.",
+    overMaximum:
+      'That is more than one card top-up can add ({{max}}): remove something, or top up from your wallet more than once.',
+    overToday: 'Only {{remaining}} more can be topped up today: remove something to continue.',
+    byCard: 'Top up by card, then come back here to place your order; your cart stays as it is.',
+    topUp: 'Top up {{amount}}',
+  },
+};

@@ -1,2 +1,62 @@
 /** English texts of the credits namespace; locales/de/credits.ts has the same keys in German. */
-export const credits = {};
+export const credits = {
+  title: 'Credits',
+  description: "Put money in wallets. A negative amount is an adjustment that takes back that payer's earlier credit.",
+  fields: {
+    paidBy: 'Paid by',
+    loading: 'Loading…',
+    choosePayer: 'Choose a payer',
+    amountPlaceholder: '10.00',
+    note: 'Note (optional)',
+  },
+  payer: {
+    option: '{{name}} ({{kind}})',
+    kinds: { company: 'company', department: 'department budget', personal: 'personal', promo: 'promotion' },
+  },
+  validation: {
+    payerRequired: 'Choose who pays',
+    personRequired: 'Choose who gets the money',
+    departmentRequired: 'Choose a department',
+    singleAmount: 'Enter an amount in euros, e.g. 12.50 or -5',
+    bulkAmount: 'Enter an amount in euros, e.g. 10.00',
+  },
+  single: {
+    title: 'Credit one person',
+    description: 'For a birthday, a refund by hand or to correct a mistake.',
+    who: 'Who gets it',
+    balanceNow: 'Balance now',
+    amount: 'Amount ({{currency}})',
+    amountHint: 'Negative to take back.',
+    notePlaceholder: 'e.g. Team lunch',
+    noteHint: 'Shown in their wallet history.',
+    submit: 'Credit wallet',
+    credited: 'Credited {{amount}} for {{name}}. New balance {{balance}}.',
+    adjusted: 'Adjusted {{amount}} for {{name}}. New balance {{balance}}.',
+  },
+  bulk: {
+    title: 'Credit a whole team',
+    description: 'Every active person gets the same amount, in one go. Your own wallet is left out.',
+    who: 'Who gets it',
+    wholeCompany: 'Whole company',
+    chooseDepartment: 'Choose a department',
+    everyEmployeeOf: 'Every employee of {{department}}',
+    everyEmployeeOfYours: 'Every employee of your department',
+    amount: 'Amount each ({{currency}})',
+    notePlaceholder: 'e.g. Monthly lunch budget',
+    submit: 'Credit everyone…',
+    credited_one: 'Credited {{number}} person, {{total}} in total.',
+    credited_other: 'Credited {{number}} people, {{total}} in total.',
+    confirm: {
+      title: 'Credit everyone?',
+      description: '{{amount}} goes to {{recipients}}. Adjust one person at a time if it was a mistake.',
+      button: 'Credit everyone',
+    },
+    recipients: {
+      company: 'the whole company',
+      department: 'everyone in {{department}}',
+      unknownDepartment: 'everyone in the department',
+      own: 'every employee of {{department}}',
+      ownUnknown: 'every employee of your department',
+    },
+  },
+};

@@ -1,3 +1,4 @@
+import { app } from './app';
 import { common } from './common';
 import { errors } from './errors';
 import { auth } from './auth';
@@ -19,8 +20,9 @@ import { news } from './news';
 import { profile } from './profile';
 import { settings } from './settings';
 
-/** Every English text, one namespace per screen (features/<screen>) plus common and errors. */
+/** Every English text, one namespace per screen (features/<screen>) plus app, common and errors. */
 export const en = {
+  app,
   common,
   errors,
   auth,

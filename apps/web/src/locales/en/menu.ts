@@ -53,4 +53,15 @@ export const menu = {
     noAllergens: 'No declared allergens',
     dietary: 'Dietary',
   },
+  reviews: {
+    title: 'Reviews of {{dish}}',
+    rated_one: 'Rated {{average}} out of 5 by {{count}} person.',
+    rated_other: 'Rated {{average}} out of 5 by {{count}} people.',
+    notRated: 'Not rated yet.',
+    loading: 'Loading the reviews',
+    pages: 'Review pages',
+    list: 'Reviews',
+    hidden: 'Hidden',
+    empty: { title: 'No reviews yet', description: 'People who bought this dish can rate it from their receipt.' },
+  },
 };

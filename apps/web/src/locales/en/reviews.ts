@@ -1,2 +1,25 @@
 /** English texts of the reviews namespace; locales/de/reviews.ts has the same keys in German. */
-export const reviews = {};
+export const reviews = {
+  title: 'Reviews',
+  description: 'What people say about the dishes. Hide anything that should not be published.',
+  show: 'Show',
+  status: { all: 'All reviews', visible: 'Visible', hidden: 'Hidden' },
+  loading: 'Loading the reviews',
+  pages: 'Review pages',
+  empty: { title: 'No reviews here', description: 'Reviews appear when people rate their lunch.' },
+  unknownDish: 'Dish',
+  table: {
+    caption: 'Reviews',
+    dish: 'Dish',
+    rating: 'Rating',
+    comment: 'Comment',
+    status: 'Status',
+    actions: 'Actions',
+    noComment: 'No comment',
+  },
+  hide: 'Hide',
+  unhide: 'Unhide',
+  hideLabel: "Hide {{name}}'s review of {{dish}}",
+  unhideLabel: "Unhide {{name}}'s review of {{dish}}",
+  toast: { hidden: 'Review hidden.', visible: 'Review visible again.' },
+};

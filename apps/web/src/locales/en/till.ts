@@ -1,2 +1,32 @@
 /** English texts of the till namespace; locales/de/till.ts has the same keys in German. */
-export const till = {};
+export const till = {
+  title: 'Till',
+  description: 'Ring up an order for an employee of your department; it is paid from their wallet.',
+  descriptionAdmin: 'Ring up an order for someone; it is paid from their wallet.',
+  charged: 'Charged {{amount}} to {{name}}.',
+  print: 'Print',
+  nextCustomer: 'Next customer',
+  customer: { title: 'Customer', picker: 'Who is it for', balance: 'Wallet balance' },
+  order: {
+    title: 'Order',
+    for: 'For {{name}}',
+    chooseCustomer: 'Choose the customer first.',
+    empty: { title: 'No dishes yet', description: 'Add dishes from the list.' },
+    dishes: 'Dishes in this order',
+    total: 'Total',
+    balanceAfter: 'Balance after',
+    charge: 'Charge',
+    chargePerson: 'Charge {{name}} · {{total}}',
+  },
+  bar: { dishes_one: '{{count}} dish', dishes_other: '{{count}} dishes', review: 'Review order' },
+  dishes: {
+    title: 'Dishes',
+    searchLabel: 'Search dishes',
+    searchPlaceholder: 'Search dishes',
+    loading: 'Loading dishes',
+    noMatch: { title: 'No dishes match', description: 'Try another word.' },
+    list: 'Dishes',
+    add: 'Add',
+    addLabel: 'Add: {{dish}}',
+  },
+};
