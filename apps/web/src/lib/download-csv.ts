@@ -12,7 +12,8 @@ export type CsvExport =
   | 'spend-by-department'
   | 'funding'
   | 'statements'
-  | 'audit';
+  | 'audit'
+  | 'wallet-history';
 
 export type CsvDownload = {
   name: CsvExport;

@@ -19,25 +19,26 @@ export const RevenueChart = ({ points, by }: { points: RevenuePoint[]; by: Reven
     <div aria-hidden data-testid="revenue-chart" className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
+          <CartesianGrid stroke="var(--color-zinc-200)" strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="start"
             tickFormatter={(start: string) => formatShortDay(start)}
-            tick={{ fill: '#52525b', fontSize: 12 }}
+            tick={{ fill: 'var(--color-zinc-600)', fontSize: 12 }}
             tickLine={false}
-            axisLine={{ stroke: '#d4d4d8' }}
+            axisLine={{ stroke: 'var(--color-zinc-300)' }}
             minTickGap={24}
           />
           <YAxis
             tickFormatter={(cents: number) => formatWholeMoney(cents)}
-            tick={{ fill: '#52525b', fontSize: 12 }}
+            tick={{ fill: 'var(--color-zinc-600)', fontSize: 12 }}
             tickLine={false}
             axisLine={false}
             allowDecimals={false}
             width={64}
           />
           <Tooltip
-            cursor={{ fill: '#f4f4f5' }}
+            separator=": "
+            cursor={{ fill: 'var(--color-zinc-100)' }}
             formatter={(value, _name, item) => {
               const orders = (item.payload as RevenuePoint | undefined)?.orders ?? 0;
               return [
@@ -46,9 +47,21 @@ export const RevenueChart = ({ points, by }: { points: RevenuePoint[]; by: Reven
               ];
             }}
             labelFormatter={(start) => periodLabel(start, by, t)}
-            contentStyle={{ borderRadius: 8, borderColor: '#e4e4e7', fontSize: 13 }}
+            contentStyle={{
+              borderRadius: 8,
+              borderColor: 'var(--color-zinc-200)',
+              background: 'var(--color-white)',
+              color: 'var(--color-zinc-900)',
+              fontSize: 13,
+            }}
           />
-          <Bar dataKey="revenueCents" fill="#047857" radius={[3, 3, 0, 0]} maxBarSize={40} isAnimationActive={false} />
+          <Bar
+            dataKey="revenueCents"
+            fill="var(--color-emerald-700)"
+            radius={[3, 3, 0, 0]}
+            maxBarSize={40}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

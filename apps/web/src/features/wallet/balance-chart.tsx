@@ -15,35 +15,42 @@ export const BalanceChart = ({ points }: { points: Point[] }) => {
         <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <defs>
             <linearGradient id="balance-fill" x1="0" y1="0" x2="0" y2="1">
-              <stop offset="0%" stopColor="#047857" stopOpacity={0.25} />
-              <stop offset="100%" stopColor="#047857" stopOpacity={0.02} />
+              <stop offset="0%" stopColor="var(--color-emerald-700)" stopOpacity={0.25} />
+              <stop offset="100%" stopColor="var(--color-emerald-700)" stopOpacity={0.02} />
             </linearGradient>
           </defs>
-          <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
+          <CartesianGrid stroke="var(--color-zinc-200)" strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="date"
             tickFormatter={(day: string) => dayFormat('short').format(asDay(day))}
-            tick={{ fill: '#52525b', fontSize: 12 }}
+            tick={{ fill: 'var(--color-zinc-600)', fontSize: 12 }}
             tickLine={false}
-            axisLine={{ stroke: '#d4d4d8' }}
+            axisLine={{ stroke: 'var(--color-zinc-300)' }}
             minTickGap={32}
           />
           <YAxis
             tickFormatter={(euros: number) => formatWholeMoney(euros * 100)}
-            tick={{ fill: '#52525b', fontSize: 12 }}
+            tick={{ fill: 'var(--color-zinc-600)', fontSize: 12 }}
             tickLine={false}
             axisLine={false}
             width={64}
           />
           <Tooltip
+            separator=": "
             formatter={(value) => [formatMoney(Math.round(Number(value) * 100)), t('chart.tooltip')]}
             labelFormatter={(day) => (typeof day === 'string' ? dayFormat('medium').format(asDay(day)) : '')}
-            contentStyle={{ borderRadius: 8, borderColor: '#e4e4e7', fontSize: 13 }}
+            contentStyle={{
+              borderRadius: 8,
+              borderColor: 'var(--color-zinc-200)',
+              background: 'var(--color-white)',
+              color: 'var(--color-zinc-900)',
+              fontSize: 13,
+            }}
           />
           <Area
             type="stepAfter"
             dataKey="balance"
-            stroke="#047857"
+            stroke="var(--color-emerald-700)"
             strokeWidth={2}
             fill="url(#balance-fill)"
             isAnimationActive={false}
