@@ -32,7 +32,7 @@ const shot = async (page, name) => {
   console.log('wrote', `${OUT}/${name}.png`);
 };
 
-const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+const desktop = await browser.newContext({ viewport: { width: 1366, height: 800 }, deviceScaleFactor: 1 });
 let page = await desktop.newPage();
 await page.goto(`${BASE}/login`);
 await page.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -164,7 +164,7 @@ const TILL_BASKETS = [
   ['Baked Salmon with Lemon Dill Sauce and New Potatoes', 'Garlic Naan', 'Oat Milk Flat White'],
   ['Steamed Basmati Rice', 'Edamame with Sea Salt', 'Homemade Mint Lemonade'],
 ];
-const reports = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+const reports = await browser.newContext({ viewport: { width: 1366, height: 800 }, deviceScaleFactor: 1 });
 page = await reports.newPage();
 await signIn(page, 'manager@canteen.test');
 await nav(page).getByRole('link', { name: 'Till' }).click();
@@ -204,4 +204,44 @@ await page.goto(`${BASE}/reports`);
 await page.locator('.recharts-surface').waitFor();
 await shot(page, 'phone-reports');
 await phoneReports.close();
+
+// Issue 13: the wallet's history one row per order, orders with their filters, dark mode and German, at both widths.
+for (const [name, options] of [
+  ['', { viewport: { width: 1366, height: 800 }, deviceScaleFactor: 1 }],
+  ['phone-', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
+]) {
+  const context = await browser.newContext(options);
+  page = await context.newPage();
+  await signIn(page, 'employee@canteen.test');
+  await page.goto(`${BASE}/wallet`);
+  const history = page.getByRole('table', { name: 'Wallet history' });
+  await history.waitFor();
+  await history
+    .getByRole('button', { name: /^Show who paid/ })
+    .first()
+    .click();
+  await page.getByRole('list', { name: 'Paid by' }).scrollIntoViewIfNeeded();
+  await shot(page, `${name}wallet-history`);
+  await page.goto(`${BASE}/orders`);
+  await page.getByRole('table', { name: 'Your orders' }).waitFor();
+  await shot(page, `${name}orders`);
+  await context.close();
+
+  const dark = await browser.newContext({ ...options, colorScheme: 'dark' });
+  page = await dark.newPage();
+  await signIn(page, 'employee@canteen.test');
+  await page.getByRole('article').first().waitFor();
+  await shot(page, `${name}menu-dark`);
+  await dark.close();
+
+  const german = await browser.newContext({ ...options, locale: 'de-DE' });
+  page = await german.newPage();
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('E-Mail').fill('employee@canteen.test');
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('article').first().waitFor();
+  await shot(page, `${name}menu-de`);
+  await german.close();
+}
 await browser.close();

@@ -139,6 +139,12 @@ export const placeOrder = async (
   return api.order.place.mutate({ items: lines, idempotencyKey: `test-${uniqueSuffix()}` });
 };
 
+/** Refunds an order through the API as the demo manager (the order's person must be in their department). */
+export const refundOrder = async (request: APIRequestContext, orderId: string, reason?: string): Promise<void> => {
+  const api = apiClient(request, await apiLogin(request, DEMO.manager.email));
+  await api.order.refund.mutate(reason ? { orderId, reason } : { orderId });
+};
+
 /** Creates a department through the API as the demo admin; returns its name. */
 export const createDepartment = async (request: APIRequestContext): Promise<string> => {
   const suffix = uniqueSuffix();

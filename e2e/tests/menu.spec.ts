@@ -4,6 +4,12 @@ import { signIn } from './fixtures';
 const dishes = (page: Page) => page.getByRole('region', { name: 'Dishes' }).getByRole('heading', { level: 3 });
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search dishes' });
 const dishCount = (page: Page) => page.getByRole('region', { name: 'Dishes' }).getByText(/\d+ (of \d+ )?dish/);
+/** How many dishes the whole menu has now (other tests may have added some): the All tab's count. */
+const menuTotal = async (page: Page): Promise<number> => {
+  const tab = page.getByRole('tab', { name: /^All \d+/ });
+  await expect(tab).toBeVisible();
+  return Number((await tab.textContent())?.match(/\d+/)?.[0]);
+};
 
 test('search finds dishes inside words, without accents and despite a typo, best match first', async ({ page }) => {
   await signIn(page, 'employee');
@@ -27,7 +33,7 @@ test('the till finds dishes the same way', async ({ page }) => {
 
 test('category, search, filters and sort live in the address: Back and a shared link keep them', async ({ page }) => {
   await signIn(page, 'employee');
-  await expect(dishCount(page)).toHaveText('24 of 80 dishes');
+  await expect(dishCount(page)).toHaveText(`24 of ${await menuTotal(page)} dishes`);
   await page.getByRole('tab', { name: /^Mains/ }).click();
   await expect(page).toHaveURL(/category=/);
   await page.getByRole('button', { name: 'Vegetarian' }).click();
@@ -59,9 +65,10 @@ test('category, search, filters and sort live in the address: Back and a shared 
 test('tab counts follow the filters', async ({ page }) => {
   await signIn(page, 'employee');
   const allTab = page.getByRole('tab', { name: /^All/ });
-  await expect(allTab).toContainText('80');
+  const total = await menuTotal(page);
+  expect(total).toBeGreaterThanOrEqual(80);
   await page.getByRole('button', { name: 'Vegan' }).click();
-  await expect(allTab).not.toContainText('80');
+  await expect(allTab).not.toContainText(String(total));
   const veganTotal = Number((await allTab.textContent())?.match(/\d+/)?.[0]);
   expect(veganTotal).toBeGreaterThan(0);
   await expect(dishCount(page)).toHaveText(veganTotal > 24 ? `24 of ${veganTotal} dishes` : `${veganTotal} dishes`);
@@ -93,5 +100,5 @@ test('when the menu cannot load, one banner says so and "Try again" brings it ba
   await page.unrouteAll();
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(dishCount(page)).toHaveText('24 of 80 dishes');
+  await expect(dishCount(page)).toHaveText(`24 of ${await menuTotal(page)} dishes`);
 });

@@ -14,7 +14,7 @@ import {
 import { type CSSProperties, Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './components/app-shell';
-import { RouteError, NotFound } from './components/route-status';
+import { NotFound, NotFoundPage, RouteError } from './components/route-status';
 import { PageSpinner } from './components/spinner';
 import { safeRedirect } from './features/auth/safe-redirect';
 import { type SessionUser, useSession, waitForSession } from './lib/auth';
@@ -48,16 +48,18 @@ const TOAST_COLOURS = {
 
 // Toasts only follow user actions, so the toaster can arrive a moment after the first paint.
 const Toaster = lazy(() => import('sonner').then((module) => ({ default: module.Toaster })));
-/** The toasts, below the sticky header so a toast never covers the cart or Sign out; their region and close buttons named in the language shown. */
+/** The toasts, clear of the header and of the page's own buttons; their region and close buttons named in the language shown. */
 const Toasts = () => {
   const { t } = useTranslation('common');
   const theme = useChosenTheme();
   return (
     <Suspense>
       <Toaster
-        position="top-right"
-        offset={{ top: 76 }}
-        mobileOffset={{ top: 72 }}
+        // Bottom right, off the page header's own buttons (top right) and the header. Below 1024 px the till keeps
+        // its order bar (57 px) fixed at the bottom: the toasts stay above it there, and on phones.
+        position="bottom-right"
+        offset={{ bottom: 'calc(24px + clamp(0px, (1024px - 100vw) * 1000, 48px))' }}
+        mobileOffset={{ bottom: 72 }}
         richColors
         closeButton
         theme={theme ?? 'system'}
@@ -395,6 +397,13 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/settings/settings-page'), 'SettingsPage'),
 });
 
+/** Any other address, for someone signed in: "Page not found" inside the app, with its navigation. */
+const notFoundRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '$',
+  component: NotFoundPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
@@ -425,6 +434,7 @@ const routeTree = rootRoute.addChildren([
     paymentsRoute,
     auditRoute,
     settingsRoute,
+    notFoundRoute,
   ]),
 ]);
 

@@ -83,6 +83,8 @@ export const ERROR_REASONS = [
   'OUT_OF_STOCK',
   'PRODUCT_UNAVAILABLE',
   'STOCK_NOT_TRACKED',
+  /** Another dish on the menu (active) has that name, whatever the letter case or accents. */
+  'PRODUCT_NAME_TAKEN',
   'IDEMPOTENCY_MISMATCH',
   'SLUG_TAKEN',
   'CATEGORY_IN_USE',

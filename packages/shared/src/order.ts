@@ -50,13 +50,15 @@ export const OrderDtoSchema = z.object({
   placedByName: z.string(),
   createdAt: IsoDateSchema,
   refundedAt: IsoDateSchema.nullable(),
+  /** Why it was refunded, when the manager said (shown on the receipt). */
+  refundReason: z.string().nullable(),
   lines: z.array(OrderLineDtoSchema),
   /** What each payer paid (negative amounts), as written to the ledger. */
   breakdown: z.array(PayerAmountSchema),
 });
 export type OrderDto = z.infer<typeof OrderDtoSchema>;
 
-export const OrderSummaryDtoSchema = OrderDtoSchema.omit({ lines: true, breakdown: true }).extend({
+export const OrderSummaryDtoSchema = OrderDtoSchema.omit({ lines: true, breakdown: true, refundReason: true }).extend({
   itemCount: z.number().int(),
 });
 export type OrderSummaryDto = z.infer<typeof OrderSummaryDtoSchema>;

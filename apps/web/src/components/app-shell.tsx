@@ -24,11 +24,15 @@ import {
   Wallet,
   X,
 } from 'lucide-react';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { common } from '../locales/en/common';
 import { CartButton } from './cart-button';
 import { signOut, useSession } from '../lib/auth';
+import { formatMoney } from '../lib/money';
+import { trpc } from '../lib/trpc';
+import { useOnline } from '../lib/use-online';
 import { cn } from '../lib/utils';
 import { Alert } from './alert';
 import { Button } from './button';
@@ -107,6 +111,8 @@ const initials = (name: string): string =>
 
 export const AppShell = () => {
   const { t } = useTranslation('common');
+  const { t: app } = useTranslation('app');
+  const isOnline = useOnline();
   const session = useSession();
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
@@ -128,7 +134,7 @@ export const AppShell = () => {
     <div className="min-h-dvh">
       <a
         href="#main"
-        className="sr-only z-50 rounded-lg bg-white px-3 py-2 text-sm font-medium focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:shadow"
+        className="sr-only z-50 rounded-lg border border-emerald-700 bg-white px-4 py-2.5 text-sm font-semibold text-emerald-900 shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-600"
       >
         {t('shell.skipToContent')}
       </a>
@@ -152,6 +158,7 @@ export const AppShell = () => {
             <Logo />
           </Link>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
+            {user.role === 'employee' ? <HeaderBalance /> : null}
             <CartButton />
             <div className="hidden items-center gap-2.5 border-l border-zinc-200 pl-3 md:flex">
               <span
@@ -218,8 +225,13 @@ export const AppShell = () => {
           </div>
         </nav>
         <main id="main" tabIndex={-1} className="min-w-0 py-6 focus:outline-none sm:py-8 print:py-0">
+          {isOnline ? null : (
+            <Alert tone="warning" className="mb-6 print:hidden">
+              {app('offline.banner')}
+            </Alert>
+          )}
           {user.mustEnrolTotp ? (
-            <Alert tone="warning" title={t('shell.totpRequired.title')} className="mb-6">
+            <Alert tone="warning" title={t('shell.totpRequired.title')} className="mb-6 print:hidden">
               {t('shell.totpRequired.description')}
             </Alert>
           ) : null}
@@ -231,5 +243,24 @@ export const AppShell = () => {
         {t('shell.signedInAs', { email: user.email })}
       </footer>
     </div>
+  );
+};
+
+/** An employee's wallet balance in the header, linking to the wallet: what lunch they can still buy. */
+const HeaderBalance = () => {
+  const { t } = useTranslation('app');
+  const balance = useQuery(trpc.wallet.balance.queryOptions({}));
+  if (!balance.data) return null;
+  const amount = formatMoney(balance.data.totalCents);
+  return (
+    <Link
+      to="/wallet"
+      aria-label={t('header.balance', { amount })}
+      data-testid="header-balance"
+      className="inline-flex h-9 items-center gap-1.5 rounded-lg px-2.5 text-sm font-semibold text-zinc-900 tabular-nums hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-600"
+    >
+      <Wallet aria-hidden className="size-4 text-emerald-700" />
+      {amount}
+    </Link>
   );
 };

@@ -86,7 +86,45 @@ const schedule = (delayMs: number): void => {
   refreshTimer = setTimeout(() => void refreshSession(), Math.max(1_000, delayMs));
 };
 
+/**
+ * Whether this browser was signed in when last seen (no secret: the refresh cookie is httpOnly). Without it a
+ * fresh load skips the refresh request, which could only answer 401 (and print it in the console).
+ */
+const SIGNED_IN_HINT = 'canteen.signedIn';
+/**
+ * Who was signed in here, so a start without a network (an installed app on a phone) opens as them, showing what
+ * the service worker kept (the last menu) until the server can be asked. Removed on sign-out and when the server
+ * says the session is over.
+ */
+const LAST_USER = 'canteen.lastUser';
+const rememberSignedIn = (isSignedIn: boolean, user?: SessionUser): void => {
+  try {
+    if (isSignedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+    if (user) localStorage.setItem(LAST_USER, JSON.stringify(user));
+    else if (!isSignedIn) localStorage.removeItem(LAST_USER);
+  } catch {
+    // Private mode: the hint is only an optimisation.
+  }
+};
+const lastUser = (): SessionUser | null => {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(LAST_USER) ?? 'null');
+    return stored && typeof stored === 'object' && 'id' in stored && 'role' in stored ? (stored as SessionUser) : null;
+  } catch {
+    return null;
+  }
+};
+const wasSignedInHere = (): boolean => {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return true;
+  }
+};
+
 const applyLogin = (output: LoginOutput): void => {
+  rememberSignedIn(true, output.user);
   const lifetime = lifetimeMs(output.accessToken, output.expiresAt);
   accessToken = output.accessToken;
   expiresAtMs = Date.now() + lifetime;
@@ -97,6 +135,7 @@ const applyLogin = (output: LoginOutput): void => {
 
 const clearLocal = (notice: string | null, isByUser = false): void => {
   clearTimeout(refreshTimer);
+  rememberSignedIn(false);
   accessToken = null;
   expiresAtMs = 0;
   setSession({ status: 'signedOut', notice, isByUser });
@@ -128,7 +167,18 @@ const runRefresh = async (): Promise<boolean> => {
     if (code === undefined || code === 'TOO_MANY_REQUESTS' || code === 'INTERNAL_SERVER_ERROR') {
       // The server could not be asked: keep what we have and try again shortly.
       if (wasSignedIn) schedule(RETRY_AFTER_MS);
-      else clearLocal(i18next.t('errors:network'));
+      else {
+        // The server could not be asked, so the sign-in may still be good. Offline with someone known here: open
+        // as them (the last menu shows; money and orders wait for the network) and ask again when back online.
+        const known = lastUser();
+        if (code === undefined && known) {
+          setSession({ status: 'signedIn', user: known });
+          schedule(RETRY_AFTER_MS);
+        } else {
+          clearLocal(i18next.t('errors:network'));
+          rememberSignedIn(true, known ?? undefined);
+        }
+      }
       return false;
     }
     clearLocal(wasSignedIn ? sessionEndedNotice(data?.reason) : null);
@@ -188,5 +238,12 @@ export const initSession = (): void => {
       if (event.data.type === 'signed-in' && session.status !== 'signedIn') void refreshSession();
     });
   }
-  void refreshSession();
+  if (wasSignedInHere()) void refreshSession();
+  else clearLocal(null);
+  // Back online: make sure the token is good again (after an offline start it is missing).
+  if (typeof window !== 'undefined') {
+    window.addEventListener('online', () => {
+      if (wasSignedInHere()) void refreshSession();
+    });
+  }
 };

@@ -52,6 +52,11 @@ export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, on
   /** The order, or null when it failed (then `error` says why). */
   const placeOrder = async (items: OrderItem[], totalCents: number): Promise<OrderDto | null> => {
     setError(null);
+    // Without a network the request could only hang until the browser gives up: say so at once.
+    if (!navigator.onLine) {
+      setError({ message: i18next.t('app:offline.ordering'), reason: undefined });
+      return null;
+    }
     try {
       const order = await place.mutateAsync({
         items,

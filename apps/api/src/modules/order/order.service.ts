@@ -56,6 +56,7 @@ export const toOrderDto = async (em: EntityManager, order: Order): Promise<Order
     placedByName: order.placedBy.getEntity().name,
     createdAt: order.createdAt.toISOString(),
     refundedAt: order.refundedAt?.toISOString() ?? null,
+    refundReason: order.refundReason ?? null,
     lines: lines.map((line) => ({
       productId: line.product.id,
       productName: line.productName,
@@ -238,6 +239,7 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       placedByName: actor.name,
       createdAt: when,
       refundedAt: null,
+      refundReason: null,
       lines: lines.map((line) => ({
         productId: line.productId,
         productName: line.productName,

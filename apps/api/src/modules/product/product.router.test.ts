@@ -221,6 +221,51 @@ describe('menu management', () => {
     expect((await staff.product.update({ id: dish.id, stock: null })).stock).toBeNull();
   });
 
+  it('refuses a second dish on the menu with the same name, whatever the case or accents, and changes nothing', async () => {
+    const { manager } = await makeCast(orm);
+    const category = await makeCategory(orm);
+    const staff = await createTestCaller({ user: manager });
+    const dish = (name: string) => ({ name, priceCents: 700, categoryId: category.id, allergens: [], dietaryTags: [] });
+    const original = await staff.product.create(dish('Käsespätzle'));
+    const other = await staff.product.create(dish('Lentil soup'));
+    const taken = { code: 'CONFLICT', cause: { reason: 'PRODUCT_NAME_TAKEN' } };
+    const count = () => orm.em.fork().count(Product, {});
+    const before = await count();
+    for (const name of ['Käsespätzle', 'KASESPATZLE', 'käsespätzle']) {
+      await expect(staff.product.create(dish(name))).rejects.toMatchObject(taken);
+    }
+    await expect(staff.product.update({ id: other.id, name: 'kasespätzle', priceCents: 990 })).rejects.toMatchObject(taken);
+    expect(await count()).toBe(before);
+    expect(await orm.em.fork().findOneOrFail(Product, other.id)).toMatchObject({ name: 'Lentil soup', priceCents: 700 });
+    expect(await orm.em.fork().count(AuditEntry, { action: 'product.update', entityId: other.id })).toBe(0);
+
+    // The dish keeps its own name (in another case too), and other changes to it need no new name.
+    expect((await staff.product.update({ id: original.id, name: 'KÄSESPÄTZLE', priceCents: 750 })).name).toBe('KÄSESPÄTZLE');
+    expect((await staff.product.update({ id: other.id, name: 'Lentil soup', priceCents: 720 })).priceCents).toBe(720);
+    // An archived dish frees its name; it cannot come back to the menu while another dish has it.
+    await staff.product.archive({ id: original.id });
+    const successor = await staff.product.create(dish('Käsespätzle'));
+    await expect(staff.product.update({ id: original.id, isActive: true })).rejects.toMatchObject(taken);
+    expect((await orm.em.fork().findOneOrFail(Product, original.id)).isActive).toBe(false);
+    await staff.product.archive({ id: successor.id });
+    expect((await staff.product.update({ id: original.id, isActive: true })).isActive).toBe(true);
+  });
+
+  it('lets only one of two managers adding the same dish at once succeed', async () => {
+    const { manager } = await makeCast(orm);
+    const category = await makeCategory(orm);
+    const input = { name: 'Twin dish', priceCents: 500, categoryId: category.id, allergens: [], dietaryTags: [] };
+    const results = await Promise.allSettled([
+      (await createTestCaller({ user: manager })).product.create(input),
+      (await createTestCaller({ user: manager })).product.create({ ...input, name: 'TWIN DISH' }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((result) => result.status === 'rejected')).toMatchObject({
+      reason: { code: 'CONFLICT', cause: { reason: 'PRODUCT_NAME_TAKEN' } },
+    });
+    expect(await orm.em.fork().count(Product, { category: category.id })).toBe(1);
+  });
+
   it('manages categories and refuses to delete one that still has dishes', async () => {
     const { manager } = await makeCast(orm);
     const staff = await createTestCaller({ user: manager });

@@ -186,30 +186,64 @@ export const commitMenuChange = async (ctx: Ctx): Promise<void> => {
   await ctx.deps.menuCache.invalidate();
 };
 
+/**
+ * Two dishes on the menu never share a name, whatever the letter case or accents ("Käsespätzle", "KASESPATZLE"):
+ * people could not tell them apart. Archived dishes keep theirs (past orders show it), so a name may come back.
+ * Runs in the transaction that writes the dish: the lock on the folded name makes two managers adding the same
+ * dish at once take turns, so the second one is refused too.
+ */
+const assertNameFree = async (em: Ctx['em'], name: string, exceptId?: string): Promise<void> => {
+  const db = kysely(em);
+  await sql`select pg_advisory_xact_lock(hashtextextended('product-name:' || canteen_fold(${name}), 0))`.execute(db);
+  let query = db
+    .selectFrom('Product as p')
+    .select('p.id')
+    .where('p.isActive', '=', true)
+    .where(sql<SqlBool>`canteen_fold(${sql.ref('p.name')}) = canteen_fold(${name})`);
+  if (exceptId) query = query.where('p.id', '!=', exceptId);
+  if (await query.executeTakeFirst()) {
+    throw new AppError('CONFLICT', 'Another dish on the menu already has that name', { reason: 'PRODUCT_NAME_TAKEN' });
+  }
+};
+
 export const createProduct = async (ctx: Ctx, input: CreateProductInput): Promise<ProductDto> => {
   requireRole(ctx.user, 'manager');
-  const category = await ctx.em.findOneOrFail(Category, input.categoryId);
-  const product = ctx.em.create(Product, {
-    name: input.name,
-    description: input.description,
-    priceCents: input.priceCents,
-    category,
-    allergens: input.allergens,
-    dietaryTags: input.dietaryTags,
-    stock: input.stock ?? null,
+  const id = await ctx.em.transactional(async (em) => {
+    const category = await em.findOneOrFail(Category, input.categoryId);
+    await assertNameFree(em, input.name);
+    const product = em.create(Product, {
+      name: input.name,
+      description: input.description,
+      priceCents: input.priceCents,
+      category,
+      allergens: input.allergens,
+      dietaryTags: input.dietaryTags,
+      stock: input.stock ?? null,
+    });
+    await em.flush();
+    return product.id;
   });
-  await commitMenuChange(ctx);
-  return (await loadProductDto(ctx, product.id))!;
+  await ctx.deps.menuCache.invalidate();
+  return (await loadProductDto(ctx, id))!;
 };
 
 export const updateProduct = async (ctx: Ctx, input: UpdateProductInput): Promise<ProductDto> => {
   requireRole(ctx.user, 'manager');
   const { id, categoryId, ...fields } = input;
-  const product = await ctx.em.findOneOrFail(Product, id);
-  const category = categoryId ? await ctx.em.findOneOrFail(Category, categoryId) : undefined;
-  ctx.em.assign(product, { ...fields, category }, { ignoreUndefined: true });
-  await commitMenuChange(ctx);
-  return (await loadProductDto(ctx, product.id))!;
+  await ctx.em.transactional(async (em) => {
+    const product = await em.findOneOrFail(Product, id);
+    const category = categoryId ? await em.findOneOrFail(Category, categoryId) : undefined;
+    // A new name, or a dish coming back to the menu (archive's undo), must not clash with one on the menu.
+    const isRenamed = fields.name !== undefined && fields.name !== product.name;
+    const isRestored = fields.isActive === true && !product.isActive;
+    if ((fields.isActive ?? product.isActive) && (isRenamed || isRestored)) {
+      await assertNameFree(em, fields.name ?? product.name, product.id);
+    }
+    em.assign(product, { ...fields, category }, { ignoreUndefined: true });
+    await em.flush();
+  });
+  await ctx.deps.menuCache.invalidate();
+  return (await loadProductDto(ctx, id))!;
 };
 
 /** Archived dishes leave the menu but stay on past orders (order lines keep a name and price snapshot). */

@@ -58,7 +58,8 @@ export const LoginPage = ({ redirectTo }: LoginPageProps) => {
   };
 
   return (
-    <div className="flex min-h-dvh flex-col items-center justify-center bg-gradient-to-b from-white to-zinc-100 px-4 py-10">
+    // Anchored near the top rather than centred, so an error appearing grows the card downwards and nothing jumps.
+    <div className="flex min-h-dvh flex-col items-center bg-gradient-to-b from-white to-zinc-100 px-4 pt-[max(2.5rem,12dvh)] pb-10">
       <main className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center gap-3 text-center">
           <Logo className="text-lg" />

@@ -17,6 +17,7 @@ import { errorCode, errorMessage } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
 import { topUpForShortfall } from '../../lib/top-up';
 import { trpc } from '../../lib/trpc';
+import { useOnline } from '../../lib/use-online';
 import { usePlaceOrder } from '../../lib/use-place-order';
 import { useStartTopUp } from '../../lib/use-top-up';
 import { cn } from '../../lib/utils';
@@ -25,6 +26,8 @@ type Line = CartLine & { product: ProductDto | undefined; isLoading: boolean; is
 
 export const CartPage = () => {
   const { t } = useTranslation('cart');
+  const { t: app } = useTranslation('app');
+  const isOnline = useOnline();
   const cart = useCart();
   const navigate = useNavigate();
   const productQueries = useQueries({
@@ -130,9 +133,14 @@ export const CartPage = () => {
               <Alert>{checkout.error}</Alert>
             ) : null}
           </CardContent>
+          {isOnline ? null : (
+            <CardContent className="pt-0">
+              <Alert tone="warning">{app('offline.ordering')}</Alert>
+            </CardContent>
+          )}
           <CheckoutButton
             isPending={checkout.isPending}
-            disabled={isLoading || problems.length > 0 || shortfallCents > 0}
+            disabled={isLoading || problems.length > 0 || shortfallCents > 0 || !isOnline}
             onClick={() => void onPlace()}
           >
             {checkout.isPending

@@ -1,6 +1,7 @@
-import { BulkCreditInputSchema, CreditInputSchema, type UserDto } from '@canteen/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { BulkCreditInputSchema, CreditInputSchema, type SessionUser, type UserDto, canActOn } from '@canteen/shared';
+import { MAX_PAGE_SIZE } from '@canteen/shared/constants';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Controller, FormProvider, useController, useForm, useFormContext } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -101,15 +102,14 @@ const SingleCreditCard = () => {
   const form = useForm({
     resolver: schemaResolver(SingleCreditFormSchema),
     defaultValues: { payerId: '', amount: '', note: '' },
+    // After the first try, a field's message goes as soon as the field is right.
+    reValidateMode: 'onChange',
   });
   const credit = useMutation(trpc.wallet.credit.mutationOptions());
 
-  const onSubmit = form.handleSubmit(async ({ payerId, amount, note }) => {
+  const send = form.handleSubmit(async ({ payerId, amount, note }) => {
     setFormError(null);
-    if (!person) {
-      setPersonError(t('validation.personRequired'));
-      return;
-    }
+    if (!person) return;
     const amountCents = parseMoney(amount) ?? 0;
     try {
       const result = await credit.mutateAsync({ userId: person.id, payerId, amountCents, ...(note ? { note } : {}) });
@@ -127,11 +127,16 @@ const SingleCreditCard = () => {
       if (!applyFieldErrors(caught, form.setError)) setFormError(errorMessage(caught));
     }
   });
+  // Who gets it is checked with the other fields, so every message shows at once.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (!person) setPersonError(t('validation.personRequired'));
+    void send(event);
+  };
 
   return (
     <Card aria-labelledby="single-credit-title">
       <FormProvider {...form}>
-        <form noValidate onSubmit={(event) => void onSubmit(event)}>
+        <form noValidate onSubmit={onSubmit}>
           <CardHeader>
             <CardTitle id="single-credit-title">{t('single.title')}</CardTitle>
             <CardDescription>{t('single.description')}</CardDescription>
@@ -176,6 +181,41 @@ const BulkCreditFormSchema = z.object({
 });
 type BulkCreditForm = z.infer<typeof BulkCreditFormSchema>;
 
+/**
+ * How many people a bulk credit reaches, picked as the API picks them (wallet.creditBulk): the active people of the
+ * department (or, for an admin, of the company) whom the one crediting may move money for, never themself. The
+ * list has no count, so its pages of the largest size are walked: a few requests for a company of hundreds.
+ */
+const useRecipientCount = (me: SessionUser | null, departmentId: string | null | undefined) => {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: ['credits', 'bulk-recipients', me?.id, departmentId],
+    enabled: me !== null && departmentId !== undefined,
+    // Counted afresh for every confirmation: people join, leave and move.
+    staleTime: 0,
+    gcTime: 0,
+    queryFn: async () => {
+      let count = 0;
+      let cursor: string | null = null;
+      do {
+        const page: { items: UserDto[]; nextCursor: string | null } = await queryClient.fetchQuery({
+          ...trpc.user.list.queryOptions({
+            limit: MAX_PAGE_SIZE,
+            cursor,
+            isActive: true,
+            ...(departmentId ? { departmentId } : {}),
+            ...(me?.role === 'admin' ? {} : { role: 'employee' as const }),
+          }),
+          staleTime: 0,
+        });
+        count += me ? page.items.filter((person) => canActOn(me, person, 'money')).length : 0;
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return count;
+    },
+  });
+};
+
 const BulkCreditCard = () => {
   const { t } = useTranslation('credits');
   const queryClient = useQueryClient();
@@ -188,8 +228,13 @@ const BulkCreditCard = () => {
   const form = useForm({
     resolver: schemaResolver(BulkCreditFormSchema),
     defaultValues: { departmentId: isAdmin ? '' : (user?.departmentId ?? ''), payerId: '', amount: '', note: '' },
+    reValidateMode: 'onChange',
   });
   const { errors } = form.formState;
+  const recipientCount = useRecipientCount(
+    user,
+    pending ? (pending.departmentId === WHOLE_COMPANY ? null : pending.departmentId) : undefined,
+  );
   const creditBulk = useMutation(
     trpc.wallet.creditBulk.mutationOptions({
       onSuccess: async (result) => {
@@ -213,6 +258,22 @@ const BulkCreditCard = () => {
       return department === undefined ? t('bulk.recipients.unknownDepartment') : t('bulk.recipients.department', { department });
     }
     return ownDepartment === null ? t('bulk.recipients.ownUnknown') : t('bulk.recipients.own', { department: ownDepartment });
+  };
+
+  /** "€20.00 goes to everyone in Engineering (14 people): €280.00 in all." once the people are counted. */
+  const confirmDescription = (values: BulkCreditForm): string => {
+    const amountCents = parseMoney(values.amount) ?? 0;
+    const words = { amount: formatMoney(amountCents), recipients: recipients(values.departmentId) };
+    const count = recipientCount.data;
+    if (count === undefined)
+      return recipientCount.isError ? t('bulk.confirm.uncounted', words) : t('bulk.confirm.counting', words);
+    if (count === 0) return t('bulk.confirm.nobody');
+    return t('bulk.confirm.description', {
+      ...words,
+      count,
+      number: formatNumber(count),
+      total: formatMoney(amountCents * count),
+    });
   };
 
   return (
@@ -268,16 +329,11 @@ const BulkCreditCard = () => {
           }
         }}
         title={t('bulk.confirm.title')}
-        description={
-          pending
-            ? t('bulk.confirm.description', {
-                amount: formatMoney(parseMoney(pending.amount) ?? 0),
-                recipients: recipients(pending.departmentId),
-              })
-            : ''
-        }
+        description={pending ? confirmDescription(pending) : ''}
         confirmLabel={t('bulk.confirm.button')}
         confirmVariant="primary"
+        // Only once it is known how many people get it, and when there is anyone.
+        isConfirmDisabled={!recipientCount.data}
         onConfirm={() =>
           pending &&
           creditBulk.mutate({
@@ -288,7 +344,9 @@ const BulkCreditCard = () => {
           })
         }
         isPending={creditBulk.isPending}
-        error={creditBulk.error ? errorMessage(creditBulk.error) : null}
+        error={
+          creditBulk.error ? errorMessage(creditBulk.error) : recipientCount.error ? errorMessage(recipientCount.error) : null
+        }
       />
     </Card>
   );

@@ -20,6 +20,10 @@ import { DepartmentFormDialog } from './department-form-dialog';
 
 const PAGE_SIZE = 20;
 
+/** Why a department cannot be deleted yet: "Move its 3 people first". */
+const deleteBlocked = (t: TFunction<'departments'>, department: DepartmentDto): string =>
+  t('table.deleteBlocked', { count: department.userCount, number: formatNumber(department.userCount) });
+
 const columns = (
   t: TFunction<'departments'>,
   actions: { onEdit: (row: DepartmentDto) => void; onDelete: (row: DepartmentDto) => void },
@@ -56,12 +60,28 @@ const columns = (
             label={t('table.edit', { department: department.name })}
             onClick={() => actions.onEdit(department)}
           />
-          <IconButton
-            icon={Trash2}
-            label={t('table.delete', { department: department.name })}
-            className="text-red-700 hover:bg-red-50 hover:text-red-800"
-            onClick={() => actions.onDelete(department)}
-          />
+          {department.userCount > 0 ? (
+            // The API refuses to delete a department people still belong to: no red button, and the reason instead
+            // (as a tooltip, and read out with the button).
+            <span title={deleteBlocked(t, department)} className="inline-flex">
+              <IconButton
+                icon={Trash2}
+                label={t('table.delete', { department: department.name })}
+                aria-describedby={`delete-blocked-${department.id}`}
+                disabled
+              />
+              <span id={`delete-blocked-${department.id}`} className="sr-only">
+                {deleteBlocked(t, department)}
+              </span>
+            </span>
+          ) : (
+            <IconButton
+              icon={Trash2}
+              label={t('table.delete', { department: department.name })}
+              className="text-red-700 hover:bg-red-50 hover:text-red-800"
+              onClick={() => actions.onDelete(department)}
+            />
+          )}
         </>
       ),
     },
@@ -134,6 +154,8 @@ const DeleteDepartmentDialog = ({ department, onClose }: DeleteDepartmentDialogP
         onClose();
         await queryClient.invalidateQueries(trpc.department.pathFilter());
       },
+      // Refused because people joined since the list was read: the list catches up, and offers no Delete then.
+      onError: () => queryClient.invalidateQueries(trpc.department.pathFilter()),
     }),
   );
   return (
@@ -141,11 +163,7 @@ const DeleteDepartmentDialog = ({ department, onClose }: DeleteDepartmentDialogP
       isOpen={department !== null}
       onOpenChange={(isOpen) => !isOpen && onClose()}
       title={department ? t('delete.title', { department: department.name }) : t('delete.titleFallback')}
-      description={
-        department?.userCount
-          ? t('delete.members', { count: department.userCount, number: formatNumber(department.userCount) })
-          : t('delete.cannotUndo')
-      }
+      description={t('delete.cannotUndo')}
       confirmLabel={t('delete.button')}
       onConfirm={() => department && remove.mutate({ id: department.id })}
       isPending={remove.isPending}

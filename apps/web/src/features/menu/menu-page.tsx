@@ -296,7 +296,11 @@ const ProductGrid = ({ categoryId, filters, total, onClearFilters }: ProductGrid
   }
   const { isRefreshing } = more;
   return (
-    <section aria-label={t('dishes')} aria-busy={isRefreshing} className="grid gap-4">
+    <section aria-labelledby="dishes-heading" aria-busy={isRefreshing} className="grid gap-4">
+      {/* The cards' names are level 3 under this one, so headings go 1, 2, 3 (axe heading-order). */}
+      <h2 id="dishes-heading" className="sr-only">
+        {t('dishes')}
+      </h2>
       <p className="flex items-center gap-2 text-sm text-zinc-600" aria-live="polite">
         {dishCount(t, { shown: products.length, total, hasMore: more.hasMore })}
         {isRefreshing ? <Spinner label={t('updating')} className="size-3.5" /> : null}

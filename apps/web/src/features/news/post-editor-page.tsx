@@ -2,6 +2,7 @@ import type { RouterOutputs } from '@canteen/api/trpc';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ArrowLeft, Newspaper } from 'lucide-react';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -24,6 +25,18 @@ type Post = RouterOutputs['post']['get'];
 type Status = 'draft' | 'published';
 
 const MAX_CONTENT = 50_000;
+
+type PostErrors = Partial<Record<string, string>>;
+
+/** What must be right before a post is sent, per field: a channel, and some text within the limit. */
+const checkPost = (t: TFunction<'news'>, values: { blogId: string | undefined; content: string }) => ({
+  blogId: values.blogId ? undefined : t('editor.chooseChannel'),
+  content: !values.content.trim()
+    ? t('editor.writeSomething')
+    : values.content.length > MAX_CONTENT
+      ? t('editor.tooLong', { max: formatNumber(MAX_CONTENT) })
+      : undefined,
+});
 
 const LivePreview = ({ content }: { content: string }) => {
   const { t } = useTranslation('news');
@@ -65,7 +78,9 @@ const PostForm = ({ post }: { post: Post | null }) => {
   const [blogId, setBlogId] = useState<string | undefined>(post?.blogId);
   const [title, setTitle] = useState(post?.title ?? '');
   const [content, setContent] = useState(post?.content ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<PostErrors>({});
+  // After the first try, each field is checked again as it changes: its message goes as soon as it is right.
+  const [isChecked, setIsChecked] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [pendingStatus, setPendingStatus] = useState<Status | null>(null);
   const create = useMutation(trpc.post.create.mutationOptions());
@@ -73,13 +88,11 @@ const PostForm = ({ post }: { post: Post | null }) => {
   const channelOptions = (blogs.data?.items ?? []).map((blog) => ({ value: blog.id, label: blog.name }));
 
   const save = async (status: Status) => {
-    const found: Record<string, string> = {};
-    if (!blogId) found.blogId = t('editor.chooseChannel');
-    if (!content.trim()) found.content = t('editor.writeSomething');
-    if (content.length > MAX_CONTENT) found.content = t('editor.tooLong', { max: formatNumber(MAX_CONTENT) });
+    const found = checkPost(t, { blogId, content });
     setErrors(found);
+    setIsChecked(true);
     setFormError(null);
-    if (Object.keys(found).length > 0 || !blogId) return;
+    if (found.blogId || found.content || !blogId) return;
     setPendingStatus(status);
     try {
       const trimmedTitle = title.trim();
@@ -99,6 +112,19 @@ const PostForm = ({ post }: { post: Post | null }) => {
     }
   };
 
+  const onBlogChange = (next: string) => {
+    setBlogId(next);
+    if (isChecked) setErrors((current) => ({ ...current, blogId: checkPost(t, { blogId: next, content }).blogId }));
+  };
+  const onTitleChange = (next: string) => {
+    setTitle(next);
+    setErrors((current) => ({ ...current, title: undefined }));
+  };
+  const onContentChange = (next: string) => {
+    setContent(next);
+    if (isChecked) setErrors((current) => ({ ...current, content: checkPost(t, { blogId, content: next }).content }));
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void save('published');
@@ -114,21 +140,21 @@ const PostForm = ({ post }: { post: Post | null }) => {
             <Field label={t('editor.channel')} error={errors.blogId}>
               <Select
                 value={blogId}
-                onValueChange={setBlogId}
+                onValueChange={onBlogChange}
                 options={channelOptions}
                 placeholder={t('editor.chooseChannel')}
                 disabled={Boolean(post)}
               />
             </Field>
             <Field label={t('editor.title')} error={errors.title}>
-              <Input autoComplete="off" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
+              <Input autoComplete="off" maxLength={200} value={title} onChange={(event) => onTitleChange(event.target.value)} />
             </Field>
             <Field label={t('editor.text')} error={errors.content} hint={t('editor.textHint')}>
               <Textarea
                 rows={16}
                 className="font-mono text-sm"
                 value={content}
-                onChange={(event) => setContent(event.target.value)}
+                onChange={(event) => onContentChange(event.target.value)}
               />
             </Field>
             <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

@@ -37,54 +37,57 @@ export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
 
   return (
     <>
-      <PageHeader
-        title={t('receipt.title')}
-        description={isJustPlaced ? undefined : t('receipt.description')}
-        actions={
-          <div className="flex flex-wrap gap-2 print:hidden">
-            <Button asChild variant="secondary">
-              {isStaff && order && order.userId !== me.id ? (
-                <Link to="/reports" search={{ tab: 'orders' }}>
-                  <ArrowLeft aria-hidden />
-                  {t('receipt.back')}
-                </Link>
-              ) : (
-                <Link to="/orders">
-                  <ArrowLeft aria-hidden />
-                  {t('receipt.back')}
-                </Link>
-              )}
-            </Button>
-            {order && isStaff && order.userId !== me.id && order.status === 'completed' ? (
-              <Button variant="secondary" onClick={() => setIsRefunding(true)}>
-                <Undo2 aria-hidden />
-                {t('receipt.refund')}
+      {/* On paper the receipt is the page: it starts with the canteen's letterhead, without the app's heading. */}
+      <div className="print:hidden">
+        <PageHeader
+          title={t('receipt.title')}
+          description={isJustPlaced ? undefined : t('receipt.description')}
+          actions={
+            <div className="flex flex-wrap gap-2 print:hidden">
+              <Button asChild variant="secondary">
+                {isStaff && order && order.userId !== me.id ? (
+                  <Link to="/reports" search={{ tab: 'orders' }}>
+                    <ArrowLeft aria-hidden />
+                    {t('receipt.back')}
+                  </Link>
+                ) : (
+                  <Link to="/orders">
+                    <ArrowLeft aria-hidden />
+                    {t('receipt.back')}
+                  </Link>
+                )}
               </Button>
-            ) : null}
-            {order && isOwn ? (
-              <Button
-                variant="secondary"
-                isLoading={again.pendingId === order.id}
-                onClick={() => void again.orderAgain(order.id)}
-              >
-                <RotateCcw aria-hidden />
-                {t('again.button')}
+              {order && isStaff && order.userId !== me.id && order.status === 'completed' ? (
+                <Button variant="secondary" onClick={() => setIsRefunding(true)}>
+                  <Undo2 aria-hidden />
+                  {t('receipt.refund')}
+                </Button>
+              ) : null}
+              {order && isOwn ? (
+                <Button
+                  variant="secondary"
+                  isLoading={again.pendingId === order.id}
+                  onClick={() => void again.orderAgain(order.id)}
+                >
+                  <RotateCcw aria-hidden />
+                  {t('again.button')}
+                </Button>
+              ) : null}
+              <Button onClick={() => window.print()} disabled={!order}>
+                <Printer aria-hidden />
+                {t('receipt.print')}
               </Button>
-            ) : null}
-            <Button onClick={() => window.print()} disabled={!order}>
-              <Printer aria-hidden />
-              {t('receipt.print')}
-            </Button>
-          </div>
-        }
-      />
+            </div>
+          }
+        />
+      </div>
       {isJustPlaced && order ? (
         <Alert tone="success" title={t('receipt.placedTitle')} className="mb-6 print:hidden">
           {t('receipt.placedText')}
         </Alert>
       ) : null}
-      <Card className="max-w-3xl print:border-0 print:shadow-none">
-        <CardContent>
+      <Card className="max-w-3xl print:max-w-none print:border-0 print:shadow-none">
+        <CardContent className="print:p-0">
           {query.isPending ? (
             <PageSpinner label={t('receipt.loading')} />
           ) : query.isError ? (

@@ -12,7 +12,7 @@ import { FormSwitchField } from '../../components/form-switch-field';
 import { Input } from '../../components/input';
 import { Select } from '../../components/select';
 import { Textarea } from '../../components/textarea';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage, errorReason } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { applyFieldErrors, parseCount, schemaResolver } from '../../lib/form';
 import { i18next } from '../../lib/i18n';
@@ -87,7 +87,10 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
         queryClient.invalidateQueries(trpc.category.pathFilter()),
       ]);
     } catch (caught) {
-      if (!applyFieldErrors(caught, form.setError)) setFormError(errorMessage(caught));
+      // Another dish on the menu has the name: said next to the name, which is what to change.
+      if (errorReason(caught) === 'PRODUCT_NAME_TAKEN')
+        form.setError('name', { message: errorMessage(caught) }, { shouldFocus: true });
+      else if (!applyFieldErrors(caught, form.setError)) setFormError(errorMessage(caught));
     }
   });
 

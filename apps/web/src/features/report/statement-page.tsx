@@ -9,9 +9,9 @@ import { Button } from '../../components/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/card';
 import { EmployeePicker } from '../../components/employee-picker';
 import { EmptyState } from '../../components/empty-state';
-import { Logo } from '../../components/logo';
 import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/spinner';
+import { Letterhead } from '../../components/receipt';
 import { TBody, TD, TH, THead, TR, Table } from '../../components/table';
 import { errorCode, errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
@@ -54,7 +54,7 @@ type StatementPageProps = { userId: string | undefined; month: string | undefine
 
 /**
  * One person's month per payer, to read on screen or print on A4 for payroll (`/reports/statement?userId&month`):
- * printed, the app's navigation and buttons drop out and the canteen's name heads the page.
+ * printed, the app's navigation and buttons drop out and the canteen's name and address head the page.
  */
 export const StatementPage = ({ userId, month: requestedMonth }: StatementPageProps) => {
   const { t } = useTranslation('report');
@@ -66,10 +66,7 @@ export const StatementPage = ({ userId, month: requestedMonth }: StatementPagePr
     void navigate({ to: '/reports/statement', search: { userId, month, ...next } });
   return (
     <>
-      <div data-testid="letterhead" className="mb-6 hidden items-center justify-between border-b border-zinc-300 pb-3 print:flex">
-        <Logo className="[print-color-adjust:exact]" />
-        <span className="text-xs text-zinc-600">{t('statement.printed', { date: formatDate(now.toISOString()) })}</span>
-      </div>
+      <Letterhead className="mb-6">{t('statement.printed', { date: formatDate(now.toISOString()) })}</Letterhead>
       <PageHeader
         title={t('statement.title')}
         description={t('statement.description')}

@@ -77,18 +77,32 @@ export const ReviewsPage = () => {
                       <span className="block text-xs text-zinc-600">
                         {review.userName} · {formatDateTime(review.createdAt)}
                       </span>
+                      {/* On a phone the stars, the comment and the status move here, so Hide stays on screen. */}
+                      <span className="mt-1.5 flex flex-wrap items-center gap-2 sm:hidden">
+                        <Stars rating={review.rating} />
+                        {review.status === 'hidden' ? <Badge tone="amber">{t('status.hidden')}</Badge> : null}
+                      </span>
+                      {review.comment ? (
+                        <span className="mt-1 block text-sm whitespace-pre-line text-zinc-700 sm:hidden">{review.comment}</span>
+                      ) : null}
                     </>
                   ),
                 },
-                { header: t('table.rating'), cell: (review) => <Stars rating={review.rating} /> },
+                {
+                  header: t('table.rating'),
+                  cell: (review) => <Stars rating={review.rating} />,
+                  className: 'hidden sm:table-cell',
+                },
                 {
                   header: t('table.comment'),
+                  className: 'hidden sm:table-cell',
                   headerClassName: 'w-1/2',
                   cellClassName: 'whitespace-pre-line',
                   cell: (review) => review.comment ?? <span className="text-zinc-500">{t('table.noComment')}</span>,
                 },
                 {
                   header: t('table.status'),
+                  className: 'hidden sm:table-cell',
                   cell: (review) =>
                     review.status === 'hidden' ? (
                       <Badge tone="amber">{t('status.hidden')}</Badge>

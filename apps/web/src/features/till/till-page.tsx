@@ -80,12 +80,16 @@ export const TillPage = () => {
     <>
       <PageHeader title={t('title')} description={isAdmin ? t('descriptionAdmin') : t('description')} />
       {receipt ? (
-        <Card className="max-w-3xl">
-          <CardContent className="grid gap-5">
-            <Alert tone="success" title={t('charged', { amount: formatMoney(receipt.totalCents), name: receipt.userName })} />
+        <Card className="max-w-3xl print:max-w-none print:border-0 print:shadow-none">
+          <CardContent className="grid gap-5 print:p-0">
+            <Alert
+              tone="success"
+              className="print:hidden"
+              title={t('charged', { amount: formatMoney(receipt.totalCents), name: receipt.userName })}
+            />
             <Receipt order={receipt} />
           </CardContent>
-          <CardFooter>
+          <CardFooter className="print:hidden">
             <Button variant="secondary" onClick={() => window.print()}>
               <Printer aria-hidden />
               {t('print')}

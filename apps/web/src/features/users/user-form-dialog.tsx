@@ -53,6 +53,9 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
     },
   });
   const { errors } = form.formState;
+  // Only an admin may be without a department: for anyone else "No department" is no choice, and until one is
+  // chosen the field says "Choose a department" (and Create says it is missing) rather than guessing one.
+  const mayHaveNoDepartment = hasRequiredDepartment({ role: form.watch('role'), departmentId: null });
   const onSaved = async (message: string) => {
     toast.success(message);
     await Promise.all([
@@ -133,6 +136,8 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
           <Controller
             control={form.control}
             name="role"
+            // A new role may make the department required or not: its message follows at once.
+            rules={{ deps: ['departmentId'] }}
             render={({ field }) => <Select value={field.value} onValueChange={field.onChange} options={roleOptions()} />}
           />
         </Field>
@@ -142,9 +147,13 @@ export const UserFormDialog = ({ user, isOpen, onOpenChange }: UserFormDialogPro
             name="departmentId"
             render={({ field }) => (
               <Select
-                value={field.value ?? NO_DEPARTMENT}
+                value={field.value ?? (mayHaveNoDepartment ? NO_DEPARTMENT : undefined)}
                 onValueChange={(value) => field.onChange(value === NO_DEPARTMENT ? null : value)}
-                options={[{ value: NO_DEPARTMENT, label: t('form.noDepartment') }, ...departments.options]}
+                options={
+                  mayHaveNoDepartment
+                    ? [{ value: NO_DEPARTMENT, label: t('form.noDepartment') }, ...departments.options]
+                    : departments.options
+                }
                 placeholder={departments.isLoading ? t('form.loadingDepartments') : t('form.chooseDepartment')}
               />
             )}

@@ -6,4 +6,10 @@ export const app: typeof en = {
     banner: 'Sie sind offline. Die Speisekarte zeigt den zuletzt geladenen Stand; Bestellen braucht eine Verbindung.',
     ordering: 'Bestellen braucht eine Verbindung. Versuchen Sie es erneut, sobald Sie wieder online sind.',
   },
+  header: { balance: 'Kontostand: {{amount}}' },
+  notFound: {
+    title: 'Seite nicht gefunden',
+    description: 'Unter dieser Adresse gibt es nichts. Vielleicht wurde sie verschoben, oder der Link ist unvollständig.',
+    home: 'Zur Speisekarte',
+  },
 };

@@ -50,7 +50,14 @@ export const credits: typeof en = {
     credited_other: '{{number}} Personen gutgeschrieben, insgesamt {{total}}.',
     confirm: {
       title: 'Allen gutschreiben?',
-      description: 'Je {{amount}} gehen an {{recipients}}. War es ein Fehler, korrigieren Sie es Person für Person.',
+      description_one:
+        'Je {{amount}} gehen an {{recipients}} ({{number}} Person): insgesamt {{total}}. War es ein Fehler, korrigieren Sie es Person für Person.',
+      description_other:
+        'Je {{amount}} gehen an {{recipients}} ({{number}} Personen): insgesamt {{total}}. War es ein Fehler, korrigieren Sie es Person für Person.',
+      counting: 'Je {{amount}} gehen an {{recipients}}. Die Personen werden gezählt…',
+      uncounted:
+        'Je {{amount}} gehen an {{recipients}}, aber die Personen konnten nicht gezählt werden. Schließen Sie dies und versuchen Sie es erneut.',
+      nobody: 'Niemand würde etwas erhalten: Hier gibt es keine aktive Person, der Sie etwas gutschreiben dürfen.',
       button: 'Allen gutschreiben',
     },
     recipients: {

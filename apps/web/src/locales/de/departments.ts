@@ -21,6 +21,8 @@ export const departments: typeof en = {
     actions: 'Aktionen',
     edit: '{{department}} bearbeiten',
     delete: '{{department}} löschen',
+    deleteBlocked_one: 'Verschieben Sie zuerst die {{number}} Person dieser Abteilung',
+    deleteBlocked_other: 'Verschieben Sie zuerst die {{number}} Personen dieser Abteilung',
   },
   form: {
     newTitle: 'Neue Abteilung',
@@ -37,9 +39,6 @@ export const departments: typeof en = {
   delete: {
     title: '{{department}} löschen?',
     titleFallback: 'Abteilung löschen?',
-    members_one: '{{number}} Person gehört zu dieser Abteilung. Verschieben Sie sie zuerst, sonst wird das Löschen abgelehnt.',
-    members_other:
-      '{{number}} Personen gehören zu dieser Abteilung. Verschieben Sie sie zuerst, sonst wird das Löschen abgelehnt.',
     cannotUndo: 'Dies kann nicht rückgängig gemacht werden.',
     button: 'Abteilung löschen',
     deleted: '{{department}} gelöscht.',

@@ -40,6 +40,7 @@ export const errors: typeof en = {
     PRODUCT_UNAVAILABLE:
       'Ein Gericht in dieser Bestellung steht nicht mehr auf der Speisekarte. Entfernen Sie es und versuchen Sie es erneut.',
     STOCK_NOT_TRACKED: 'Der Bestand dieses Gerichts wird noch nicht gezählt. Legen Sie zuerst einen Bestand fest.',
+    PRODUCT_NAME_TAKEN: 'Ein anderes Gericht auf der Speisekarte hat bereits diesen Namen. Wählen Sie einen anderen Namen.',
     IDEMPOTENCY_MISMATCH:
       'Dieser Bestellvorgang wurde bereits für einen anderen Warenkorb verwendet. Prüfen Sie Ihren Warenkorb und bestellen Sie erneut.',
     SLUG_TAKEN: 'Dieser Name oder diese Webadresse wird bereits verwendet. Wählen Sie eine andere.',

@@ -20,6 +20,7 @@ export const orders: typeof en = {
     placedTitle: 'Bestellung aufgegeben. Guten Appetit!',
     placedText: 'Zeigen Sie diesen Beleg an der Theke vor. Der Betrag wurde wie unten aufgeführt von Ihrem Guthaben abgebucht.',
     loading: 'Beleg wird geladen',
+    refundReason: 'Grund: {{reason}}',
     notFound: {
       title: 'Beleg nicht gefunden',
       description: 'Diese Bestellung existiert nicht oder gehört nicht Ihnen.',

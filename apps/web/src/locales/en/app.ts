@@ -5,4 +5,10 @@ export const app = {
     banner: "You're offline. The menu shows what was loaded last; ordering needs a connection.",
     ordering: 'Ordering needs a connection. Try again when you are back online.',
   },
+  header: { balance: 'Wallet balance: {{amount}}' },
+  notFound: {
+    title: 'Page not found',
+    description: 'There is nothing at this address. It may have moved, or the link may be incomplete.',
+    home: 'Go to the menu',
+  },
 };

@@ -48,7 +48,13 @@ export const credits = {
     credited_other: 'Credited {{number}} people, {{total}} in total.',
     confirm: {
       title: 'Credit everyone?',
-      description: '{{amount}} goes to {{recipients}}. Adjust one person at a time if it was a mistake.',
+      description_one:
+        '{{amount}} goes to {{recipients}} ({{number}} person): {{total}} in all. Adjust one person at a time if it was a mistake.',
+      description_other:
+        '{{amount}} goes to {{recipients}} ({{number}} people): {{total}} in all. Adjust one person at a time if it was a mistake.',
+      counting: '{{amount}} goes to {{recipients}}. Counting the people…',
+      uncounted: '{{amount}} goes to {{recipients}}, but the people could not be counted. Close this and try again.',
+      nobody: 'Nobody would get it: there is no active person here whose wallet you may credit.',
       button: 'Credit everyone',
     },
     recipients: {

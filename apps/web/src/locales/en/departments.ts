@@ -17,6 +17,8 @@ export const departments = {
     actions: 'Actions',
     edit: 'Edit {{department}}',
     delete: 'Delete {{department}}',
+    deleteBlocked_one: 'Move its {{number}} person first',
+    deleteBlocked_other: 'Move its {{number}} people first',
   },
   form: {
     newTitle: 'New department',
@@ -33,8 +35,6 @@ export const departments = {
   delete: {
     title: 'Delete {{department}}?',
     titleFallback: 'Delete department?',
-    members_one: '{{number}} person belongs to it. Move them first, or the deletion will be refused.',
-    members_other: '{{number}} people belong to it. Move them first, or the deletion will be refused.',
     cannotUndo: 'This cannot be undone.',
     button: 'Delete department',
     deleted: 'Deleted {{department}}.',

@@ -33,6 +33,7 @@ export const errors = {
     OUT_OF_STOCK: 'Not enough of a dish is left for this order.',
     PRODUCT_UNAVAILABLE: 'A dish in this order is no longer on the menu. Remove it and try again.',
     STOCK_NOT_TRACKED: "Stock isn't counted for this dish yet. Set a count first.",
+    PRODUCT_NAME_TAKEN: 'Another dish on the menu already has that name. Choose a different name.',
     IDEMPOTENCY_MISMATCH: 'This checkout was already used for a different basket. Review your cart and place the order again.',
     SLUG_TAKEN: 'That name or web address is already in use. Choose another.',
     CATEGORY_IN_USE: 'This category still has dishes. Move them to another category first.',

@@ -16,6 +16,7 @@ export const orders = {
     placedTitle: 'Order placed. Enjoy your meal!',
     placedText: 'Show this receipt at the counter. The money has been taken from your wallet as shown below.',
     loading: 'Loading the receipt',
+    refundReason: 'Reason: {{reason}}',
     notFound: { title: 'Receipt not found', description: "This order doesn't exist or isn't yours." },
   },
   rate: {

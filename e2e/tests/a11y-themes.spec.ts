@@ -1,0 +1,78 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Page, expect, test } from '@playwright/test';
+import { type DemoRole, signIn } from './fixtures';
+
+/*
+ * Every page, in the light and the dark theme, has no axe violations at all (any impact, WCAG 2.1 A and AA and
+ * best practice), contrast included: the dark theme is the same palette mirrored, and this proves it reads.
+ */
+
+const violations = async (page: Page) => {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+  }));
+};
+
+const settle = async (page: Page) => {
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('status', { name: /Loading/ })).toHaveCount(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+};
+
+const PAGES: Record<DemoRole, string[]> = {
+  employee: ['/menu', '/cart', '/orders', '/wallet', '/news', '/profile', '/no-such-page'],
+  manager: [
+    '/till',
+    '/products',
+    '/reports',
+    '/reports?tab=orders',
+    '/reports?tab=statements',
+    '/credits',
+    '/people',
+    '/reviews',
+  ],
+  admin: ['/admin/users', '/admin/departments', '/admin/payments', '/admin/audit', '/admin/settings', '/news/new'],
+};
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test('the sign-in page', async ({ page }) => {
+      await page.goto('/login');
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+
+    for (const role of Object.keys(PAGES) as DemoRole[]) {
+      test(`every ${role} page`, async ({ page }) => {
+        await signIn(page, role);
+        for (const path of PAGES[role]) {
+          await page.goto(path);
+          await settle(page);
+          expect(await violations(page), `${role} ${path} (${colorScheme})`).toEqual([]);
+        }
+      });
+    }
+
+    test('open states: the menu filters, an audit entry, a split wallet row', async ({ page }) => {
+      await signIn(page, 'admin');
+      await page.goto('/admin/audit');
+      await page
+        .getByRole('button', { name: /^Show changes/ })
+        .first()
+        .click();
+      await settle(page);
+      expect(await violations(page), `audit entry (${colorScheme})`).toEqual([]);
+      await page.goto('/menu');
+      await page.getByRole('button', { name: 'Free from' }).click();
+      await expect(page.getByRole('dialog', { name: 'Free from allergens' })).toBeVisible();
+      expect(await violations(page), `menu filters (${colorScheme})`).toEqual([]);
+    });
+  });
+}
