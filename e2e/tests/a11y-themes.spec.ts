@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { type DemoRole, signIn } from './fixtures';
+import { APP_PAGES, type DemoRole, settle, signIn } from './fixtures';
 
 /*
  * Every page, in the light and the dark theme, has no axe violations at all (any impact, WCAG 2.1 A and AA and
@@ -18,27 +18,6 @@ const violations = async (page: Page) => {
   }));
 };
 
-const settle = async (page: Page) => {
-  await page.waitForLoadState('networkidle');
-  await expect(page.getByRole('status', { name: /Loading/ })).toHaveCount(0);
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-};
-
-const PAGES: Record<DemoRole, string[]> = {
-  employee: ['/menu', '/cart', '/orders', '/wallet', '/news', '/profile', '/no-such-page'],
-  manager: [
-    '/till',
-    '/products',
-    '/reports',
-    '/reports?tab=orders',
-    '/reports?tab=statements',
-    '/credits',
-    '/people',
-    '/reviews',
-  ],
-  admin: ['/admin/users', '/admin/departments', '/admin/payments', '/admin/audit', '/admin/settings', '/news/new'],
-};
-
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
@@ -49,10 +28,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
 
-    for (const role of Object.keys(PAGES) as DemoRole[]) {
+    for (const role of Object.keys(APP_PAGES) as DemoRole[]) {
       test(`every ${role} page`, async ({ page }) => {
         await signIn(page, role);
-        for (const path of PAGES[role]) {
+        for (const path of APP_PAGES[role]) {
           await page.goto(path);
           await settle(page);
           expect(await violations(page), `${role} ${path} (${colorScheme})`).toEqual([]);

@@ -198,3 +198,26 @@ export const enrolTotp = async (page: Page): Promise<string> => {
   }).toPass();
   return secret;
 };
+
+/** Every page of the app by the role that sees it, for the checks that visit them all (phone widths, axe in both themes). */
+export const APP_PAGES: Record<DemoRole, string[]> = {
+  employee: ['/menu', '/menu?q=curry&diet=["vegan"]', '/cart', '/orders', '/wallet', '/news', '/profile', '/no-such-page'],
+  manager: [
+    '/till',
+    '/products',
+    '/reports',
+    '/reports?tab=orders',
+    '/reports?tab=statements',
+    '/credits',
+    '/people',
+    '/reviews',
+  ],
+  admin: ['/admin/users', '/admin/departments', '/admin/payments', '/admin/audit', '/admin/settings', '/news/new'],
+};
+
+/** A page that has finished loading: no request in flight, no spinner, nothing marked busy. */
+export const settle = async (page: Page): Promise<void> => {
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('status', { name: /Loading/ })).toHaveCount(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+};

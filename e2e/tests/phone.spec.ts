@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { DEMO, type DemoRole, apiLogin, placeOrder, signIn } from './fixtures';
+import { APP_PAGES, DEMO, type DemoRole, apiLogin, placeOrder, settle, signIn } from './fixtures';
 
 /*
  * Ordering at the counter happens on a phone. At 390 px (an iPhone 12-15) no page may be wider than the screen,
@@ -29,32 +29,15 @@ const overflow = (page: Page) =>
   });
 
 const expectFits = async (page: Page, what: string) => {
-  await page.waitForLoadState('networkidle');
   // Settled: no spinner left, so the rows that could overflow are there.
-  await expect(page.getByRole('status', { name: /Loading/ })).toHaveCount(0);
+  await settle(page);
   expect(await overflow(page), what).toEqual({ pageOverflow: 0, scrollers: [] });
 };
 
-const PAGES: Record<DemoRole, string[]> = {
-  employee: ['/menu', '/cart', '/orders', '/wallet', '/news', '/profile', '/menu?q=curry&diet=["vegan"]'],
-  manager: [
-    '/till',
-    '/products',
-    '/reports',
-    '/reports?tab=orders',
-    '/reports?tab=statements',
-    '/credits',
-    '/people',
-    '/reviews',
-    '/payments',
-  ],
-  admin: ['/users', '/departments', '/admin/audit', '/settings', '/news/new'],
-};
-
-for (const role of Object.keys(PAGES) as DemoRole[]) {
+for (const role of Object.keys(APP_PAGES) as DemoRole[]) {
   test(`every ${role} page fits a 390 px phone`, async ({ page }) => {
     await signIn(page, role);
-    for (const path of PAGES[role]) {
+    for (const path of APP_PAGES[role]) {
       await page.goto(path);
       await expectFits(page, `${role} ${path}`);
     }

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 // `pnpm chaos`: the lunch rush through faults (docs/PERFORMANCE.md § Faults).
 //
 // The BUILT API runs as production runs it (one process per core) on the embedded PostgreSQL with a small history.
@@ -93,14 +94,41 @@ say(`database on port ${pgPort}; ${people.length} people, ${dishes.length} dishe
 
 // ── The API, as production starts it ─────────────────────────────────────────────────────────────────────────
 let api = null;
+/** The API's last log lines, printed when a wait fails (CHAOS_API_LOG=1 shows them all as they come). */
+const recentLog = [];
+const keepLog = (line) => {
+  recentLog.push(line);
+  if (recentLog.length > 300) recentLog.shift();
+  if (process.env.CHAOS_API_LOG) process.stdout.write(`${line}\n`);
+};
+/** Waits like waitUntil, but on a timeout first prints what the API said (warnings and errors) and its last answer. */
+const waitForApi = async (what, timeoutMs = 60_000) => {
+  let last = 'no answer yet';
+  try {
+    await waitUntil(
+      what,
+      async () => {
+        const response = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(5_000) });
+        last = `${response.status} ${await response.text()}`;
+        return response.ok;
+      },
+      timeoutMs,
+    );
+  } catch (error) {
+    say(`${what}: the last /health/ready answer was ${last}; the API's last warnings and errors:`);
+    for (const line of recentLog.filter((entry) => !/"level":(10|20|30),/.test(entry)).slice(-60)) say(`  ${line.slice(0, 400)}`);
+    throw error;
+  }
+};
 const startApi = async () => {
   // Its own process group, so a kill takes the primary and every worker at once.
   api = spawn(process.execPath, [join(dist, 'main.js')], {
     env: { ...env, DATABASE_URL: databaseUrl, PORT: String(apiPort) },
-    stdio: ['ignore', process.env.CHAOS_API_LOG ? 'inherit' : 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
-  await waitUntil('the API to be ready', async () => (await fetch(`${base}/health/ready`)).ok, 60_000);
+  createInterface({ input: api.stdout }).on('line', keepLog);
+  await waitForApi('the API to be ready');
 };
 await startApi();
 const signIn = async (email) => {
@@ -209,7 +237,7 @@ database = await startDatabase();
 const restartedAt = performance.now();
 downSince = null;
 phase = 'after the database restart';
-await waitUntil('the API to be ready again', async () => (await fetch(`${base}/health/ready`)).ok, 60_000);
+await waitForApi('the API to be ready again');
 const dbReadyMs = since(restartedAt);
 const dbFirstOrderMs = await firstOrderAfter(restartedAt);
 say(`database back: API ready ${dbReadyMs} ms after the restart, first order ${dbFirstOrderMs} ms after it`);

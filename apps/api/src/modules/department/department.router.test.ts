@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditEntry, Department } from '@canteen/db';
+import { AuditEntry, Department, User } from '@canteen/db';
 import { createTestCaller, getTestOrm, makeCast, makeUser } from '../../../test/helpers';
 
 const orm = await getTestOrm();
@@ -23,6 +23,23 @@ describe('departments', () => {
     await caller.department.delete({ id: empty.id });
     expect(await orm.em.fork().count(Department, { id: empty.id })).toBe(0);
     expect(await orm.em.fork().count(AuditEntry, { action: 'department.delete', entityId: empty.id })).toBe(1);
+  });
+
+  it('deletes a department whose only people were erased (they leave it), and refuses one with someone in it', async () => {
+    const { admin } = await makeCast(orm);
+    const caller = await createTestCaller({ user: admin });
+    const created = await caller.department.create({ name: `Gone ${Date.now()}`, code: `G${Date.now() % 100000}` });
+    const department = await orm.em.fork().findOneOrFail(Department, created.id);
+    const erased = await makeUser(orm, { department });
+    const present = await makeUser(orm, { department });
+    await orm.em.fork().nativeUpdate(User, erased.id, { anonymizedAt: new Date() });
+    await expect(caller.department.delete({ id: created.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await caller.department.list({ limit: 100, search: created.name })).items[0]?.userCount).toBe(1);
+    await orm.em.fork().nativeUpdate(User, present.id, { anonymizedAt: new Date() });
+    expect((await caller.department.list({ limit: 100, search: created.name })).items[0]?.userCount).toBe(0);
+    await caller.department.delete({ id: created.id });
+    expect(await orm.em.fork().count(Department, { id: created.id })).toBe(0);
+    expect((await orm.em.fork().findOneOrFail(User, erased.id, { populate: ['department'] })).department).toBeNull();
   });
 
   it('rejects a duplicate name or code and bad codes', async () => {

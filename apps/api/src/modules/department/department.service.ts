@@ -1,5 +1,5 @@
 import { Department, User, searchCondition, searchWords } from '@canteen/db';
-import { raw } from '@mikro-orm/core';
+import { LockMode, raw } from '@mikro-orm/core';
 import type { CreateDepartmentInput, DepartmentDto, PageInput, UpdateDepartmentInput } from '@canteen/shared';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
@@ -86,13 +86,19 @@ export const updateDepartment = async (ctx: Ctx, input: UpdateDepartmentInput) =
   return toDepartmentDto(department, counts.get(department.id) ?? 0);
 };
 
+/**
+ * A department goes once nobody is left in it. Erased people do not count (the list does not show them): they
+ * leave it with it, since their orders keep the department they were placed under for the reports.
+ */
 export const deleteDepartment = async (ctx: Ctx, id: string) => {
   requireRole(ctx.user, 'admin');
-  const department = await loadDepartment(ctx, id);
-  if (await ctx.em.count(User, { department })) {
-    throw new AppError('CONFLICT', 'Move its people to another department first', { reason: 'DEPARTMENT_IN_USE' });
-  }
-  ctx.em.remove(department);
-  await ctx.em.flush();
+  await ctx.em.transactional(async (em) => {
+    const department = await em.findOneOrFail(Department, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (await em.count(User, { department, anonymizedAt: null })) {
+      throw new AppError('CONFLICT', 'Move its people to another department first', { reason: 'DEPARTMENT_IN_USE' });
+    }
+    for (const erased of await em.find(User, { department })) erased.department = null;
+    em.remove(department);
+  });
   return { ok: true as const };
 };

@@ -4,6 +4,7 @@ import { X } from 'lucide-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
+import { DayRangeFields } from '../../components/day-range-fields';
 import { EmployeePicker } from '../../components/employee-picker';
 import { Field } from '../../components/field';
 import { Input } from '../../components/input';
@@ -84,24 +85,7 @@ export const AuditFilterBar = ({ search, onChange }: AuditFilterBarProps) => {
           </option>
         ))}
       </datalist>
-      <div className="grid grid-cols-2 gap-3">
-        <Field label={t('filters.from')}>
-          <Input
-            type="date"
-            value={search.from ?? ''}
-            max={search.to}
-            onChange={(event) => onChange({ ...search, from: event.target.value || undefined })}
-          />
-        </Field>
-        <Field label={t('filters.to')}>
-          <Input
-            type="date"
-            value={search.to ?? ''}
-            min={search.from}
-            onChange={(event) => onChange({ ...search, to: event.target.value || undefined })}
-          />
-        </Field>
-      </div>
+      <DayRangeFields value={search} onChange={(range) => onChange({ ...search, ...range })} />
       <div className="flex flex-wrap items-end justify-between gap-2 sm:col-span-2 lg:col-span-2">
         {search.about ? (
           <p className="flex items-center gap-1 text-sm text-zinc-700">

@@ -29,9 +29,22 @@ const columns = (
   actions: { onEdit: (row: DepartmentDto) => void; onDelete: (row: DepartmentDto) => void },
 ) =>
   [
-    { header: t('table.name'), cell: (department) => department.name, cellClassName: 'font-medium text-zinc-900' },
+    {
+      header: t('table.name'),
+      cell: (department) => (
+        <>
+          {department.name}
+          {/* On a phone the code moves under the name, so Edit and Delete stay on screen. */}
+          <code className="mt-1 block w-fit rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs font-normal text-zinc-800 sm:hidden">
+            {department.code}
+          </code>
+        </>
+      ),
+      cellClassName: 'font-medium text-zinc-900',
+    },
     {
       header: t('table.code'),
+      className: 'hidden sm:table-cell',
       cell: (department) => (
         <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">{department.code}</code>
       ),

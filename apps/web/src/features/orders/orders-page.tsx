@@ -8,8 +8,8 @@ import { BrowseMenuButton } from '../../components/browse-menu-button';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { type Column, DataTable } from '../../components/data-table';
+import { DayRangeFields } from '../../components/day-range-fields';
 import { Field } from '../../components/field';
-import { Input } from '../../components/input';
 import { ListView } from '../../components/list-view';
 import { ORDER_COLUMNS, OrderLink } from '../../components/order-columns';
 import { OrderStatusBadge } from '../../components/order-status-badge';
@@ -161,24 +161,7 @@ const OrderFilters = ({ search, onChange, isFiltered }: OrderFiltersProps) => {
           onValueChange={(status) => onChange({ ...search, status: status === ALL ? undefined : status })}
         />
       </Field>
-      <div className="grid grid-cols-2 gap-3">
-        <Field label={t('filters.from')}>
-          <Input
-            type="date"
-            value={search.from ?? ''}
-            max={search.to}
-            onChange={(event) => onChange({ ...search, from: event.target.value || undefined })}
-          />
-        </Field>
-        <Field label={t('filters.to')}>
-          <Input
-            type="date"
-            value={search.to ?? ''}
-            min={search.from}
-            onChange={(event) => onChange({ ...search, to: event.target.value || undefined })}
-          />
-        </Field>
-      </div>
+      <DayRangeFields value={search} onChange={(range) => onChange({ ...search, ...range })} />
       <Button variant="ghost" disabled={!isFiltered} onClick={() => onChange({})}>
         <X aria-hidden />
         {t('filters.clear')}

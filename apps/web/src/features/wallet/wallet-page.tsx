@@ -17,9 +17,9 @@ import { PAYMENT_COLUMNS, PaymentNotes } from '../../components/payment-columns'
 import { PageSpinner } from '../../components/spinner';
 import { PayerShares } from '../../components/payer-shares';
 import { Badge } from '../../components/badge';
+import { DayRangeFields } from '../../components/day-range-fields';
 import { DownloadCsvButton } from '../../components/download-csv-button';
 import { Field } from '../../components/field';
-import { Input } from '../../components/input';
 import { Select } from '../../components/select';
 import { useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
@@ -252,24 +252,10 @@ const EntriesCard = () => {
         <Field label={t('history.filters.kind')}>
           <Select value={filters.kind} options={kindOptions} onValueChange={(kind) => setFilters({ ...filters, kind })} />
         </Field>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label={t('history.filters.from')}>
-            <Input
-              type="date"
-              value={filters.from}
-              max={filters.to || undefined}
-              onChange={(event) => setFilters({ ...filters, from: event.target.value })}
-            />
-          </Field>
-          <Field label={t('history.filters.to')}>
-            <Input
-              type="date"
-              value={filters.to}
-              min={filters.from || undefined}
-              onChange={(event) => setFilters({ ...filters, to: event.target.value })}
-            />
-          </Field>
-        </div>
+        <DayRangeFields
+          value={{ from: filters.from || undefined, to: filters.to || undefined }}
+          onChange={(range) => setFilters({ ...filters, from: range.from ?? '', to: range.to ?? '' })}
+        />
       </div>
       <ListView
         list={list}

@@ -46,8 +46,6 @@ export const audit: typeof en = {
     actionStartsWith: 'Aktion beginnt mit',
     actionHint: 'z. B. wallet. oder product.update',
     everyActionStartingSo: 'Jede Aktion, die so beginnt',
-    from: 'Von',
-    to: 'Bis (einschließlich)',
     onlyAbout: 'Nur zu',
     clearAbout: 'Filter auf den betroffenen Eintrag zurücksetzen',
   },

@@ -194,4 +194,5 @@ export const common: typeof en = {
     onlyLeft: 'Vom heutigen Limit sind nur noch {{left}} übrig',
     invalidAmount: 'Geben Sie einen Betrag in Euro ein, z. B. 20 oder 12,50',
   },
+  days: { from: 'Von', to: 'Bis (einschließlich)' },
 };

@@ -52,8 +52,6 @@ export const orders: typeof en = {
     searchPlaceholder: 'Bestellnummer oder Gericht',
     status: 'Status',
     anyStatus: 'Alle Status',
-    from: 'Von',
-    to: 'Bis',
     clear: 'Filter zurücksetzen',
   },
   noMatch: {

@@ -62,7 +62,7 @@ export const wallet: typeof en = {
       credits: 'Gutschriften',
       topUps: 'Kartenaufladungen',
     },
-    filters: { kind: 'Anzeigen', from: 'Von', to: 'Bis', clear: 'Filter zurücksetzen' },
+    filters: { kind: 'Anzeigen', clear: 'Filter zurücksetzen' },
     noMatch: { title: 'Nichts gefunden', description: 'Versuchen Sie eine andere Art oder andere Tage.' },
   },
   dialog: {

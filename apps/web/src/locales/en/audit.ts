@@ -44,8 +44,6 @@ export const audit = {
     actionStartsWith: 'Action starts with',
     actionHint: 'e.g. wallet. or product.update',
     everyActionStartingSo: 'Every action that starts so',
-    from: 'From',
-    to: 'To (included)',
     onlyAbout: 'Only about',
     clearAbout: 'Clear the filter on what it is about',
   },

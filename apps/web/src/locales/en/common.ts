@@ -196,4 +196,5 @@ export const common = {
     onlyLeft: "Only {{left}} is left of today's limit",
     invalidAmount: 'Enter an amount in euros, e.g. 20 or 12.50',
   },
+  days: { from: 'From', to: 'To (included)' },
 };

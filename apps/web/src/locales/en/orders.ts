@@ -45,8 +45,6 @@ export const orders = {
     searchPlaceholder: 'Order number or dish',
     status: 'Status',
     anyStatus: 'Any status',
-    from: 'From',
-    to: 'To',
     clear: 'Clear filters',
   },
   noMatch: { title: 'No orders match', description: 'Try another word, status or days.' },

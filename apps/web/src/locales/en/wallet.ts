@@ -48,7 +48,7 @@ export const wallet = {
     payers_other: 'Split between {{count}} payers',
     columns: { date: 'Date', what: 'What', amount: 'Amount', split: 'Who paid' },
     kinds: { all: 'Everything', orders: 'Orders', refunds: 'Refunds', credits: 'Credits', topUps: 'Card top-ups' },
-    filters: { kind: 'Show', from: 'From', to: 'To', clear: 'Clear filters' },
+    filters: { kind: 'Show', clear: 'Clear filters' },
     noMatch: { title: 'Nothing matches', description: 'Try another kind or other days.' },
   },
   dialog: {
