@@ -12,8 +12,11 @@ import { chromiumLaunchOptions } from './chromium.mjs';
  */
 const isRunner = process.env.TEST_WORKER_INDEX === undefined;
 if (isRunner) {
-  process.env.E2E_PORT ||= String(await findFreePort(3100));
-  process.env.E2E_PG_PORT ||= String(await findFreePort(5497));
+  // From a random point in a range: two runs starting together (two checkouts) would both find 3100 free, and the
+  // second to bind would fail.
+  const from = (base: number) => base + Math.floor(Math.random() * 2_000);
+  process.env.E2E_PORT ||= String(await findFreePort(from(3100)));
+  process.env.E2E_PG_PORT ||= String(await findFreePort(from(5500)));
 }
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;

@@ -32,6 +32,17 @@ export const formatNumber = (value: number): string => {
   return found.format(value);
 };
 
+/** A rating as people read it: one decimal in the language shown ("4.5", "4,5"). */
+export const formatRating = (value: number): string => {
+  const locale = formattingLocale();
+  let found = numberFormats.get(`rating|${locale}`);
+  if (!found) {
+    found = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    numberFormats.set(`rating|${locale}`, found);
+  }
+  return found.format(value);
+};
+
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const DAY_STYLES = {
   medium: { dateStyle: 'medium' },

@@ -8,6 +8,7 @@ import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { StockBadge } from '../../components/stock-badge';
 import { useCart } from '../../lib/cart-store';
+import { formatRating } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
 import { ProductReviewsDialog } from './product-reviews-dialog';
@@ -75,7 +76,7 @@ export const ProductCard = ({ product }: { product: ProductDto }) => {
             type="button"
             aria-label={t('card.reviewsLabel', {
               dish: product.name,
-              average: product.ratingAverage.toFixed(1),
+              average: formatRating(product.ratingAverage),
               count: product.ratingCount,
             })}
             onClick={() => setIsShowingReviews(true)}
@@ -83,7 +84,7 @@ export const ProductCard = ({ product }: { product: ProductDto }) => {
             data-testid="product-rating"
           >
             <Star aria-hidden className="size-3.5 fill-amber-400 text-amber-500" />
-            {product.ratingAverage.toFixed(1)} ({product.ratingCount})
+            {formatRating(product.ratingAverage)} ({product.ratingCount})
           </button>
         </p>
       ) : null}

@@ -4,7 +4,7 @@ import { Badge } from '../../components/badge';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '../../components/dialog';
 import { ListView } from '../../components/list-view';
 import { Stars } from '../../components/stars';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatRating } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { usePagedList } from '../../lib/use-list';
 
@@ -57,7 +57,7 @@ export const ProductReviewsDialog = ({ product, onClose }: { product: ReviewedPr
             <DialogTitle>{t('reviews.title', { dish: product.name })}</DialogTitle>
             <DialogDescription>
               {product.ratingAverage !== null
-                ? t('reviews.rated', { average: product.ratingAverage.toFixed(1), count: product.ratingCount })
+                ? t('reviews.rated', { average: formatRating(product.ratingAverage), count: product.ratingCount })
                 : t('reviews.notRated')}
             </DialogDescription>
           </DialogHeader>
