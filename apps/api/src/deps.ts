@@ -1,4 +1,5 @@
 import type { CanteenConfig } from '@canteen/shared';
+import type { LiveHub } from './lib/live';
 import type { LoginGuard } from './lib/login-guard';
 import type { MenuCache } from './lib/menu-cache';
 import type { RateLimits } from './lib/rate-limit';
@@ -23,6 +24,8 @@ export type Deps = {
   payments: Payments;
   /** Who changed something a moment ago, so their reads stay on the primary; null without read replicas. */
   recentWrites: RecentWrites | null;
+  /** Live events for open screens: subscriptions, and the wake after a commit that recorded some (lib/live.ts). */
+  live: LiveHub;
   /** The canteen's name, address, currency and time zone (`config.get`). */
   canteen: CanteenConfig;
   /** Domain ceilings set by configuration. */

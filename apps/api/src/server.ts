@@ -6,6 +6,7 @@ import { openDatabase, pingDatabase, resolveJwtSecret, seedIfWanted, type Databa
 import type { Deps } from './deps';
 import type { Env } from './env';
 import { createBus } from './lib/bus';
+import { createLiveHub, createPgWaker, createRedisWaker } from './lib/live';
 import { createLoginGuard } from './lib/login-guard';
 import { createMemoryMenuCache, createRedisMenuCache } from './lib/menu-cache';
 import { createRateLimits } from './lib/rate-limit';
@@ -24,6 +25,8 @@ export type Runtime = {
   db: Database;
   app: ReturnType<typeof createApp>;
   redis: Redis | null;
+  /** Ends the live-event streams so a draining server is not held open by them (clients reconnect elsewhere). */
+  endStreams: () => void;
   /** Tells the runtime where it listens (the sandbox delivers its webhooks there unless configured). */
   setListenUrl: (url: string) => void;
   close: () => Promise<void>;
@@ -70,6 +73,12 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     menuCache: redis ? await createRedisMenuCache(redis) : createMemoryMenuCache(bus),
     payments,
     recentWrites: env.DATABASE_REPLICA_URLS.length > 0 ? createRecentWrites(redis ?? undefined) : null,
+    // Live events cross processes through Redis pub/sub, or PostgreSQL LISTEN/NOTIFY without Redis.
+    live: createLiveHub({
+      forkEm: () => db.orm.em.fork(),
+      waker: redis ? await createRedisWaker(redis) : createPgWaker(db.url, logger),
+      logger,
+    }),
     canteen: {
       name: env.CANTEEN_NAME,
       address: env.CANTEEN_ADDRESS,
@@ -114,11 +123,13 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     db,
     app,
     redis,
+    endStreams: () => deps.live.endStreams(),
     setListenUrl: (url) => {
       listenUrl = url;
     },
     close: async () => {
       await jobs.stop();
+      await deps.live.close();
       await deps.menuCache.close();
       deps.users.close();
       await bus.close();

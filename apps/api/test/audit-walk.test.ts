@@ -222,6 +222,14 @@ const CASES: Record<MutationPath, (w: World) => Promise<Act>> = {
       run: (c) => c.order.place({ items: [{ productId: product.id, quantity: 2 }], idempotencyKey: newId() }),
     };
   },
+  'order.cancel': async (w) => {
+    const { order } = await lunch(w);
+    return { as: w.employee, run: (c) => c.order.cancel({ orderId: order.id }) };
+  },
+  'kitchen.setStatus': async (w) => {
+    const { order } = await lunch(w);
+    return { as: w.kitchen, run: (c) => c.kitchen.setStatus({ orderId: order.id, status: 'preparing', from: 'placed' }) };
+  },
   'order.refund': async (w) => {
     const { order } = await lunch(w);
     return { as: w.manager, run: (c) => c.order.refund({ orderId: order.id, reason: 'Cold soup' }) };

@@ -29,6 +29,7 @@ import type { Deps } from '../src/deps';
 import { type Jobs, startJobs } from '../src/lib/jobs';
 import type { Payments } from '../src/modules/payment/payments';
 import { createSandboxProvider } from '../src/modules/payment/providers/sandbox';
+import { createLiveHub, createLocalWaker, type LiveHub } from '../src/lib/live';
 import { createLoginGuard, type LoginPolicy } from '../src/lib/login-guard';
 import { createMemoryMenuCache, type MenuCache } from '../src/lib/menu-cache';
 import { createRateLimits } from '../src/lib/rate-limit';
@@ -108,6 +109,7 @@ export const createTestDeps = (
     loginPolicy?: Partial<LoginPolicy>;
     payments?: Payments;
     recentWrites?: RecentWrites;
+    live?: LiveHub;
   } = {},
 ): Deps => ({
   tokens: overrides.tokens ?? createTokenSigner(TEST_SECRET, 600),
@@ -129,6 +131,10 @@ export const createTestDeps = (
   menuCache: overrides.menuCache ?? createMemoryMenuCache(),
   payments: overrides.payments ?? createTestPayments(),
   recentWrites: overrides.recentWrites ?? null,
+  // In-process wakes on this worker's database: subscriptions in tests hear this process's commits at once.
+  live:
+    overrides.live ??
+    createLiveHub({ forkEm: async () => (await getTestOrm()).em.fork(), waker: createLocalWaker(), logger: silentLogger }),
   canteen: { name: 'Test Canteen', address: '1 Test Street, Testville', currency: 'EUR', timeZone: 'Europe/Berlin' },
   limits: {
     orderMaxTotalCents: DEFAULT_ORDER_MAX_TOTAL_CENTS,
@@ -211,6 +217,7 @@ export const makeCast = async (orm: MikroORM) => {
     employee: await makeUser(orm, { role: 'employee', department }),
     manager: await makeUser(orm, { role: 'manager', department }),
     admin: await makeUser(orm, { role: 'admin' }),
+    kitchen: await makeUser(orm, { role: 'kitchen' }),
   };
 };
 

@@ -1,5 +1,6 @@
 import { AuditEntrySchema } from './audit/audit-entry.entity';
 import { DepartmentSchema } from './department/department.entity';
+import { LiveEventSchema } from './live/live-event.entity';
 import { CategorySchema } from './menu/category.entity';
 import { ProductSchema } from './menu/product.entity';
 import { BlogSchema, PostSchema } from './news/blog.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   ProductSalesMonthSchema,
   FundingDaySchema,
   WalletMonthSchema,
+  LiveEventSchema,
 ];

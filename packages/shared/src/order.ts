@@ -10,9 +10,9 @@ export const mergeOrderItems = (items: readonly OrderItem[]): OrderItem[] => {
   for (const { productId, quantity } of items) merged.set(productId, (merged.get(productId) ?? 0) + quantity);
   return [...merged].map(([productId, quantity]) => ({ productId, quantity }));
 };
+import { ORDER_STATUSES } from './lifecycle';
 import { PayerAmountSchema } from './wallet';
 
-export const ORDER_STATUSES = ['completed', 'refunded'] as const;
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
 
 export const PlaceOrderInputSchema = z.object({
@@ -49,6 +49,11 @@ export const OrderDtoSchema = z.object({
   placedById: IdSchema,
   placedByName: z.string(),
   createdAt: IsoDateSchema,
+  /** When it last moved (placed, preparing, ready, collected, cancelled or refunded). */
+  statusChangedAt: IsoDateSchema,
+  readyAt: IsoDateSchema.nullable(),
+  collectedAt: IsoDateSchema.nullable(),
+  cancelledAt: IsoDateSchema.nullable(),
   refundedAt: IsoDateSchema.nullable(),
   /** Why it was refunded, when the manager said (shown on the receipt). */
   refundReason: z.string().nullable(),
@@ -58,7 +63,14 @@ export const OrderDtoSchema = z.object({
 });
 export type OrderDto = z.infer<typeof OrderDtoSchema>;
 
-export const OrderSummaryDtoSchema = OrderDtoSchema.omit({ lines: true, breakdown: true, refundReason: true }).extend({
+export const OrderSummaryDtoSchema = OrderDtoSchema.omit({
+  lines: true,
+  breakdown: true,
+  refundReason: true,
+  readyAt: true,
+  collectedAt: true,
+  cancelledAt: true,
+}).extend({
   itemCount: z.number().int(),
 });
 export type OrderSummaryDto = z.infer<typeof OrderSummaryDtoSchema>;
@@ -75,3 +87,6 @@ export const OrderListInputSchema = PageInputSchema.extend({
 });
 export type OrderListInput = z.infer<typeof OrderListInputSchema>;
 export const RefundOrderInputSchema = z.object({ orderId: IdSchema, reason: TextSchema.trim().max(MAX_NOTE_LENGTH).optional() });
+
+/** The owner cancels while the kitchen has not started: the money goes back to each payer, the stock back on the menu. */
+export const CancelOrderInputSchema = z.object({ orderId: IdSchema });

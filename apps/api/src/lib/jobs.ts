@@ -15,9 +15,16 @@ export type JobPayloads = {
   'sandbox-webhook': { body: string };
   /** Nightly: old audit entries anonymised or deleted, expired sessions and reset links purged. */
   retention: Record<string, never>;
+  /** Every five minutes: live events older than the replay window deleted (docs/adr/0014-kitchen-and-live-events.md). */
+  'live-events-prune': Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['payment-expire', 'sandbox-webhook', 'retention'] as const satisfies readonly JobName[];
+export const JOB_NAMES = [
+  'payment-expire',
+  'sandbox-webhook',
+  'retention',
+  'live-events-prune',
+] as const satisfies readonly JobName[];
 
 type QueueOptions = { retryLimit: number; retryDelay: number; retryBackoff: boolean; retryDelayMax?: number };
 
@@ -26,6 +33,7 @@ const QUEUES: Record<JobName, QueueOptions> = {
   'payment-expire': { retryLimit: 5, retryDelay: 5, retryBackoff: true },
   'sandbox-webhook': { retryLimit: 12, retryDelay: 2, retryBackoff: true, retryDelayMax: 600 },
   retention: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
+  'live-events-prune': { retryLimit: 1, retryDelay: 30, retryBackoff: false },
 };
 
 export type SendOptions = {

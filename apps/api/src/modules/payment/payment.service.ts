@@ -24,6 +24,7 @@ import { recordAuditEvent } from '../audit/audit.service';
 import { credit, takeBackTopUp } from '../wallet/ledger';
 import type { Payments } from './payments';
 import { type PaymentProvider, ProviderUnavailable, type VerifiedEvent, WebhookRejected } from './providers/port';
+import { recordLiveEvents, walletChanged } from '../live/live.events';
 
 export type { Payments } from './payments';
 
@@ -337,6 +338,8 @@ export const applyProviderEvent = async (
       }
     }
     await tx.flush();
+    // The person's wallet page follows (the top-up's money, or its ending), through the live_event trigger's NOTIFY.
+    await recordLiveEvents(tx, [walletChanged(payment.user.id)]);
     return outcome('applied', payment, payment.status);
   });
   if (ended.status) domain.topUps.inc({ status: ended.status });

@@ -45,7 +45,7 @@ const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
 /** Whose data the caller may export: their own; admins anyone's (on that person's request). */
 const subjectOf = async (ctx: Ctx, userId: string | undefined): Promise<User> => {
-  const actor = requireRole(ctx.user, 'user');
+  const actor = requireRole(ctx.user, 'signedIn');
   if (!userId || userId === actor.id) return actor;
   requireRole(actor, 'admin');
   return ctx.em.findOneOrFail(User, userId);

@@ -10,19 +10,19 @@ import {
   ProductPageSchema,
   UpdateProductInputSchema,
 } from '@canteen/shared';
-import { managerProcedure, protectedProcedure } from '../../trpc/init';
+import { kitchenProcedure, managerProcedure, signedInProcedure } from '../../trpc/init';
 import * as products from './product.service';
 
 export const productRouter = {
-  list: protectedProcedure
+  list: signedInProcedure
     .input(ProductListInputSchema)
     .output(ProductPageSchema)
     .query(({ ctx, input }) => products.listProducts(ctx, input)),
-  counts: protectedProcedure
+  counts: signedInProcedure
     .input(ProductCountsInputSchema)
     .output(ProductCountsSchema)
     .query(({ ctx, input }) => products.countProducts(ctx, input)),
-  byId: protectedProcedure
+  byId: signedInProcedure
     .input(ByIdInputSchema)
     .output(ProductDtoSchema)
     .query(({ ctx, input }) => products.getProduct(ctx, input.id)),
@@ -38,7 +38,7 @@ export const productRouter = {
     .input(ByIdInputSchema)
     .output(ProductDtoSchema)
     .mutation(({ ctx, input }) => products.archiveProduct(ctx, input.id)),
-  adjustStock: managerProcedure
+  adjustStock: kitchenProcedure
     .input(AdjustStockInputSchema)
     .output(ProductDtoSchema)
     .mutation(({ ctx, input }) => products.adjustStock(ctx, input)),

@@ -19,6 +19,7 @@ import { report } from './report';
 import { news } from './news';
 import { profile } from './profile';
 import { settings } from './settings';
+import { kitchen } from './kitchen';
 
 import type { Resources } from '../en';
 
@@ -45,4 +46,5 @@ export const de: Resources = {
   news,
   profile,
   settings,
+  kitchen,
 };

@@ -19,6 +19,7 @@ import { report } from './report';
 import { news } from './news';
 import { profile } from './profile';
 import { settings } from './settings';
+import { kitchen } from './kitchen';
 
 /** Every English text, one namespace per screen (features/<screen>) plus app, common and errors. */
 export const en = {
@@ -43,5 +44,6 @@ export const en = {
   news,
   profile,
   settings,
+  kitchen,
 };
 export type Resources = typeof en;

@@ -1,0 +1,30 @@
+export const kitchen = {
+  title: 'Kitchen',
+  description: 'Orders as they come in, oldest first. One tap moves a ticket on.',
+  connection: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' },
+  columns: { placed: 'New', preparing: 'Preparing', ready: 'Ready for pickup' },
+  count_one: '{{count}} order',
+  count_other: '{{count}} orders',
+  empty: {
+    placed: 'No new orders',
+    preparing: 'Nothing being prepared',
+    ready: 'Nothing waiting at the counter',
+  },
+  ticket: {
+    label: 'Order {{number}} for {{name}}',
+    till: 'Till',
+    justNow: 'Just now',
+    waited_one: '{{count}} min',
+    waited_other: '{{count}} min',
+    waitedLabel: 'Waiting for {{minutes}} minutes',
+  },
+  actions: {
+    placed: 'Start',
+    preparing: 'Ready',
+    ready: 'Collected',
+    undo: 'Undo',
+    moved: 'Order {{number}}: {{status}}',
+  },
+  allDay: { title: 'All day', description: 'Still to prepare', empty: 'Nothing left to prepare.' },
+  error: 'The kitchen display could not be loaded.',
+};
