@@ -115,8 +115,9 @@ describe('the lifecycle as a whole (property)', () => {
   });
 });
 
+const line = (productId: string, quantity: number) => ({ productId, productName: productId, quantity });
+
 describe('allDayCounts', () => {
-  const line = (productId: string, quantity: number) => ({ productId, productName: productId, quantity });
   it('adds up what placed and preparing tickets still need, most first', () => {
     expect(
       allDayCounts([

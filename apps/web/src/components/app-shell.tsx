@@ -77,10 +77,10 @@ const SECTION_KEYS = { Canteen: 'canteen', Manage: 'manage', Admin: 'admin', Acc
 
 const NAV: NavItem[] = [
   { to: '/menu', label: 'menu', icon: UtensilsCrossed, section: 'Canteen' },
-  { to: '/kitchen', label: 'kitchen', icon: ChefHat, section: 'Canteen', access: 'kitchen' },
   { to: '/orders', label: 'orders', icon: ReceiptText, section: 'Canteen' },
   { to: '/wallet', label: 'wallet', icon: Wallet, section: 'Canteen' },
   { to: '/news', label: 'news', icon: Newspaper, section: 'Canteen' },
+  { to: '/kitchen', label: 'kitchen', icon: ChefHat, section: 'Canteen', access: 'kitchen' },
   { to: '/products', label: 'products', icon: Package, section: 'Manage', access: 'manager' },
   { to: '/credits', label: 'credits', icon: HandCoins, section: 'Manage', access: 'manager' },
   { to: '/reports', label: 'reports', icon: ChartNoAxesCombined, section: 'Manage', access: 'manager' },
@@ -252,7 +252,12 @@ export const AppShell = () => {
         </main>
         <LiveEvents user={user} />
       </div>
-      <footer className="mx-auto flex max-w-7xl items-center gap-2 px-4 pb-8 text-xs text-zinc-600 sm:px-6 lg:px-8 print:hidden">
+      <footer
+        className={cn(
+          'mx-auto flex items-center gap-2 px-4 pb-8 text-xs text-zinc-600 sm:px-6 lg:px-8 print:hidden',
+          !isWide && 'max-w-7xl',
+        )}
+      >
         <ShieldCheck aria-hidden className="size-3.5" />
         {t('shell.signedInAs', { email: user.email })}
       </footer>

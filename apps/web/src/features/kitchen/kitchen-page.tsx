@@ -212,7 +212,11 @@ export const KitchenPage = () => {
             );
           })}
         </div>
-        <aside aria-labelledby="all-day" className="grid content-start gap-3 rounded-2xl border border-zinc-200 bg-white p-4">
+        {/* On a tablet the all-day count is a strip above the columns; on a wall screen a column of its own. */}
+        <aside
+          aria-labelledby="all-day"
+          className="order-first grid content-start gap-3 rounded-2xl border border-zinc-200 bg-white p-4 xl:order-none"
+        >
           <div className="grid gap-0.5">
             <h2 id="all-day" className="flex items-center gap-2 text-xl font-semibold text-zinc-900">
               <ChefHat aria-hidden className="size-5" />
@@ -223,11 +227,14 @@ export const KitchenPage = () => {
           {allDay.length === 0 ? (
             <p className="text-base text-zinc-600">{t('allDay.empty')}</p>
           ) : (
-            <ul className="grid gap-1.5 text-lg" data-testid="all-day">
+            <ul className="flex flex-wrap gap-2 text-lg xl:grid xl:gap-1.5" data-testid="all-day">
               {allDay.map((count) => (
-                <li key={count.productId} className="flex items-baseline justify-between gap-3 border-b border-zinc-100 pb-1.5">
+                <li
+                  key={count.productId}
+                  className="flex items-baseline gap-2 rounded-lg bg-zinc-100 px-3 py-1 xl:justify-between xl:gap-3 xl:rounded-none xl:border-b xl:border-zinc-100 xl:bg-transparent xl:px-0 xl:pt-0 xl:pb-1.5"
+                >
+                  <span className="font-semibold tabular-nums text-zinc-900 xl:order-last">{count.quantity}</span>
                   <span className="min-w-0 break-words text-zinc-900">{count.productName}</span>
-                  <span className="font-semibold tabular-nums text-zinc-900">{count.quantity}</span>
                 </li>
               ))}
             </ul>
