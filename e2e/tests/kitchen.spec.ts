@@ -98,6 +98,14 @@ test('an order goes from the employee to the kitchen and back, live: placed, pre
   await expect(employee.getByText(`Your order #${number} is ready`)).toBeVisible();
   await expect.poll(() => allDayCount(kitchen, 'Tomato and Basil Soup')).toBe(soupsToPrepare - 1);
 
+  // The bell counts it, and opening it leads to the receipt.
+  const bell = employee.getByRole('button', { name: 'Notifications, 1 unread' });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  await expect(employee.getByRole('list', { name: 'Notifications' })).toContainText(`Order #${number} is ready`);
+  await employee.getByRole('link', { name: new RegExp(`Order #${number} is ready`) }).click();
+  await expect(employee.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible();
+
   // At the counter: collected. The ticket leaves the display; the receipt shows the last step.
   const ready = kitchen
     .getByRole('region', { name: /^Ready for pickup/ })

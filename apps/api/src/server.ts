@@ -16,6 +16,9 @@ import { JOB_NAMES, startJobs } from './lib/jobs';
 import { observeJobBacklog, observeReadiness } from './lib/metrics';
 import { createTokenSigner } from './lib/tokens';
 import { createUserCache } from './lib/user-cache';
+import { createMailer, moneyFormatter } from './lib/mail';
+import { createUnsubscribeTokens, workNotificationEmails } from './modules/notification/notification.emails';
+import { createNotifier } from './modules/notification/notifier';
 import { createPayments } from './modules/payment/payment.config';
 import { workPaymentJobs } from './modules/payment/payment.service';
 import { retentionPolicy, workRetentionJobs } from './modules/retention/retention.service';
@@ -53,6 +56,11 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
   const jobs = await startJobs({ connectionString: db.url, logger });
   let listenUrl: string | null = null;
   const payments = createPayments({ env, jobs, jwtSecret, isEmbedded: db.embedded !== null, selfUrl: () => listenUrl });
+  // Notifications: in the app always; by email when SMTP_URL is set.
+  const notifier = createNotifier({ jobs, isEmailAvailable: env.SMTP_URL !== undefined });
+  payments.notifier = notifier;
+  const unsubscribeTokens = createUnsubscribeTokens(jwtSecret);
+  const mailer = env.SMTP_URL ? createMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) : null;
   const deps: Deps = {
     tokens: createTokenSigner(jwtSecret, env.ACCESS_TOKEN_TTL_SECONDS),
     users: createUserCache({ bus }),
@@ -79,6 +87,8 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
       waker: redis ? await createRedisWaker(redis) : createPgWaker(db.url, logger),
       logger,
     }),
+    notifier,
+    unsubscribeTokens,
     canteen: {
       name: env.CANTEEN_NAME,
       address: env.CANTEEN_ADDRESS,
@@ -117,6 +127,15 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
   if (env.JOBS === 'in-process') {
     await workPaymentJobs(() => db.orm.em.fork(), payments);
     await workRetentionJobs(jobs, { forkEm: () => db.orm.em.fork(), policy: retentionPolicy(env), logger });
+    if (mailer) {
+      await workNotificationEmails(jobs, () => db.orm.em.fork(), {
+        mailer,
+        tokens: unsubscribeTokens,
+        publicUrl: () => env.PUBLIC_URL ?? listenUrl ?? 'http://localhost:3000',
+        money: moneyFormatter(env.CANTEEN_CURRENCY),
+        logger,
+      });
+    }
   }
   logger.info({ provider: payments.provider?.name ?? 'off', jobs: env.JOBS }, 'card top-ups');
   return {
@@ -130,6 +149,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     close: async () => {
       await jobs.stop();
       await deps.live.close();
+      mailer?.close();
       await deps.menuCache.close();
       deps.users.close();
       await bus.close();

@@ -30,6 +30,8 @@ import { type Jobs, startJobs } from '../src/lib/jobs';
 import type { Payments } from '../src/modules/payment/payments';
 import { createSandboxProvider } from '../src/modules/payment/providers/sandbox';
 import { createLiveHub, createLocalWaker, type LiveHub } from '../src/lib/live';
+import { createUnsubscribeTokens } from '../src/modules/notification/notification.emails';
+import { createNotifier, type Notifier } from '../src/modules/notification/notifier';
 import { createLoginGuard, type LoginPolicy } from '../src/lib/login-guard';
 import { createMemoryMenuCache, type MenuCache } from '../src/lib/menu-cache';
 import { createRateLimits } from '../src/lib/rate-limit';
@@ -110,6 +112,7 @@ export const createTestDeps = (
     payments?: Payments;
     recentWrites?: RecentWrites;
     live?: LiveHub;
+    notifier?: Notifier;
   } = {},
 ): Deps => ({
   tokens: overrides.tokens ?? createTokenSigner(TEST_SECRET, 600),
@@ -135,6 +138,8 @@ export const createTestDeps = (
   live:
     overrides.live ??
     createLiveHub({ forkEm: async () => (await getTestOrm()).em.fork(), waker: createLocalWaker(), logger: silentLogger }),
+  notifier: overrides.notifier ?? createNotifier({ jobs: lazyJobs, isEmailAvailable: false }),
+  unsubscribeTokens: createUnsubscribeTokens(TEST_SECRET),
   canteen: { name: 'Test Canteen', address: '1 Test Street, Testville', currency: 'EUR', timeZone: 'Europe/Berlin' },
   limits: {
     orderMaxTotalCents: DEFAULT_ORDER_MAX_TOTAL_CENTS,

@@ -269,6 +269,31 @@ describe('the delivery horizon', () => {
   });
 });
 
+describe('a held-back event', () => {
+  it('arrives soon after the transaction holding it back ends, though that transaction wrote no event', async () => {
+    const api = await startApi('postgres', `canteen:test:${newId()}:live`);
+    const cast = await makeCast(orm);
+    const screen = await openStream(api.url, await tokenOf(cast.employee));
+    // A transaction of this database with an id (it wrote something), open: every later event waits for it.
+    const holder = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_current_xact_id()');
+      await orm.em.fork().transactional((em) => recordLiveEvents(em, [{ audience: 'all', payload: menuPayload(11) }]));
+      api.hub.wake();
+      // Its end notifies nobody (no event of its own); the hub keeps looking while something waits.
+      await holder.query('commit');
+      const started = performance.now();
+      await screen.waitFor((e) => e.type === 'menu' && e.products[0]?.stock === 11, 1_000);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    } finally {
+      await holder.end();
+      screen.close();
+    }
+  });
+});
+
 describe('the delivery order', () => {
   it('holds back an event committed after an earlier one still in its transaction, then delivers both in order', async () => {
     const channel = `canteen:test:${newId()}:live`;

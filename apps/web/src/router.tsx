@@ -26,6 +26,7 @@ import {
   ReceiptSearchSchema,
   ReportsSearchSchema,
   ResetPasswordSearchSchema,
+  UnsubscribeSearchSchema,
   StatementSearchSchema,
   TopUpReturnSearchSchema,
   WalletSearchSchema,
@@ -128,6 +129,13 @@ const resetPasswordRoute = createRoute({
   path: '/reset-password',
   validateSearch: ResetPasswordSearchSchema,
   component: lazyRouteComponent(() => import('./features/auth/reset-password-page'), 'ResetPasswordPage'),
+});
+
+const unsubscribeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/unsubscribe',
+  validateSearch: UnsubscribeSearchSchema,
+  component: lazyRouteComponent(() => import('./features/notifications/unsubscribe-page'), 'UnsubscribePage'),
 });
 
 /** Everything behind sign-in. Staff who must enrol in 2FA can only reach their profile. */
@@ -421,6 +429,7 @@ const notFoundRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
+  unsubscribeRoute,
   appRoute.addChildren([
     indexRoute,
     menuRoute,

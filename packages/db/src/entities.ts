@@ -1,6 +1,7 @@
 import { AuditEntrySchema } from './audit/audit-entry.entity';
 import { DepartmentSchema } from './department/department.entity';
 import { LiveEventSchema } from './live/live-event.entity';
+import { NotificationSchema, NotificationSettingsSchema } from './notification/notification.entity';
 import { CategorySchema } from './menu/category.entity';
 import { ProductSchema } from './menu/product.entity';
 import { BlogSchema, PostSchema } from './news/blog.entity';
@@ -47,4 +48,6 @@ export const ENTITIES = [
   FundingDaySchema,
   WalletMonthSchema,
   LiveEventSchema,
+  NotificationSchema,
+  NotificationSettingsSchema,
 ];

@@ -83,3 +83,4 @@ export {
   type NewLiveEvent,
   type StoredLiveEvent,
 } from './live/live-event.repository';
+export { Notification, NotificationSettings } from './notification/notification.entity';

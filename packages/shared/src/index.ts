@@ -24,3 +24,4 @@ export * from './wallet';
 export * from './lifecycle';
 export * from './kitchen';
 export * from './live';
+export * from './notification';

@@ -18,6 +18,8 @@ export const LiveEventSchema = z.discriminatedUnion('type', [
     type: z.literal('menu'),
     products: z.array(z.object({ id: IdSchema, stock: z.number().int().nullable(), isActive: z.boolean() })),
   }),
+  /** A new notification for the person: the bell's count and list reload. */
+  z.object({ type: z.literal('notification') }),
   /** For the kitchen: a ticket appeared or moved (including leaving the display). */
   z.object({ type: z.literal('ticket'), ticket: KitchenTicketSchema }),
   /**

@@ -51,6 +51,17 @@ export const PrivacyExportSchema = z.object({
       note: z.string().nullable(),
     }),
   ),
+  notifications: z.array(
+    z.object({
+      id: IdSchema,
+      kind: z.string(),
+      payload: z.record(z.string(), z.unknown()),
+      createdAt: date,
+      readAt: maybeDate,
+      emailedAt: maybeDate,
+    }),
+  ),
+  notificationSettings: z.object({ emailKinds: z.array(z.string()), lowBalanceCents: z.number().int().nullable() }).nullable(),
   payments: z.array(
     z.object({
       id: IdSchema,

@@ -17,6 +17,8 @@ export type JobPayloads = {
   retention: Record<string, never>;
   /** Every five minutes: live events older than the replay window deleted (docs/adr/0014-kitchen-and-live-events.md). */
   'live-events-prune': Record<string, never>;
+  /** One notification by email (docs/PRODUCT.md §4b), retried with backoff while the SMTP server refuses. */
+  'notification-email': { notificationId: string };
 };
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES = [
@@ -34,6 +36,7 @@ const QUEUES: Record<JobName, QueueOptions> = {
   'sandbox-webhook': { retryLimit: 12, retryDelay: 2, retryBackoff: true, retryDelayMax: 600 },
   retention: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
   'live-events-prune': { retryLimit: 1, retryDelay: 30, retryBackoff: false },
+  'notification-email': { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
 };
 
 export type SendOptions = {

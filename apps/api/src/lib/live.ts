@@ -153,6 +153,7 @@ export const createLiveHub = ({
     isReading: false,
     isDirty: false,
     timer: null as NodeJS.Timeout | null,
+    timerDue: 0,
   };
 
   /** Where the hub starts reading when nobody was listening: now. Set once, never moved back. */
@@ -164,8 +165,15 @@ export const createLiveHub = ({
     return state.position;
   };
 
+  /** Looks again in `ms`, or sooner if a look is already due sooner (a pending retry must not wait for the safety poll). */
   const later = (ms: number) => {
-    if (state.timer || subscribers.size === 0 || closing.signal.aborted) return;
+    if (subscribers.size === 0 || closing.signal.aborted) return;
+    const due = Date.now() + ms;
+    if (state.timer) {
+      if (state.timerDue <= due) return;
+      clearTimeout(state.timer);
+    }
+    state.timerDue = due;
     state.timer = setTimeout(() => {
       state.timer = null;
       void pump();

@@ -5,6 +5,7 @@ import { authRouter } from '../modules/auth/auth.router';
 import { departmentRouter } from '../modules/department/department.router';
 import { kitchenRouter } from '../modules/kitchen/kitchen.router';
 import { liveRouter } from '../modules/live/live.router';
+import { notificationRouter } from '../modules/notification/notification.router';
 import { blogRouter } from '../modules/blog/blog.router';
 import { categoryRouter } from '../modules/category/category.router';
 import { orderRouter } from '../modules/order/order.router';
@@ -35,6 +36,7 @@ export const appRouter = router({
   order: orderRouter,
   kitchen: kitchenRouter,
   live: liveRouter,
+  notification: notificationRouter,
   blog: blogRouter,
   post: postRouter,
   review: reviewRouter,

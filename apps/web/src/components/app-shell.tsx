@@ -30,6 +30,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { common } from '../locales/en/common';
 import { CartButton } from './cart-button';
+import { NotificationBell } from './notification-bell';
 import { signOut, useSession } from '../lib/auth';
 import { LiveEvents } from '../lib/live-events';
 import { formatMoney } from '../lib/money';
@@ -161,10 +162,11 @@ export const AppShell = () => {
             to="/"
             className="rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-600"
           >
-            <Logo />
+            <Logo compact />
           </Link>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             {user.role === 'employee' ? <HeaderBalance /> : null}
+            {canAccess(user.role, 'user') ? <NotificationBell /> : null}
             {canAccess(user.role, 'user') ? <CartButton /> : null}
             <div className="hidden items-center gap-2.5 border-l border-zinc-200 pl-3 md:flex">
               <span

@@ -78,6 +78,7 @@ const reloadAll = (queryClient: QueryClient) => {
     trpc.wallet.pathKey(),
     trpc.product.list.pathKey(),
     trpc.product.counts.pathKey(),
+    trpc.notification.list.pathKey(),
   ]) {
     void queryClient.invalidateQueries({ queryKey: key });
   }
@@ -93,6 +94,9 @@ export const applyLiveEvent = (
       void queryClient.invalidateQueries({ queryKey: trpc.order.byId.queryKey({ id: event.orderId }) });
       void queryClient.invalidateQueries({ queryKey: trpc.order.list.pathKey() });
       if (event.status === 'ready') onOrderReady(event.orderId);
+      return;
+    case 'notification':
+      void queryClient.invalidateQueries({ queryKey: trpc.notification.list.pathKey() });
       return;
     case 'wallet':
       void queryClient.invalidateQueries({ queryKey: trpc.wallet.pathKey() });

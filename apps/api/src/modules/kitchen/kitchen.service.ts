@@ -30,6 +30,9 @@ export const setStatus = async (ctx: Ctx, input: SetKitchenStatusInput): Promise
     await em.flush();
     const moved = await loadTicket(em, order.id);
     await recordLiveEvents(em, [ticketChanged(moved), orderMoved(order)]);
+    if (order.status === 'ready') {
+      await ctx.deps.notifier.notify(em, [{ userId: order.user.id, kind: 'order_ready', payload: { orderId: order.id } }]);
+    }
     outcome.isMoved = true;
     return moved;
   });

@@ -20,7 +20,7 @@ import {
   takeBasket,
 } from '@canteen/db';
 import type { OrderDto, OrderListInput, PlaceOrderInput } from '@canteen/shared';
-import { CursorKeys, planDraw } from '@canteen/shared';
+import { CursorKeys, fallsBelow, planDraw } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertCanActOn, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -31,6 +31,7 @@ import type { ContextInner } from '../../trpc/context';
 import { breakdownOf, insufficientFunds } from '../wallet/ledger';
 import { loadTicket } from '../kitchen/kitchen.tickets';
 import { menuChanged, menuChangedFor, orderMoved, recordLiveEvents, ticketChanged, walletChanged } from '../live/live.events';
+import { lowBalanceThreshold } from '../notification/notifier';
 import { lockOrder, returnOrderMoney, shouldMove } from './order.lifecycle';
 
 type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps' | 'readFrom'>;
@@ -250,6 +251,18 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
         tracked.map((id) => ({ id, stock: basket.get(id)!.stock! - quantities.get(id)!, isActive: basket.get(id)!.isActive })),
       ),
     ]);
+    // A lunch that takes the balance below the person's threshold tells them, once.
+    const beforeCents = lots.reduce((sum, lot) => sum + lot.remainingCents, 0);
+    const threshold = await lowBalanceThreshold(em, eater.id);
+    if (fallsBelow(beforeCents, beforeCents - totalCents, threshold)) {
+      await ctx.deps.notifier.notify(em, [
+        {
+          userId: eater.id,
+          kind: 'balance_low',
+          payload: { balanceCents: beforeCents - totalCents, thresholdCents: threshold! },
+        },
+      ]);
+    }
     placed.totalCents = totalCents;
     const payerNames = new Map(lots.map((lot) => [lot.payerId, lot.payerName]));
     // The menu cache is not invalidated: shown stock may lag by MENU_STALENESS_SECONDS; this transaction re-checked it.
@@ -327,6 +340,13 @@ const giveMoneyBack = async (
       orderMoved(order),
       walletChanged(order.user.id),
       ...(await menuChangedFor(em, productIds, { trackedOnly: true })),
+    ]);
+    await ctx.deps.notifier.notify(em, [
+      {
+        userId: order.user.id,
+        kind: request.to === 'cancelled' ? 'order_cancelled' : 'order_refunded',
+        payload: { orderId: order.id, amountCents: order.totalCents, reason: request.note },
+      },
     ]);
     outcome.isMoved = true;
     return toOrderDto(em, order);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
   AuditEntry,
+  Notification,
+  NotificationSettings,
   Order,
   PasswordReset,
   Payment,
@@ -39,6 +41,8 @@ export const EXPORT_COVERAGE: Record<string, string> = {
   'Post.author': 'posts',
   'Review.user': 'reviews',
   'Payment.user': 'payments',
+  'Notification.user': 'notifications',
+  'NotificationSettings.user': 'notificationSettings',
 };
 
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
@@ -56,7 +60,7 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
   const subject = await subjectOf(ctx, userId);
   const em = ctx.em;
   const user = await em.findOneOrFail(User, subject.id, { populate: ['department'], refresh: true });
-  const [orders, entries, payments, reviews, posts, sessions, resets, audits] = await Promise.all([
+  const [orders, entries, payments, reviews, posts, sessions, resets, audits, notifications, settings] = await Promise.all([
     em.find(Order, { user }, { populate: ['lines'], orderBy: { createdAt: 'asc' } }),
     em.find(WalletEntry, { user }, { populate: ['payer'], orderBy: { occurredAt: 'asc', id: 'asc' } }),
     em.find(Payment, { user }, { orderBy: { createdAt: 'asc' } }),
@@ -65,6 +69,8 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
     em.find(Session, { user }, { orderBy: { createdAt: 'asc' } }),
     em.find(PasswordReset, { user }, { orderBy: { createdAt: 'asc' } }),
     em.find(AuditEntry, { $or: [{ actor: user }, { entity: 'User', entityId: user.id }] }, { orderBy: { at: 'asc' } }),
+    em.find(Notification, { user }, { orderBy: { createdAt: 'asc' } }),
+    em.findOne(NotificationSettings, { user }),
   ]);
   await recordAuditEvent(em, { action: 'privacy.export', entity: 'User', entityId: user.id });
   await em.flush();
@@ -106,6 +112,17 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
       paymentId: entry.payment?.id ?? null,
       note: entry.note ?? null,
     })),
+    notifications: notifications.map((notification) => ({
+      id: notification.id,
+      kind: notification.kind,
+      payload: notification.payload,
+      createdAt: notification.createdAt.toISOString(),
+      readAt: iso(notification.readAt),
+      emailedAt: iso(notification.emailedAt),
+    })),
+    notificationSettings: settings
+      ? { emailKinds: [...settings.emailKinds], lowBalanceCents: settings.lowBalanceCents ?? null }
+      : null,
     payments: payments.map((payment) => ({
       id: payment.id,
       provider: payment.provider,
@@ -219,6 +236,9 @@ export const erasePerson = async (ctx: Ctx, input: PrivacyEraseInput): Promise<{
     userChanged(person.id);
     await db.deleteFrom('Session').where('user', '=', person.id).execute();
     await db.deleteFrom('PasswordReset').where('user', '=', person.id).execute();
+    // What they were told is theirs alone; nothing else depends on it.
+    await db.deleteFrom('Notification').where('user', '=', person.id).execute();
+    await db.deleteFrom('NotificationSettings').where('user', '=', person.id).execute();
     await db.updateTable('AuditEntry').set({ ip: null, userAgent: null }).where('actor', '=', person.id).execute();
     const snapshots = await em.find(AuditEntry, { entity: 'User', entityId: person.id });
     for (const entry of snapshots) {

@@ -20,6 +20,7 @@ import { news } from './news';
 import { profile } from './profile';
 import { settings } from './settings';
 import { kitchen } from './kitchen';
+import { notifications } from './notifications';
 
 import type { Resources } from '../en';
 
@@ -47,4 +48,5 @@ export const de: Resources = {
   profile,
   settings,
   kitchen,
+  notifications,
 };

@@ -20,6 +20,7 @@ import { news } from './news';
 import { profile } from './profile';
 import { settings } from './settings';
 import { kitchen } from './kitchen';
+import { notifications } from './notifications';
 
 /** Every English text, one namespace per screen (features/<screen>) plus app, common and errors. */
 export const en = {
@@ -45,5 +46,6 @@ export const en = {
   profile,
   settings,
   kitchen,
+  notifications,
 };
 export type Resources = typeof en;
