@@ -106,12 +106,19 @@ test('an order goes from the employee to the kitchen and back, live: placed, pre
   await employee.getByRole('link', { name: new RegExp(`Order #${number} is ready`) }).click();
   await expect(employee.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible();
 
-  // At the counter: collected. The ticket leaves the display; the receipt shows the last step.
-  const ready = kitchen
-    .getByRole('region', { name: /^Ready for pickup/ })
-    .getByRole('article', { name: `Order ${number} for ${user.name}` });
-  await ready.getByRole('button', { name: `Collected: #${number}` }).click();
-  await expect(ready).toHaveCount(0);
+  // At the counter: the person shows the number (or the QR code) from their receipt; the counter types it and
+  // hands the lunch over. The ticket leaves the display; the receipt shows the last step.
+  const shown = (await employee.getByTestId('counter-number').textContent())!.trim();
+  expect(shown).toBe(`#${number}`);
+  await expect(employee.getByRole('img', { name: 'QR code of this order for the counter' })).toBeVisible();
+  await kitchen.getByLabel('Order number or QR code').fill(shown.slice(-4));
+  await kitchen.getByRole('button', { name: 'Find' }).click();
+  const found = kitchen.getByRole('list', { name: 'Counter' }).getByRole('article', { name: `Order ${number} for ${user.name}` });
+  await found.getByRole('button', { name: `Collected: #${number}` }).click();
+  await expect(
+    kitchen.getByRole('region', { name: /^Ready for pickup/ }).getByRole('article', { name: `Order ${number} for ${user.name}` }),
+  ).toHaveCount(0);
+  await expect(found).toContainText('Collected');
   await expect(employee.getByRole('listitem').filter({ hasText: 'Collected' })).toHaveAttribute('aria-current', 'step');
   console.info(`live: order placed -> kitchen display ${toKitchen} ms; kitchen "ready" -> employee's receipt ${toEmployee} ms`);
 

@@ -38,6 +38,13 @@ export type KitchenQueue = z.infer<typeof KitchenQueueSchema>;
 
 export const KitchenQueueInputSchema = z.object({}).strict();
 
+/**
+ * The counter: what the person shows, typed or scanned. The order number as printed ("#1A2B3C4D", or its last
+ * four or more digits) or the order id a receipt's QR code carries.
+ */
+export const KitchenLookupInputSchema = z.object({ code: z.string().trim().min(4).max(64) });
+export const KitchenLookupSchema = z.object({ tickets: z.array(KitchenTicketSchema) });
+
 export const KitchenStatusSchema = z.enum(KITCHEN_STATUSES);
 export const SetKitchenStatusInputSchema = z.object({
   orderId: IdSchema,

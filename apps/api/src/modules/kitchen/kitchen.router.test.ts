@@ -132,6 +132,29 @@ describe('kitchen.setStatus', () => {
   });
 });
 
+describe('kitchen.lookup (the counter)', () => {
+  it('finds an order by the number people read out or the id its QR code carries', async () => {
+    const w = await setUp();
+    const placed = await w.order();
+    const kitchen = await w.as('kitchen');
+    const number = placed.id.replace(/-/g, '').slice(-8).toUpperCase();
+    for (const code of [`#${number}`, number, number.slice(-4).toLowerCase(), placed.id, placed.id.toUpperCase()]) {
+      const { tickets } = await kitchen.kitchen.lookup({ code });
+      expect(
+        tickets.map((t) => t.id),
+        code,
+      ).toContain(placed.id);
+    }
+    expect((await kitchen.kitchen.lookup({ code: 'not a number' })).tickets).toEqual([]);
+    expect(await reasonOf((await w.as('employee')).kitchen.lookup({ code: number }))).toBe('ROLE_REQUIRED');
+    // Collected at the counter, it is still found (to say so).
+    await kitchen.kitchen.setStatus({ orderId: placed.id, status: 'preparing' });
+    await kitchen.kitchen.setStatus({ orderId: placed.id, status: 'ready' });
+    await kitchen.kitchen.setStatus({ orderId: placed.id, status: 'collected' });
+    expect((await kitchen.kitchen.lookup({ code: number })).tickets[0]).toMatchObject({ id: placed.id, status: 'collected' });
+  });
+});
+
 describe('kitchen staff', () => {
   it('have no wallet, no orders and no people: only the display, the menu and their own account', async () => {
     const w = await setUp();

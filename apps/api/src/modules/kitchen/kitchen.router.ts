@@ -1,5 +1,12 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { KitchenQueueInputSchema, KitchenQueueSchema, KitchenTicketSchema, SetKitchenStatusInputSchema } from '@canteen/shared';
+import {
+  KitchenLookupInputSchema,
+  KitchenLookupSchema,
+  KitchenQueueInputSchema,
+  KitchenQueueSchema,
+  KitchenTicketSchema,
+  SetKitchenStatusInputSchema,
+} from '@canteen/shared';
 import { kitchenProcedure } from '../../trpc/init';
 import * as kitchen from './kitchen.service';
 
@@ -8,6 +15,10 @@ export const kitchenRouter = {
     .input(KitchenQueueInputSchema)
     .output(KitchenQueueSchema)
     .query(({ ctx }) => kitchen.getQueue(ctx)),
+  lookup: kitchenProcedure
+    .input(KitchenLookupInputSchema)
+    .output(KitchenLookupSchema)
+    .query(({ ctx, input }) => kitchen.lookUp(ctx, input.code)),
   setStatus: kitchenProcedure
     .input(SetKitchenStatusInputSchema)
     .output(KitchenTicketSchema)

@@ -15,6 +15,12 @@ export const getQueue = async (ctx: Ctx): Promise<KitchenQueue> => {
   return { tickets, allDay: allDayCounts(tickets) };
 };
 
+/** The counter: the orders a shown number or scanned code names (today's, newest first; usually one). */
+export const lookUp = async (ctx: Ctx, code: string): Promise<{ tickets: KitchenTicket[] }> => {
+  requireRole(ctx.user, 'kitchen');
+  return { tickets: await loadTickets(ctx.em, { code }) };
+};
+
 /**
  * One tap on a ticket: placed -> preparing -> ready -> collected, or one step back. In one transaction under the
  * order's row lock, so it takes turns with the owner's cancel; audited through the flush; the owner's screens and

@@ -1,13 +1,16 @@
 import type { KitchenTicket } from '@canteen/shared';
 import { type OpenStatus, OPEN_STATUSES, nextKitchenStatus, previousKitchenStatus } from '@canteen/shared/lifecycle';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ChefHat, Store } from 'lucide-react';
+import { ChefHat, ScanLine, Store } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { ErrorAlert } from '../../components/alert';
+import { Field } from '../../components/field';
+import { Input } from '../../components/input';
+import { OrderStatusBadge } from '../../components/order-status-badge';
 import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/spinner';
 import { errorMessage, errorReason } from '../../lib/errors';
@@ -119,9 +122,71 @@ const TicketCard = ({ ticket, now, isMoving, onMove }: TicketCardProps) => {
           >
             {t(`actions.${ticket.status as OpenStatus}`)}
           </Button>
-        ) : null}
+        ) : (
+          <OrderStatusBadge status={ticket.status} />
+        )}
       </article>
     </li>
+  );
+};
+
+/**
+ * The counter: the number a person shows (or the QR code on their receipt, which a scanner types followed by Enter)
+ * finds their order; its next step is one tap away, usually "Collected".
+ */
+const Counter = ({ onMove, moving }: { onMove: (ticket: KitchenTicket) => void; moving: ReadonlySet<string> }) => {
+  const { t } = useTranslation('kitchen');
+  const [code, setCode] = useState('');
+  const [asked, setAsked] = useState<string | null>(null);
+  const found = useQuery({ ...trpc.kitchen.lookup.queryOptions({ code: asked ?? '' }), enabled: asked !== null });
+  const now = useNow(20_000);
+  return (
+    <section aria-labelledby="counter" className="grid gap-3 rounded-2xl border border-zinc-200 bg-white p-4">
+      <h2 id="counter" className="text-xl font-semibold text-zinc-900">
+        {t('counter.title')}
+      </h2>
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (code.trim().length >= 4) setAsked(code.trim());
+        }}
+      >
+        <Field label={t('counter.label')} hint={t('counter.hint')} className="min-w-56 flex-1">
+          <Input value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" className="h-12 text-lg" />
+        </Field>
+        <Button type="submit" size="lg" className="h-12" isLoading={found.isFetching}>
+          <ScanLine aria-hidden />
+          {t('counter.find')}
+        </Button>
+      </form>
+      {asked !== null && found.data ? (
+        found.data.tickets.length === 0 ? (
+          <p role="status" className="text-base text-zinc-700">
+            {t('counter.notFound')}
+          </p>
+        ) : (
+          <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3" aria-label={t('counter.title')}>
+            {found.data.tickets.map((ticket) => (
+              <TicketCard key={ticket.id} ticket={ticket} now={now} isMoving={moving.has(ticket.id)} onMove={onMove} />
+            ))}
+          </ul>
+        )
+      ) : null}
+      {asked !== null ? (
+        <div>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setAsked(null);
+              setCode('');
+            }}
+          >
+            {t('counter.close')}
+          </Button>
+        </div>
+      ) : null}
+    </section>
   );
 };
 
@@ -144,6 +209,7 @@ export const KitchenPage = () => {
     try {
       const moved = await move.mutateAsync({ orderId: ticket.id, status: to as 'placed', from: ticket.status });
       queryClient.setQueryData(trpc.kitchen.queue.queryKey({}), (data) => (data ? withTicket(data, moved) : data));
+      void queryClient.invalidateQueries({ queryKey: trpc.kitchen.lookup.pathKey() });
       if (isUndo) return;
       const back = previousKitchenStatus(moved.status);
       toast.success(
@@ -173,6 +239,13 @@ export const KitchenPage = () => {
   return (
     <div className="grid gap-6">
       <PageHeader title={t('title')} description={t('description')} actions={<ConnectionBadge />} />
+      <Counter
+        moving={moving}
+        onMove={(ticket) => {
+          const next = nextKitchenStatus(ticket.status);
+          if (next) void moveTicket(ticket, next);
+        }}
+      />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="grid gap-4 md:grid-cols-3">
           {OPEN_STATUSES.map((status) => {

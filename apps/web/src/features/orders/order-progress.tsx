@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { Alert } from '../../components/alert';
+import { OrderQrCode } from '../../components/order-qr-code';
 import { Button } from '../../components/button';
 import { ConfirmDialog } from '../../components/dialog';
 import { errorMessage } from '../../lib/errors';
@@ -68,6 +69,7 @@ export const OrderProgress = ({ order, isOwn }: { order: OrderDto; isOwn: boolea
           );
         })}
       </ol>
+      {isOwn && order.status !== 'collected' ? <OrderQrCode orderId={order.id} /> : null}
       {order.status === 'ready' ? (
         <Alert tone="success" title={t('progress.readyTitle')}>
           {t('progress.readyText')}

@@ -27,6 +27,14 @@ export const kitchen: typeof en = {
     undo: 'Rückgängig',
     moved: 'Bestellung {{number}}: {{status}}',
   },
+  counter: {
+    title: 'Ausgabe',
+    label: 'Bestellnummer oder QR-Code',
+    hint: 'Geben Sie die gezeigte Nummer ein oder scannen Sie den Code auf dem Beleg.',
+    find: 'Suchen',
+    notFound: 'Keine Bestellung von heute hat diese Nummer.',
+    close: 'Schließen',
+  },
   allDay: { title: 'Gesamt', description: 'Noch zuzubereiten', empty: 'Nichts mehr zuzubereiten.' },
   error: 'Die Küchenanzeige konnte nicht geladen werden.',
 };

@@ -15,6 +15,10 @@ export const orders: typeof en = {
     ready: 'Ihre Bestellung #{{number}} ist abholbereit',
     readyHint: 'Holen Sie sie an der Ausgabe ab.',
   },
+  counter: {
+    show: 'Zeigen Sie dies an der Ausgabe',
+    qr: 'QR-Code dieser Bestellung für die Ausgabe',
+  },
   progress: {
     label: 'Wo Ihre Bestellung ist',
     placed: 'Bestellt',

@@ -25,6 +25,14 @@ export const kitchen = {
     undo: 'Undo',
     moved: 'Order {{number}}: {{status}}',
   },
+  counter: {
+    title: 'Counter',
+    label: 'Order number or QR code',
+    hint: 'Type the number the person shows, or scan the code on their receipt.',
+    find: 'Find',
+    notFound: 'No order from today has that number.',
+    close: 'Close',
+  },
   allDay: { title: 'All day', description: 'Still to prepare', empty: 'Nothing left to prepare.' },
   error: 'The kitchen display could not be loaded.',
 };

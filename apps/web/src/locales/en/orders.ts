@@ -11,6 +11,10 @@ export const orders = {
     ready: 'Your order #{{number}} is ready',
     readyHint: 'Collect it at the counter.',
   },
+  counter: {
+    show: 'Show this at the counter',
+    qr: 'QR code of this order for the counter',
+  },
   progress: {
     label: 'Where your order is',
     placed: 'Ordered',
