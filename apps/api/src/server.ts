@@ -19,6 +19,7 @@ import { createUserCache } from './lib/user-cache';
 import { createMailer, moneyFormatter } from './lib/mail';
 import { createUnsubscribeTokens, workNotificationEmails } from './modules/notification/notification.emails';
 import { createNotifier } from './modules/notification/notifier';
+import { workOrderJobs } from './modules/order/order.jobs';
 import { createPayments } from './modules/payment/payment.config';
 import { workPaymentJobs } from './modules/payment/payment.service';
 import { retentionPolicy, workRetentionJobs } from './modules/retention/retention.service';
@@ -127,6 +128,7 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
   if (env.JOBS === 'in-process') {
     await workPaymentJobs(() => db.orm.em.fork(), payments);
     await workRetentionJobs(jobs, { forkEm: () => db.orm.em.fork(), policy: retentionPolicy(env), logger });
+    await workOrderJobs(jobs, { forkEm: () => db.orm.em.fork(), timeZone: env.CANTEEN_TIME_ZONE, logger });
     if (mailer) {
       await workNotificationEmails(jobs, () => db.orm.em.fork(), {
         mailer,

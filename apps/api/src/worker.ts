@@ -5,6 +5,7 @@ import { createLogger } from './logger';
 import { createMailer, moneyFormatter } from './lib/mail';
 import { createUnsubscribeTokens, workNotificationEmails } from './modules/notification/notification.emails';
 import { createNotifier } from './modules/notification/notifier';
+import { workOrderJobs } from './modules/order/order.jobs';
 import { createPayments } from './modules/payment/payment.config';
 import { workPaymentJobs } from './modules/payment/payment.service';
 import { retentionPolicy, workRetentionJobs } from './modules/retention/retention.service';
@@ -36,6 +37,7 @@ if (env.SMTP_URL) {
 }
 await workPaymentJobs(() => db.orm.em.fork(), payments);
 await workRetentionJobs(jobs, { forkEm: () => db.orm.em.fork(), policy: retentionPolicy(env), logger });
+await workOrderJobs(jobs, { forkEm: () => db.orm.em.fork(), timeZone: env.CANTEEN_TIME_ZONE, logger });
 logger.info({ provider: payments.provider?.name ?? 'off' }, 'worker is working the job queue');
 
 const stop = async (signal: string) => {

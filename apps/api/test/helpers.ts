@@ -78,7 +78,7 @@ export const stopTestJobs = async () => {
 const lazyJobs: Jobs = {
   send: async (name, data, options) => (await sharedJobs()).send(name, data, options),
   work: async (name, handler) => (await sharedJobs()).work(name, handler),
-  schedule: async (name, cron) => (await sharedJobs()).schedule(name, cron),
+  schedule: async (name, cron, tz) => (await sharedJobs()).schedule(name, cron, tz),
   backlog: async (name) => (await sharedJobs()).backlog(name),
   stop: stopTestJobs,
 };

@@ -54,6 +54,8 @@ export const OrderDtoSchema = z.object({
   readyAt: IsoDateSchema.nullable(),
   collectedAt: IsoDateSchema.nullable(),
   cancelledAt: IsoDateSchema.nullable(),
+  /** Flagged at the end of the day it was not collected on: a manager's to resolve (refund, or hand over late). */
+  uncollectedAt: IsoDateSchema.nullable(),
   refundedAt: IsoDateSchema.nullable(),
   /** Why it was refunded, when the manager said (shown on the receipt). */
   refundReason: z.string().nullable(),
@@ -82,6 +84,8 @@ export const OrderListInputSchema = PageInputSchema.extend({
   userId: IdSchema.optional(),
   /** Only orders of this department's people, within the caller's reach (Reports' department filter). */
   departmentId: IdSchema.optional(),
+  /** Only orders flagged as not collected at the end of their day. */
+  uncollected: z.boolean().optional(),
   /** An order number ("#1A2B3C4D", or its end) or words of a dish on it (folded, inside words: ADR 0012). */
   search: TextSchema.trim().max(100).optional(),
 });

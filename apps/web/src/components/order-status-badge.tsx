@@ -11,7 +11,15 @@ const TONES: Record<OrderStatus, 'neutral' | 'green' | 'amber' | 'blue' | 'viole
   refunded: 'amber',
 };
 
-export const OrderStatusBadge = ({ status }: { status: OrderStatus }) => {
+/** The status, and "Not collected" when the day ended before the person came (a manager's to resolve). */
+export const OrderStatusBadge = ({ status, uncollectedAt }: { status: OrderStatus; uncollectedAt?: string | null }) => {
   const { t } = useTranslation('common');
-  return <Badge tone={TONES[status]}>{t(`orderStatus.${status}`)}</Badge>;
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <Badge tone={TONES[status]}>{t(`orderStatus.${status}`)}</Badge>
+      {uncollectedAt && (status === 'placed' || status === 'preparing' || status === 'ready') ? (
+        <Badge tone="red">{t('orderStatus.uncollected')}</Badge>
+      ) : null}
+    </span>
+  );
 };

@@ -24,6 +24,8 @@ export const OrderSchema = defineEntity({
     readyAt: p.datetime().nullable(),
     collectedAt: p.datetime().nullable(),
     cancelledAt: p.datetime().nullable(),
+    /** Still not collected when the canteen's day ended: flagged for a manager (never refunded by itself). */
+    uncollectedAt: p.datetime().nullable(),
     totalCents: p.integer().check('total_cents >= 0'),
     idempotencyKey: p.string().length(80),
     /** Hash of the items asked for, so a reused key with a different basket is refused. */
@@ -38,6 +40,10 @@ export const OrderSchema = defineEntity({
     { properties: ['user', 'createdAt'] },
     { properties: ['createdAt'] },
     // The kitchen's queue: open orders, oldest first.
+    {
+      name: 'canteen_order_uncollected_index',
+      expression: `create index "canteen_order_uncollected_index" on "canteen_order" ("uncollected_at") where "uncollected_at" is not null`,
+    },
     {
       name: 'canteen_order_open_index',
       expression: `create index "canteen_order_open_index" on "canteen_order" ("created_at") where "status" in ('placed', 'preparing', 'ready')`,

@@ -12,8 +12,11 @@ import {
   makeProduct,
   makeUser,
   newIdempotencyKey,
+  silentLogger,
+  startTestJobs,
   summaryDrift,
 } from '../../../test/helpers';
+import { UNCOLLECTED_CRON, flagUncollected, workOrderJobs } from '../order/order.jobs';
 
 const orm = await getTestOrm();
 
@@ -316,5 +319,47 @@ describe('any sequence of lifecycle calls (property)', () => {
       .fork()
       .count(Order, { lines: { product: dish.id }, status: { $nin: ['cancelled', 'refunded'] } });
     expect(await stockOf(dish.id)).toBe(100 - standing);
+  });
+});
+
+describe('the end of the day at the counter', () => {
+  it('flags orders still open for a manager, takes them off the display, and refunds nothing', async () => {
+    const w = await setUp();
+    const employee = await w.as('employee');
+    const forgotten = await w.order();
+    const collected = await w.order();
+    const kitchen = await w.as('kitchen');
+    for (const status of ['preparing', 'ready', 'collected'] as const) {
+      await kitchen.kitchen.setStatus({ orderId: collected.id, status });
+    }
+    const balance = (await employee.wallet.balance({})).totalCents;
+    expect(await flagUncollected(orm.em.fork())).toBeGreaterThanOrEqual(1);
+    expect((await employee.order.byId({ id: forgotten.id })).uncollectedAt).not.toBeNull();
+    expect((await employee.order.byId({ id: collected.id })).uncollectedAt).toBeNull();
+    expect((await kitchen.kitchen.queue({})).tickets.some((t) => t.id === forgotten.id)).toBe(false);
+    expect((await employee.wallet.balance({})).totalCents).toBe(balance);
+    const flagged = await (await w.as('manager')).order.list({ uncollected: true, limit: 50 });
+    expect(flagged.items.map((o) => o.id)).toContain(forgotten.id);
+    expect(flagged.items.map((o) => o.id)).not.toContain(collected.id);
+    // Found at the counter later, it can still be handed over; a manager may also refund it.
+    expect((await kitchen.kitchen.lookup({ code: forgotten.id })).tickets[0]?.status).toBe('placed');
+    expect((await (await w.as('manager')).order.refund({ orderId: forgotten.id })).status).toBe('refunded');
+    expect(await orm.em.fork().count(AuditEntry, { action: 'system.uncollected' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('runs just before midnight in the canteen time zone', async () => {
+    const jobs = await startTestJobs(`pgboss_uncollected_${process.pid}`);
+    try {
+      await workOrderJobs(jobs, { forkEm: () => orm.em.fork(), timeZone: 'Europe/Berlin', logger: silentLogger });
+      const schedules = await orm.em
+        .fork()
+        .getConnection()
+        .execute<{ name: string; cron: string; timezone: string }[]>(
+          `select name, cron, timezone from pgboss_uncollected_${process.pid}.schedule`,
+        );
+      expect(schedules).toEqual([{ name: 'orders-uncollected', cron: UNCOLLECTED_CRON, timezone: 'Europe/Berlin' }]);
+    } finally {
+      await jobs.stop();
+    }
   });
 });

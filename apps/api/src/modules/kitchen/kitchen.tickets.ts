@@ -48,7 +48,13 @@ export const loadTickets = async (em: EntityManager, filter: TicketFilter): Prom
   } else {
     query =
       'open' in filter
-        ? query.where('o.status', 'in', OPEN_STATUSES).orderBy('o.createdAt').orderBy('o.id').limit(MAX_OPEN_TICKETS)
+        ? query
+            .where('o.status', 'in', OPEN_STATUSES)
+            // Flagged at the end of their day: a manager's now, off the display.
+            .where('o.uncollectedAt', 'is', null)
+            .orderBy('o.createdAt')
+            .orderBy('o.id')
+            .limit(MAX_OPEN_TICKETS)
         : query.where('o.id', 'in', [...filter.orderIds]);
   }
   const rows = await query.execute();

@@ -61,6 +61,7 @@ export const toOrderDto = async (em: EntityManager, order: Order): Promise<Order
     readyAt: order.readyAt?.toISOString() ?? null,
     collectedAt: order.collectedAt?.toISOString() ?? null,
     cancelledAt: order.cancelledAt?.toISOString() ?? null,
+    uncollectedAt: order.uncollectedAt?.toISOString() ?? null,
     refundedAt: order.refundedAt?.toISOString() ?? null,
     refundReason: order.refundReason ?? null,
     lines: lines.map((line) => ({
@@ -279,6 +280,7 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       readyAt: null,
       collectedAt: null,
       cancelledAt: null,
+      uncollectedAt: null,
       refundedAt: null,
       refundReason: null,
       lines: lines.map((line) => ({
@@ -417,6 +419,7 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
       'pb.name as placedByName',
       'o.createdAt',
       'o.statusChangedAt',
+      'o.uncollectedAt',
       'o.refundedAt',
       eb
         .selectFrom('OrderLine as l')
@@ -427,6 +430,7 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
   const owners = await ownersInReadReach(ctx.em, actor, input.userId);
   if (owners) query = query.where('o.user', 'in', owners);
   if (input.status) query = query.where('o.status', '=', input.status);
+  if (input.uncollected) query = query.where('o.uncollectedAt', 'is not', null);
   if (input.departmentId) query = query.where('u.department', '=', input.departmentId);
   if (input.from) query = query.where('o.createdAt', '>=', new Date(input.from));
   if (input.to) query = query.where('o.createdAt', '<', new Date(input.to));
@@ -444,6 +448,7 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
       itemCount: row.itemCount ?? 0,
       createdAt: row.createdAt.toISOString(),
       statusChangedAt: row.statusChangedAt.toISOString(),
+      uncollectedAt: row.uncollectedAt?.toISOString() ?? null,
       refundedAt: row.refundedAt?.toISOString() ?? null,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null,

@@ -18,10 +18,10 @@ import { trpc } from '../../lib/trpc';
 import { usePagedList } from '../../lib/use-list';
 import type { ReportFilters } from './use-report-filters';
 
-type StatusFilter = 'all' | OrderStatus;
+type StatusFilter = 'all' | 'uncollected' | OrderStatus;
 
 const PAGE_SIZE = 25;
-const STATUS_FILTERS: readonly StatusFilter[] = ['all', ...ORDER_STATUSES];
+const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'uncollected', ...ORDER_STATUSES];
 
 type OrdersPanelProps = { filters: ReportFilters; input: RouterInputs['report']['revenue'] };
 
@@ -36,7 +36,12 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
   const { user } = filters;
   const [status, setStatus] = useState<StatusFilter>('all');
   const list = usePagedList((cursor) =>
-    trpc.order.list.queryOptions({ limit: PAGE_SIZE, cursor, ...input, ...(status === 'all' ? {} : { status }) }),
+    trpc.order.list.queryOptions({
+      limit: PAGE_SIZE,
+      cursor,
+      ...input,
+      ...(status === 'all' ? {} : status === 'uncollected' ? { uncollected: true } : { status }),
+    }),
   );
   const [refunding, setRefunding] = useState<OrderSummaryDto | null>(null);
   const whose =
@@ -90,7 +95,7 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                       {/* On a phone the person and the status move here, so the refund stays on screen. */}
                       <span className="mt-1 block text-sm font-medium text-zinc-900 sm:hidden">{order.userName}</span>
                       <span className="mt-1 block sm:hidden">
-                        <OrderStatusBadge status={order.status} />
+                        <OrderStatusBadge status={order.status} uncollectedAt={order.uncollectedAt} />
                       </span>
                     </>
                   ),
@@ -117,7 +122,7 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                 ORDER_COLUMNS.total,
                 {
                   header: t('orders.columns.status'),
-                  cell: (order) => <OrderStatusBadge status={order.status} />,
+                  cell: (order) => <OrderStatusBadge status={order.status} uncollectedAt={order.uncollectedAt} />,
                   className: 'hidden sm:table-cell',
                 },
                 {

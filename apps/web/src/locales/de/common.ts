@@ -106,6 +106,7 @@ export const common: typeof en = {
     collected: 'Abgeholt',
     cancelled: 'Storniert',
     refunded: 'Erstattet',
+    uncollected: 'Nicht abgeholt',
   },
   paymentStatus: {
     pending: 'Ausstehend',

@@ -108,6 +108,7 @@ export const common = {
     collected: 'Collected',
     cancelled: 'Cancelled',
     refunded: 'Refunded',
+    uncollected: 'Not collected',
   },
   paymentStatus: {
     pending: 'Waiting',
