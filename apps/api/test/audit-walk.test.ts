@@ -244,6 +244,10 @@ const CASES: Record<MutationPath, (w: World) => Promise<Act>> = {
     const token = await w.deps.unsubscribeTokens.sign(w.employee.id);
     return { as: null, run: (c) => c.notification.unsubscribe({ token }) };
   },
+  'product.setFavourite': async (w) => {
+    const dish = await makeProduct(w.orm);
+    return { as: w.employee, run: (c) => c.product.setFavourite({ id: dish.id, isFavourite: true }) };
+  },
   'order.refund': async (w) => {
     const { order } = await lunch(w);
     return { as: w.manager, run: (c) => c.order.refund({ orderId: order.id, reason: 'Cold soup' }) };

@@ -3,6 +3,7 @@ import { DepartmentSchema } from './department/department.entity';
 import { LiveEventSchema } from './live/live-event.entity';
 import { NotificationSchema, NotificationSettingsSchema } from './notification/notification.entity';
 import { CategorySchema } from './menu/category.entity';
+import { FavouriteSchema } from './menu/favourite.entity';
 import { ProductSchema } from './menu/product.entity';
 import { BlogSchema, PostSchema } from './news/blog.entity';
 import {
@@ -50,4 +51,5 @@ export const ENTITIES = [
   LiveEventSchema,
   NotificationSchema,
   NotificationSettingsSchema,
+  FavouriteSchema,
 ];

@@ -84,3 +84,4 @@ export {
   type StoredLiveEvent,
 } from './live/live-event.repository';
 export { Notification, NotificationSettings } from './notification/notification.entity';
+export { Favourite } from './menu/favourite.entity';

@@ -61,6 +61,7 @@ export const PrivacyExportSchema = z.object({
       emailedAt: maybeDate,
     }),
   ),
+  favourites: z.array(z.object({ productName: z.string(), createdAt: date })),
   notificationSettings: z.object({ emailKinds: z.array(z.string()), lowBalanceCents: z.number().int().nullable() }).nullable(),
   payments: z.array(
     z.object({

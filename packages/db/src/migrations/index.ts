@@ -9,6 +9,7 @@ import { Migration20261206040000 } from './Migration20261206040000';
 import { Migration20261206100000 } from './Migration20261206100000';
 import { Migration20261206130000 } from './Migration20261206130000';
 import { Migration20261206140000 } from './Migration20261206140000';
+import { Migration20261206150000 } from './Migration20261206150000';
 
 /** Every committed migration, in order. Listed explicitly so the bundled API carries them; add new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206100000', class: Migration20261206100000 },
   { name: 'Migration20261206130000', class: Migration20261206130000 },
   { name: 'Migration20261206140000', class: Migration20261206140000 },
+  { name: 'Migration20261206150000', class: Migration20261206150000 },
 ];

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   AuditEntry,
+  Favourite,
   Notification,
   NotificationSettings,
   Order,
@@ -43,6 +44,7 @@ export const EXPORT_COVERAGE: Record<string, string> = {
   'Payment.user': 'payments',
   'Notification.user': 'notifications',
   'NotificationSettings.user': 'notificationSettings',
+  'Favourite.user': 'favourites',
 };
 
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
@@ -60,18 +62,20 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
   const subject = await subjectOf(ctx, userId);
   const em = ctx.em;
   const user = await em.findOneOrFail(User, subject.id, { populate: ['department'], refresh: true });
-  const [orders, entries, payments, reviews, posts, sessions, resets, audits, notifications, settings] = await Promise.all([
-    em.find(Order, { user }, { populate: ['lines'], orderBy: { createdAt: 'asc' } }),
-    em.find(WalletEntry, { user }, { populate: ['payer'], orderBy: { occurredAt: 'asc', id: 'asc' } }),
-    em.find(Payment, { user }, { orderBy: { createdAt: 'asc' } }),
-    em.find(Review, { user }, { populate: ['product'], orderBy: { createdAt: 'asc' } }),
-    em.find(Post, { author: user }, { orderBy: { createdAt: 'asc' } }),
-    em.find(Session, { user }, { orderBy: { createdAt: 'asc' } }),
-    em.find(PasswordReset, { user }, { orderBy: { createdAt: 'asc' } }),
-    em.find(AuditEntry, { $or: [{ actor: user }, { entity: 'User', entityId: user.id }] }, { orderBy: { at: 'asc' } }),
-    em.find(Notification, { user }, { orderBy: { createdAt: 'asc' } }),
-    em.findOne(NotificationSettings, { user }),
-  ]);
+  const [orders, entries, payments, reviews, posts, sessions, resets, audits, notifications, settings, favourites] =
+    await Promise.all([
+      em.find(Order, { user }, { populate: ['lines'], orderBy: { createdAt: 'asc' } }),
+      em.find(WalletEntry, { user }, { populate: ['payer'], orderBy: { occurredAt: 'asc', id: 'asc' } }),
+      em.find(Payment, { user }, { orderBy: { createdAt: 'asc' } }),
+      em.find(Review, { user }, { populate: ['product'], orderBy: { createdAt: 'asc' } }),
+      em.find(Post, { author: user }, { orderBy: { createdAt: 'asc' } }),
+      em.find(Session, { user }, { orderBy: { createdAt: 'asc' } }),
+      em.find(PasswordReset, { user }, { orderBy: { createdAt: 'asc' } }),
+      em.find(AuditEntry, { $or: [{ actor: user }, { entity: 'User', entityId: user.id }] }, { orderBy: { at: 'asc' } }),
+      em.find(Notification, { user }, { orderBy: { createdAt: 'asc' } }),
+      em.findOne(NotificationSettings, { user }),
+      em.find(Favourite, { user }, { populate: ['product'], orderBy: { createdAt: 'asc' } }),
+    ]);
   await recordAuditEvent(em, { action: 'privacy.export', entity: 'User', entityId: user.id });
   await em.flush();
   return {
@@ -119,6 +123,10 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
       createdAt: notification.createdAt.toISOString(),
       readAt: iso(notification.readAt),
       emailedAt: iso(notification.emailedAt),
+    })),
+    favourites: favourites.map((favourite) => ({
+      productName: favourite.product.getEntity().name,
+      createdAt: favourite.createdAt.toISOString(),
     })),
     notificationSettings: settings
       ? { emailKinds: [...settings.emailKinds], lowBalanceCents: settings.lowBalanceCents ?? null }
@@ -239,6 +247,7 @@ export const erasePerson = async (ctx: Ctx, input: PrivacyEraseInput): Promise<{
     // What they were told is theirs alone; nothing else depends on it.
     await db.deleteFrom('Notification').where('user', '=', person.id).execute();
     await db.deleteFrom('NotificationSettings').where('user', '=', person.id).execute();
+    await db.deleteFrom('Favourite').where('user', '=', person.id).execute();
     await db.updateTable('AuditEntry').set({ ip: null, userAgent: null }).where('actor', '=', person.id).execute();
     const snapshots = await em.find(AuditEntry, { entity: 'User', entityId: person.id });
     for (const entry of snapshots) {

@@ -8,9 +8,11 @@ import {
   ProductDtoSchema,
   ProductListInputSchema,
   ProductPageSchema,
+  SetFavouriteInputSchema,
   UpdateProductInputSchema,
 } from '@canteen/shared';
-import { kitchenProcedure, managerProcedure, signedInProcedure } from '../../trpc/init';
+import { z } from 'zod';
+import { kitchenProcedure, managerProcedure, protectedProcedure, signedInProcedure } from '../../trpc/init';
 import * as products from './product.service';
 
 export const productRouter = {
@@ -26,6 +28,12 @@ export const productRouter = {
     .input(ByIdInputSchema)
     .output(ProductDtoSchema)
     .query(({ ctx, input }) => products.getProduct(ctx, input.id)),
+  /** The caller's pinned dishes (not part of the cached menu: theirs alone). */
+  favourites: protectedProcedure.output(z.array(ProductDtoSchema)).query(({ ctx }) => products.listFavourites(ctx)),
+  setFavourite: protectedProcedure
+    .input(SetFavouriteInputSchema)
+    .output(z.array(ProductDtoSchema))
+    .mutation(({ ctx, input }) => products.setFavourite(ctx, input)),
   create: managerProcedure
     .input(CreateProductInputSchema)
     .output(ProductDtoSchema)

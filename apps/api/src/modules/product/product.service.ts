@@ -1,4 +1,4 @@
-import { Category, Product, kysely, matchesSearch, searchRank, searchWords } from '@canteen/db';
+import { Category, Favourite, Product, User, kysely, matchesSearch, searchRank, searchWords } from '@canteen/db';
 import { type SqlBool, sql } from 'kysely';
 import type {
   AdjustStockInput,
@@ -287,4 +287,30 @@ export const adjustStock = async (ctx: Ctx, input: AdjustStockInput): Promise<Pr
   });
   await menuChanged(ctx);
   return (await loadProductDto(ctx, input.id))!;
+};
+
+/** The caller's favourite dishes still on the menu, by name: pinned at the top of their menu (not cached: theirs alone). */
+export const listFavourites = async (ctx: Ctx): Promise<ProductDto[]> => {
+  const user = requireRole(ctx.user, 'user');
+  const rows = await selectProducts(ctx)
+    .innerJoin('Favourite as f', 'f.product', 'p.id')
+    .where('f.user', '=', user.id)
+    .where('p.isActive', '=', true)
+    .orderBy('p.name')
+    .execute();
+  return rows.map(toProductDto);
+};
+
+/** Pins or unpins a dish for the caller (an archived dish can be unpinned, not pinned); answers the new list. */
+export const setFavourite = async (ctx: Ctx, input: { id: string; isFavourite: boolean }): Promise<ProductDto[]> => {
+  const user = requireRole(ctx.user, 'user');
+  const favourite = await ctx.em.findOne(Favourite, { user: user.id, product: input.id });
+  if (input.isFavourite && !favourite) {
+    const product = await ctx.em.findOne(Product, { id: input.id, isActive: true });
+    if (!product) throw new AppError('NOT_FOUND', 'No such dish', { reason: 'NOT_FOUND' });
+    ctx.em.create(Favourite, { user: ctx.em.getReference(User, user.id), product });
+  }
+  if (!input.isFavourite && favourite) ctx.em.remove(favourite);
+  await ctx.em.flush();
+  return listFavourites(ctx);
 };
