@@ -248,6 +248,10 @@ const CASES: Record<MutationPath, (w: World) => Promise<Act>> = {
     const dish = await makeProduct(w.orm);
     return { as: w.employee, run: (c) => c.product.setFavourite({ id: dish.id, isFavourite: true }) };
   },
+  'blog.follow': async (w) => {
+    const blog = await blogWithPost(w);
+    return { as: w.employee, run: (c) => c.blog.follow({ id: blog.id, isFollowing: true }) };
+  },
   'order.refund': async (w) => {
     const { order } = await lunch(w);
     return { as: w.manager, run: (c) => c.order.refund({ orderId: order.id, reason: 'Cold soup' }) };

@@ -82,6 +82,34 @@ describe('notifications in the app', () => {
   });
 });
 
+describe('news channels people follow', () => {
+  it('tell their followers of a new post (not its author, not a draft until it is published)', async () => {
+    const w = await setUp();
+    const manager = await w.as('manager');
+    const blog = await manager.blog.create({
+      name: `Kitchen news ${w.department.code}`,
+      slug: `kitchen-${w.department.code.toLowerCase()}`,
+    });
+    const employee = await w.as('employee');
+    expect((await employee.blog.follow({ id: blog.id, isFollowing: true })).ids).toEqual([blog.id]);
+    expect((await employee.blog.follow({ id: blog.id, isFollowing: true })).ids).toEqual([blog.id]);
+    await manager.blog.follow({ id: blog.id, isFollowing: true });
+    const post = await manager.post.create({ blogId: blog.id, title: 'Pizza Friday', content: 'Pizza on Friday.' });
+    const draft = await manager.post.create({ blogId: blog.id, content: 'Soon', status: 'draft' });
+    const news = () => employee.notification.list({}).then((page) => page.items.filter((n) => n.kind === 'news_post'));
+    expect((await news()).map((n) => n.payload)).toEqual([{ postId: post.id, blogName: blog.name, postTitle: 'Pizza Friday' }]);
+    // The author is not told of their own post.
+    expect((await manager.notification.list({})).items.some((n) => n.kind === 'news_post')).toBe(false);
+    await manager.post.update({ id: draft.id, status: 'published' });
+    expect((await news()).map((n) => n.payload.postId)).toEqual([draft.id, post.id]);
+    // Unfollowed: nothing more.
+    expect((await employee.blog.follow({ id: blog.id, isFollowing: false })).ids).toEqual([]);
+    await manager.post.create({ blogId: blog.id, content: 'Another' });
+    expect(await news()).toHaveLength(2);
+    expect((await employee.blog.following()).ids).toEqual([]);
+  });
+});
+
 describe('notifications by email, through a real SMTP server', () => {
   const received: ParsedMail[] = [];
   let failNext = 0;

@@ -5,6 +5,7 @@ import { NotificationSchema, NotificationSettingsSchema } from './notification/n
 import { CategorySchema } from './menu/category.entity';
 import { FavouriteSchema } from './menu/favourite.entity';
 import { ProductSchema } from './menu/product.entity';
+import { BlogFollowSchema } from './news/blog-follow.entity';
 import { BlogSchema, PostSchema } from './news/blog.entity';
 import {
   FundingDaySchema,
@@ -52,4 +53,5 @@ export const ENTITIES = [
   NotificationSchema,
   NotificationSettingsSchema,
   FavouriteSchema,
+  BlogFollowSchema,
 ];

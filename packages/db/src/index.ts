@@ -85,3 +85,4 @@ export {
 } from './live/live-event.repository';
 export { Notification, NotificationSettings } from './notification/notification.entity';
 export { Favourite } from './menu/favourite.entity';
+export { BlogFollow } from './news/blog-follow.entity';

@@ -3,7 +3,7 @@ import { IdSchema, IsoDateSchema, PageInputSchema, pageOf } from './common';
 
 /**
  * What a person is told about (`notification.*`): in the app (the bell in the header, persisted) and, when SMTP is
- * configured and they want it, by email. News posts in followed channels come with channel following.
+ * configured and they want it, by email; `news_post` for a new post in a news channel they follow.
  */
 export const NOTIFICATION_KINDS = [
   'order_ready',
@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'top_up_succeeded',
   'top_up_failed',
   'balance_low',
+  'news_post',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
@@ -24,6 +25,9 @@ export const NotificationPayloadSchema = z.object({
   balanceCents: z.number().int().optional(),
   thresholdCents: z.number().int().optional(),
   reason: z.string().nullable().optional(),
+  postId: IdSchema.optional(),
+  blogName: z.string().optional(),
+  postTitle: z.string().nullable().optional(),
 });
 export type NotificationPayload = z.infer<typeof NotificationPayloadSchema>;
 

@@ -62,6 +62,7 @@ export const PrivacyExportSchema = z.object({
     }),
   ),
   favourites: z.array(z.object({ productName: z.string(), createdAt: date })),
+  followedChannels: z.array(z.object({ channelName: z.string(), createdAt: date })),
   notificationSettings: z.object({ emailKinds: z.array(z.string()), lowBalanceCents: z.number().int().nullable() }).nullable(),
   payments: z.array(
     z.object({

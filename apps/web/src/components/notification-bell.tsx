@@ -22,14 +22,18 @@ export const useNotificationWords = () => {
       amount: formatMoney(payload.amountCents ?? 0),
       balance: formatMoney(payload.balanceCents ?? 0),
       threshold: formatMoney(payload.thresholdCents ?? 0),
+      channel: payload.blogName ?? '',
+      postTitle: payload.postTitle ?? '',
     };
     return {
       title: t(`kinds.${notification.kind}.title`, values),
       body: t(`kinds.${notification.kind}.body`, values),
       /** Where it leads: the order's receipt, or the wallet. */
-      link: payload.orderId
-        ? { to: '/orders/$orderId' as const, params: { orderId: payload.orderId } }
-        : { to: '/wallet' as const },
+      link: payload.postId
+        ? { to: '/news/$postId' as const, params: { postId: payload.postId } }
+        : payload.orderId
+          ? { to: '/orders/$orderId' as const, params: { orderId: payload.orderId } }
+          : { to: '/wallet' as const },
     };
   };
 };

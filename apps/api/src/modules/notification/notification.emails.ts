@@ -66,6 +66,12 @@ export const describe = (
         body: 'Nothing was charged. You can try again from your wallet.',
         path: '/wallet',
       };
+    case 'news_post':
+      return {
+        subject: `New in ${payload.blogName ?? 'the news'}${payload.postTitle ? `: ${payload.postTitle}` : ''}`,
+        body: 'A channel you follow has a new post.',
+        path: `/news/${payload.postId}`,
+      };
     case 'balance_low':
     default:
       return {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   AuditEntry,
+  BlogFollow,
   Favourite,
   Notification,
   NotificationSettings,
@@ -45,6 +46,7 @@ export const EXPORT_COVERAGE: Record<string, string> = {
   'Notification.user': 'notifications',
   'NotificationSettings.user': 'notificationSettings',
   'Favourite.user': 'favourites',
+  'BlogFollow.user': 'followedChannels',
 };
 
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
@@ -62,7 +64,7 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
   const subject = await subjectOf(ctx, userId);
   const em = ctx.em;
   const user = await em.findOneOrFail(User, subject.id, { populate: ['department'], refresh: true });
-  const [orders, entries, payments, reviews, posts, sessions, resets, audits, notifications, settings, favourites] =
+  const [orders, entries, payments, reviews, posts, sessions, resets, audits, notifications, settings, favourites, follows] =
     await Promise.all([
       em.find(Order, { user }, { populate: ['lines'], orderBy: { createdAt: 'asc' } }),
       em.find(WalletEntry, { user }, { populate: ['payer'], orderBy: { occurredAt: 'asc', id: 'asc' } }),
@@ -75,6 +77,7 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
       em.find(Notification, { user }, { orderBy: { createdAt: 'asc' } }),
       em.findOne(NotificationSettings, { user }),
       em.find(Favourite, { user }, { populate: ['product'], orderBy: { createdAt: 'asc' } }),
+      em.find(BlogFollow, { user }, { populate: ['blog'], orderBy: { createdAt: 'asc' } }),
     ]);
   await recordAuditEvent(em, { action: 'privacy.export', entity: 'User', entityId: user.id });
   await em.flush();
@@ -127,6 +130,10 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
     favourites: favourites.map((favourite) => ({
       productName: favourite.product.getEntity().name,
       createdAt: favourite.createdAt.toISOString(),
+    })),
+    followedChannels: follows.map((follow) => ({
+      channelName: follow.blog.getEntity().name,
+      createdAt: follow.createdAt.toISOString(),
     })),
     notificationSettings: settings
       ? { emailKinds: [...settings.emailKinds], lowBalanceCents: settings.lowBalanceCents ?? null }
@@ -248,6 +255,7 @@ export const erasePerson = async (ctx: Ctx, input: PrivacyEraseInput): Promise<{
     await db.deleteFrom('Notification').where('user', '=', person.id).execute();
     await db.deleteFrom('NotificationSettings').where('user', '=', person.id).execute();
     await db.deleteFrom('Favourite').where('user', '=', person.id).execute();
+    await db.deleteFrom('BlogFollow').where('user', '=', person.id).execute();
     await db.updateTable('AuditEntry').set({ ip: null, userAgent: null }).where('actor', '=', person.id).execute();
     const snapshots = await em.find(AuditEntry, { entity: 'User', entityId: person.id });
     for (const entry of snapshots) {

@@ -17,6 +17,7 @@ export const notifications: typeof en = {
     top_up_succeeded: { title: '{{amount}} Ihrem Guthaben gutgeschrieben', body: 'Ihre Kartenaufladung ist durch.' },
     top_up_failed: { title: 'Ihre Aufladung über {{amount}} ist fehlgeschlagen', body: 'Es wurde nichts abgebucht.' },
     balance_low: { title: 'Ihr Guthaben beträgt {{balance}}', body: 'Es ist unter {{threshold}} gefallen.' },
+    news_post: { title: 'Neu in {{channel}}', body: '{{postTitle}}' },
   },
   settings: {
     title: 'Benachrichtigungen',
@@ -34,6 +35,7 @@ export const notifications: typeof en = {
       top_up_succeeded: 'Eine Kartenaufladung ist durch',
       top_up_failed: 'Eine Kartenaufladung ist fehlgeschlagen',
       balance_low: 'Mein Guthaben ist niedrig',
+      news_post: 'Ein neuer Beitrag in einem Kanal, dem ich folge',
     },
   },
   unsubscribe: {

@@ -15,6 +15,7 @@ export const notifications = {
     top_up_succeeded: { title: '{{amount}} added to your wallet', body: 'Your card top-up went through.' },
     top_up_failed: { title: 'Your top-up of {{amount}} did not go through', body: 'Nothing was charged.' },
     balance_low: { title: 'Your balance is {{balance}}', body: 'It went below {{threshold}}.' },
+    news_post: { title: 'New in {{channel}}', body: '{{postTitle}}' },
   },
   settings: {
     title: 'Notifications',
@@ -32,6 +33,7 @@ export const notifications = {
       top_up_succeeded: 'A card top-up went through',
       top_up_failed: 'A card top-up failed',
       balance_low: 'My balance is low',
+      news_post: 'A new post in a channel I follow',
     },
   },
   unsubscribe: {
