@@ -45,7 +45,7 @@ export const newPost = (em: EntityManager, { blog, author, ...fields }: NewPost)
  * A post just published tells the channel's followers (not its author), in the transaction that publishes it
  * (docs/PRODUCT.md §4b).
  */
-const tellFollowers = async (ctx: Ctx, em: EntityManager, post: Post, blog: Blog): Promise<void> => {
+const tellFollowers = async (ctx: Ctx, em: EntityManager, { post, blog }: { post: Post; blog: Blog }): Promise<void> => {
   const followers = await em.find(BlogFollow, {
     blog: blog.id,
     user: { isActive: true, ...(post.author ? { id: { $ne: post.author.id } } : {}) },
@@ -66,7 +66,7 @@ export const createPost = async (ctx: Ctx, input: CreatePostInput) => {
     const blog = await em.findOneOrFail(Blog, input.blogId);
     const created = newPost(em, { blog, author, ...input });
     await em.flush();
-    if (created.status === 'published') await tellFollowers(ctx, em, created, blog);
+    if (created.status === 'published') await tellFollowers(ctx, em, { post: created, blog });
     return created;
   });
   await ctx.em.populate(post, ['author']);
@@ -137,7 +137,7 @@ export const updatePost = async (ctx: Ctx, input: UpdatePostInput) => {
   }
   await ctx.em.transactional(async (em) => {
     await em.flush();
-    if (isPublishing) await tellFollowers(ctx, em, post, await em.findOneOrFail(Blog, post.blog.id));
+    if (isPublishing) await tellFollowers(ctx, em, { post, blog: await em.findOneOrFail(Blog, post.blog.id) });
   });
   return toPostDto(post);
 };
