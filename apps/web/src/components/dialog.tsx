@@ -92,8 +92,6 @@ type ConfirmDialogProps = {
   title: string;
   description: ReactNode;
   confirmLabel: string;
-  /** When "Cancel" would be ambiguous (cancelling an order): what keeps things as they are. */
-  cancelLabel?: string;
   onConfirm: () => void;
   isPending?: boolean;
   error?: string | null;
@@ -113,7 +111,6 @@ export const ConfirmDialog = ({
   title,
   description,
   confirmLabel,
-  cancelLabel,
   onConfirm,
   isPending,
   error,
@@ -141,7 +138,7 @@ export const ConfirmDialog = ({
           ) : null}
           <DialogFooter>
             <AlertDialogPrimitive.Cancel asChild>
-              <Button variant="secondary">{cancelLabel ?? t('cancel')}</Button>
+              <Button variant="secondary">{t('cancel')}</Button>
             </AlertDialogPrimitive.Cancel>
             <Button variant={confirmVariant} isLoading={isPending} disabled={isConfirmDisabled} onClick={onConfirm}>
               {confirmLabel}

@@ -4,8 +4,6 @@ import {
   BlogPageSchema,
   ByIdInputSchema,
   CreateBlogInputSchema,
-  FollowBlogInputSchema,
-  FollowedBlogsSchema,
   GetBlogInputSchema,
   OkSchema,
   PageInputSchema,
@@ -27,12 +25,6 @@ export const blogRouter = {
     .input(PageInputSchema)
     .output(BlogPageSchema)
     .query(({ ctx, input }) => blogs.listBlogs(ctx, input)),
-  /** The channels the caller follows (their new posts come as notifications). */
-  following: protectedProcedure.output(FollowedBlogsSchema).query(({ ctx }) => blogs.followedBlogs(ctx)),
-  follow: protectedProcedure
-    .input(FollowBlogInputSchema)
-    .output(FollowedBlogsSchema)
-    .mutation(({ ctx, input }) => blogs.followBlog(ctx, input)),
   update: managerProcedure
     .input(UpdateBlogInputSchema)
     .output(BlogDtoSchema)

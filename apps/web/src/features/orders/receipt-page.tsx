@@ -1,4 +1,3 @@
-import { isMoneyReturned, isRefundable } from '@canteen/shared/lifecycle';
 import { hasRole } from '@canteen/shared/rules';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -15,7 +14,6 @@ import { useSession } from '../../lib/auth';
 import { errorCode, errorMessage } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useOrderAgain } from '../../lib/use-order-again';
-import { OrderProgress } from './order-progress';
 import { RateYourLunch } from './rate-lunch';
 import { Receipt } from '../../components/receipt';
 import { RefundDialog } from '../../components/refund-dialog';
@@ -59,7 +57,7 @@ export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
                   </Link>
                 )}
               </Button>
-              {order && isStaff && order.userId !== me.id && isRefundable(order.status) ? (
+              {order && isStaff && order.userId !== me.id && order.status === 'completed' ? (
                 <Button variant="secondary" onClick={() => setIsRefunding(true)}>
                   <Undo2 aria-hidden />
                   {t('receipt.refund')}
@@ -88,7 +86,6 @@ export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
           {t('receipt.placedText')}
         </Alert>
       ) : null}
-      {order ? <OrderProgress order={order} isOwn={isOwn} /> : null}
       <Card className="max-w-3xl print:max-w-none print:border-0 print:shadow-none">
         <CardContent className="print:p-0">
           {query.isPending ? (
@@ -108,7 +105,7 @@ export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
           )}
         </CardContent>
       </Card>
-      {order && isOwn && !isMoneyReturned(order.status) ? (
+      {order && isOwn && order.status === 'completed' ? (
         isTimeToRate(order.createdAt) ? (
           <RateYourLunch lines={order.lines} />
         ) : (

@@ -1,6 +1,5 @@
 import type { RouterInputs } from '@canteen/api/trpc';
 import type { OrderSummaryDto } from '@canteen/shared';
-import { ORDER_STATUSES, type OrderStatus, isRefundable } from '@canteen/shared/lifecycle';
 import { ReceiptText, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,10 +17,10 @@ import { trpc } from '../../lib/trpc';
 import { usePagedList } from '../../lib/use-list';
 import type { ReportFilters } from './use-report-filters';
 
-type StatusFilter = 'all' | 'uncollected' | OrderStatus;
+type StatusFilter = 'all' | 'completed' | 'refunded';
 
 const PAGE_SIZE = 25;
-const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'uncollected', ...ORDER_STATUSES];
+const STATUS_FILTERS = ['all', 'completed', 'refunded'] as const satisfies readonly StatusFilter[];
 
 type OrdersPanelProps = { filters: ReportFilters; input: RouterInputs['report']['revenue'] };
 
@@ -32,16 +31,10 @@ type OrdersPanelProps = { filters: ReportFilters; input: RouterInputs['report'][
  */
 export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
   const { t } = useTranslation('report');
-  const { t: common } = useTranslation('common');
   const { user } = filters;
   const [status, setStatus] = useState<StatusFilter>('all');
   const list = usePagedList((cursor) =>
-    trpc.order.list.queryOptions({
-      limit: PAGE_SIZE,
-      cursor,
-      ...input,
-      ...(status === 'all' ? {} : status === 'uncollected' ? { uncollected: true } : { status }),
-    }),
+    trpc.order.list.queryOptions({ limit: PAGE_SIZE, cursor, ...input, ...(status === 'all' ? {} : { status }) }),
   );
   const [refunding, setRefunding] = useState<OrderSummaryDto | null>(null);
   const whose =
@@ -50,7 +43,7 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
       : t('orders.whose.managed', { department: user?.departmentName ?? t('orders.whose.yourDepartment') });
   const statusOptions: SelectOption<StatusFilter>[] = STATUS_FILTERS.map((value) => ({
     value,
-    label: value === 'all' ? t('orders.status.all') : common(`orderStatus.${value}`),
+    label: t(`orders.status.${value}`),
   }));
 
   return (
@@ -95,7 +88,7 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                       {/* On a phone the person and the status move here, so the refund stays on screen. */}
                       <span className="mt-1 block text-sm font-medium text-zinc-900 sm:hidden">{order.userName}</span>
                       <span className="mt-1 block sm:hidden">
-                        <OrderStatusBadge status={order.status} uncollectedAt={order.uncollectedAt} />
+                        <OrderStatusBadge status={order.status} />
                       </span>
                     </>
                   ),
@@ -122,7 +115,7 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                 ORDER_COLUMNS.total,
                 {
                   header: t('orders.columns.status'),
-                  cell: (order) => <OrderStatusBadge status={order.status} uncollectedAt={order.uncollectedAt} />,
+                  cell: (order) => <OrderStatusBadge status={order.status} />,
                   className: 'hidden sm:table-cell',
                 },
                 {
@@ -130,7 +123,7 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                   isHeaderHidden: true,
                   className: 'text-right',
                   cell: (order) =>
-                    isRefundable(order.status) && order.userId !== user?.id ? (
+                    order.status === 'completed' && order.userId !== user?.id ? (
                       <Button
                         variant="secondary"
                         size="sm"

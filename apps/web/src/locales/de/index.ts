@@ -19,8 +19,6 @@ import { report } from './report';
 import { news } from './news';
 import { profile } from './profile';
 import { settings } from './settings';
-import { kitchen } from './kitchen';
-import { notifications } from './notifications';
 
 import type { Resources } from '../en';
 
@@ -47,6 +45,4 @@ export const de: Resources = {
   news,
   profile,
   settings,
-  kitchen,
-  notifications,
 };

@@ -108,7 +108,7 @@ export const report: typeof en = {
       yourDepartment: 'Ihrer Abteilung',
     },
     filter: 'Nach Status filtern',
-    status: { all: 'Alle Bestellungen' },
+    status: { all: 'Alle Bestellungen', completed: 'Bezahlt', refunded: 'Erstattet' },
     loading: 'Bestellungen werden geladen',
     pages: 'Seiten der Bestellungen',
     empty: {

@@ -17,7 +17,7 @@ export const auth = {
   demo: {
     title: 'Demo accounts',
     passwordForAll: 'Password for all:',
-    roles: { admin: 'Admin', manager: 'Manager', employee: 'Employee', kitchen: 'Kitchen' },
+    roles: { admin: 'Admin', manager: 'Manager', employee: 'Employee' },
   },
   reset: {
     pageTitle: 'Reset password',
