@@ -3,12 +3,27 @@ import { DEMO, type DemoRole, mainNav, signIn } from './fixtures';
 
 const EXPECTED_NAV: Record<DemoRole, string[]> = {
   employee: ['Menu', 'Orders', 'Wallet', 'News', 'Profile'],
-  manager: ['Menu', 'Orders', 'Wallet', 'News', 'Products', 'Credits', 'Reports', 'Till', 'Reviews', 'People', 'Profile'],
+  kitchen: ['Kitchen', 'Profile'],
+  manager: [
+    'Menu',
+    'Orders',
+    'Wallet',
+    'News',
+    'Kitchen',
+    'Products',
+    'Credits',
+    'Reports',
+    'Till',
+    'Reviews',
+    'People',
+    'Profile',
+  ],
   admin: [
     'Menu',
     'Orders',
     'Wallet',
     'News',
+    'Kitchen',
     'Products',
     'Credits',
     'Reports',

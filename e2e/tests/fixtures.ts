@@ -1,5 +1,5 @@
 import type { AppRouter } from '@canteen/api/trpc';
-import { type APIRequestContext, type Locator, type Page, expect } from '@playwright/test';
+import { type APIRequestContext, type Locator, type Page, type Request, expect } from '@playwright/test';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { Secret, TOTP } from 'otpauth';
 
@@ -9,6 +9,7 @@ export const DEMO = {
   admin: { email: 'admin@canteen.test', name: 'Ada Admin' },
   manager: { email: 'manager@canteen.test', name: 'Maya Manager' },
   employee: { email: 'employee@canteen.test', name: 'Eli Employee' },
+  kitchen: { email: 'kitchen@canteen.test', name: 'Kai Kitchen' },
 } as const;
 
 export type DemoRole = keyof typeof DEMO;
@@ -203,6 +204,7 @@ export const enrolTotp = async (page: Page): Promise<string> => {
 export const APP_PAGES: Record<DemoRole, string[]> = {
   employee: ['/menu', '/menu?q=curry&diet=["vegan"]', '/cart', '/orders', '/wallet', '/news', '/profile', '/no-such-page'],
   manager: [
+    '/kitchen',
     '/till',
     '/products',
     '/reports',
@@ -213,11 +215,45 @@ export const APP_PAGES: Record<DemoRole, string[]> = {
     '/reviews',
   ],
   admin: ['/admin/users', '/admin/departments', '/admin/payments', '/admin/audit', '/admin/settings', '/news/new'],
+  kitchen: ['/kitchen', '/profile'],
+};
+
+/** The live-events stream (server-sent events) stays open for as long as the page: it never "finishes". */
+const isLiveStream = (request: Request): boolean => request.url().includes('/trpc/live.events');
+
+/**
+ * Waits until no request but the live stream has been in flight for `quietMs` (Playwright's `networkidle` would
+ * wait for the stream to end, which it never does).
+ */
+export const quietNetwork = async (page: Page, quietMs = 500, timeoutMs = 15_000): Promise<void> => {
+  const inFlight = new Set<Request>();
+  let lastChange = Date.now();
+  const onStart = (request: Request) => {
+    if (isLiveStream(request)) return;
+    inFlight.add(request);
+    lastChange = Date.now();
+  };
+  const onEnd = (request: Request) => {
+    if (inFlight.delete(request)) lastChange = Date.now();
+  };
+  page.on('request', onStart);
+  page.on('requestfinished', onEnd);
+  page.on('requestfailed', onEnd);
+  try {
+    await expect
+      .poll(() => inFlight.size === 0 && Date.now() - lastChange >= quietMs, { timeout: timeoutMs, intervals: [100] })
+      .toBe(true);
+  } finally {
+    page.off('request', onStart);
+    page.off('requestfinished', onEnd);
+    page.off('requestfailed', onEnd);
+  }
 };
 
 /** A page that has finished loading: no request in flight, no spinner, nothing marked busy. */
 export const settle = async (page: Page): Promise<void> => {
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('load');
+  await quietNetwork(page);
   await expect(page.getByRole('status', { name: /Loading/ })).toHaveCount(0);
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 };

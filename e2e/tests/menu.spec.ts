@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { signIn } from './fixtures';
+import { createUser, signIn, signInAs } from './fixtures';
 
 const dishes = (page: Page) => page.getByRole('region', { name: 'Dishes' }).getByRole('heading', { level: 3 });
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search dishes' });
@@ -101,4 +101,25 @@ test('when the menu cannot load, one banner says so and "Try again" brings it ba
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(dishCount(page)).toHaveText(`24 of ${await menuTotal(page)} dishes`);
+});
+
+test('a favourite dish is pinned above the menu, stays after a reload, and unpins', async ({ page, request }) => {
+  const user = await createUser(request, 'employee', { department: 'Engineering' });
+  await signInAs(page, user.email, user.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Menu' })).toBeVisible();
+  const favourites = page.getByRole('region', { name: 'Your favourites' });
+  await expect(favourites).toHaveCount(0);
+  await page.getByLabel('Search dishes').fill('Mango Lassi');
+  const heart = page.getByRole('button', { name: 'Favourite: Mango Lassi' });
+  await heart.click();
+  await expect(heart).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await expect(favourites.getByRole('article', { name: 'Mango Lassi' })).toBeVisible();
+  await page.reload();
+  await expect(favourites.getByRole('article', { name: 'Mango Lassi' })).toBeVisible();
+  // From the pinned card it goes to the cart like any other, and unpins there too.
+  await favourites.getByRole('button', { name: 'Add to cart: Mango Lassi' }).click();
+  await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible();
+  await favourites.getByRole('button', { name: 'Favourite: Mango Lassi' }).click();
+  await expect(favourites).toHaveCount(0);
 });

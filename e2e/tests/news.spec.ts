@@ -142,3 +142,32 @@ const productId = async (request: Parameters<typeof apiLogin>[0], token: string,
   if (!product) throw new Error(`No dish named ${name}`);
   return product.id;
 };
+
+test('an employee follows a channel and the bell tells them of its next post', async ({ page, request }) => {
+  const user = await createUser(request, 'employee', { department: 'Engineering' });
+  await signInAs(page, user.email, user.password);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await mainNav(page).getByRole('link', { name: 'News' }).click();
+  await page.getByRole('tab', { name: 'Daily menu' }).click();
+  const follow = page.getByRole('button', { name: 'Follow' });
+  await follow.click();
+  await expect(page.getByRole('button', { name: 'Following' })).toHaveAttribute('aria-pressed', 'true');
+
+  // The manager posts; the employee's bell counts it without a reload and leads to the post.
+  const managerToken = await apiLogin(request, 'manager@canteen.test');
+  const blogs = await request.get(`/trpc/blog.list?input=${encodeURIComponent(JSON.stringify({ limit: 50 }))}`, {
+    headers: { authorization: `Bearer ${managerToken}` },
+  });
+  const daily = ((await blogs.json()) as { result: { data: { items: { id: string; name: string }[] } } }).result.data.items.find(
+    (blog) => blog.name === 'Daily menu',
+  )!;
+  const title = `Curry Thursday ${uniqueSuffix()}`;
+  const created = await request.post('/trpc/post.create', {
+    headers: { authorization: `Bearer ${managerToken}`, 'content-type': 'application/json' },
+    data: { blogId: daily.id, title, content: 'Three curries today.' },
+  });
+  expect(created.ok()).toBe(true);
+  await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+  await page.getByRole('link', { name: new RegExp(`New in Daily menu.*${title}`) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD } from './fixtures';
+import { DEMO, DEMO_PASSWORD, quietNetwork } from './fixtures';
 
 /*
  * Installable: a manifest with icons, and a service worker that keeps the app shell and the last menu, so an
@@ -41,7 +41,7 @@ test('with the service worker, the app opens offline and the last menu is still 
   await page.getByRole('button', { name: 'Sign in' }).click();
   const menuUrl = (await menuRequest).url();
   await expect(page.getByRole('article').first()).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await quietNetwork(page);
 
   await context.setOffline(true);
   // The menu's last answer comes from the worker's cache.

@@ -273,7 +273,10 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
       createContext: async (opts, c) => {
         const em = orm.em.fork();
         const header = c.req.header('authorization');
-        const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+        // An EventSource (live.events) cannot send headers: its token comes as a connection parameter.
+        const bearer = header?.startsWith('Bearer ')
+          ? header.slice(7).trim()
+          : (opts.info.connectionParams?.['token'] ?? undefined);
         const user = bearer
           ? await userForAccessToken({ em, deps }, bearer).catch((error: unknown) => {
               // The database is down (a restart, a failover): a quick 503 the client can retry, not a 500.

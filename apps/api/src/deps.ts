@@ -1,4 +1,5 @@
 import type { CanteenConfig } from '@canteen/shared';
+import type { LiveHub } from './lib/live';
 import type { LoginGuard } from './lib/login-guard';
 import type { MenuCache } from './lib/menu-cache';
 import type { RateLimits } from './lib/rate-limit';
@@ -6,6 +7,8 @@ import type { RecentWrites } from './lib/replica';
 import type { SettingsStore } from './lib/settings';
 import type { TokenSigner } from './lib/tokens';
 import type { UserCache } from './lib/user-cache';
+import type { UnsubscribeTokens } from './modules/notification/notification.emails';
+import type { Notifier } from './modules/notification/notifier';
 import type { Payments } from './modules/payment/payments';
 
 /** Process-wide collaborators every request shares. */
@@ -23,6 +26,12 @@ export type Deps = {
   payments: Payments;
   /** Who changed something a moment ago, so their reads stay on the primary; null without read replicas. */
   recentWrites: RecentWrites | null;
+  /** Live events for open screens: subscriptions, and the wake after a commit that recorded some (lib/live.ts). */
+  live: LiveHub;
+  /** Tells people things: notification rows, their live event and email jobs, in the caller's transaction. */
+  notifier: Notifier;
+  /** Signs and checks the unsubscribe link of notification emails. */
+  unsubscribeTokens: UnsubscribeTokens;
   /** The canteen's name, address, currency and time zone (`config.get`). */
   canteen: CanteenConfig;
   /** Domain ceilings set by configuration. */

@@ -89,6 +89,10 @@ export const loadEnv = (source: Record<string, string | undefined> = process.env
       CANTEEN_CURRENCY: CurrencySchema.default('EUR'),
       /** The time zone the canteen's days and times are shown in (IANA, e.g. Europe/Berlin). */
       CANTEEN_TIME_ZONE: TimeZoneSchema.default('UTC'),
+      /** Email for notifications, e.g. smtp://user:password@mail.example.com:587 (smtps:// for TLS); unset: no email. */
+      SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+      /** The sender of notification emails. */
+      MAIL_FROM: z.string().min(3).max(200).default('Canteen <canteen@localhost>'),
       BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
       BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
       /**

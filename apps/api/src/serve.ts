@@ -139,6 +139,7 @@ const stop = (signal: string) => {
   isStopping = true;
   logger.info({ signal }, 'draining');
   metricsServer?.close();
+  runtime.endStreams();
   // close() stops accepting and waits for in-flight requests; idle keep-alive sockets are closed so it can finish.
   server.close(() => {
     void runtime

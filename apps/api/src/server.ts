@@ -6,6 +6,7 @@ import { openDatabase, pingDatabase, resolveJwtSecret, seedIfWanted, type Databa
 import type { Deps } from './deps';
 import type { Env } from './env';
 import { createBus } from './lib/bus';
+import { createLiveHub, createPgWaker, createRedisWaker } from './lib/live';
 import { createLoginGuard } from './lib/login-guard';
 import { createMemoryMenuCache, createRedisMenuCache } from './lib/menu-cache';
 import { createRateLimits } from './lib/rate-limit';
@@ -15,6 +16,10 @@ import { JOB_NAMES, startJobs } from './lib/jobs';
 import { observeJobBacklog, observeReadiness } from './lib/metrics';
 import { createTokenSigner } from './lib/tokens';
 import { createUserCache } from './lib/user-cache';
+import { createMailer, moneyFormatter } from './lib/mail';
+import { createUnsubscribeTokens, workNotificationEmails } from './modules/notification/notification.emails';
+import { createNotifier } from './modules/notification/notifier';
+import { workOrderJobs } from './modules/order/order.jobs';
 import { createPayments } from './modules/payment/payment.config';
 import { workPaymentJobs } from './modules/payment/payment.service';
 import { retentionPolicy, workRetentionJobs } from './modules/retention/retention.service';
@@ -24,6 +29,8 @@ export type Runtime = {
   db: Database;
   app: ReturnType<typeof createApp>;
   redis: Redis | null;
+  /** Ends the live-event streams so a draining server is not held open by them (clients reconnect elsewhere). */
+  endStreams: () => void;
   /** Tells the runtime where it listens (the sandbox delivers its webhooks there unless configured). */
   setListenUrl: (url: string) => void;
   close: () => Promise<void>;
@@ -50,6 +57,11 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
   const jobs = await startJobs({ connectionString: db.url, logger });
   let listenUrl: string | null = null;
   const payments = createPayments({ env, jobs, jwtSecret, isEmbedded: db.embedded !== null, selfUrl: () => listenUrl });
+  // Notifications: in the app always; by email when SMTP_URL is set.
+  const notifier = createNotifier({ jobs, isEmailAvailable: env.SMTP_URL !== undefined });
+  payments.notifier = notifier;
+  const unsubscribeTokens = createUnsubscribeTokens(jwtSecret);
+  const mailer = env.SMTP_URL ? createMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) : null;
   const deps: Deps = {
     tokens: createTokenSigner(jwtSecret, env.ACCESS_TOKEN_TTL_SECONDS),
     users: createUserCache({ bus }),
@@ -70,6 +82,14 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
     menuCache: redis ? await createRedisMenuCache(redis) : createMemoryMenuCache(bus),
     payments,
     recentWrites: env.DATABASE_REPLICA_URLS.length > 0 ? createRecentWrites(redis ?? undefined) : null,
+    // Live events cross processes through Redis pub/sub, or PostgreSQL LISTEN/NOTIFY without Redis.
+    live: createLiveHub({
+      forkEm: () => db.orm.em.fork(),
+      waker: redis ? await createRedisWaker(redis) : createPgWaker(db.url, logger),
+      logger,
+    }),
+    notifier,
+    unsubscribeTokens,
     canteen: {
       name: env.CANTEEN_NAME,
       address: env.CANTEEN_ADDRESS,
@@ -108,17 +128,30 @@ export const startRuntime = async (env: Env, logger: Logger): Promise<Runtime> =
   if (env.JOBS === 'in-process') {
     await workPaymentJobs(() => db.orm.em.fork(), payments);
     await workRetentionJobs(jobs, { forkEm: () => db.orm.em.fork(), policy: retentionPolicy(env), logger });
+    await workOrderJobs(jobs, { forkEm: () => db.orm.em.fork(), timeZone: env.CANTEEN_TIME_ZONE, logger });
+    if (mailer) {
+      await workNotificationEmails(jobs, () => db.orm.em.fork(), {
+        mailer,
+        tokens: unsubscribeTokens,
+        publicUrl: () => env.PUBLIC_URL ?? listenUrl ?? 'http://localhost:3000',
+        money: moneyFormatter(env.CANTEEN_CURRENCY),
+        logger,
+      });
+    }
   }
   logger.info({ provider: payments.provider?.name ?? 'off', jobs: env.JOBS }, 'card top-ups');
   return {
     db,
     app,
     redis,
+    endStreams: () => deps.live.endStreams(),
     setListenUrl: (url) => {
       listenUrl = url;
     },
     close: async () => {
       await jobs.stop();
+      await deps.live.close();
+      mailer?.close();
       await deps.menuCache.close();
       deps.users.close();
       await bus.close();

@@ -2,6 +2,10 @@ import { loadEnv } from './env';
 import { openDatabase, resolveJwtSecret } from './database';
 import { startJobs } from './lib/jobs';
 import { createLogger } from './logger';
+import { createMailer, moneyFormatter } from './lib/mail';
+import { createUnsubscribeTokens, workNotificationEmails } from './modules/notification/notification.emails';
+import { createNotifier } from './modules/notification/notifier';
+import { workOrderJobs } from './modules/order/order.jobs';
 import { createPayments } from './modules/payment/payment.config';
 import { workPaymentJobs } from './modules/payment/payment.service';
 import { retentionPolicy, workRetentionJobs } from './modules/retention/retention.service';
@@ -19,9 +23,21 @@ if (!env.DATABASE_URL) {
 }
 const db = await openDatabase(env, logger);
 const jobs = await startJobs({ connectionString: db.url, logger });
-const payments = createPayments({ env, jobs, jwtSecret: resolveJwtSecret(env, false), isEmbedded: false, selfUrl: () => null });
+const jwtSecret = resolveJwtSecret(env, false);
+const payments = createPayments({ env, jobs, jwtSecret, isEmbedded: false, selfUrl: () => null });
+payments.notifier = createNotifier({ jobs, isEmailAvailable: env.SMTP_URL !== undefined });
+if (env.SMTP_URL) {
+  await workNotificationEmails(jobs, () => db.orm.em.fork(), {
+    mailer: createMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }),
+    tokens: createUnsubscribeTokens(jwtSecret),
+    publicUrl: () => env.PUBLIC_URL ?? 'http://localhost:3000',
+    money: moneyFormatter(env.CANTEEN_CURRENCY),
+    logger,
+  });
+}
 await workPaymentJobs(() => db.orm.em.fork(), payments);
 await workRetentionJobs(jobs, { forkEm: () => db.orm.em.fork(), policy: retentionPolicy(env), logger });
+await workOrderJobs(jobs, { forkEm: () => db.orm.em.fork(), timeZone: env.CANTEEN_TIME_ZONE, logger });
 logger.info({ provider: payments.provider?.name ?? 'off' }, 'worker is working the job queue');
 
 const stop = async (signal: string) => {

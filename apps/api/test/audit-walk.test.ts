@@ -202,7 +202,7 @@ const CASES: Record<MutationPath, (w: World) => Promise<Act>> = {
   },
   'payment.refund': async (w) => {
     const { paymentId } = await (await w.request(w.employee)).payment.createTopUp({ amountCents: 1_000 });
-    await applyProviderEvent(w.orm.em.fork(), 'sandbox', {
+    await applyProviderEvent({ em: w.orm.em.fork() }, 'sandbox', {
       eventId: `evt_${paymentId}_pay`,
       type: 'checkout.paid',
       lookup: { paymentId },
@@ -221,6 +221,36 @@ const CASES: Record<MutationPath, (w: World) => Promise<Act>> = {
       as: w.employee,
       run: (c) => c.order.place({ items: [{ productId: product.id, quantity: 2 }], idempotencyKey: newId() }),
     };
+  },
+  'order.cancel': async (w) => {
+    const { order } = await lunch(w);
+    return { as: w.employee, run: (c) => c.order.cancel({ orderId: order.id }) };
+  },
+  'kitchen.setStatus': async (w) => {
+    const { order } = await lunch(w);
+    return { as: w.kitchen, run: (c) => c.kitchen.setStatus({ orderId: order.id, status: 'preparing', from: 'placed' }) };
+  },
+  'notification.markRead': async (w) => {
+    await w.orm.em
+      .fork()
+      .transactional((em) => w.deps.notifier.notify(em, [{ userId: w.employee.id, kind: 'order_ready', payload: {} }]));
+    return { as: w.employee, run: (c) => c.notification.markRead({ all: true }) };
+  },
+  'notification.updateSettings': async (w) => ({
+    as: w.employee,
+    run: (c) => c.notification.updateSettings({ emailKinds: ['order_ready'], lowBalanceCents: 500 }),
+  }),
+  'notification.unsubscribe': async (w) => {
+    const token = await w.deps.unsubscribeTokens.sign(w.employee.id);
+    return { as: null, run: (c) => c.notification.unsubscribe({ token }) };
+  },
+  'product.setFavourite': async (w) => {
+    const dish = await makeProduct(w.orm);
+    return { as: w.employee, run: (c) => c.product.setFavourite({ id: dish.id, isFavourite: true }) };
+  },
+  'blog.follow': async (w) => {
+    const blog = await blogWithPost(w);
+    return { as: w.employee, run: (c) => c.blog.follow({ id: blog.id, isFollowing: true }) };
   },
   'order.refund': async (w) => {
     const { order } = await lunch(w);

@@ -29,6 +29,9 @@ import type { Deps } from '../src/deps';
 import { type Jobs, startJobs } from '../src/lib/jobs';
 import type { Payments } from '../src/modules/payment/payments';
 import { createSandboxProvider } from '../src/modules/payment/providers/sandbox';
+import { createLiveHub, createLocalWaker, type LiveHub } from '../src/lib/live';
+import { createUnsubscribeTokens } from '../src/modules/notification/notification.emails';
+import { createNotifier, type Notifier } from '../src/modules/notification/notifier';
 import { createLoginGuard, type LoginPolicy } from '../src/lib/login-guard';
 import { createMemoryMenuCache, type MenuCache } from '../src/lib/menu-cache';
 import { createRateLimits } from '../src/lib/rate-limit';
@@ -75,7 +78,7 @@ export const stopTestJobs = async () => {
 const lazyJobs: Jobs = {
   send: async (name, data, options) => (await sharedJobs()).send(name, data, options),
   work: async (name, handler) => (await sharedJobs()).work(name, handler),
-  schedule: async (name, cron) => (await sharedJobs()).schedule(name, cron),
+  schedule: async (name, cron, tz) => (await sharedJobs()).schedule(name, cron, tz),
   backlog: async (name) => (await sharedJobs()).backlog(name),
   stop: stopTestJobs,
 };
@@ -108,6 +111,8 @@ export const createTestDeps = (
     loginPolicy?: Partial<LoginPolicy>;
     payments?: Payments;
     recentWrites?: RecentWrites;
+    live?: LiveHub;
+    notifier?: Notifier;
   } = {},
 ): Deps => ({
   tokens: overrides.tokens ?? createTokenSigner(TEST_SECRET, 600),
@@ -129,6 +134,12 @@ export const createTestDeps = (
   menuCache: overrides.menuCache ?? createMemoryMenuCache(),
   payments: overrides.payments ?? createTestPayments(),
   recentWrites: overrides.recentWrites ?? null,
+  // In-process wakes on this worker's database: subscriptions in tests hear this process's commits at once.
+  live:
+    overrides.live ??
+    createLiveHub({ forkEm: async () => (await getTestOrm()).em.fork(), waker: createLocalWaker(), logger: silentLogger }),
+  notifier: overrides.notifier ?? createNotifier({ jobs: lazyJobs, isEmailAvailable: false }),
+  unsubscribeTokens: createUnsubscribeTokens(TEST_SECRET),
   canteen: { name: 'Test Canteen', address: '1 Test Street, Testville', currency: 'EUR', timeZone: 'Europe/Berlin' },
   limits: {
     orderMaxTotalCents: DEFAULT_ORDER_MAX_TOTAL_CENTS,
@@ -211,6 +222,7 @@ export const makeCast = async (orm: MikroORM) => {
     employee: await makeUser(orm, { role: 'employee', department }),
     manager: await makeUser(orm, { role: 'manager', department }),
     admin: await makeUser(orm, { role: 'admin' }),
+    kitchen: await makeUser(orm, { role: 'kitchen' }),
   };
 };
 

@@ -365,7 +365,7 @@ describe('the sandbox checkout and the job runner', () => {
       await waitFor(async () => expect((await paymentOf(paymentId)).status).toBe('expired'));
       expect(await balance(employee.id)).toBe(0);
       // The provider's own expiry event later, or the job again, changes nothing.
-      const again = await applyProviderEvent(orm.em.fork(), 'sandbox', {
+      const again = await applyProviderEvent({ em: orm.em.fork() }, 'sandbox', {
         eventId: `expire_job_${paymentId}`,
         type: 'expire_job',
         lookup: { paymentId },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AuditEntry, PasswordReset, Session, User, newId } from '@canteen/db';
-import { RETENTION_CRON, runRetention, workRetentionJobs } from '../src/modules/retention/retention.service';
+import { AuditEntry, PasswordReset, Session, User, newId, pruneLiveEvents, recordLiveEvents } from '@canteen/db';
+import {
+  LIVE_PRUNE_CRON,
+  LIVE_REPLAY_SECONDS,
+  RETENTION_CRON,
+  runRetention,
+  workRetentionJobs,
+} from '../src/modules/retention/retention.service';
 import { getTestOrm, makeUser, silentLogger, startTestJobs } from './helpers';
 
 const orm = await getTestOrm();
@@ -75,15 +81,31 @@ describe('retention', () => {
     expect(await orm.em.fork().count(AuditEntry, { id: old.entry.id })).toBe(0);
   });
 
+  it('prunes live events older than the replay window', async () => {
+    const em = orm.em.fork();
+    await recordLiveEvents(em, [{ audience: 'all', payload: { type: 'live' } }]);
+    await em
+      .getConnection()
+      .execute(`update live_event set created_at = now() - interval '1 hour' where payload->>'type' = 'live'`);
+    await recordLiveEvents(em, [{ audience: 'all', payload: { type: 'resync' } }]);
+    expect(await pruneLiveEvents(em, LIVE_REPLAY_SECONDS)).toBeGreaterThanOrEqual(1);
+    const left = await em.getConnection().execute<{ type: string }[]>(`select payload->>'type' as type from live_event`);
+    expect(left.map((row) => row.type)).not.toContain('live');
+    expect(left.map((row) => row.type)).toContain('resync');
+  });
+
   it('runs nightly on the job queue', async () => {
     const jobs = await startTestJobs(`pgboss_retention_${process.pid}`);
     try {
       await workRetentionJobs(jobs, { forkEm: () => orm.em.fork(), policy, logger: silentLogger });
       const connection = orm.em.fork().getConnection();
       const schedules = await connection.execute<{ name: string; cron: string }[]>(
-        `select name, cron from pgboss_retention_${process.pid}.schedule`,
+        `select name, cron from pgboss_retention_${process.pid}.schedule order by name`,
       );
-      expect(schedules).toEqual([{ name: 'retention', cron: RETENTION_CRON }]);
+      expect(schedules).toEqual([
+        { name: 'live-events-prune', cron: LIVE_PRUNE_CRON },
+        { name: 'retention', cron: RETENTION_CRON },
+      ]);
     } finally {
       await jobs.stop();
     }

@@ -26,6 +26,16 @@ describe('demo seed', () => {
       const employee = await em.findOneOrFail(User, { email: 'employee@canteen.test' });
       const total = (await balanceByPayer(em, employee.id)).reduce((sum, row) => sum + row.amountCents, 0);
       expect(total).toBeGreaterThan(0);
+      // Kitchen staff have no wallet.
+      const kitchen = await em.findOneOrFail(User, { email: 'kitchen@canteen.test' });
+      expect(await em.count(WalletEntry, { user: kitchen })).toBe(0);
+
+      // A demo database from before the kitchen gets its login at the next start, and nothing else.
+      await em.nativeDelete(User, { id: kitchen.id });
+      const people = await em.count(User);
+      expect(await seedDemo(orm.em.fork())).toBe(false);
+      expect(await orm.em.fork().count(User, { email: 'kitchen@canteen.test', role: 'kitchen' })).toBe(1);
+      expect(await orm.em.fork().count(User)).toBe(people + 1);
     } finally {
       await orm.close(true);
     }

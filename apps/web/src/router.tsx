@@ -1,5 +1,5 @@
 import type { Role } from '@canteen/shared/constants';
-import { hasRole } from '@canteen/shared/rules';
+import { type AccessRule, canAccess } from '@canteen/shared/rules';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   Outlet,
@@ -26,6 +26,7 @@ import {
   ReceiptSearchSchema,
   ReportsSearchSchema,
   ResetPasswordSearchSchema,
+  UnsubscribeSearchSchema,
   StatementSearchSchema,
   TopUpReturnSearchSchema,
   WalletSearchSchema,
@@ -73,8 +74,14 @@ const Toasts = () => {
 
 const LoginPage = lazyRouteComponent(() => import('./features/auth/login-page'), 'LoginPage');
 
-const requireRole = (minimum: Role) => (options: { context: { user: SessionUser } }) => {
-  if (!hasRole(options.context.user.role, minimum)) throw redirect({ to: '/menu' });
+/** Where a role starts: the kitchen at its display, everyone else at the menu. */
+export const homeOf = (role: Role): '/kitchen' | '/menu' => (role === 'kitchen' ? '/kitchen' : '/menu');
+
+/** Kitchen staff have no wallet: only their display and their profile are theirs. */
+const KITCHEN_STAFF_PATHS = ['/kitchen', '/profile'];
+
+const requireRole = (rule: AccessRule) => (options: { context: { user: SessionUser } }) => {
+  if (!canAccess(options.context.user.role, rule)) throw redirect({ to: homeOf(options.context.user.role) });
 };
 
 /** Re-runs the route guards when the session ends or its 2FA requirement changes, wherever the user is. */
@@ -124,6 +131,13 @@ const resetPasswordRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/auth/reset-password-page'), 'ResetPasswordPage'),
 });
 
+const unsubscribeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/unsubscribe',
+  validateSearch: UnsubscribeSearchSchema,
+  component: lazyRouteComponent(() => import('./features/notifications/unsubscribe-page'), 'UnsubscribePage'),
+});
+
 /** Everything behind sign-in. Staff who must enrol in 2FA can only reach their profile. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -135,6 +149,7 @@ const appRoute = createRoute({
       throw redirect({ to: '/login', search: isDeepLink ? { redirect: location.href } : {} });
     }
     if (session.user.mustEnrolTotp && location.pathname !== '/profile') throw redirect({ to: '/profile' });
+    if (session.user.role === 'kitchen' && !KITCHEN_STAFF_PATHS.includes(location.pathname)) throw redirect({ to: '/kitchen' });
     return { user: session.user };
   },
   component: AppShell,
@@ -143,8 +158,8 @@ const appRoute = createRoute({
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/menu' });
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: homeOf(context.user.role) });
   },
 });
 
@@ -398,6 +413,13 @@ const settingsRoute = createRoute({
 });
 
 /** Any other address, for someone signed in: "Page not found" inside the app, with its navigation. */
+const kitchenRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'kitchen',
+  beforeLoad: requireRole('kitchen'),
+  component: lazyRouteComponent(() => import('./features/kitchen/kitchen-page'), 'KitchenPage'),
+});
+
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '$',
@@ -407,6 +429,7 @@ const notFoundRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
+  unsubscribeRoute,
   appRoute.addChildren([
     indexRoute,
     menuRoute,
@@ -434,6 +457,7 @@ const routeTree = rootRoute.addChildren([
     paymentsRoute,
     auditRoute,
     settingsRoute,
+    kitchenRoute,
     notFoundRoute,
   ]),
 ]);

@@ -1,7 +1,11 @@
 import { AuditEntrySchema } from './audit/audit-entry.entity';
 import { DepartmentSchema } from './department/department.entity';
+import { LiveEventSchema } from './live/live-event.entity';
+import { NotificationSchema, NotificationSettingsSchema } from './notification/notification.entity';
 import { CategorySchema } from './menu/category.entity';
+import { FavouriteSchema } from './menu/favourite.entity';
 import { ProductSchema } from './menu/product.entity';
+import { BlogFollowSchema } from './news/blog-follow.entity';
 import { BlogSchema, PostSchema } from './news/blog.entity';
 import {
   FundingDaySchema,
@@ -45,4 +49,9 @@ export const ENTITIES = [
   ProductSalesMonthSchema,
   FundingDaySchema,
   WalletMonthSchema,
+  LiveEventSchema,
+  NotificationSchema,
+  NotificationSettingsSchema,
+  FavouriteSchema,
+  BlogFollowSchema,
 ];

@@ -69,3 +69,20 @@ export { Blog, Post } from './news/blog.entity';
 export { Review } from './review/review.entity';
 export { Payment, WebhookEvent } from './payment/payment.entity';
 export { recordWebhookEvent, topUpsInLastDay } from './payment/payment.repository';
+export { LiveEvent, LIVE_AUDIENCES, type LiveAudience } from './live/live-event.entity';
+export {
+  isAfter,
+  isLiveEventKept,
+  liveHorizon,
+  liveKey,
+  parseLiveKey,
+  pruneLiveEvents,
+  readLiveEvents,
+  recordLiveEvents,
+  type LivePosition,
+  type NewLiveEvent,
+  type StoredLiveEvent,
+} from './live/live-event.repository';
+export { Notification, NotificationSettings } from './notification/notification.entity';
+export { Favourite } from './menu/favourite.entity';
+export { BlogFollow } from './news/blog-follow.entity';

@@ -37,3 +37,8 @@ export const BlogDtoSchema = z.object({
 });
 export type BlogDto = z.infer<typeof BlogDtoSchema>;
 export const BlogPageSchema = pageOf(BlogDtoSchema);
+
+/** Follow a news channel (its new posts come as notifications) or stop; asking twice changes nothing. */
+export const FollowBlogInputSchema = z.object({ id: IdSchema, isFollowing: z.boolean() });
+/** The channels the caller follows. */
+export const FollowedBlogsSchema = z.object({ ids: z.array(IdSchema) });

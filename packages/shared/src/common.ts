@@ -104,6 +104,12 @@ export const ERROR_REASONS = [
   'ALREADY_ERASED',
   'CONFIRMATION_MISMATCH',
   'INVALID_INPUT',
+  /** The kitchen has started on the order (or it is closed): it can no longer be cancelled. */
+  'ORDER_NOT_CANCELLABLE',
+  /** The order moved since the caller looked (another screen was quicker). */
+  'ORDER_STATUS_CHANGED',
+  /** The order lifecycle does not allow that move from where the order is. */
+  'INVALID_TRANSITION',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

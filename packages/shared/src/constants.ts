@@ -3,8 +3,11 @@
  * library (`@canteen/shared/constants`). The schemas in the other modules are built from these.
  */
 
-export const ROLES = ['employee', 'manager', 'admin'] as const;
+/** `kitchen` stands beside the ranked three: the kitchen display and the counter, no wallet, no money, no people. */
+export const ROLES = ['employee', 'manager', 'admin', 'kitchen'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles ranked employee < manager < admin (people who eat and pay, and their managers). */
+export type RankedRole = Exclude<Role, 'kitchen'>;
 
 /** The 14 allergens EU Regulation 1169/2011 requires a canteen to declare. */
 export const ALLERGENS = [

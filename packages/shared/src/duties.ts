@@ -15,10 +15,13 @@ export type DutyVerdict = 'allowed' | 'self' | 'out-of-scope';
 /**
  * Separation of duties (docs/PRODUCT.md §2): everyone reads their own wallet and orders, but nobody moves money for
  * themself, admins included. Admins act on everyone else; a manager acts only on the employees of their own
- * department, never on another manager or an admin; anyone else on nobody but themself.
+ * department, never on another manager or an admin; anyone else on nobody but themself. Kitchen staff have no
+ * wallet for anyone to act on.
  */
 export const dutyVerdict = (actor: DutyParty, target: DutyParty, action: DutyAction): DutyVerdict => {
   if (actor.id === target.id) return action === 'read' ? 'allowed' : 'self';
+  // Kitchen staff have no wallet and no orders: there is no money of theirs to read or move.
+  if (target.role === 'kitchen') return 'out-of-scope';
   if (actor.role === 'admin') return 'allowed';
   const isOwnEmployee =
     actor.role === 'manager' &&

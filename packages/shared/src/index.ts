@@ -21,3 +21,7 @@ export * from './rules';
 export * from './settings';
 export * from './user';
 export * from './wallet';
+export * from './lifecycle';
+export * from './kitchen';
+export * from './live';
+export * from './notification';

@@ -10,9 +10,9 @@ export const mergeOrderItems = (items: readonly OrderItem[]): OrderItem[] => {
   for (const { productId, quantity } of items) merged.set(productId, (merged.get(productId) ?? 0) + quantity);
   return [...merged].map(([productId, quantity]) => ({ productId, quantity }));
 };
+import { ORDER_STATUSES } from './lifecycle';
 import { PayerAmountSchema } from './wallet';
 
-export const ORDER_STATUSES = ['completed', 'refunded'] as const;
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
 
 export const PlaceOrderInputSchema = z.object({
@@ -49,6 +49,13 @@ export const OrderDtoSchema = z.object({
   placedById: IdSchema,
   placedByName: z.string(),
   createdAt: IsoDateSchema,
+  /** When it last moved (placed, preparing, ready, collected, cancelled or refunded). */
+  statusChangedAt: IsoDateSchema,
+  readyAt: IsoDateSchema.nullable(),
+  collectedAt: IsoDateSchema.nullable(),
+  cancelledAt: IsoDateSchema.nullable(),
+  /** Flagged at the end of the day it was not collected on: a manager's to resolve (refund, or hand over late). */
+  uncollectedAt: IsoDateSchema.nullable(),
   refundedAt: IsoDateSchema.nullable(),
   /** Why it was refunded, when the manager said (shown on the receipt). */
   refundReason: z.string().nullable(),
@@ -58,7 +65,14 @@ export const OrderDtoSchema = z.object({
 });
 export type OrderDto = z.infer<typeof OrderDtoSchema>;
 
-export const OrderSummaryDtoSchema = OrderDtoSchema.omit({ lines: true, breakdown: true, refundReason: true }).extend({
+export const OrderSummaryDtoSchema = OrderDtoSchema.omit({
+  lines: true,
+  breakdown: true,
+  refundReason: true,
+  readyAt: true,
+  collectedAt: true,
+  cancelledAt: true,
+}).extend({
   itemCount: z.number().int(),
 });
 export type OrderSummaryDto = z.infer<typeof OrderSummaryDtoSchema>;
@@ -70,8 +84,13 @@ export const OrderListInputSchema = PageInputSchema.extend({
   userId: IdSchema.optional(),
   /** Only orders of this department's people, within the caller's reach (Reports' department filter). */
   departmentId: IdSchema.optional(),
+  /** Only orders flagged as not collected at the end of their day. */
+  uncollected: z.boolean().optional(),
   /** An order number ("#1A2B3C4D", or its end) or words of a dish on it (folded, inside words: ADR 0012). */
   search: TextSchema.trim().max(100).optional(),
 });
 export type OrderListInput = z.infer<typeof OrderListInputSchema>;
 export const RefundOrderInputSchema = z.object({ orderId: IdSchema, reason: TextSchema.trim().max(MAX_NOTE_LENGTH).optional() });
+
+/** The owner cancels while the kitchen has not started: the money goes back to each payer, the stock back on the menu. */
+export const CancelOrderInputSchema = z.object({ orderId: IdSchema });

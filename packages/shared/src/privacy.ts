@@ -51,6 +51,19 @@ export const PrivacyExportSchema = z.object({
       note: z.string().nullable(),
     }),
   ),
+  notifications: z.array(
+    z.object({
+      id: IdSchema,
+      kind: z.string(),
+      payload: z.record(z.string(), z.unknown()),
+      createdAt: date,
+      readAt: maybeDate,
+      emailedAt: maybeDate,
+    }),
+  ),
+  favourites: z.array(z.object({ productName: z.string(), createdAt: date })),
+  followedChannels: z.array(z.object({ channelName: z.string(), createdAt: date })),
+  notificationSettings: z.object({ emailKinds: z.array(z.string()), lowBalanceCents: z.number().int().nullable() }).nullable(),
   payments: z.array(
     z.object({
       id: IdSchema,

@@ -93,3 +93,6 @@ export const AdjustStockInputSchema = z.union([
   z.object({ id: IdSchema, set: StockCountSchema.nullable() }),
 ]);
 export type AdjustStockInput = z.infer<typeof AdjustStockInputSchema>;
+
+/** Pins a dish to the top of the caller's menu, or unpins it; asking twice changes nothing. */
+export const SetFavouriteInputSchema = z.object({ id: IdSchema, isFavourite: z.boolean() });

@@ -3,12 +3,31 @@
  * what the API will accept. Free of zod, like `constants.ts`, so the first pages can import them
  * (`@canteen/shared/rules`).
  */
-import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, type PayerKind, type Role } from './constants';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, type PayerKind, type RankedRole, type Role } from './constants';
 
-const ROLE_RANK: Record<Role, number> = { employee: 1, manager: 2, admin: 3 };
+/** The kitchen ranks below everyone: it is none of employee, manager or admin. */
+const ROLE_RANK: Record<Role, number> = { kitchen: 0, employee: 1, manager: 2, admin: 3 };
 
 /** Roles are ranked: a manager may do what an employee may, an admin what a manager may. */
-export const hasRole = (role: Role, atLeast: Role): boolean => ROLE_RANK[role] >= ROLE_RANK[atLeast];
+export const hasRole = (role: Role, atLeast: RankedRole): boolean => ROLE_RANK[role] >= ROLE_RANK[atLeast];
+
+/**
+ * Who may call a procedure (deny by default; every procedure declares one): `public` anyone; `signedIn` any
+ * signed-in person; `user` people with a wallet (employees, managers, admins); `kitchen` the kitchen display and
+ * counter (kitchen staff, managers, admins); `manager` managers and admins; `admin` admins.
+ */
+export const ACCESS_RULES = ['public', 'signedIn', 'user', 'kitchen', 'manager', 'admin'] as const;
+export type AccessRule = (typeof ACCESS_RULES)[number];
+
+const ROLES_OF: Record<Exclude<AccessRule, 'public'>, readonly Role[]> = {
+  signedIn: ['employee', 'manager', 'admin', 'kitchen'],
+  user: ['employee', 'manager', 'admin'],
+  kitchen: ['kitchen', 'manager', 'admin'],
+  manager: ['manager', 'admin'],
+  admin: ['admin'],
+};
+
+export const canAccess = (role: Role, rule: AccessRule): boolean => rule === 'public' || ROLES_OF[rule].includes(role);
 
 type PayerUser = { role: Role; departmentId: string | null };
 type PayerRef = { kind: PayerKind; departmentId: string | null };
@@ -22,9 +41,9 @@ export const mayUsePayer = (actor: PayerUser, payer: PayerRef): boolean => {
 
 export const DEPARTMENT_REQUIRED_MESSAGE = 'Employees and managers belong to a department';
 
-/** Employees and managers belong to a department; admins may belong to none. */
+/** Employees and managers belong to a department; admins and kitchen staff may belong to none. */
 export const hasRequiredDepartment = (user: { role: Role; departmentId: string | null }): boolean =>
-  user.role === 'admin' || user.departmentId !== null;
+  user.role === 'admin' || user.role === 'kitchen' || user.departmentId !== null;
 
 /** A line of a basket: the cart's, or the till's (which also carries the dish it shows). */
 export type BasketLine = { productId: string; quantity: number };

@@ -1,14 +1,10 @@
-import { type DutyAction, type DutyParty, type Role, dutyVerdict, hasRole } from '@canteen/shared';
+import { type AccessRule, type DutyAction, type DutyParty, canAccess, dutyVerdict } from '@canteen/shared';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '@canteen/db';
 import { AppError } from '../errors';
 
-export const ACCESS_RULES = ['public', 'user', 'manager', 'admin'] as const;
-export type AccessRule = (typeof ACCESS_RULES)[number];
-
-const LEAST_ROLE: Record<Exclude<AccessRule, 'public'>, Role> = { user: 'employee', manager: 'manager', admin: 'admin' };
-
-export const canAccess = (role: Role, rule: AccessRule): boolean => rule === 'public' || hasRole(role, LEAST_ROLE[rule]);
+/** The rules themselves are in @canteen/shared (rules.ts), where the web app reads them to show what a role may do. */
+export { ACCESS_RULES, type AccessRule, canAccess } from '@canteen/shared';
 
 /** Services call this next to the query they guard; the procedure rule is only the first gate. */
 export const requireRole = (user: User | null, rule: Exclude<AccessRule, 'public'>): User => {
@@ -25,7 +21,7 @@ export type Scope = { kind: 'self'; userId: string } | { kind: 'department'; dep
 
 export const departmentScope = (user: User): Scope => {
   if (user.role === 'admin') return { kind: 'all' };
-  if (user.role === 'employee') return { kind: 'self', userId: user.id };
+  if (user.role === 'employee' || user.role === 'kitchen') return { kind: 'self', userId: user.id };
   const departmentId = user.department?.id;
   if (!departmentId) throw new AppError('FORBIDDEN', 'You are not assigned to a department', { reason: 'NOT_IN_DEPARTMENT' });
   return { kind: 'department', departmentId };

@@ -15,9 +15,22 @@ export type JobPayloads = {
   'sandbox-webhook': { body: string };
   /** Nightly: old audit entries anonymised or deleted, expired sessions and reset links purged. */
   retention: Record<string, never>;
+  /** Every five minutes: live events older than the replay window deleted (docs/adr/0014-kitchen-and-live-events.md). */
+  'live-events-prune': Record<string, never>;
+  /** One notification by email (docs/PRODUCT.md §4b), retried with backoff while the SMTP server refuses. */
+  'notification-email': { notificationId: string };
+  /** At the end of the canteen's day: orders still open are flagged for a manager. */
+  'orders-uncollected': Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['payment-expire', 'sandbox-webhook', 'retention'] as const satisfies readonly JobName[];
+export const JOB_NAMES = [
+  'payment-expire',
+  'sandbox-webhook',
+  'retention',
+  'live-events-prune',
+  'notification-email',
+  'orders-uncollected',
+] as const satisfies readonly JobName[];
 
 type QueueOptions = { retryLimit: number; retryDelay: number; retryBackoff: boolean; retryDelayMax?: number };
 
@@ -26,6 +39,9 @@ const QUEUES: Record<JobName, QueueOptions> = {
   'payment-expire': { retryLimit: 5, retryDelay: 5, retryBackoff: true },
   'sandbox-webhook': { retryLimit: 12, retryDelay: 2, retryBackoff: true, retryDelayMax: 600 },
   retention: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
+  'live-events-prune': { retryLimit: 1, retryDelay: 30, retryBackoff: false },
+  'notification-email': { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
+  'orders-uncollected': { retryLimit: 3, retryDelay: 60, retryBackoff: true },
 };
 
 export type SendOptions = {
@@ -38,8 +54,8 @@ export type Jobs = {
   send: <N extends JobName>(name: N, data: JobPayloads[N], options?: SendOptions) => Promise<void>;
   /** Registers the handler of a queue in this process; a thrown error fails the attempt and schedules a retry. */
   work: <N extends JobName>(name: N, handler: (data: JobPayloads[N]) => Promise<void>) => Promise<void>;
-  /** Sends `name` on a cron schedule (UTC); every process may declare it, pg-boss keeps one schedule. */
-  schedule: (name: JobName, cron: string) => Promise<void>;
+  /** Sends `name` on a cron schedule (in `tz`, UTC by default); every process may declare it, pg-boss keeps one schedule. */
+  schedule: (name: JobName, cron: string, tz?: string) => Promise<void>;
   /** Jobs of a queue that are due and not yet started (pg-boss's cached counts, refreshed every minute or so). */
   backlog: (name: JobName) => Promise<number>;
   stop: () => Promise<void>;
@@ -82,8 +98,8 @@ export const startJobs = async ({
         }
       });
     },
-    async schedule(name, cron) {
-      await boss.schedule(name, cron, {}, { tz: 'UTC' });
+    async schedule(name, cron, tz = 'UTC') {
+      await boss.schedule(name, cron, {}, { tz });
     },
     async backlog(name) {
       const queue = await boss.getQueue(name);

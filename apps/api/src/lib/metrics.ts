@@ -65,6 +65,17 @@ export const domain = {
     registers: [registry],
   }),
   ordersRefunded: new Counter({ name: 'canteen_orders_refunded_total', help: 'Orders refunded.', registers: [registry] }),
+  ordersCancelled: new Counter({
+    name: 'canteen_orders_cancelled_total',
+    help: 'Orders cancelled by their owner.',
+    registers: [registry],
+  }),
+  ordersMoved: new Counter({
+    name: 'canteen_orders_moved_total',
+    help: 'Kitchen moves of orders, by the status they moved to.',
+    labelNames: ['status'] as const,
+    registers: [registry],
+  }),
   topUps: new Counter({
     name: 'canteen_top_ups_total',
     help: 'Card top-up checkouts by how they ended (succeeded, declined, failed, expired, cancelled).',

@@ -3,6 +3,9 @@ import { auditRouter } from '../modules/audit/audit.router';
 import { configRouter } from '../modules/config/config.router';
 import { authRouter } from '../modules/auth/auth.router';
 import { departmentRouter } from '../modules/department/department.router';
+import { kitchenRouter } from '../modules/kitchen/kitchen.router';
+import { liveRouter } from '../modules/live/live.router';
+import { notificationRouter } from '../modules/notification/notification.router';
 import { blogRouter } from '../modules/blog/blog.router';
 import { categoryRouter } from '../modules/category/category.router';
 import { orderRouter } from '../modules/order/order.router';
@@ -31,6 +34,9 @@ export const appRouter = router({
   wallet: walletRouter,
   payment: paymentRouter,
   order: orderRouter,
+  kitchen: kitchenRouter,
+  live: liveRouter,
+  notification: notificationRouter,
   blog: blogRouter,
   post: postRouter,
   review: reviewRouter,

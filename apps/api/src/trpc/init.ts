@@ -26,10 +26,23 @@ export type Meta = {
 const flattenInputError = (error: ZodError): { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } =>
   z.flattenError(error);
 
+/**
+ * Subscriptions (`live.events`) are server-sent events. A comment every 10 s keeps proxies from closing a quiet
+ * stream, and the client reconnects when it hears nothing for 25 s. A stream ends after 5 minutes: the client
+ * reconnects at once with its current access token and the last event id, so authorization is checked again and
+ * nothing is missed.
+ */
+export const SSE_OPTIONS = {
+  ping: { enabled: true, intervalMs: 10_000 },
+  client: { reconnectAfterInactivityMs: 25_000 },
+  maxDurationMs: 5 * 60_000,
+} as const;
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
+    sse: SSE_OPTIONS,
     errorFormatter({ shape, error, ctx }) {
       const cause = error.cause;
       // Stack traces go to the log, never to the client.
@@ -188,11 +201,15 @@ const base = t.procedure.use(measureProcedures).use(mapDomainErrors).use(limitMu
 
 /** Anyone, signed in or not. */
 export const publicProcedure = base.meta({ access: 'public' });
-/** Any signed-in user; narrows `ctx.user` to non-null. */
-export const protectedProcedure = base.meta({ access: 'user' }).use(({ ctx, next }) => {
+/** Anyone signed in, kitchen staff included (their own account: who they are, their password); narrows `ctx.user`. */
+export const signedInProcedure = base.meta({ access: 'signedIn' }).use(({ ctx, next }) => {
   if (!ctx.user) throw denied('UNAUTHORIZED', 'Please sign in');
   return next({ ctx: { user: ctx.user } });
 });
+/** People with a wallet: employees, managers and admins. */
+export const protectedProcedure = signedInProcedure.meta({ access: 'user' });
+/** The kitchen display and the counter: kitchen staff, managers and admins. */
+export const kitchenProcedure = signedInProcedure.meta({ access: 'kitchen' });
 /** Managers and admins. */
 export const managerProcedure = protectedProcedure.meta({ access: 'manager' });
 /** Admins only. */

@@ -12,7 +12,7 @@ import type { Meta } from '../../src/trpc/init';
 import { createTestDeps, fund, makeCategory, makeDepartment, makePayer, makeProduct, makeUser } from '../helpers';
 import { inputArbitrary, type InputCase, type JsonSchema, type Pools, RawJson, sweepInputs, toJsonText } from './arbitraries';
 
-export const CALLERS = ['anonymous', 'employee', 'manager', 'admin'] as const;
+export const CALLERS = ['anonymous', 'employee', 'manager', 'admin', 'kitchen'] as const;
 export type CallerName = (typeof CALLERS)[number];
 
 export type Procedure = {
@@ -219,6 +219,7 @@ export const createWorld = async (orm: MikroORM): Promise<World> => {
       employee: { name: 'employee', token: null, cookie: null },
       manager: { name: 'manager', token: null, cookie: null },
       admin: { name: 'admin', token: null, cookie: null },
+      kitchen: { name: 'kitchen', token: null, cookie: null },
     },
     pools: { ids: new Map(), values: new Map(), cursorPayloads: [] },
     now: Date.now(),
@@ -280,6 +281,7 @@ export const seedWorld = async (world: World): Promise<void> => {
   const employee = await makeUser(orm, { role: 'employee', department, email: 'employee@canteen.test' });
   const manager = await makeUser(orm, { role: 'manager', department, email: 'manager@canteen.test' });
   const admin = await makeUser(orm, { role: 'admin', department: null, email: 'admin@canteen.test' });
+  const kitchen = await makeUser(orm, { role: 'kitchen', department: null, email: 'kitchen@canteen.test' });
   const colleague = await makeUser(orm, { role: 'employee', department });
   const outsider = await makeUser(orm, { role: 'employee', department: other });
   await makeUser(orm, { role: 'manager', department: other });
@@ -306,6 +308,7 @@ export const seedWorld = async (world: World): Promise<void> => {
     ['employee', employee],
     ['manager', manager],
     ['admin', admin],
+    ['kitchen', kitchen],
   ] as const) {
     const c = world.callers[name];
     c.token = user ? (await world.deps.tokens.sign(user.id)).token : null;
@@ -373,9 +376,9 @@ export const seedWorld = async (world: World): Promise<void> => {
       [userTable],
     )
   ).map((r) => quote(r.column_name));
-  const castIds = [employee.id, manager.id, admin.id];
+  const castIds = [employee.id, manager.id, admin.id, kitchen.id];
   const [{ rows: originals } = { rows: '[]' }] = await execute<{ rows: string }>(
-    `select json_agg(u)::text as rows from ${quote(userTable)} u where id::text in (?, ?, ?)`,
+    `select json_agg(u)::text as rows from ${quote(userTable)} u where id::text in (?, ?, ?, ?)`,
     castIds,
   );
   const restoreSql = `update ${quote(userTable)} u set (${restorable.join(', ')}) = ROW(${restorable.map((c) => `r.${c}`).join(', ')})

@@ -1,8 +1,9 @@
 import type { Role } from '@canteen/shared/constants';
-import { hasRole } from '@canteen/shared/rules';
+import { type AccessRule, canAccess } from '@canteen/shared/rules';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import {
   Building2,
+  ChefHat,
   ChartNoAxesCombined,
   CreditCard,
   HandCoins,
@@ -29,7 +30,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { common } from '../locales/en/common';
 import { CartButton } from './cart-button';
+import { NotificationBell } from './notification-bell';
 import { signOut, useSession } from '../lib/auth';
+import { LiveEvents } from '../lib/live-events';
 import { formatMoney } from '../lib/money';
 import { trpc } from '../lib/trpc';
 import { useOnline } from '../lib/use-online';
@@ -42,6 +45,7 @@ import { RoleBadge } from './role-badge';
 type NavItem = {
   to:
     | '/menu'
+    | '/kitchen'
     | '/orders'
     | '/wallet'
     | '/news'
@@ -61,8 +65,8 @@ type NavItem = {
   label: NavLabel;
   icon: LucideIcon;
   section: 'Canteen' | 'Manage' | 'Admin' | 'Account';
-  /** The least role that sees it, as the route's guard asks (everyone when left out). */
-  role?: Role;
+  /** Who sees it, as the route's guard asks (people with a wallet when left out). */
+  access?: AccessRule;
   /** Admins manage everyone from Users, so the department-scoped People page is for managers. */
   isHiddenFromAdmins?: boolean;
 };
@@ -77,25 +81,26 @@ const NAV: NavItem[] = [
   { to: '/orders', label: 'orders', icon: ReceiptText, section: 'Canteen' },
   { to: '/wallet', label: 'wallet', icon: Wallet, section: 'Canteen' },
   { to: '/news', label: 'news', icon: Newspaper, section: 'Canteen' },
-  { to: '/products', label: 'products', icon: Package, section: 'Manage', role: 'manager' },
-  { to: '/credits', label: 'credits', icon: HandCoins, section: 'Manage', role: 'manager' },
-  { to: '/reports', label: 'reports', icon: ChartNoAxesCombined, section: 'Manage', role: 'manager' },
-  { to: '/till', label: 'till', icon: Store, section: 'Manage', role: 'manager' },
-  { to: '/reviews', label: 'reviews', icon: MessageSquareText, section: 'Manage', role: 'manager' },
-  { to: '/people', label: 'people', icon: UsersRound, section: 'Manage', role: 'manager', isHiddenFromAdmins: true },
-  { to: '/admin/users', label: 'users', icon: Users, section: 'Admin', role: 'admin' },
-  { to: '/admin/departments', label: 'departments', icon: Building2, section: 'Admin', role: 'admin' },
-  { to: '/admin/payments', label: 'payments', icon: CreditCard, section: 'Admin', role: 'admin' },
-  { to: '/admin/audit', label: 'audit', icon: ScrollText, section: 'Admin', role: 'admin' },
-  { to: '/admin/settings', label: 'settings', icon: Settings, section: 'Admin', role: 'admin' },
-  { to: '/profile', label: 'profile', icon: UserRound, section: 'Account' },
+  { to: '/kitchen', label: 'kitchen', icon: ChefHat, section: 'Canteen', access: 'kitchen' },
+  { to: '/products', label: 'products', icon: Package, section: 'Manage', access: 'manager' },
+  { to: '/credits', label: 'credits', icon: HandCoins, section: 'Manage', access: 'manager' },
+  { to: '/reports', label: 'reports', icon: ChartNoAxesCombined, section: 'Manage', access: 'manager' },
+  { to: '/till', label: 'till', icon: Store, section: 'Manage', access: 'manager' },
+  { to: '/reviews', label: 'reviews', icon: MessageSquareText, section: 'Manage', access: 'manager' },
+  { to: '/people', label: 'people', icon: UsersRound, section: 'Manage', access: 'manager', isHiddenFromAdmins: true },
+  { to: '/admin/users', label: 'users', icon: Users, section: 'Admin', access: 'admin' },
+  { to: '/admin/departments', label: 'departments', icon: Building2, section: 'Admin', access: 'admin' },
+  { to: '/admin/payments', label: 'payments', icon: CreditCard, section: 'Admin', access: 'admin' },
+  { to: '/admin/audit', label: 'audit', icon: ScrollText, section: 'Admin', access: 'admin' },
+  { to: '/admin/settings', label: 'settings', icon: Settings, section: 'Admin', access: 'admin' },
+  { to: '/profile', label: 'profile', icon: UserRound, section: 'Account', access: 'signedIn' },
 ];
 
 /** What a role sees, by section, in the table's order; the shared role ranking decides, as in the route guards. */
 const navFor = (role: Role): NavSection[] => {
   const sections = new Map<NavItem['section'], NavItem[]>();
   for (const item of NAV) {
-    if (!hasRole(role, item.role ?? 'employee') || (item.isHiddenFromAdmins && role === 'admin')) continue;
+    if (!canAccess(role, item.access ?? 'user') || (item.isHiddenFromAdmins && role === 'admin')) continue;
     sections.set(item.section, [...(sections.get(item.section) ?? []), item]);
   }
   return [...sections].map(([title, items]) => ({ title, items }));
@@ -123,6 +128,8 @@ export const AppShell = () => {
 
   if (session.status !== 'signedIn') return null;
   const { user } = session;
+  // The kitchen display takes the whole width of a wall screen: its navigation folds behind the menu button.
+  const isWide = pathname === '/kitchen';
 
   const onSignOut = async () => {
     setIsSigningOut(true);
@@ -139,11 +146,11 @@ export const AppShell = () => {
         {t('shell.skipToContent')}
       </a>
       <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75 print:hidden">
-        <div className="mx-auto flex h-16 max-w-7xl items-center gap-3 px-4 sm:px-6 lg:px-8">
+        <div className={cn('mx-auto flex h-16 items-center gap-3 px-4 sm:px-6 lg:px-8', !isWide && 'max-w-7xl')}>
           <Button
             variant="ghost"
             size="icon"
-            className="-ml-2 lg:hidden"
+            className={cn('-ml-2', !isWide && 'lg:hidden')}
             aria-label={isMenuOpen ? t('shell.closeMenu') : t('shell.openMenu')}
             aria-expanded={isMenuOpen}
             aria-controls="main-nav"
@@ -155,11 +162,12 @@ export const AppShell = () => {
             to="/"
             className="rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-600"
           >
-            <Logo />
+            <Logo compact />
           </Link>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             {user.role === 'employee' ? <HeaderBalance /> : null}
-            <CartButton />
+            {canAccess(user.role, 'user') ? <NotificationBell /> : null}
+            {canAccess(user.role, 'user') ? <CartButton /> : null}
             <div className="hidden items-center gap-2.5 border-l border-zinc-200 pl-3 md:flex">
               <span
                 aria-hidden
@@ -187,12 +195,19 @@ export const AppShell = () => {
           </div>
         </div>
       </header>
-      <div className="mx-auto max-w-7xl px-4 sm:px-6 lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-10 lg:px-8 print:block print:max-w-none print:px-0">
+      <div
+        className={cn(
+          'mx-auto px-4 sm:px-6 lg:px-8 print:block print:max-w-none print:px-0',
+          !isWide && 'max-w-7xl lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-10',
+        )}
+      >
         <nav
           id="main-nav"
           aria-label={t('shell.mainNav')}
           className={cn(
-            'border-b border-zinc-200 py-3 lg:sticky lg:top-16 lg:block lg:max-h-[calc(100dvh-4rem)] lg:self-start lg:overflow-y-auto lg:border-0 lg:py-8 print:hidden',
+            'border-b border-zinc-200 py-3 print:hidden',
+            !isWide &&
+              'lg:sticky lg:top-16 lg:block lg:max-h-[calc(100dvh-4rem)] lg:self-start lg:overflow-y-auto lg:border-0 lg:py-8',
             isMenuOpen ? 'block' : 'hidden',
           )}
         >
@@ -237,8 +252,14 @@ export const AppShell = () => {
           ) : null}
           <Outlet />
         </main>
+        <LiveEvents user={user} />
       </div>
-      <footer className="mx-auto flex max-w-7xl items-center gap-2 px-4 pb-8 text-xs text-zinc-600 sm:px-6 lg:px-8 print:hidden">
+      <footer
+        className={cn(
+          'mx-auto flex items-center gap-2 px-4 pb-8 text-xs text-zinc-600 sm:px-6 lg:px-8 print:hidden',
+          !isWide && 'max-w-7xl',
+        )}
+      >
         <ShieldCheck aria-hidden className="size-3.5" />
         {t('shell.signedInAs', { email: user.email })}
       </footer>

@@ -92,6 +92,8 @@ type ConfirmDialogProps = {
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** When "Cancel" would be ambiguous (cancelling an order): what keeps things as they are. */
+  cancelLabel?: string;
   onConfirm: () => void;
   isPending?: boolean;
   error?: string | null;
@@ -111,6 +113,7 @@ export const ConfirmDialog = ({
   title,
   description,
   confirmLabel,
+  cancelLabel,
   onConfirm,
   isPending,
   error,
@@ -138,7 +141,7 @@ export const ConfirmDialog = ({
           ) : null}
           <DialogFooter>
             <AlertDialogPrimitive.Cancel asChild>
-              <Button variant="secondary">{t('cancel')}</Button>
+              <Button variant="secondary">{cancelLabel ?? t('cancel')}</Button>
             </AlertDialogPrimitive.Cancel>
             <Button variant={confirmVariant} isLoading={isPending} disabled={isConfirmDisabled} onClick={onConfirm}>
               {confirmLabel}

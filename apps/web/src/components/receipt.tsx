@@ -70,7 +70,7 @@ export const Receipt = ({ order }: { order: ReceiptOrder }) => {
             </p>
           ) : null}
         </div>
-        <OrderStatusBadge status={order.status} />
+        <OrderStatusBadge status={order.status} uncollectedAt={order.uncollectedAt} />
       </header>
       <Table>
         <caption className="sr-only">{t('receipt.items')}</caption>

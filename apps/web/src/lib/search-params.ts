@@ -22,6 +22,11 @@ import { AUDIT_ENTITIES } from './audit-entities';
 export const LoginSearchSchema = z.object({ redirect: z.string().optional().catch(undefined) });
 
 /** A token the API would refuse is as good as none: the page says the link is incomplete. */
+/** An email's unsubscribe link (`/unsubscribe?token=…`). */
+export const UnsubscribeSearchSchema = z.object({
+  token: z.string().min(20).max(600).optional().catch(undefined),
+});
+
 export const ResetPasswordSearchSchema = z.object({
   token: ResetPasswordInputSchema.shape.token.optional().catch(undefined),
 });

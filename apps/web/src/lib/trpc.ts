@@ -1,7 +1,7 @@
 import type { AppRouter } from '@canteen/api/trpc';
 import { MAX_BATCH_SIZE, MENU_QUERY_PATHS } from '@canteen/shared/constants';
 import { QueryClient } from '@tanstack/react-query';
-import { type TRPCLink, createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
+import { type TRPCLink, createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { observable, type Unsubscribable } from '@trpc/server/observable';
 import { ensureFreshToken, getAccessToken, getSession, markTotpEnrolmentRequired, refreshSession } from './auth';
@@ -49,14 +49,34 @@ const authHeaders = () => {
   return token ? { authorization: `Bearer ${token}` } : {};
 };
 
-/** The menu's queries one per request (the browser revalidates each with its ETag); everything else batched. */
+/**
+ * Live events (`live.events`) over server-sent events. An EventSource cannot send headers, so the access token
+ * goes as a connection parameter, read afresh at every (re)connect: the server ends each stream after a few
+ * minutes and the link reconnects with the current token and the last event id.
+ */
+const subscriptionLink = httpSubscriptionLink({
+  url: '/trpc',
+  connectionParams: async () => {
+    await ensureFreshToken();
+    return { token: getAccessToken() ?? '' };
+  },
+});
+
+/**
+ * Subscriptions as server-sent events; the menu's queries one per request (the browser revalidates each with its
+ * ETag); everything else batched.
+ */
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [
     sessionLink,
     splitLink({
-      condition: (op) => op.type === 'query' && MENU_QUERY_PATHS.includes(op.path),
-      true: httpLink({ url: '/trpc', headers: authHeaders }),
-      false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers: authHeaders }),
+      condition: (op) => op.type === 'subscription',
+      true: subscriptionLink,
+      false: splitLink({
+        condition: (op) => op.type === 'query' && MENU_QUERY_PATHS.includes(op.path),
+        true: httpLink({ url: '/trpc', headers: authHeaders }),
+        false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers: authHeaders }),
+      }),
     }),
   ],
 });

@@ -330,8 +330,8 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
       phase(async (run) => {
         await run(
           sql`insert into canteen_order (id, created_at, updated_at, user_id, placed_by_id, department_id, status,
-            total_cents, idempotency_key, request_hash)
-          select o.id, o.at, o.at, o.user_id, o.user_id, o.department_id, 'completed', t.total,
+            status_changed_at, collected_at, total_cents, idempotency_key, request_hash)
+          select o.id, o.at, o.at, o.user_id, o.user_id, o.department_id, 'collected', o.at, o.at, t.total,
                  'generated-' || o.n, md5(o.n::text) || md5(o.id::text)
           from gen_order o
           join gen_total t on t.order_n = o.n

@@ -24,8 +24,12 @@ export const orderViolations = (em: SqlEntityManager) =>
        on l.order_id = o.id
      left join (select order_id, sum(amount_cents) spent_cents from wallet_entry where kind = 'spend' group by 1) e
        on e.order_id = o.id
+     left join (select order_id, sum(amount_cents) refunded_cents from wallet_entry where kind = 'refund' group by 1) r
+       on r.order_id = o.id
      where coalesce(l.lines, 0) = 0 or l.lines_cents <> o.total_cents
-        or (o.total_cents > 0 and coalesce(e.spent_cents, 0) <> -o.total_cents)`,
+        or (o.total_cents > 0 and coalesce(e.spent_cents, 0) <> -o.total_cents)
+        -- The money of a cancelled or refunded order went back exactly once, and nobody else's did.
+        or coalesce(r.refunded_cents, 0) <> case when o.status in ('cancelled', 'refunded') then o.total_cents else 0 end`,
   );
 
 /** No counted stock below zero, no lot with more left than it held or less than nothing. */
@@ -53,14 +57,15 @@ export const summaryDrift = async (em: SqlEntityManager) => {
       `select * from (${truth}) t full join ${summary} s using (${keys.join(', ')})
        where ${measures.map((m) => `coalesce(t.${m}, 0) <> coalesce(s.${m}, 0)`).join(' or ')}`,
     );
-  const paid = `canteen_order o where o.status <> 'refunded'`;
+  const sold = `o.status not in ('cancelled', 'refunded')`;
+  const paid = `canteen_order o where ${sold}`;
   /** Dishes sold per department (and all of them together) and day or month, from the paid orders' lines. */
   const dishDrift = (period: 'day' | 'month') =>
     drift(
       `report_product_sales_${period}`,
       `select d department_id, ${period === 'day' ? utcDay('o.created_at') : `date_trunc('month', o.created_at at time zone 'UTC')::date`}
               as ${period}, l.product_id, sum(l.quantity) quantity, sum(l.quantity * l.unit_price_cents) revenue_cents
-       from order_line l join canteen_order o on o.id = l.order_id and o.status <> 'refunded'
+       from order_line l join canteen_order o on o.id = l.order_id and ${sold}
        cross join lateral (values (coalesce(o.department_id, ${NO})), (${ALL})) v(d) group by 1, 2, 3`,
       [
         ['department_id', period, 'product_id'],

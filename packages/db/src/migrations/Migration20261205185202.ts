@@ -6,13 +6,13 @@ import { Migration } from '@mikro-orm/migrations';
  * refund of an order) into them in the same transaction, one sorted upsert per statement. Existing history is
  * summarised once here.
  */
-const NO_DEPARTMENT = `'00000000-0000-0000-0000-000000000000'::uuid`;
-const ALL_DEPARTMENTS = `'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid`;
-const UTC_DAY = (column: string) => `(${column} at time zone 'UTC')::date`;
+export const NO_DEPARTMENT = `'00000000-0000-0000-0000-000000000000'::uuid`;
+export const ALL_DEPARTMENTS = `'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid`;
+export const UTC_DAY = (column: string) => `(${column} at time zone 'UTC')::date`;
 const UTC_MONTH = (column: string) => `date_trunc('month', ${column} at time zone 'UTC')::date`;
 
 /** Adds (sign 1) or takes back (sign -1) paid orders and their lines; `orders` is a relation of canteen_order rows. */
-const foldOrders = (orders: string, sign: 1 | -1) => `
+export const foldOrders = (orders: string, sign: 1 | -1) => `
   insert into report_sales_day as s (department_id, day, orders, revenue_cents)
   select coalesce(o.department_id, ${NO_DEPARTMENT}), ${UTC_DAY('o.created_at')}, ${sign} * count(*), ${sign} * sum(o.total_cents)
   from ${orders} o
@@ -23,7 +23,7 @@ const foldOrders = (orders: string, sign: 1 | -1) => `
 /**
  * `fromLinesAndOrders` joins lines `l` to their paid order `o`; the dishes' day and month summaries both get them.
  */
-const foldLines = (fromLinesAndOrders: string, sign: 1 | -1) => `
+export const foldLines = (fromLinesAndOrders: string, sign: 1 | -1) => `
   insert into report_product_sales_day as s (department_id, day, product_id, quantity, revenue_cents)
   select d.department_id, ${UTC_DAY('o.created_at')}, l.product_id,
          ${sign} * sum(l.quantity), ${sign} * sum(l.quantity * l.unit_price_cents::bigint)
@@ -42,7 +42,7 @@ const foldLines = (fromLinesAndOrders: string, sign: 1 | -1) => `
     set quantity = s.quantity + excluded.quantity, revenue_cents = s.revenue_cents + excluded.revenue_cents;`;
 
 /** `entries` is a relation of wallet_entry rows. */
-const foldEntries = (entries: string) => `
+export const foldEntries = (entries: string) => `
   insert into report_funding_day as s (department_id, day, payer_id, net_cents)
   select case when e.order_id is null then coalesce(u.department_id, ${NO_DEPARTMENT})
               else coalesce(o.department_id, ${NO_DEPARTMENT}) end,

@@ -18,7 +18,14 @@ export const OrderSchema = defineEntity({
      * moves. A snapshot, not a relation, so deleting a department never rewrites history.
      */
     departmentId: p.uuid().nullable(),
-    status: p.enum(ORDER_STATUSES).nativeEnumName('order_status').default('completed'),
+    /** The lifecycle (`@canteen/shared` lifecycle.ts): placed -> preparing -> ready -> collected, or cancelled / refunded. */
+    status: p.enum(ORDER_STATUSES).nativeEnumName('order_status').default('placed'),
+    statusChangedAt: p.datetime().onCreate(() => new Date()),
+    readyAt: p.datetime().nullable(),
+    collectedAt: p.datetime().nullable(),
+    cancelledAt: p.datetime().nullable(),
+    /** Still not collected when the canteen's day ended: flagged for a manager (never refunded by itself). */
+    uncollectedAt: p.datetime().nullable(),
     totalCents: p.integer().check('total_cents >= 0'),
     idempotencyKey: p.string().length(80),
     /** Hash of the items asked for, so a reused key with a different basket is refused. */
@@ -29,7 +36,19 @@ export const OrderSchema = defineEntity({
     lines: () => p.oneToMany(OrderLine).mappedBy('order'),
   },
   uniques: [{ properties: ['user', 'idempotencyKey'] }],
-  indexes: [{ properties: ['user', 'createdAt'] }, { properties: ['createdAt'] }],
+  indexes: [
+    { properties: ['user', 'createdAt'] },
+    { properties: ['createdAt'] },
+    // The kitchen's queue: open orders, oldest first.
+    {
+      name: 'canteen_order_uncollected_index',
+      expression: `create index "canteen_order_uncollected_index" on "canteen_order" ("uncollected_at") where "uncollected_at" is not null`,
+    },
+    {
+      name: 'canteen_order_open_index',
+      expression: `create index "canteen_order_open_index" on "canteen_order" ("created_at") where "status" in ('placed', 'preparing', 'ready')`,
+    },
+  ],
 });
 
 export class Order extends OrderSchema.class {}

@@ -102,10 +102,10 @@ export type NewOrderLine = { id: string; productId: string; quantity: number; un
 
 export const insertOrder = async (em: SqlEntityManager, order: NewOrder): Promise<void> => {
   await sql`
-    insert into canteen_order (id, created_at, updated_at, user_id, placed_by_id, department_id, status, total_cents,
-      idempotency_key, request_hash)
-    values (${order.id}, ${order.at}, ${order.at}, ${order.userId}, ${order.placedById}, ${order.departmentId}, 'completed',
-      ${order.totalCents}, ${order.idempotencyKey}, ${order.requestHash})`.execute(kysely(em));
+    insert into canteen_order (id, created_at, updated_at, user_id, placed_by_id, department_id, status,
+      status_changed_at, total_cents, idempotency_key, request_hash)
+    values (${order.id}, ${order.at}, ${order.at}, ${order.userId}, ${order.placedById}, ${order.departmentId}, 'placed',
+      ${order.at}, ${order.totalCents}, ${order.idempotencyKey}, ${order.requestHash})`.execute(kysely(em));
 };
 
 export const insertOrderLines = async (

@@ -11,7 +11,10 @@ export const DEMO_LOGINS = [
   { email: 'admin@canteen.test', role: 'admin', department: 'Operations' },
   { email: 'manager@canteen.test', role: 'manager', department: 'Engineering' },
   { email: 'employee@canteen.test', role: 'employee', department: 'Engineering' },
+  { email: 'kitchen@canteen.test', role: 'kitchen', department: null },
 ] as const;
+
+const DEMO_NAMES = ['Ada Admin', 'Maya Manager', 'Eli Employee', 'Kai Kitchen'];
 
 export const DEMO_DEPARTMENTS = [
   { name: 'Engineering', code: 'ENG' },
@@ -25,9 +28,35 @@ export const DEMO_DEPARTMENTS = [
 
 const DEMO_EMPLOYEES = 320;
 
-/** Idempotent: does nothing when the demo admin exists. Returns whether it seeded. */
+/**
+ * A demo data set from an older version lacks the demo logins added since (the kitchen's): they are added, with
+ * nothing else.
+ */
+const addMissingDemoLogins = async (em: EntityManager): Promise<void> => {
+  const existing = new Set((await em.find(User, { email: DEMO_LOGINS.map((login) => login.email) })).map((user) => user.email));
+  const missing = DEMO_LOGINS.map((login, index) => ({ login, index })).filter(({ login }) => !existing.has(login.email));
+  if (missing.length === 0) return;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const { login, index } of missing) {
+    buildUser(em, {
+      email: login.email,
+      name: DEMO_NAMES[index] ?? login.email,
+      employeeNumber: `D${String(index + 1).padStart(4, '0')}`,
+      role: login.role,
+      department: login.department ? await em.findOne(Department, { name: login.department }) : null,
+      passwordHash,
+      passwordChangedAt: new Date(),
+    });
+  }
+  await em.flush();
+};
+
+/** Idempotent: when the demo admin exists, only demo logins added since are created. Returns whether it seeded the demo. */
 export const seedDemo = async (em: EntityManager): Promise<boolean> => {
-  if (await em.count(User, { email: DEMO_LOGINS[0].email })) return false;
+  if (await em.count(User, { email: DEMO_LOGINS[0].email })) {
+    await addMissingDemoLogins(em);
+    return false;
+  }
   const faker = new Faker({ locale: [en] });
   faker.seed(2026);
   const departments = new Map<string, Department>();
@@ -38,19 +67,19 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
   // Every demo account shares one hash so seeding stays fast (the demo password is public anyway).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
-  const named = ['Ada Admin', 'Maya Manager', 'Eli Employee'];
   const users: User[] = [];
   DEMO_LOGINS.forEach((login, index) => {
     const demoUser = buildUser(em, {
       email: login.email,
-      name: named[index] ?? login.email,
+      name: DEMO_NAMES[index] ?? login.email,
       employeeNumber: `D${String(index + 1).padStart(4, '0')}`,
       role: login.role,
-      department: departments.get(login.department) ?? null,
+      department: login.department ? (departments.get(login.department) ?? null) : null,
       passwordHash,
       passwordChangedAt: now,
     });
-    users.push(demoUser);
+    // Kitchen staff have no wallet: no credits for them.
+    if (login.role !== 'kitchen') users.push(demoUser);
   });
   const taken = new Set<string>();
   const departmentList = [...departments.values()];

@@ -10,7 +10,7 @@ import {
   TotpEnrolmentSchema,
   OkSchema,
 } from '@canteen/shared';
-import { protectedProcedure, publicProcedure } from '../../trpc/init';
+import { publicProcedure, signedInProcedure } from '../../trpc/init';
 import * as auth from './auth.service';
 
 const enrolling = { allowDuringTotpEnrolment: true } as const;
@@ -26,26 +26,26 @@ export const authRouter = {
     .input(ResetPasswordInputSchema)
     .output(OkSchema)
     .mutation(({ ctx, input }) => auth.resetPassword(ctx, input)),
-  me: protectedProcedure
+  me: signedInProcedure
     .meta(enrolling)
     .output(SessionUserSchema)
     .query(({ ctx }) => auth.me(ctx)),
-  changePassword: protectedProcedure
+  changePassword: signedInProcedure
     .meta(enrolling)
     .input(ChangePasswordInputSchema)
     .output(OkSchema)
     .mutation(({ ctx, input }) => auth.changePassword(ctx, input)),
   totp: {
-    begin: protectedProcedure
+    begin: signedInProcedure
       .meta(enrolling)
       .output(TotpEnrolmentSchema)
       .mutation(({ ctx }) => auth.beginTotpEnrolment(ctx)),
-    confirm: protectedProcedure
+    confirm: signedInProcedure
       .meta(enrolling)
       .input(TotpConfirmInputSchema)
       .output(SessionUserSchema)
       .mutation(({ ctx, input }) => auth.confirmTotpEnrolment(ctx, input.code)),
-    disable: protectedProcedure
+    disable: signedInProcedure
       .meta(enrolling)
       .input(TotpDisableInputSchema)
       .output(SessionUserSchema)

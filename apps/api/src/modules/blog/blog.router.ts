@@ -4,6 +4,8 @@ import {
   BlogPageSchema,
   ByIdInputSchema,
   CreateBlogInputSchema,
+  FollowBlogInputSchema,
+  FollowedBlogsSchema,
   GetBlogInputSchema,
   OkSchema,
   PageInputSchema,
@@ -25,6 +27,12 @@ export const blogRouter = {
     .input(PageInputSchema)
     .output(BlogPageSchema)
     .query(({ ctx, input }) => blogs.listBlogs(ctx, input)),
+  /** The channels the caller follows (their new posts come as notifications). */
+  following: protectedProcedure.output(FollowedBlogsSchema).query(({ ctx }) => blogs.followedBlogs(ctx)),
+  follow: protectedProcedure
+    .input(FollowBlogInputSchema)
+    .output(FollowedBlogsSchema)
+    .mutation(({ ctx, input }) => blogs.followBlog(ctx, input)),
   update: managerProcedure
     .input(UpdateBlogInputSchema)
     .output(BlogDtoSchema)

@@ -1,4 +1,4 @@
-import { Blog, Post } from '@canteen/db';
+import { Blog, BlogFollow, Post, User } from '@canteen/db';
 import type { CreateBlogInput, GetBlogInput, PageInput, PostDto } from '@canteen/shared';
 import type { UpdateBlogInput } from '@canteen/shared';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -103,4 +103,22 @@ export const deleteBlog = async (ctx: Ctx, id: string) => {
     await em.flush();
   });
   return { ok: true as const };
+};
+
+/** The news channels the caller follows. */
+export const followedBlogs = async (ctx: Ctx): Promise<{ ids: string[] }> => {
+  const user = requireRole(ctx.user, 'user');
+  const follows = await ctx.em.find(BlogFollow, { user: user.id }, { orderBy: { createdAt: 'asc' } });
+  return { ids: follows.map((follow) => follow.blog.id) };
+};
+
+/** Follows a channel (its new posts come as notifications) or stops; asking twice changes nothing. */
+export const followBlog = async (ctx: Ctx, input: { id: string; isFollowing: boolean }): Promise<{ ids: string[] }> => {
+  const user = requireRole(ctx.user, 'user');
+  const blog = await ctx.em.findOneOrFail(Blog, input.id);
+  const follow = await ctx.em.findOne(BlogFollow, { user: user.id, blog: blog.id });
+  if (input.isFollowing && !follow) ctx.em.create(BlogFollow, { user: ctx.em.getReference(User, user.id), blog });
+  if (!input.isFollowing && follow) ctx.em.remove(follow);
+  await ctx.em.flush();
+  return followedBlogs(ctx);
 };

@@ -7,11 +7,11 @@ import {
   UpdateCategoryInputSchema,
   OkSchema,
 } from '@canteen/shared';
-import { managerProcedure, protectedProcedure } from '../../trpc/init';
+import { managerProcedure, signedInProcedure } from '../../trpc/init';
 import * as categories from './category.service';
 
 export const categoryRouter = {
-  list: protectedProcedure.output(z.array(CategoryDtoSchema)).query(({ ctx }) => categories.listCategories(ctx)),
+  list: signedInProcedure.output(z.array(CategoryDtoSchema)).query(({ ctx }) => categories.listCategories(ctx)),
   create: managerProcedure
     .input(CreateCategoryInputSchema)
     .output(CategoryDtoSchema)

@@ -8,7 +8,7 @@ import { commitMenuChange } from '../product/product.service';
 type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
 
 export const listCategories = async (ctx: Ctx): Promise<CategoryDto[]> => {
-  requireRole(ctx.user, 'user');
+  requireRole(ctx.user, 'signedIn');
   return ctx.deps.menuCache.get('categories', () =>
     kysely(ctx.em)
       .selectFrom('Category as c')

@@ -218,7 +218,7 @@ describe('order.list', () => {
     expect(own.items.length + rest.items.length).toBe(3);
     const department = await (await createTestCaller({ user: manager })).order.list({ limit: 50 });
     expect(department.items.map((o) => o.userId)).toEqual([employee.id, employee.id, employee.id]);
-    const all = await (await createTestCaller({ user: admin })).order.list({ limit: 50, status: 'completed' });
+    const all = await (await createTestCaller({ user: admin })).order.list({ limit: 50, status: 'placed' });
     expect(all.items).toHaveLength(6);
     expect((await (await createTestCaller({ user: admin })).order.list({ limit: 50, status: 'refunded' })).items).toHaveLength(0);
     await expect(

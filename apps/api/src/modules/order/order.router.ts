@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import {
   ByIdInputSchema,
+  CancelOrderInputSchema,
   OrderDtoSchema,
   OrderListInputSchema,
   OrderPageSchema,
@@ -23,6 +24,10 @@ export const orderRouter = {
     .input(ByIdInputSchema)
     .output(OrderDtoSchema)
     .query(({ ctx, input }) => orders.getOrder(ctx, input.id)),
+  cancel: protectedProcedure
+    .input(CancelOrderInputSchema)
+    .output(OrderDtoSchema)
+    .mutation(({ ctx, input }) => orders.cancelOrder(ctx, input)),
   refund: managerProcedure
     .input(RefundOrderInputSchema)
     .output(OrderDtoSchema)

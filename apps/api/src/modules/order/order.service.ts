@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type SqlBool, sql } from 'kysely';
 import {
   type AuditStamp,
   type NewAuditEntry,
   Order,
-  User,
+  type User,
   WalletEntry,
   auditContext,
   insertOrder,
@@ -15,14 +14,13 @@ import {
   lockWallet,
   matchesSearch,
   newId,
-  putBackStock,
   redact,
   searchWords,
   startOrder,
   takeBasket,
 } from '@canteen/db';
 import type { OrderDto, OrderListInput, PlaceOrderInput } from '@canteen/shared';
-import { CursorKeys, planDraw } from '@canteen/shared';
+import { CursorKeys, fallsBelow, planDraw } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertCanActOn, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -30,7 +28,11 @@ import { domain } from '../../lib/metrics';
 import { readDb } from '../../lib/replica';
 import { ownersInReadReach } from '../../lib/read-reach';
 import type { ContextInner } from '../../trpc/context';
-import { breakdownOf, insufficientFunds, refundOrderSpends } from '../wallet/ledger';
+import { breakdownOf, insufficientFunds } from '../wallet/ledger';
+import { loadTicket } from '../kitchen/kitchen.tickets';
+import { menuChanged, menuChangedFor, orderMoved, recordLiveEvents, ticketChanged, walletChanged } from '../live/live.events';
+import { lowBalanceThreshold } from '../notification/notifier';
+import { lockOrder, returnOrderMoney, shouldMove } from './order.lifecycle';
 
 type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps' | 'readFrom'>;
 
@@ -55,6 +57,11 @@ export const toOrderDto = async (em: EntityManager, order: Order): Promise<Order
     placedById: order.placedBy.id,
     placedByName: order.placedBy.getEntity().name,
     createdAt: order.createdAt.toISOString(),
+    statusChangedAt: order.statusChangedAt.toISOString(),
+    readyAt: order.readyAt?.toISOString() ?? null,
+    collectedAt: order.collectedAt?.toISOString() ?? null,
+    cancelledAt: order.cancelledAt?.toISOString() ?? null,
+    uncollectedAt: order.uncollectedAt?.toISOString() ?? null,
     refundedAt: order.refundedAt?.toISOString() ?? null,
     refundReason: order.refundReason ?? null,
     lines: lines.map((line) => ({
@@ -196,7 +203,8 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
           user: eater.id,
           placedBy: actor.id,
           departmentId: order.departmentId,
-          status: 'completed',
+          status: 'placed',
+          statusChangedAt: when,
           totalCents,
           idempotencyKey: input.idempotencyKey,
           requestHash: hash,
@@ -226,18 +234,53 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
     await insertOrder(em, order);
     await insertOrderLines(em, { orderId: order.id, at, lines });
     await insertOrderLedger(em, { orderId: order.id, userId: eater.id, createdById: actor.id, at, spends, draws, audit, stamp });
+    // The kitchen gets the ticket, the eater's other screens the order and the balance, every menu the stock left.
+    const tracked = productIds.filter((id) => basket.get(id)!.stock !== null);
+    await recordLiveEvents(em, [
+      ticketChanged({
+        id: order.id,
+        status: 'placed',
+        userName: eater.name,
+        isTillOrder: actor.id !== eater.id,
+        createdAt: when,
+        statusChangedAt: when,
+        lines: lines.map(({ productId, productName, quantity }) => ({ productId, productName, quantity })),
+      }),
+      orderMoved({ id: order.id, user: eater, status: 'placed', statusChangedAt: at }),
+      walletChanged(eater.id),
+      ...menuChanged(
+        tracked.map((id) => ({ id, stock: basket.get(id)!.stock! - quantities.get(id)!, isActive: basket.get(id)!.isActive })),
+      ),
+    ]);
+    // A lunch that takes the balance below the person's threshold tells them, once.
+    const beforeCents = lots.reduce((sum, lot) => sum + lot.remainingCents, 0);
+    const threshold = await lowBalanceThreshold(em, eater.id);
+    if (fallsBelow(beforeCents, beforeCents - totalCents, threshold)) {
+      await ctx.deps.notifier.notify(em, [
+        {
+          userId: eater.id,
+          kind: 'balance_low',
+          payload: { balanceCents: beforeCents - totalCents, thresholdCents: threshold! },
+        },
+      ]);
+    }
     placed.totalCents = totalCents;
     const payerNames = new Map(lots.map((lot) => [lot.payerId, lot.payerName]));
     // The menu cache is not invalidated: shown stock may lag by MENU_STALENESS_SECONDS; this transaction re-checked it.
     return {
       id: order.id,
-      status: 'completed',
+      status: 'placed',
       totalCents,
       userId: eater.id,
       userName: eater.name,
       placedById: actor.id,
       placedByName: actor.name,
       createdAt: when,
+      statusChangedAt: when,
+      readyAt: null,
+      collectedAt: null,
+      cancelledAt: null,
+      uncollectedAt: null,
       refundedAt: null,
       refundReason: null,
       lines: lines.map((line) => ({
@@ -256,6 +299,7 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
   });
   // Counted once committed, and not for a replayed key.
   if (placed.totalCents !== null) {
+    ctx.deps.live.wake();
     domain.ordersPlaced.inc();
     domain.revenueCents.inc(placed.totalCents);
   }
@@ -275,32 +319,67 @@ const loadOrderInScope = async (ctx: Ctx, em: EntityManager, orderId: string): P
 export const getOrder = async (ctx: Ctx, orderId: string): Promise<OrderDto> =>
   toOrderDto(ctx.em, await loadOrderInScope(ctx, ctx.em, orderId));
 
-/** Puts the stock back and gives each payer back its share. Refunding twice changes nothing the second time. */
+/**
+ * Money back for an order, in one transaction under the eater's wallet lock and the order's row lock: cancelled
+ * by its owner while the kitchen has not started, or refunded by a manager at any point. Asking again changes
+ * nothing (the order is already there); two requests at once take turns, and exactly one returns the money. The
+ * kitchen, the owner's screens and every menu are told.
+ */
+const giveMoneyBack = async (
+  ctx: Ctx,
+  probe: Order,
+  request: { to: 'cancelled' | 'refunded'; by: 'owner' | 'manager'; actorId: string; note: string | null },
+): Promise<OrderDto> => {
+  const outcome = { isMoved: false };
+  const answer = await ctx.em.transactional(async (em) => {
+    await lockWallet(em, probe.user.id);
+    const order = await lockOrder(em, probe.id);
+    if (!shouldMove(order, request)) return toOrderDto(em, order);
+    await returnOrderMoney(em, order, { to: request.to, actorId: request.actorId, note: request.note });
+    const productIds = order.lines.getItems().map((line) => line.product.id);
+    await recordLiveEvents(em, [
+      ticketChanged(await loadTicket(em, order.id)),
+      orderMoved(order),
+      walletChanged(order.user.id),
+      ...(await menuChangedFor(em, productIds, { trackedOnly: true })),
+    ]);
+    await ctx.deps.notifier.notify(em, [
+      {
+        userId: order.user.id,
+        kind: request.to === 'cancelled' ? 'order_cancelled' : 'order_refunded',
+        payload: { orderId: order.id, amountCents: order.totalCents, reason: request.note },
+      },
+    ]);
+    outcome.isMoved = true;
+    return toOrderDto(em, order);
+  });
+  if (outcome.isMoved) {
+    ctx.deps.live.wake();
+    if (request.to === 'refunded') domain.ordersRefunded.inc();
+    else domain.ordersCancelled.inc();
+  }
+  return answer;
+};
+
+/** A manager refunds an order of someone they may move money for: the stock comes back, each payer its share. */
 export const refundOrder = async (ctx: Ctx, input: { orderId: string; reason?: string | undefined }): Promise<OrderDto> => {
   const actor = requireRole(ctx.user, 'manager');
   const probe = await loadOrderInScope(ctx, ctx.em, input.orderId);
   assertCanActOn(actor, probe.user.getEntity(), 'money');
-  const outcome = { isRefunded: false };
-  const answer = await ctx.em.transactional(async (em) => {
-    await lockWallet(em, probe.user.id);
-    const order = await em.findOneOrFail(Order, input.orderId, { populate: ['lines'] });
-    await em.refresh(order);
-    if (order.status === 'refunded') return toOrderDto(em, order);
-    for (const line of order.lines) await putBackStock(em, line.product.id, line.quantity);
-    order.status = 'refunded';
-    order.refundedAt = new Date();
-    order.refundedBy = ref(em.getReference(User, actor.id));
-    order.refundReason = input.reason ?? null;
-    // The order's change is written before its refund entries: the report summaries' triggers then lock rows in
-    // the same order as a placement does (sales day, dishes, then funding), so the two cannot deadlock.
-    await em.flush();
-    await refundOrderSpends(em, order, { createdBy: em.getReference(User, actor.id), note: input.reason ?? 'Refund' });
-    await em.flush();
-    outcome.isRefunded = true;
-    return toOrderDto(em, order);
-  });
-  if (outcome.isRefunded) domain.ordersRefunded.inc();
-  return answer;
+  return giveMoneyBack(ctx, probe, { to: 'refunded', by: 'manager', actorId: actor.id, note: input.reason ?? null });
+};
+
+/**
+ * The owner cancels their order while it is `placed` (docs/PRODUCT.md §5): everything goes back as in a refund.
+ * Someone else who may read the order (their manager) refunds it instead; nobody else learns it exists.
+ */
+export const cancelOrder = async (ctx: Ctx, input: { orderId: string }): Promise<OrderDto> => {
+  const actor = requireRole(ctx.user, 'user');
+  const probe = await loadOrderInScope(ctx, ctx.em, input.orderId);
+  if (probe.user.id !== actor.id) {
+    throw new AppError('FORBIDDEN', 'Only the person who ordered can cancel; a manager refunds', { reason: 'OUT_OF_SCOPE' });
+  }
+  return giveMoneyBack(ctx, probe, { to: 'cancelled', by: 'owner', actorId: actor.id, note: null });
 };
 
 const OrderCursorSchema = CursorKeys.id;
@@ -339,6 +418,8 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
       'o.placedBy as placedById',
       'pb.name as placedByName',
       'o.createdAt',
+      'o.statusChangedAt',
+      'o.uncollectedAt',
       'o.refundedAt',
       eb
         .selectFrom('OrderLine as l')
@@ -349,6 +430,7 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
   const owners = await ownersInReadReach(ctx.em, actor, input.userId);
   if (owners) query = query.where('o.user', 'in', owners);
   if (input.status) query = query.where('o.status', '=', input.status);
+  if (input.uncollected) query = query.where('o.uncollectedAt', 'is not', null);
   if (input.departmentId) query = query.where('u.department', '=', input.departmentId);
   if (input.from) query = query.where('o.createdAt', '>=', new Date(input.from));
   if (input.to) query = query.where('o.createdAt', '<', new Date(input.to));
@@ -365,6 +447,8 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
       ...row,
       itemCount: row.itemCount ?? 0,
       createdAt: row.createdAt.toISOString(),
+      statusChangedAt: row.statusChangedAt.toISOString(),
+      uncollectedAt: row.uncollectedAt?.toISOString() ?? null,
       refundedAt: row.refundedAt?.toISOString() ?? null,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null,

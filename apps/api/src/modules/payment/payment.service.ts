@@ -24,6 +24,8 @@ import { recordAuditEvent } from '../audit/audit.service';
 import { credit, takeBackTopUp } from '../wallet/ledger';
 import type { Payments } from './payments';
 import { type PaymentProvider, ProviderUnavailable, type VerifiedEvent, WebhookRejected } from './providers/port';
+import { recordLiveEvents, walletChanged } from '../live/live.events';
+import type { Notifier } from '../notification/notifier';
 
 export type { Payments } from './payments';
 
@@ -208,7 +210,7 @@ export const cancelTopUp = async (ctx: Ctx, id: string): Promise<PaymentDto> => 
         ctx.logger.warn({ err: error, paymentId: payment.id }, 'could not close the checkout at the provider');
       });
     }
-    await applyProviderEvent(ctx.em, payment.provider, {
+    await applyProviderEvent({ em: ctx.em, notifier: ctx.deps.notifier }, payment.provider, {
       eventId: `cancel_${payment.id}`,
       type: 'cancelled_by_owner',
       lookup: { paymentId: payment.id },
@@ -280,7 +282,7 @@ export type EventOutcome = 'duplicate' | 'unknown_payment' | 'ignored' | 'applie
  * with the payment's new state. Every change goes through the unit of work, so it is audited.
  */
 export const applyProviderEvent = async (
-  em: EntityManager,
+  { em, notifier }: { em: EntityManager; notifier?: Notifier | undefined },
   provider: PaymentProviderName,
   verified: VerifiedEvent,
 ): Promise<EventOutcome> => {
@@ -337,6 +339,20 @@ export const applyProviderEvent = async (
       }
     }
     await tx.flush();
+    // The person's wallet page follows (the top-up's money, or its ending), through the live_event trigger's NOTIFY.
+    await recordLiveEvents(tx, [walletChanged(payment.user.id)]);
+    // How a top-up ended, told to its person (an abandoned checkout that expired is not news to them).
+    const told =
+      ended.status === 'succeeded'
+        ? 'top_up_succeeded'
+        : ended.status === 'declined' || ended.status === 'failed'
+          ? 'top_up_failed'
+          : null;
+    if (told && notifier) {
+      await notifier.notify(tx, [
+        { userId: payment.user.id, kind: told, payload: { paymentId: payment.id, amountCents: payment.amountCents } },
+      ]);
+    }
     return outcome('applied', payment, payment.status);
   });
   if (ended.status) domain.topUps.inc({ status: ended.status });
@@ -362,7 +378,7 @@ export const handleWebhook = async (
   }
   const outcome = await runWithAudit(
     { actorId: null, action: `payment.webhook.${provider.name}`, requestId: request.requestId, ip: request.ip, userAgent: null },
-    () => applyProviderEvent(em, provider.name, verified),
+    () => applyProviderEvent({ em, notifier: payments.notifier }, provider.name, verified),
   );
   logger.info({ provider: provider.name, eventId: verified.eventId, type: verified.type, outcome }, 'webhook processed');
   return { status: 200, outcome };
@@ -378,7 +394,7 @@ export const expireCheckout = async (em: EntityManager, payments: Payments, paym
   const provider = payments.provider;
   if (provider && provider.name === payment.provider && payment.providerRef) await provider.expireCheckout(payment.providerRef);
   await runWithAudit({ actorId: null, action: 'payment.expire', requestId: null, ip: null, userAgent: null }, () =>
-    applyProviderEvent(em, payment.provider, {
+    applyProviderEvent({ em, notifier: payments.notifier }, payment.provider, {
       eventId: `expire_job_${payment.id}`,
       type: 'expire_job',
       lookup: { paymentId: payment.id },

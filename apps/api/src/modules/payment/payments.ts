@@ -1,3 +1,4 @@
+import type { Notifier } from '../notification/notifier';
 import type { Jobs } from '../../lib/jobs';
 import type { PaymentProvider } from './providers/port';
 
@@ -5,6 +6,8 @@ import type { PaymentProvider } from './providers/port';
 export type Payments = {
   provider: PaymentProvider | null;
   jobs: Jobs;
+  /** Tells the person how their top-up ended (set once the notifier exists). */
+  notifier?: Notifier;
   limits: { minCents: number; maxCents: number; dailyLimitCents: number; checkoutExpiryMinutes: number };
   /** Where the provider sends the person back: the web's return page for this payment (`cancelled` from "Cancel"). */
   returnUrl: (paymentId: string, outcome?: 'cancelled') => string;

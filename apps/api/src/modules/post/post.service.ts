@@ -1,4 +1,4 @@
-import { Blog, Post, User } from '@canteen/db';
+import { Blog, BlogFollow, Post, User } from '@canteen/db';
 import type { CreatePostInput, PostDto, PostListInput, PostViewResult, UpdatePostInput } from '@canteen/shared';
 import { type EntityManager, raw } from '@mikro-orm/postgresql';
 import { CursorKeys } from '@canteen/shared';
@@ -9,7 +9,7 @@ import { renderMarkdown } from '../../lib/markdown';
 import type { ContextInner } from '../../trpc/context';
 import { recordAuditEvent } from '../audit/audit.service';
 
-type Ctx = Pick<ContextInner, 'em' | 'user'>;
+type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
 
 /** Drafts are for the people who write: managers and admins. */
 export const seesDrafts = (user: User): boolean => canAccess(user.role, 'manager');
@@ -41,11 +41,34 @@ export const newPost = (em: EntityManager, { blog, author, ...fields }: NewPost)
     author: em.getReference(User, author.id),
   });
 
+/**
+ * A post just published tells the channel's followers (not its author), in the transaction that publishes it
+ * (docs/PRODUCT.md §4b).
+ */
+const tellFollowers = async (ctx: Ctx, em: EntityManager, { post, blog }: { post: Post; blog: Blog }): Promise<void> => {
+  const followers = await em.find(BlogFollow, {
+    blog: blog.id,
+    user: { isActive: true, ...(post.author ? { id: { $ne: post.author.id } } : {}) },
+  });
+  await ctx.deps.notifier.notify(
+    em,
+    followers.map((follow) => ({
+      userId: follow.user.id,
+      kind: 'news_post' as const,
+      payload: { postId: post.id, blogName: blog.name, postTitle: post.title ?? null },
+    })),
+  );
+};
+
 export const createPost = async (ctx: Ctx, input: CreatePostInput) => {
   const author = requireRole(ctx.user, 'manager');
-  const blog = await ctx.em.findOneOrFail(Blog, input.blogId);
-  const post = newPost(ctx.em, { blog, author, ...input });
-  await ctx.em.flush();
+  const post = await ctx.em.transactional(async (em) => {
+    const blog = await em.findOneOrFail(Blog, input.blogId);
+    const created = newPost(em, { blog, author, ...input });
+    await em.flush();
+    if (created.status === 'published') await tellFollowers(ctx, em, { post: created, blog });
+    return created;
+  });
   await ctx.em.populate(post, ['author']);
   return toPostDto(post);
 };
@@ -107,11 +130,15 @@ export const updatePost = async (ctx: Ctx, input: UpdatePostInput) => {
     { ...fields, html: input.content === undefined ? undefined : renderMarkdown(input.content) },
     { ignoreUndefined: true },
   );
+  const isPublishing = input.status === 'published' && post.status !== 'published';
   if (input.status !== undefined && input.status !== post.status) {
     post.status = input.status;
     post.publishedAt = input.status === 'published' ? new Date() : null;
   }
-  await ctx.em.flush();
+  await ctx.em.transactional(async (em) => {
+    await em.flush();
+    if (isPublishing) await tellFollowers(ctx, em, { post, blog: await em.findOneOrFail(Blog, post.blog.id) });
+  });
   return toPostDto(post);
 };
 

@@ -5,12 +5,12 @@ import {
   PrivacyExportInputSchema,
   PrivacyExportSchema,
 } from '@canteen/shared';
-import { adminProcedure, protectedProcedure } from '../../trpc/init';
+import { adminProcedure, signedInProcedure } from '../../trpc/init';
 import * as privacy from './privacy.service';
 
 export const privacyRouter = {
   /** A mutation: each export is recorded in the audit log. */
-  export: protectedProcedure
+  export: signedInProcedure
     .input(PrivacyExportInputSchema)
     .output(PrivacyExportSchema)
     .mutation(({ ctx, input }) => privacy.exportPersonalData(ctx, input.userId)),

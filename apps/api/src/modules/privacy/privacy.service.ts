@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import {
   AuditEntry,
+  BlogFollow,
+  Favourite,
+  Notification,
+  NotificationSettings,
   Order,
   PasswordReset,
   Payment,
@@ -39,13 +43,17 @@ export const EXPORT_COVERAGE: Record<string, string> = {
   'Post.author': 'posts',
   'Review.user': 'reviews',
   'Payment.user': 'payments',
+  'Notification.user': 'notifications',
+  'NotificationSettings.user': 'notificationSettings',
+  'Favourite.user': 'favourites',
+  'BlogFollow.user': 'followedChannels',
 };
 
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
 /** Whose data the caller may export: their own; admins anyone's (on that person's request). */
 const subjectOf = async (ctx: Ctx, userId: string | undefined): Promise<User> => {
-  const actor = requireRole(ctx.user, 'user');
+  const actor = requireRole(ctx.user, 'signedIn');
   if (!userId || userId === actor.id) return actor;
   requireRole(actor, 'admin');
   return ctx.em.findOneOrFail(User, userId);
@@ -56,16 +64,21 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
   const subject = await subjectOf(ctx, userId);
   const em = ctx.em;
   const user = await em.findOneOrFail(User, subject.id, { populate: ['department'], refresh: true });
-  const [orders, entries, payments, reviews, posts, sessions, resets, audits] = await Promise.all([
-    em.find(Order, { user }, { populate: ['lines'], orderBy: { createdAt: 'asc' } }),
-    em.find(WalletEntry, { user }, { populate: ['payer'], orderBy: { occurredAt: 'asc', id: 'asc' } }),
-    em.find(Payment, { user }, { orderBy: { createdAt: 'asc' } }),
-    em.find(Review, { user }, { populate: ['product'], orderBy: { createdAt: 'asc' } }),
-    em.find(Post, { author: user }, { orderBy: { createdAt: 'asc' } }),
-    em.find(Session, { user }, { orderBy: { createdAt: 'asc' } }),
-    em.find(PasswordReset, { user }, { orderBy: { createdAt: 'asc' } }),
-    em.find(AuditEntry, { $or: [{ actor: user }, { entity: 'User', entityId: user.id }] }, { orderBy: { at: 'asc' } }),
-  ]);
+  const [orders, entries, payments, reviews, posts, sessions, resets, audits, notifications, settings, favourites, follows] =
+    await Promise.all([
+      em.find(Order, { user }, { populate: ['lines'], orderBy: { createdAt: 'asc' } }),
+      em.find(WalletEntry, { user }, { populate: ['payer'], orderBy: { occurredAt: 'asc', id: 'asc' } }),
+      em.find(Payment, { user }, { orderBy: { createdAt: 'asc' } }),
+      em.find(Review, { user }, { populate: ['product'], orderBy: { createdAt: 'asc' } }),
+      em.find(Post, { author: user }, { orderBy: { createdAt: 'asc' } }),
+      em.find(Session, { user }, { orderBy: { createdAt: 'asc' } }),
+      em.find(PasswordReset, { user }, { orderBy: { createdAt: 'asc' } }),
+      em.find(AuditEntry, { $or: [{ actor: user }, { entity: 'User', entityId: user.id }] }, { orderBy: { at: 'asc' } }),
+      em.find(Notification, { user }, { orderBy: { createdAt: 'asc' } }),
+      em.findOne(NotificationSettings, { user }),
+      em.find(Favourite, { user }, { populate: ['product'], orderBy: { createdAt: 'asc' } }),
+      em.find(BlogFollow, { user }, { populate: ['blog'], orderBy: { createdAt: 'asc' } }),
+    ]);
   await recordAuditEvent(em, { action: 'privacy.export', entity: 'User', entityId: user.id });
   await em.flush();
   return {
@@ -106,6 +119,25 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
       paymentId: entry.payment?.id ?? null,
       note: entry.note ?? null,
     })),
+    notifications: notifications.map((notification) => ({
+      id: notification.id,
+      kind: notification.kind,
+      payload: notification.payload,
+      createdAt: notification.createdAt.toISOString(),
+      readAt: iso(notification.readAt),
+      emailedAt: iso(notification.emailedAt),
+    })),
+    favourites: favourites.map((favourite) => ({
+      productName: favourite.product.getEntity().name,
+      createdAt: favourite.createdAt.toISOString(),
+    })),
+    followedChannels: follows.map((follow) => ({
+      channelName: follow.blog.getEntity().name,
+      createdAt: follow.createdAt.toISOString(),
+    })),
+    notificationSettings: settings
+      ? { emailKinds: [...settings.emailKinds], lowBalanceCents: settings.lowBalanceCents ?? null }
+      : null,
     payments: payments.map((payment) => ({
       id: payment.id,
       provider: payment.provider,
@@ -219,6 +251,11 @@ export const erasePerson = async (ctx: Ctx, input: PrivacyEraseInput): Promise<{
     userChanged(person.id);
     await db.deleteFrom('Session').where('user', '=', person.id).execute();
     await db.deleteFrom('PasswordReset').where('user', '=', person.id).execute();
+    // What they were told is theirs alone; nothing else depends on it.
+    await db.deleteFrom('Notification').where('user', '=', person.id).execute();
+    await db.deleteFrom('NotificationSettings').where('user', '=', person.id).execute();
+    await db.deleteFrom('Favourite').where('user', '=', person.id).execute();
+    await db.deleteFrom('BlogFollow').where('user', '=', person.id).execute();
     await db.updateTable('AuditEntry').set({ ip: null, userAgent: null }).where('actor', '=', person.id).execute();
     const snapshots = await em.find(AuditEntry, { entity: 'User', entityId: person.id });
     for (const entry of snapshots) {

@@ -8,24 +8,32 @@ import {
   ProductDtoSchema,
   ProductListInputSchema,
   ProductPageSchema,
+  SetFavouriteInputSchema,
   UpdateProductInputSchema,
 } from '@canteen/shared';
-import { managerProcedure, protectedProcedure } from '../../trpc/init';
+import { z } from 'zod';
+import { kitchenProcedure, managerProcedure, protectedProcedure, signedInProcedure } from '../../trpc/init';
 import * as products from './product.service';
 
 export const productRouter = {
-  list: protectedProcedure
+  list: signedInProcedure
     .input(ProductListInputSchema)
     .output(ProductPageSchema)
     .query(({ ctx, input }) => products.listProducts(ctx, input)),
-  counts: protectedProcedure
+  counts: signedInProcedure
     .input(ProductCountsInputSchema)
     .output(ProductCountsSchema)
     .query(({ ctx, input }) => products.countProducts(ctx, input)),
-  byId: protectedProcedure
+  byId: signedInProcedure
     .input(ByIdInputSchema)
     .output(ProductDtoSchema)
     .query(({ ctx, input }) => products.getProduct(ctx, input.id)),
+  /** The caller's pinned dishes (not part of the cached menu: theirs alone). */
+  favourites: protectedProcedure.output(z.array(ProductDtoSchema)).query(({ ctx }) => products.listFavourites(ctx)),
+  setFavourite: protectedProcedure
+    .input(SetFavouriteInputSchema)
+    .output(z.array(ProductDtoSchema))
+    .mutation(({ ctx, input }) => products.setFavourite(ctx, input)),
   create: managerProcedure
     .input(CreateProductInputSchema)
     .output(ProductDtoSchema)
@@ -38,7 +46,7 @@ export const productRouter = {
     .input(ByIdInputSchema)
     .output(ProductDtoSchema)
     .mutation(({ ctx, input }) => products.archiveProduct(ctx, input.id)),
-  adjustStock: managerProcedure
+  adjustStock: kitchenProcedure
     .input(AdjustStockInputSchema)
     .output(ProductDtoSchema)
     .mutation(({ ctx, input }) => products.adjustStock(ctx, input)),

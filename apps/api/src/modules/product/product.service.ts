@@ -1,4 +1,4 @@
-import { Category, Product, kysely, matchesSearch, searchRank, searchWords } from '@canteen/db';
+import { Category, Favourite, Product, User, kysely, matchesSearch, searchRank, searchWords } from '@canteen/db';
 import { type SqlBool, sql } from 'kysely';
 import type {
   AdjustStockInput,
@@ -13,6 +13,7 @@ import { LockMode } from '@mikro-orm/core';
 import { CursorKeys } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { canAccess, requireRole } from '../../lib/access';
+import { menuChanged as menuChangedEvents, menuChangedFor, recordLiveEvents } from '../live/live.events';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { ContextInner } from '../../trpc/context';
 
@@ -114,7 +115,7 @@ const SORTS: Record<ProductListInput['sort'], Sort> = {
 
 /** Managers may include archived dishes; everyone else sees the active menu. */
 const seesArchived = (ctx: Ctx, filters: ProductFilters): boolean =>
-  Boolean(filters.includeArchived) && canAccess(requireRole(ctx.user, 'user').role, 'manager');
+  Boolean(filters.includeArchived) && canAccess(requireRole(ctx.user, 'signedIn').role, 'manager');
 
 /** The filters every menu query shares: the list's page and the counts see the same dishes. */
 type Narrowing = { filters: ProductFilters; includeArchived: boolean; words: string[] };
@@ -172,12 +173,18 @@ const loadProductDto = async (ctx: Ctx, id: string): Promise<ProductDto | null> 
 };
 
 export const getProduct = async (ctx: Ctx, id: string): Promise<ProductDto> => {
-  const user = requireRole(ctx.user, 'user');
+  const user = requireRole(ctx.user, 'signedIn');
   const product = await ctx.deps.menuCache.get(`byId:${id}`, () => loadProductDto(ctx, id));
   if (!product || (!product.isActive && !canAccess(user.role, 'manager'))) {
     throw new AppError('NOT_FOUND', 'No such dish', { reason: 'NOT_FOUND' });
   }
   return product;
+};
+
+/** After a menu write committed: drop cached menu pages in every process and wake the open menus. */
+const menuChanged = async (ctx: Ctx): Promise<void> => {
+  await ctx.deps.menuCache.invalidate();
+  ctx.deps.live.wake();
 };
 
 /** Every menu write ends here: flush, then drop cached menu pages in every process. */
@@ -221,9 +228,10 @@ export const createProduct = async (ctx: Ctx, input: CreateProductInput): Promis
       stock: input.stock ?? null,
     });
     await em.flush();
+    await recordLiveEvents(em, await menuChangedFor(em, [product.id]));
     return product.id;
   });
-  await ctx.deps.menuCache.invalidate();
+  await menuChanged(ctx);
   return (await loadProductDto(ctx, id))!;
 };
 
@@ -241,17 +249,22 @@ export const updateProduct = async (ctx: Ctx, input: UpdateProductInput): Promis
     }
     em.assign(product, { ...fields, category }, { ignoreUndefined: true });
     await em.flush();
+    await recordLiveEvents(em, await menuChangedFor(em, [product.id]));
   });
-  await ctx.deps.menuCache.invalidate();
+  await menuChanged(ctx);
   return (await loadProductDto(ctx, id))!;
 };
 
 /** Archived dishes leave the menu but stay on past orders (order lines keep a name and price snapshot). */
 export const archiveProduct = async (ctx: Ctx, id: string): Promise<ProductDto> => {
   requireRole(ctx.user, 'manager');
-  const product = await ctx.em.findOneOrFail(Product, id);
-  product.isActive = false;
-  await commitMenuChange(ctx);
+  await ctx.em.transactional(async (em) => {
+    const product = await em.findOneOrFail(Product, id);
+    product.isActive = false;
+    await em.flush();
+    await recordLiveEvents(em, await menuChangedFor(em, [id]));
+  });
+  await menuChanged(ctx);
   return (await loadProductDto(ctx, id))!;
 };
 
@@ -260,20 +273,44 @@ export const archiveProduct = async (ctx: Ctx, id: string): Promise<ProductDto> 
  * committing meanwhile waits, so none is lost), and the change goes through the unit of work, so it is audited.
  */
 export const adjustStock = async (ctx: Ctx, input: AdjustStockInput): Promise<ProductDto> => {
-  requireRole(ctx.user, 'manager');
+  requireRole(ctx.user, 'kitchen');
   await ctx.em.transactional(async (em) => {
     const product = await em.findOneOrFail(Product, input.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!('delta' in input)) {
-      product.stock = input.set;
-      return;
-    }
-    if (product.stock === null || product.stock === undefined) {
+    if (!('delta' in input)) product.stock = input.set;
+    else if (product.stock === null || product.stock === undefined) {
       throw new AppError('BAD_REQUEST', 'Stock is not tracked for this dish; set a count first', { reason: 'STOCK_NOT_TRACKED' });
-    }
-    if (product.stock + input.delta < 0)
+    } else if (product.stock + input.delta < 0) {
       throw new AppError('BAD_REQUEST', 'Stock cannot go below zero', { reason: 'OUT_OF_STOCK' });
-    product.stock += input.delta;
+    } else product.stock += input.delta;
+    await em.flush();
+    await recordLiveEvents(em, menuChangedEvents([{ id: product.id, stock: product.stock ?? null, isActive: product.isActive }]));
   });
-  await ctx.deps.menuCache.invalidate();
+  await menuChanged(ctx);
   return (await loadProductDto(ctx, input.id))!;
+};
+
+/** The caller's favourite dishes still on the menu, by name: pinned at the top of their menu (not cached: theirs alone). */
+export const listFavourites = async (ctx: Ctx): Promise<ProductDto[]> => {
+  const user = requireRole(ctx.user, 'user');
+  const rows = await selectProducts(ctx)
+    .innerJoin('Favourite as f', 'f.product', 'p.id')
+    .where('f.user', '=', user.id)
+    .where('p.isActive', '=', true)
+    .orderBy('p.name')
+    .execute();
+  return rows.map(toProductDto);
+};
+
+/** Pins or unpins a dish for the caller (an archived dish can be unpinned, not pinned); answers the new list. */
+export const setFavourite = async (ctx: Ctx, input: { id: string; isFavourite: boolean }): Promise<ProductDto[]> => {
+  const user = requireRole(ctx.user, 'user');
+  const favourite = await ctx.em.findOne(Favourite, { user: user.id, product: input.id });
+  if (input.isFavourite && !favourite) {
+    const product = await ctx.em.findOne(Product, { id: input.id, isActive: true });
+    if (!product) throw new AppError('NOT_FOUND', 'No such dish', { reason: 'NOT_FOUND' });
+    ctx.em.create(Favourite, { user: ctx.em.getReference(User, user.id), product });
+  }
+  if (!input.isFavourite && favourite) ctx.em.remove(favourite);
+  await ctx.em.flush();
+  return listFavourites(ctx);
 };

@@ -1,6 +1,7 @@
 import { type Expression, sql } from 'kysely';
 import { ALL_DEPARTMENTS, Department, NO_DEPARTMENT } from '@canteen/db';
 import {
+  MONEY_RETURNED_STATUSES,
   isoWeekStart,
   type ReportRange,
   type RevenueReport,
@@ -20,7 +21,7 @@ type Ctx = Pick<ContextInner, 'em' | 'user' | 'readFrom'>;
  * Every report reads the daily summaries the database keeps in the same transaction as each order and ledger
  * entry (packages/db/src/report/sales-summary.entity.ts, docs/adr/0009-report-summaries.md) for the whole UTC
  * days of its range, and the orders or entries themselves for the partial days at its edges (`splitRange`).
- * An order counts for the department its eater was in when it was placed; refunded orders are not sales.
+ * An order counts for the department its eater was in when it was placed; cancelled and refunded orders are not sales.
  */
 
 /** Managers report on their own department only; admins on one department or the whole company. */
@@ -52,7 +53,7 @@ const inEdges = (column: Expression<Date>, edges: { from: Date; to: Date }[]) =>
 const paidOrdersInEdges = (ctx: Ctx, edges: { from: Date; to: Date }[], departmentId: string | null) =>
   readDb(ctx)
     .selectFrom('Order as o')
-    .where('o.status', '<>', 'refunded')
+    .where('o.status', 'not in', MONEY_RETURNED_STATUSES)
     .where((eb) => inEdges(eb.ref('o.createdAt'), edges))
     .$if(departmentId !== null, (query) => query.where('o.departmentId', '=', departmentId));
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { purgeExpiredResets, purgeExpiredSessions, retireAuditEntries, runWithAudit } from '@canteen/db';
+import { pruneLiveEvents, purgeExpiredResets, purgeExpiredSessions, retireAuditEntries, runWithAudit } from '@canteen/db';
 import type { Env } from '../../env';
 import type { Jobs } from '../../lib/jobs';
 import type { Logger } from '../../logger';
@@ -48,6 +48,13 @@ export const runRetention = async (
 /** Every night at 03:17 UTC, worked by whichever process takes the job first. */
 export const RETENTION_CRON = '17 3 * * *';
 
+/**
+ * How long live events are kept for a reconnecting screen to catch up (docs/adr/0014-kitchen-and-live-events.md);
+ * a screen away longer is told to reload (`resync`).
+ */
+export const LIVE_REPLAY_SECONDS = 15 * 60;
+export const LIVE_PRUNE_CRON = '*/5 * * * *';
+
 export const workRetentionJobs = async (
   jobs: Jobs,
   { forkEm, policy, logger }: { forkEm: () => EntityManager; policy: RetentionPolicy; logger: Logger },
@@ -55,5 +62,10 @@ export const workRetentionJobs = async (
   await jobs.schedule('retention', RETENTION_CRON);
   await jobs.work('retention', async () => {
     await runRetention(forkEm(), { policy, logger });
+  });
+  await jobs.schedule('live-events-prune', LIVE_PRUNE_CRON);
+  await jobs.work('live-events-prune', async () => {
+    const deleted = await pruneLiveEvents(forkEm(), LIVE_REPLAY_SECONDS);
+    logger.debug({ job: 'live-events-prune', deleted }, 'live events pruned');
   });
 };

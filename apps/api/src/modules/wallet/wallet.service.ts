@@ -17,6 +17,7 @@ import { readDb } from '../../lib/replica';
 import type { ContextInner } from '../../trpc/context';
 import { findUsablePayer } from '../payer/payer.service';
 import { balanceOf, breakdownOf, credit, debitPayer, spend } from './ledger';
+import { recordLiveEvents, walletChanged } from '../live/live.events';
 
 type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'> & Partial<Pick<ContextInner, 'readFrom'>>;
 /** Reading a wallet needs no collaborators (the CSV export calls these too). */
@@ -151,7 +152,7 @@ export const creditWallet = async (ctx: Ctx, input: CreditInput) => {
   const actor = requireRole(ctx.user, 'manager');
   const user = await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'money' });
   const payer = await findUsablePayer(ctx.em, actor, input.payerId);
-  return ctx.em.transactional(async (em) => {
+  const answer = await ctx.em.transactional(async (em) => {
     await lockWallet(em, user.id);
     await assertWithinManagerLimit(em, ctx.deps.limits.managerDailyCreditLimitCents, {
       actor,
@@ -180,8 +181,11 @@ export const creditWallet = async (ctx: Ctx, input: CreditInput) => {
             note: input.note,
           });
     await em.flush();
+    await recordLiveEvents(em, [walletChanged(user.id)]);
     return { entryIds: entries.map((entry) => entry.id), balance: await balanceOf(em, user.id) };
   });
+  ctx.deps.live.wake();
+  return answer;
 };
 
 /**
@@ -193,7 +197,7 @@ export const creditInBulk = async (ctx: Ctx, input: BulkCreditInput) => {
   if (input.departmentId === null) requireRole(actor, 'admin');
   else assertDepartmentInScope(actor, input.departmentId);
   const payer = await findUsablePayer(ctx.em, actor, input.payerId);
-  return ctx.em.transactional(async (em) => {
+  const answer = await ctx.em.transactional(async (em) => {
     const candidates = await em.find(
       User,
       {
@@ -228,15 +232,21 @@ export const creditInBulk = async (ctx: Ctx, input: BulkCreditInput) => {
       });
     }
     await em.flush();
+    await recordLiveEvents(
+      em,
+      users.map((user) => walletChanged(user.id)),
+    );
     return { userCount: users.length, totalCents: users.length * input.amountCents };
   });
+  ctx.deps.live.wake();
+  return answer;
 };
 
 /** A manager charges an amount without items (a forgotten coffee); returns what each payer paid. */
 export const chargeWallet = async (ctx: Ctx, input: ChargeInput) => {
   const actor = requireRole(ctx.user, 'manager');
   const user = await findPersonToActOn(ctx.em, actor, { userId: input.userId, action: 'money' });
-  return ctx.em.transactional(async (em) => {
+  const answer = await ctx.em.transactional(async (em) => {
     await lockWallet(em, user.id);
     const entries = await spend(em, {
       userId: user.id,
@@ -246,6 +256,9 @@ export const chargeWallet = async (ctx: Ctx, input: ChargeInput) => {
       note: input.note ?? 'Charge',
     });
     await em.flush();
+    await recordLiveEvents(em, [walletChanged(user.id)]);
     return { totalCents: input.amountCents, breakdown: await breakdownOf(em, entries) };
   });
+  ctx.deps.live.wake();
+  return answer;
 };

@@ -26,6 +26,7 @@ const DEMO_ACCOUNTS = [
   { role: 'admin', email: 'admin@canteen.test' },
   { role: 'manager', email: 'manager@canteen.test' },
   { role: 'employee', email: 'employee@canteen.test' },
+  { role: 'kitchen', email: 'kitchen@canteen.test' },
 ] as const;
 
 type LoginPageProps = { redirectTo: string | undefined };

@@ -24,6 +24,7 @@ import { cn } from '../../lib/utils';
 import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
 import { formatNumber } from '../../lib/format';
 import { ProductCard } from './product-card';
+import { useFavourites } from '../../lib/use-favourites';
 
 const PAGE_SIZE = 24;
 const ALL = 'all';
@@ -123,6 +124,7 @@ export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
         ) : (
           [ALL, ...(categories.data?.map((category) => category.id) ?? [])].map((value) => (
             <TabsContent key={value} value={value} className="focus-visible:outline-none">
+              {value === shownCategory && value === ALL && !hasFilters ? <Favourites /> : null}
               {value === shownCategory ? (
                 <ProductGrid
                   categoryId={value === ALL ? undefined : value}
@@ -321,6 +323,27 @@ const ProductGrid = ({ categoryId, filters, total, onClearFilters }: ProductGrid
           <p className="text-sm text-zinc-600">{hasFilters ? t('everythingMatching') : t('everything')}</p>
         )}
       </div>
+    </section>
+  );
+};
+
+/** The person's favourite dishes, pinned above the whole menu (not while searching or filtering). */
+const Favourites = () => {
+  const { t } = useTranslation('menu');
+  const { dishes } = useFavourites();
+  if (dishes.length === 0) return null;
+  return (
+    <section aria-labelledby="favourites-heading" className="mb-6 grid gap-3">
+      <h2 id="favourites-heading" className="text-base font-semibold text-zinc-900">
+        {t('favourites.title')}
+      </h2>
+      <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+        {dishes.map((product) => (
+          <li key={product.id} className="grid">
+            <ProductCard product={product} idPrefix="favourite" />
+          </li>
+        ))}
+      </ul>
     </section>
   );
 };

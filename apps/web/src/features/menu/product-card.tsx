@@ -1,7 +1,7 @@
 import type { ProductDto } from '@canteen/shared';
 import { type DietaryTag, MAX_LINE_QUANTITY } from '@canteen/shared/constants';
 import { lineQuantityLimit } from '@canteen/shared/rules';
-import { Fish, Flame, Leaf, type LucideIcon, MilkOff, MoonStar, Sprout, Star, WheatOff } from 'lucide-react';
+import { Fish, Flame, Heart, Leaf, type LucideIcon, MilkOff, MoonStar, Sprout, Star, WheatOff } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge';
@@ -12,6 +12,8 @@ import { formatRating } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
 import { ProductReviewsDialog } from './product-reviews-dialog';
+import { useFavourites } from '../../lib/use-favourites';
+import { cn } from '../../lib/utils';
 
 const DIETARY_STYLE: Record<DietaryTag, { icon: LucideIcon; tone: 'green' | 'blue' | 'red' | 'neutral' | 'violet' }> = {
   vegan: { icon: Leaf, tone: 'green' },
@@ -43,18 +45,21 @@ export const DietaryBadges = ({ tags }: { tags: readonly DietaryTag[] }) => {
   ) : null;
 };
 
-export const ProductCard = ({ product }: { product: ProductDto }) => {
+/** `idPrefix`: a dish shown twice on a page (pinned as a favourite, and in the menu) keeps its element ids unique. */
+export const ProductCard = ({ product, idPrefix = 'product' }: { product: ProductDto; idPrefix?: string }) => {
   const { t } = useTranslation('menu');
   const cart = useCart();
   const [isShowingReviews, setIsShowingReviews] = useState(false);
+  const favourites = useFavourites();
+  const isFavourite = favourites.isFavourite(product.id);
   const inCart = cart.quantityOf(product.id);
   const isSoldOut = product.stock === 0;
   const isAllInCart = product.stock !== null && product.stock > 0 && inCart >= product.stock;
   const limit = lineQuantityLimit(product.stock);
   const isAtLimit = !isSoldOut && inCart >= limit;
   const allergens = allergenLabels();
-  const titleId = `product-${product.id}`;
-  const limitId = `product-limit-${product.id}`;
+  const titleId = `${idPrefix}-${product.id}`;
+  const limitId = `${idPrefix}-limit-${product.id}`;
   const label = t(isSoldOut ? 'card.soldOut' : isAllInCart ? 'card.allInCart' : inCart ? 'card.addAnother' : 'card.addToCart');
   // Why "Add another" stopped: the last ones on the shelf, or the most one order may have of a dish.
   const limitReason = isAllInCart ? t('card.allLeft', { count: limit }) : t('card.mostPerOrder', { count: MAX_LINE_QUANTITY });
@@ -65,7 +70,18 @@ export const ProductCard = ({ product }: { product: ProductDto }) => {
     >
       <div className="flex items-start justify-between gap-3">
         <p className="text-xs font-medium tracking-wide text-zinc-600 uppercase">{product.categoryName}</p>
-        <StockBadge stock={product.stock} />
+        <div className="flex items-center gap-1">
+          <StockBadge stock={product.stock} />
+          <button
+            type="button"
+            aria-pressed={isFavourite}
+            aria-label={t('card.favourite', { dish: product.name })}
+            onClick={() => favourites.toggle(product)}
+            className="-m-1 rounded-md p-1 text-zinc-500 hover:text-amber-600 focus-visible:outline-2 focus-visible:outline-emerald-600"
+          >
+            <Heart aria-hidden className={cn('size-4', isFavourite && 'fill-rose-500 text-rose-600')} />
+          </button>
+        </div>
       </div>
       <h3 id={titleId} className="mt-1 text-base leading-snug font-semibold text-zinc-900">
         {product.name}

@@ -18,6 +18,7 @@ import { formatDate } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { usePagedList } from '../../lib/use-list';
 import { excerpt, postTitle } from './excerpt';
+import { FollowButton } from './follow-button';
 
 // Only managers write: their tools stay out of everyone else's download.
 const ChannelDialog = lazy(() => import('./channel-dialog').then((module) => ({ default: module.ChannelDialog })));
@@ -90,6 +91,7 @@ export const NewsPage = () => {
         actions={
           isStaff ? (
             <>
+              {active ? <FollowButton blog={active} /> : null}
               <Button variant="secondary" onClick={() => setIsAddingChannel(true)}>
                 <Plus aria-hidden />
                 {t('newChannel')}
@@ -101,6 +103,8 @@ export const NewsPage = () => {
                 </Link>
               </Button>
             </>
+          ) : active ? (
+            <FollowButton blog={active} />
           ) : null
         }
       />

@@ -52,7 +52,11 @@ const columns = (t: TFunction<'orders'>, again: OrderAgain): Column<OrderSummary
   },
   ORDER_COLUMNS.items('sm'),
   ORDER_COLUMNS.total,
-  { header: t('columns.status'), cell: (order) => <OrderStatusBadge status={order.status} />, className: 'hidden sm:table-cell' },
+  {
+    header: t('columns.status'),
+    cell: (order) => <OrderStatusBadge status={order.status} uncollectedAt={order.uncollectedAt} />,
+    className: 'hidden sm:table-cell',
+  },
   {
     header: t('again.button'),
     isHeaderHidden: true,

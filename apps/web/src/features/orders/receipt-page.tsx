@@ -1,3 +1,4 @@
+import { isMoneyReturned, isRefundable } from '@canteen/shared/lifecycle';
 import { hasRole } from '@canteen/shared/rules';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -14,6 +15,7 @@ import { useSession } from '../../lib/auth';
 import { errorCode, errorMessage } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useOrderAgain } from '../../lib/use-order-again';
+import { OrderProgress } from './order-progress';
 import { RateYourLunch } from './rate-lunch';
 import { Receipt } from '../../components/receipt';
 import { RefundDialog } from '../../components/refund-dialog';
@@ -57,7 +59,7 @@ export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
                   </Link>
                 )}
               </Button>
-              {order && isStaff && order.userId !== me.id && order.status === 'completed' ? (
+              {order && isStaff && order.userId !== me.id && isRefundable(order.status) ? (
                 <Button variant="secondary" onClick={() => setIsRefunding(true)}>
                   <Undo2 aria-hidden />
                   {t('receipt.refund')}
@@ -86,6 +88,7 @@ export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
           {t('receipt.placedText')}
         </Alert>
       ) : null}
+      {order ? <OrderProgress order={order} isOwn={isOwn} /> : null}
       <Card className="max-w-3xl print:max-w-none print:border-0 print:shadow-none">
         <CardContent className="print:p-0">
           {query.isPending ? (
@@ -105,7 +108,7 @@ export const ReceiptPage = ({ orderId, isJustPlaced }: ReceiptPageProps) => {
           )}
         </CardContent>
       </Card>
-      {order && isOwn && order.status === 'completed' ? (
+      {order && isOwn && !isMoneyReturned(order.status) ? (
         isTimeToRate(order.createdAt) ? (
           <RateYourLunch lines={order.lines} />
         ) : (

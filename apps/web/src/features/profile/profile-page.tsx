@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../../lib/auth';
+import { canAccess } from '@canteen/shared/rules';
 import { ChangePasswordCard } from './change-password-card';
+import { NotificationsCard } from './notifications-card';
 import { DetailsCard } from './details-card';
 import { PreferencesCard } from './preferences-card';
 import { TwoFactorCard } from './two-factor-card';
@@ -22,6 +24,7 @@ export const ProfilePage = () => {
         </div>
         <div className="grid content-start gap-6">
           <PreferencesCard />
+          {canAccess(user.role, 'user') ? <NotificationsCard /> : null}
           <ChangePasswordCard />
           <YourDataCard />
         </div>

@@ -1,5 +1,6 @@
 import type { RouterInputs } from '@canteen/api/trpc';
 import type { OrderSummaryDto } from '@canteen/shared';
+import { ORDER_STATUSES, type OrderStatus, isRefundable } from '@canteen/shared/lifecycle';
 import { ReceiptText, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,10 +18,10 @@ import { trpc } from '../../lib/trpc';
 import { usePagedList } from '../../lib/use-list';
 import type { ReportFilters } from './use-report-filters';
 
-type StatusFilter = 'all' | 'completed' | 'refunded';
+type StatusFilter = 'all' | 'uncollected' | OrderStatus;
 
 const PAGE_SIZE = 25;
-const STATUS_FILTERS = ['all', 'completed', 'refunded'] as const satisfies readonly StatusFilter[];
+const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'uncollected', ...ORDER_STATUSES];
 
 type OrdersPanelProps = { filters: ReportFilters; input: RouterInputs['report']['revenue'] };
 
@@ -31,10 +32,16 @@ type OrdersPanelProps = { filters: ReportFilters; input: RouterInputs['report'][
  */
 export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
   const { t } = useTranslation('report');
+  const { t: common } = useTranslation('common');
   const { user } = filters;
   const [status, setStatus] = useState<StatusFilter>('all');
   const list = usePagedList((cursor) =>
-    trpc.order.list.queryOptions({ limit: PAGE_SIZE, cursor, ...input, ...(status === 'all' ? {} : { status }) }),
+    trpc.order.list.queryOptions({
+      limit: PAGE_SIZE,
+      cursor,
+      ...input,
+      ...(status === 'all' ? {} : status === 'uncollected' ? { uncollected: true } : { status }),
+    }),
   );
   const [refunding, setRefunding] = useState<OrderSummaryDto | null>(null);
   const whose =
@@ -43,7 +50,7 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
       : t('orders.whose.managed', { department: user?.departmentName ?? t('orders.whose.yourDepartment') });
   const statusOptions: SelectOption<StatusFilter>[] = STATUS_FILTERS.map((value) => ({
     value,
-    label: t(`orders.status.${value}`),
+    label: value === 'all' ? t('orders.status.all') : common(`orderStatus.${value}`),
   }));
 
   return (
@@ -88,7 +95,7 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                       {/* On a phone the person and the status move here, so the refund stays on screen. */}
                       <span className="mt-1 block text-sm font-medium text-zinc-900 sm:hidden">{order.userName}</span>
                       <span className="mt-1 block sm:hidden">
-                        <OrderStatusBadge status={order.status} />
+                        <OrderStatusBadge status={order.status} uncollectedAt={order.uncollectedAt} />
                       </span>
                     </>
                   ),
@@ -115,7 +122,7 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                 ORDER_COLUMNS.total,
                 {
                   header: t('orders.columns.status'),
-                  cell: (order) => <OrderStatusBadge status={order.status} />,
+                  cell: (order) => <OrderStatusBadge status={order.status} uncollectedAt={order.uncollectedAt} />,
                   className: 'hidden sm:table-cell',
                 },
                 {
@@ -123,7 +130,7 @@ export const OrdersPanel = ({ filters, input }: OrdersPanelProps) => {
                   isHeaderHidden: true,
                   className: 'text-right',
                   cell: (order) =>
-                    order.status === 'completed' && order.userId !== user?.id ? (
+                    isRefundable(order.status) && order.userId !== user?.id ? (
                       <Button
                         variant="secondary"
                         size="sm"

@@ -18,7 +18,7 @@ export const auth: typeof en = {
   demo: {
     title: 'Demo-Konten',
     passwordForAll: 'Passwort für alle:',
-    roles: { admin: 'Admin', manager: 'Manager', employee: 'Mitarbeiter' },
+    roles: { admin: 'Admin', manager: 'Manager', employee: 'Mitarbeiter', kitchen: 'Küche' },
   },
   reset: {
     pageTitle: 'Passwort zurücksetzen',

@@ -31,7 +31,7 @@ export const common: typeof en = {
   close: 'Schließen',
   loading: 'Wird geladen',
   working: 'Wird ausgeführt',
-  roles: { employee: 'Mitarbeiter', manager: 'Manager', admin: 'Admin' },
+  roles: { employee: 'Mitarbeiter', manager: 'Manager', admin: 'Admin', kitchen: 'Küche' },
   shell: {
     skipToContent: 'Zum Inhalt springen',
     openMenu: 'Menü öffnen',
@@ -57,6 +57,7 @@ export const common: typeof en = {
       audit: 'Protokoll',
       settings: 'Einstellungen',
       profile: 'Profil',
+      kitchen: 'Küche',
     },
     totpRequired: {
       title: 'Zwei-Faktor-Authentifizierung erforderlich',
@@ -98,7 +99,15 @@ export const common: typeof en = {
     noMatch: 'Keine Treffer für „{{search}}“.',
     inactive: '(inaktiv)',
   },
-  orderStatus: { completed: 'Bezahlt', refunded: 'Erstattet' },
+  orderStatus: {
+    placed: 'Bestellt',
+    preparing: 'In Zubereitung',
+    ready: 'Abholbereit',
+    collected: 'Abgeholt',
+    cancelled: 'Storniert',
+    refunded: 'Erstattet',
+    uncollected: 'Nicht abgeholt',
+  },
   paymentStatus: {
     pending: 'Ausstehend',
     succeeded: 'Bezahlt',

@@ -67,6 +67,9 @@ export const errors: typeof en = {
     ALREADY_ERASED: 'Die Daten dieser Person wurden bereits gelöscht.',
     CONFIRMATION_MISMATCH: 'Das ist nicht die E-Mail-Adresse dieser Person. Geben Sie sie zur Bestätigung genau ein.',
     INVALID_INPUT: 'Einer der Werte ist hier nicht zulässig. Prüfen Sie das Formular und versuchen Sie es erneut.',
+    ORDER_NOT_CANCELLABLE: 'Die Küche hat mit dieser Bestellung schon begonnen, sie kann nicht mehr storniert werden.',
+    ORDER_STATUS_CHANGED: 'Diese Bestellung ist inzwischen weiter. Die Anzeige zeigt jetzt den aktuellen Stand.',
+    INVALID_TRANSITION: 'Dieser Schritt ist für diese Bestellung nicht mehr möglich.',
     SERVICE_UNAVAILABLE:
       'Die Kantine ist kurz nicht erreichbar. Versuchen Sie es gleich noch einmal; dieselbe Aktion zu wiederholen ist sicher.',
   },

@@ -19,6 +19,8 @@ import { report } from './report';
 import { news } from './news';
 import { profile } from './profile';
 import { settings } from './settings';
+import { kitchen } from './kitchen';
+import { notifications } from './notifications';
 
 import type { Resources } from '../en';
 
@@ -45,4 +47,6 @@ export const de: Resources = {
   news,
   profile,
   settings,
+  kitchen,
+  notifications,
 };

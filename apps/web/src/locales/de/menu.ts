@@ -43,7 +43,9 @@ export const menu: typeof en = {
   everything: 'Das ist alles.',
   everythingMatching: 'Das ist alles, was passt.',
   loading: 'Gerichte werden geladen',
+  favourites: { title: 'Ihre Favoriten' },
   card: {
+    favourite: 'Favorit: {{dish}}',
     soldOut: 'Ausverkauft',
     allInCart: 'Alle im Warenkorb',
     addAnother: 'Noch eins',

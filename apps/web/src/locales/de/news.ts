@@ -1,6 +1,12 @@
 import type { news as en } from '../en/news';
 
 export const news: typeof en = {
+  follow: {
+    follow: 'Folgen',
+    following: 'Gefolgt',
+    followed: 'Sie folgen {{channel}}: neue Beiträge kommen in Ihre Benachrichtigungen.',
+    unfollowed: 'Sie folgen {{channel}} nicht mehr.',
+  },
   title: 'Neuigkeiten',
   description: 'Was in der Kantine gekocht wird und was es Neues gibt.',
   newChannel: 'Neuer Kanal',

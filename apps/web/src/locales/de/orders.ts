@@ -11,6 +11,36 @@ export const orders: typeof en = {
   },
   caption: 'Ihre Bestellungen',
   columns: { order: 'Bestellung', date: 'Datum', status: 'Status', atTill: 'An der Kasse von {{name}}' },
+  live: {
+    ready: 'Ihre Bestellung #{{number}} ist abholbereit',
+    readyHint: 'Holen Sie sie an der Ausgabe ab.',
+  },
+  counter: {
+    show: 'Zeigen Sie dies an der Ausgabe',
+    qr: 'QR-Code dieser Bestellung für die Ausgabe',
+  },
+  progress: {
+    label: 'Wo Ihre Bestellung ist',
+    placed: 'Bestellt',
+    preparing: 'In Zubereitung',
+    ready: 'Abholbereit',
+    collected: 'Abgeholt',
+    placedText: 'Die Küche hat Ihre Bestellung. Bis sie beginnt, können Sie noch stornieren.',
+    preparingText: 'Die Küche bereitet Ihre Bestellung zu.',
+    readyTitle: 'Ihre Bestellung ist abholbereit',
+    readyText: 'Holen Sie sie an der Ausgabe ab und zeigen Sie diesen Beleg.',
+    cancelledTitle: 'Bestellung storniert',
+    cancelledText: 'Das Geld ist zurück in Ihrem Guthaben, die Gerichte wieder auf der Karte.',
+  },
+  cancel: {
+    button: 'Bestellung stornieren',
+    title: 'Diese Bestellung stornieren?',
+    description:
+      'Die Küche hat noch nicht begonnen. Alles, was Sie bezahlt haben, geht an Ihr Guthaben zurück, an dieselben Zahler.',
+    confirm: 'Stornieren',
+    keep: 'Behalten',
+    done: 'Bestellung storniert. {{amount}} ist zurück in Ihrem Guthaben.',
+  },
   receipt: {
     title: 'Beleg',
     description: 'Was Sie gekauft haben und welche Zahler dafür bezahlt haben.',

@@ -108,7 +108,7 @@ export const report: typeof en = {
       yourDepartment: 'Ihrer Abteilung',
     },
     filter: 'Nach Status filtern',
-    status: { all: 'Alle Bestellungen', completed: 'Bezahlt', refunded: 'Erstattet' },
+    status: { all: 'Alle Bestellungen' },
     loading: 'Bestellungen werden geladen',
     pages: 'Seiten der Bestellungen',
     empty: {

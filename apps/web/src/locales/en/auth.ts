@@ -17,7 +17,7 @@ export const auth = {
   demo: {
     title: 'Demo accounts',
     passwordForAll: 'Password for all:',
-    roles: { admin: 'Admin', manager: 'Manager', employee: 'Employee' },
+    roles: { admin: 'Admin', manager: 'Manager', employee: 'Employee', kitchen: 'Kitchen' },
   },
   reset: {
     pageTitle: 'Reset password',

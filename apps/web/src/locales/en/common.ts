@@ -33,7 +33,7 @@ export const common = {
   close: 'Close',
   loading: 'Loading',
   working: 'Working',
-  roles: { employee: 'Employee', manager: 'Manager', admin: 'Admin' },
+  roles: { employee: 'Employee', manager: 'Manager', admin: 'Admin', kitchen: 'Kitchen' },
   shell: {
     skipToContent: 'Skip to content',
     openMenu: 'Open menu',
@@ -59,6 +59,7 @@ export const common = {
       audit: 'Audit log',
       settings: 'Settings',
       profile: 'Profile',
+      kitchen: 'Kitchen',
     },
     totpRequired: {
       title: 'Two-factor authentication is required',
@@ -100,7 +101,15 @@ export const common = {
     noMatch: 'Nobody matches “{{search}}”.',
     inactive: '(inactive)',
   },
-  orderStatus: { completed: 'Paid', refunded: 'Refunded' },
+  orderStatus: {
+    placed: 'Ordered',
+    preparing: 'Preparing',
+    ready: 'Ready',
+    collected: 'Collected',
+    cancelled: 'Cancelled',
+    refunded: 'Refunded',
+    uncollected: 'Not collected',
+  },
   paymentStatus: {
     pending: 'Waiting',
     succeeded: 'Paid',

@@ -54,6 +54,9 @@ export const errors = {
     ALREADY_ERASED: "This person's data has already been erased.",
     CONFIRMATION_MISMATCH: "That is not this person's email. Type it exactly to confirm.",
     INVALID_INPUT: 'One of the values is not allowed here. Check the form and try again.',
+    ORDER_NOT_CANCELLABLE: 'The kitchen has already started on this order, so it can no longer be cancelled.',
+    ORDER_STATUS_CHANGED: 'This order has moved on since you looked. The screen now shows where it is.',
+    INVALID_TRANSITION: 'That step is not possible for this order any more.',
     SERVICE_UNAVAILABLE: 'The canteen is briefly unavailable. Try again in a moment; trying the same thing again is safe.',
   },
   /** By tRPC error code, when no reason says more. */

@@ -19,6 +19,8 @@ import { report } from './report';
 import { news } from './news';
 import { profile } from './profile';
 import { settings } from './settings';
+import { kitchen } from './kitchen';
+import { notifications } from './notifications';
 
 /** Every English text, one namespace per screen (features/<screen>) plus app, common and errors. */
 export const en = {
@@ -43,5 +45,7 @@ export const en = {
   news,
   profile,
   settings,
+  kitchen,
+  notifications,
 };
 export type Resources = typeof en;

@@ -39,7 +39,9 @@ export const menu = {
   everything: "That's everything.",
   everythingMatching: "That's everything that matches.",
   loading: 'Loading dishes',
+  favourites: { title: 'Your favourites' },
   card: {
+    favourite: 'Favourite: {{dish}}',
     soldOut: 'Sold out',
     allInCart: 'All in your cart',
     addAnother: 'Add another',

@@ -1,5 +1,11 @@
 /** English texts of the news (features/news); locales/de/news.ts has the same keys in German. */
 export const news = {
+  follow: {
+    follow: 'Follow',
+    following: 'Following',
+    followed: 'You follow {{channel}}: new posts come to your notifications.',
+    unfollowed: 'You no longer follow {{channel}}.',
+  },
   title: 'News',
   description: "What's cooking in the canteen, and what's new.",
   newChannel: 'New channel',

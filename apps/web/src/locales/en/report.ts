@@ -104,7 +104,7 @@ export const report = {
       yourDepartment: 'your department',
     },
     filter: 'Filter by status',
-    status: { all: 'All orders', completed: 'Paid', refunded: 'Refunded' },
+    status: { all: 'All orders' },
     loading: 'Loading orders',
     pages: 'Orders pages',
     empty: { title: 'No orders in this period', description: 'Orders from the menu and the till show up here.' },

@@ -1,0 +1,333 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { liveHorizon, newId, readLiveEvents, recordLiveEvents } from '@canteen/db';
+import type { LiveEvent } from '@canteen/shared';
+import { createApp } from '../src/app';
+import { type LiveHub, createLiveHub, createPgWaker, createRedisWaker } from '../src/lib/live';
+import { createTestDeps, fund, getTestOrm, makeCast, makePayer, makeProduct, newIdempotencyKey, silentLogger } from './helpers';
+
+const orm = await getTestOrm();
+const redisUrl = inject('redisUrl');
+
+const noop = () => {};
+const tokenOf = async (user: { id: string }) => (await createTestDeps().tokens.sign(user.id)).token;
+const menuPayload = (stock: number) => ({ type: 'menu', products: [{ id: newId(), stock, isActive: true }] });
+
+type SseMessage = { event: string | null; id: string | null; data: unknown };
+
+/**
+ * A screen: `live.events` over real HTTP (server-sent events), read as a browser's EventSource would, with the access
+ * token as a connection parameter (an EventSource cannot send headers).
+ */
+const openStream = async (baseUrl: string, token: string, input: { lastEventId?: string; kitchen?: boolean } = {}) => {
+  const controller = new AbortController();
+  const query = new URLSearchParams({ input: JSON.stringify(input), connectionParams: JSON.stringify({ token }) });
+  const response = await fetch(`${baseUrl}/trpc/live.events?${query.toString()}`, { signal: controller.signal });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const messages: (SseMessage & { at: number })[] = [];
+  let notify = noop;
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of response.body!) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const fields = new Map<string, string>();
+          for (const line of block.split('\n')) {
+            const colon = line.indexOf(':');
+            if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
+          }
+          if (fields.has('data')) {
+            const raw = fields.get('data')!;
+            messages.push({
+              event: fields.get('event') ?? null,
+              id: fields.get('id') ?? null,
+              data: raw ? (JSON.parse(raw) as unknown) : null,
+              at: performance.now(),
+            });
+            notify();
+          }
+          end = buffer.indexOf('\n\n');
+        }
+      }
+    } catch {
+      // Closed by the test.
+    }
+  })();
+  /** Live events (not tRPC's own `connected`/`ping`) in arrival order. */
+  const events = () => messages.filter((m) => m.event === null).map((m) => ({ id: m.id, event: m.data as LiveEvent, at: m.at }));
+  /** Waits (up to a deadline, then fails) until an event matches. */
+  const waitFor = async (match: (event: LiveEvent) => boolean, timeoutMs = 5_000) => {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const found = events().find((e) => match(e.event));
+      if (found) return found;
+      const left = deadline - performance.now();
+      if (left <= 0) throw new Error(`no matching live event within ${timeoutMs} ms; got ${JSON.stringify(events())}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        notify = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  };
+  await waitFor((e) => e.type === 'live');
+  return { events, waitFor, close: () => controller.abort() };
+};
+
+type Api = { url: string; hub: LiveHub; close: () => Promise<void> };
+const apis: Api[] = [];
+afterAll(async () => {
+  for (const api of apis) await api.close();
+});
+
+/** An API process of its own: its own app, deps and live hub; what it shares with the others is the database and Redis. */
+const startApi = async (transport: 'postgres' | 'redis', channel: string): Promise<Api> => {
+  const redis = transport === 'redis' ? new Redis(redisUrl!) : null;
+  const waker = redis ? await createRedisWaker(redis, channel) : createPgWaker(orm.config.get('clientUrl'), silentLogger);
+  const hub = createLiveHub({ forkEm: () => orm.em.fork(), waker, logger: silentLogger });
+  const deps = createTestDeps({ live: hub });
+  const app = createApp({ orm, logger: silentLogger, deps, cookieSecure: false, trustProxy: false, trustedOrigins: [] });
+  const server = await new Promise<ServerType>((resolve) => {
+    const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
+  });
+  const api: Api = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hub,
+    close: async () => {
+      hub.endStreams();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await hub.close();
+      await redis?.quit();
+    },
+  };
+  apis.push(api);
+  return api;
+};
+
+const call = async (api: Api, token: string, path: string, input: unknown) => {
+  const response = await fetch(`${api.url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
+  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
+  return body.result!.data;
+};
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+const TRANSPORTS = redisUrl ? (['postgres', 'redis'] as const) : (['postgres'] as const);
+
+describe.each(TRANSPORTS)('live events across two API processes (%s)', (transport) => {
+  it('reach every screen they are for, and nobody else, within a second', async () => {
+    const channel = `canteen:test:${newId()}:live`;
+    const one = await startApi(transport, channel);
+    const two = await startApi(transport, channel);
+    const cast = await makeCast(orm);
+    await fund(orm, cast.employee, await makePayer(orm), 50_000);
+    const dish = await makeProduct(orm, { priceCents: 250, stock: 500 });
+    const employeeToken = await tokenOf(cast.employee);
+    const kitchenToken = await tokenOf(cast.kitchen);
+    const adminToken = await tokenOf(cast.admin);
+    const other = await makeCast(orm);
+    const otherToken = await tokenOf(other.employee);
+
+    // The screens watch process two; the changes are made through process one.
+    const employeeScreen = await openStream(two.url, employeeToken);
+    const kitchenScreen = await openStream(two.url, kitchenToken, { kitchen: true });
+    const otherScreen = await openStream(two.url, otherToken);
+    // Kitchen tickets are for the kitchen: an employee asking for them is refused before any event (tRPC answers a
+    // subscription as an event stream, so the refusal is its one event, and the stream ends).
+    const refused = await fetch(
+      `${two.url}/trpc/live.events?${new URLSearchParams({ input: JSON.stringify({ kitchen: true }), connectionParams: JSON.stringify({ token: employeeToken }) }).toString()}`,
+    );
+    const refusal = await refused.text();
+    expect(refusal).toContain('event: serialized-error');
+    expect(refusal).toContain('ROLE_REQUIRED');
+    // And without a token, nothing at all.
+    const anonymous = await (await fetch(`${two.url}/trpc/live.events?input=${encodeURIComponent('{}')}`)).text();
+    expect(anonymous).toContain('SIGN_IN_REQUIRED');
+
+    const delays: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      const started = performance.now();
+      const order = (await call(one, employeeToken, 'order.place', {
+        items: [{ productId: dish.id, quantity: 1 }],
+        idempotencyKey: newIdempotencyKey(),
+      })) as { id: string };
+      const ticket = await kitchenScreen.waitFor((e) => e.type === 'ticket' && e.ticket.id === order.id, 1_000);
+      delays.push(ticket.at - started);
+      await employeeScreen.waitFor((e) => e.type === 'wallet', 1_000);
+      for (const status of ['preparing', 'ready'] as const) {
+        const moved = performance.now();
+        await call(one, kitchenToken, 'kitchen.setStatus', { orderId: order.id, status });
+        const seen = await employeeScreen.waitFor(
+          (e) => e.type === 'order' && e.orderId === order.id && e.status === status,
+          1_000,
+        );
+        delays.push(seen.at - moved);
+      }
+    }
+    const menu = await otherScreen.waitFor((e) => e.type === 'menu' && e.products.some((p) => p.id === dish.id));
+    expect(menu.event).toMatchObject({ type: 'menu' });
+    // Nobody else's orders or wallet, and no tickets without asking for the kitchen.
+    expect(otherScreen.events().filter((e) => ['order', 'wallet', 'ticket'].includes(e.event.type))).toEqual([]);
+    expect(employeeScreen.events().filter((e) => e.event.type === 'ticket')).toEqual([]);
+    // An admin's screen without the kitchen topic gets no tickets either.
+    const adminScreen = await openStream(two.url, adminToken);
+    await call(one, employeeToken, 'order.place', {
+      items: [{ productId: dish.id, quantity: 1 }],
+      idempotencyKey: newIdempotencyKey(),
+    });
+    await adminScreen.waitFor((e) => e.type === 'menu');
+    expect(adminScreen.events().filter((e) => e.event.type === 'ticket')).toEqual([]);
+    console.info(
+      `live events over ${transport}, process one -> process two: p50 ${percentile(delays, 50).toFixed(1)} ms, ` +
+        `p99 ${percentile(delays, 99).toFixed(1)} ms, max ${Math.max(...delays).toFixed(1)} ms (${delays.length} changes)`,
+    );
+    expect(percentile(delays, 50)).toBeLessThan(1_000);
+    for (const screen of [employeeScreen, kitchenScreen, otherScreen, adminScreen]) screen.close();
+  });
+
+  it('resume after a reconnect from the last event id without losing or repeating one', async () => {
+    const channel = `canteen:test:${newId()}:live`;
+    const one = await startApi(transport, channel);
+    const two = await startApi(transport, channel);
+    const cast = await makeCast(orm);
+    await fund(orm, cast.employee, await makePayer(orm), 50_000);
+    const dish = await makeProduct(orm, { priceCents: 100 });
+    const token = (await createTestDeps().tokens.sign(cast.employee.id)).token;
+    const kitchenToken = (await createTestDeps().tokens.sign(cast.kitchen.id)).token;
+    const order = (await call(one, token, 'order.place', {
+      items: [{ productId: dish.id, quantity: 1 }],
+      idempotencyKey: newIdempotencyKey(),
+    })) as { id: string };
+
+    const first = await openStream(two.url, token);
+    await call(one, kitchenToken, 'kitchen.setStatus', { orderId: order.id, status: 'preparing' });
+    const seen = await first.waitFor((e) => e.type === 'order' && e.status === 'preparing');
+    first.close();
+    // While disconnected: the order moves on twice.
+    await call(one, kitchenToken, 'kitchen.setStatus', { orderId: order.id, status: 'ready' });
+    await call(one, kitchenToken, 'kitchen.setStatus', { orderId: order.id, status: 'collected' });
+    // Reconnecting to the other process, with the last id received.
+    const again = await openStream(one.url, token, { lastEventId: seen.id! });
+    const statuses = again
+      .events()
+      .filter((e) => e.event.type === 'order')
+      .map((e) => (e.event as { status: string }).status);
+    expect(statuses).toEqual(['ready', 'collected']);
+    // The replay came before `live`; then the stream carries on.
+    const kinds = again.events().map((e) => e.event.type);
+    expect(kinds.indexOf('live')).toBe(kinds.length - 1);
+    again.close();
+
+    // An id from before the replay window (its event pruned) gets `resync`.
+    const stale = await openStream(two.url, token, { lastEventId: '1:1' });
+    expect(stale.events()[0]?.event.type).toBe('resync');
+    stale.close();
+  });
+});
+
+describe('the delivery horizon', () => {
+  it('is not held back by a long transaction in another database of the same server', async () => {
+    const api = await startApi('postgres', `canteen:test:${newId()}:live`);
+    const cast = await makeCast(orm);
+    const token = await tokenOf(cast.employee);
+    const screen = await openStream(api.url, token);
+    // Another database on the server (another app, a migration, a report writer) holds a transaction open.
+    const elsewhere = new URL(orm.config.get('clientUrl'));
+    elsewhere.pathname = '/postgres';
+    const other = new pg.Client({ connectionString: elsewhere.toString() });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select pg_current_xact_id()');
+      await orm.em.fork().transactional((em) => recordLiveEvents(em, [{ audience: 'all', payload: menuPayload(7) }]));
+      api.hub.wake();
+      await screen.waitFor((e) => e.type === 'menu' && e.products[0]?.stock === 7, 1_000);
+    } finally {
+      await other.query('rollback');
+      await other.end();
+      screen.close();
+    }
+  });
+});
+
+describe('a held-back event', () => {
+  it('arrives soon after the transaction holding it back ends, though that transaction wrote no event', async () => {
+    const api = await startApi('postgres', `canteen:test:${newId()}:live`);
+    const cast = await makeCast(orm);
+    const screen = await openStream(api.url, await tokenOf(cast.employee));
+    // A transaction of this database with an id (it wrote something), open: every later event waits for it.
+    const holder = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_current_xact_id()');
+      await orm.em.fork().transactional((em) => recordLiveEvents(em, [{ audience: 'all', payload: menuPayload(11) }]));
+      api.hub.wake();
+      // Its end notifies nobody (no event of its own); the hub keeps looking while something waits.
+      await holder.query('commit');
+      const started = performance.now();
+      await screen.waitFor((e) => e.type === 'menu' && e.products[0]?.stock === 11, 1_000);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    } finally {
+      await holder.end();
+      screen.close();
+    }
+  });
+});
+
+describe('the delivery order', () => {
+  it('holds back an event committed after an earlier one still in its transaction, then delivers both in order', async () => {
+    const channel = `canteen:test:${newId()}:live`;
+    const api = await startApi('postgres', channel);
+    const cast = await makeCast(orm);
+    const token = (await createTestDeps().tokens.sign(cast.employee.id)).token;
+    const screen = await openStream(api.url, token);
+    const before = await liveHorizon(orm.em.fork());
+    // The earlier transaction writes its event first and stays open; a later one writes and commits.
+    let releaseEarly = noop;
+    const earlyHolds = new Promise<void>((resolve) => {
+      releaseEarly = resolve;
+    });
+    let earlyWrote = noop;
+    const written = new Promise<void>((resolve) => {
+      earlyWrote = resolve;
+    });
+    const early = orm.em.fork().transactional(async (em) => {
+      await recordLiveEvents(em, [{ audience: 'all', payload: menuPayload(1) }]);
+      earlyWrote();
+      await earlyHolds;
+    });
+    await written;
+    await orm.em.fork().transactional((em) => recordLiveEvents(em, [{ audience: 'all', payload: menuPayload(2) }]));
+    api.hub.wake();
+    // The later event is committed, but delivering it now would let a reconnect skip the earlier one: a read finds
+    // nothing to deliver yet, and knows something waits.
+    const held = await readLiveEvents(orm.em.fork(), before);
+    expect(held).toEqual({ events: [], pending: true });
+    const menuEvents = () => screen.events().filter((e) => e.event.type === 'menu');
+    releaseEarly();
+    await early;
+    await screen.waitFor((e) => e.type === 'menu' && e.products[0]?.stock === 2);
+    expect(menuEvents().map((e) => (e.event as { products: { stock: number }[] }).products[0]!.stock)).toEqual([1, 2]);
+    screen.close();
+  });
+});

@@ -1,0 +1,38 @@
+export const kitchen = {
+  title: 'Kitchen',
+  description: 'Orders as they come in, oldest first. One tap moves a ticket on.',
+  connection: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' },
+  columns: { placed: 'New', preparing: 'Preparing', ready: 'Ready for pickup' },
+  count_one: '{{count}} order',
+  count_other: '{{count}} orders',
+  empty: {
+    placed: 'No new orders',
+    preparing: 'Nothing being prepared',
+    ready: 'Nothing waiting at the counter',
+  },
+  ticket: {
+    label: 'Order {{number}} for {{name}}',
+    till: 'Till',
+    justNow: 'Just now',
+    waited_one: '{{count}} min',
+    waited_other: '{{count}} min',
+    waitedLabel: 'Waiting for {{minutes}} minutes',
+  },
+  actions: {
+    placed: 'Start',
+    preparing: 'Ready',
+    ready: 'Collected',
+    undo: 'Undo',
+    moved: 'Order {{number}}: {{status}}',
+  },
+  counter: {
+    title: 'Counter',
+    label: 'Order number or QR code',
+    hint: 'Type the number the person shows, or scan the code on their receipt.',
+    find: 'Find',
+    notFound: 'No order from today has that number.',
+    close: 'Close',
+  },
+  allDay: { title: 'All day', description: 'Still to prepare', empty: 'Nothing left to prepare.' },
+  error: 'The kitchen display could not be loaded.',
+};
