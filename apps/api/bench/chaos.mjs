@@ -41,15 +41,18 @@ const since = (start) => Math.round(performance.now() - start);
 
 const pgPort = await freePort();
 const apiPort = await freePort();
+const metricsPort = await freePort();
 const base = `http://127.0.0.1:${apiPort}`;
 const env = {
   ...process.env,
   NODE_ENV: 'production',
-  LOG_LEVEL: 'error',
+  LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'error',
   DATA_DIR: join(scratch, 'data'),
   EMBEDDED_PG_PORT: String(pgPort),
   JWT_SECRET: `chaos-${randomUUID()}-${randomUUID()}`,
   PAYMENT_PROVIDER: 'off',
+  // The primary serves every process's metrics here: the connection pools' state when the API stops answering.
+  METRICS_PORT: String(metricsPort),
   RATE_LIMIT_API_PER_MINUTE: '1000000000',
   RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000000',
   RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
@@ -59,7 +62,7 @@ delete env.REDIS_URL;
 
 // ── The database, a history, people and dishes ──────────────────────────────────────────────────────────────
 const startDatabase = () =>
-  startJsonChild(process.execPath, [join(dist, 'cli.js'), 'database'], { env: { ...env, SEED_DEMO: '1' } });
+  startJsonChild(process.execPath, [join(dist, 'cli.js'), 'database'], { env: { ...env, SEED_DEMO: '1', LOG_LEVEL: 'error' } });
 let database = await startDatabase();
 const databaseUrl = database.info.url;
 const generated = spawnSync(
@@ -101,6 +104,35 @@ const keepLog = (line) => {
   if (recentLog.length > 300) recentLog.shift();
   if (process.env.CHAOS_API_LOG) process.stdout.write(`${line}\n`);
 };
+/** What the database's own view says the API's connections are doing (printed when the API does not answer). */
+const describeConnections = async () => {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    const { rows: activity } = await client.query(
+      `select application_name, state, wait_event_type, wait_event, count(*)::int as n,
+              max(extract(epoch from now() - state_change))::int as longest_s, left(max(query), 120) as query
+         from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+        group by 1, 2, 3, 4 order by n desc`,
+    );
+    say(`the database's connections: ${activity.length === 0 ? 'none' : ''}`);
+    for (const row of activity) say(`  ${JSON.stringify(row)}`);
+  } catch (error) {
+    say(`could not ask the database about its connections: ${error.message}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+};
+/** The API's own view of its connection pools and readiness (the metrics the primary gathers from every process). */
+const describePools = async () => {
+  try {
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+    say('the API pools and readiness:');
+    for (const line of text.split('\n').filter((l) => /^canteen_(db_pool|ready|job_queue)/.test(l))) say(`  ${line}`);
+  } catch (error) {
+    say(`could not read the API's metrics: ${error.message}`);
+  }
+};
 /** Waits like waitUntil, but on a timeout first prints what the API said (warnings and errors) and its last answer. */
 const waitForApi = async (what, timeoutMs = 60_000) => {
   let last = 'no answer yet';
@@ -117,6 +149,10 @@ const waitForApi = async (what, timeoutMs = 60_000) => {
   } catch (error) {
     say(`${what}: the last /health/ready answer was ${last}; the API's last warnings and errors:`);
     for (const line of recentLog.filter((entry) => !/"level":(10|20|30),/.test(entry)).slice(-60)) say(`  ${line.slice(0, 400)}`);
+    // A process that died is what the readiness waits on most often: say so even when its line has scrolled away.
+    for (const line of recentLog.filter((entry) => entry.includes('an API process died'))) say(`  ${line.slice(0, 400)}`);
+    await describeConnections();
+    await describePools();
     throw error;
   }
 };
@@ -221,8 +257,23 @@ await sleep(config.phaseSeconds * 1000);
 phase = 'database down';
 const stoppedAt = performance.now();
 downSince = stoppedAt;
+// The pools' state every 250 ms from the stop until the API is ready again: printed when readiness misbehaves.
+const poolTrace = [];
+let isTracingPools = true;
+void (async () => {
+  while (isTracingPools) {
+    const at = since(stoppedAt);
+    const text = await fetch(`http://127.0.0.1:${metricsPort}/metrics`, { signal: AbortSignal.timeout(2_000) })
+      .then((r) => r.text())
+      .catch((error) => `error ${error.message}`);
+    const state = (name) =>
+      text.match(new RegExp(`canteen_db_pool_connections\\{pool="primary",state="${name}"\\} (\\d+)`))?.[1] ?? '?';
+    poolTrace.push(`${at} ms: idle ${state('idle')} busy ${state('busy')} waiting ${state('waiting')}`);
+    await sleep(250);
+  }
+})();
 await stopChild(database.child);
-say('PostgreSQL stopped');
+say(`PostgreSQL stopped (${since(stoppedAt)} ms)`);
 const readiness = [];
 for (let i = 0; i < config.downSeconds * 4; i++) {
   const started = performance.now();
@@ -235,9 +286,20 @@ for (let i = 0; i < config.downSeconds * 4; i++) {
 }
 database = await startDatabase();
 const restartedAt = performance.now();
+// The API knows only the old address: a database that came back elsewhere (its port taken meanwhile) is a harness fault.
+if (database.info.url !== databaseUrl) throw new Error(`PostgreSQL came back at ${database.info.url}, not ${databaseUrl}`);
 downSince = null;
 phase = 'after the database restart';
-await waitForApi('the API to be ready again');
+try {
+  await waitForApi('the API to be ready again');
+} finally {
+  isTracingPools = false;
+  if (process.env.CHAOS_TRACE_POOLS || readiness.some((probe) => probe.status !== 503 || probe.ms > 2_000)) {
+    say(`readiness while down: ${readiness.map((probe) => `${probe.status} in ${probe.ms} ms`).join(', ')}`);
+    say('the pools (both processes) from the stop on:');
+    for (const line of poolTrace) say(`  ${line}`);
+  }
+}
 const dbReadyMs = since(restartedAt);
 const dbFirstOrderMs = await firstOrderAfter(restartedAt);
 say(`database back: API ready ${dbReadyMs} ms after the restart, first order ${dbFirstOrderMs} ms after it`);

@@ -20,12 +20,24 @@ const isPoolOf = (pool: { options: { connectionString?: string; host?: string; p
   return host === wanted.hostname && (port || 5432) === Number(wanted.port || 5432);
 };
 
+/** How long GET /health/ready and the `canteen_ready` gauge wait for the database before saying it is down. */
+const PING_TIMEOUT_MS = 2_000;
+
 /**
  * One round trip that touches no table, for GET /health/ready and the `canteen_ready` gauge: raw SQL on purpose
- * (docs/adr/0007-query-layer.md). Throws when the database does not answer.
+ * (docs/adr/0007-query-layer.md). Throws when the database does not answer, or not within 2 s (a full pool or a
+ * network that drops packets must not hang the load balancer's probe or a metrics scrape).
  */
 export const pingDatabase = async (orm: MikroORM): Promise<void> => {
-  await orm.em.fork().getConnection().execute('select 1');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the database did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([orm.em.fork().getConnection().execute('select 1'), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 };
 
 /** Opens the configured PostgreSQL, or starts the embedded one under DATA_DIR when DATABASE_URL is unset. */
