@@ -250,10 +250,7 @@ test('the top-up dialog and the Payments page have no serious or critical axe vi
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('the profile page with its data download, and the erase dialog, have no serious or critical axe violations', async ({
-  page,
-  request,
-}) => {
+test('the profile page with its data download has no serious or critical axe violations', async ({ page }) => {
   await signIn(page, 'employee');
   await mainNav(page).getByRole('link', { name: 'Profile' }).click();
   const card = page.getByRole('region', { name: 'Your data' });
@@ -263,8 +260,10 @@ test('the profile page with its data download, and the erase dialog, have no ser
   await expect(page.getByText('Your data has been downloaded.')).toBeVisible();
   await expect(page).toHaveTitle('Profile · Canteen');
   expect(await seriousViolations(page)).toEqual([]);
-  await signOut(page);
+});
 
+// Its own test: three full-page scans and two sign-ins in one went past the 30 s budget on a busy machine.
+test('the erase dialog has no serious or critical axe violations', async ({ page, request }) => {
   const person = await createUser(request, 'employee');
   await signIn(page, 'admin');
   await mainNav(page).getByRole('link', { name: 'Users' }).click();

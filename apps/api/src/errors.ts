@@ -16,11 +16,18 @@ export class AppError extends Error {
   override readonly name = 'AppError';
   readonly code: AppErrorCode;
   readonly reason: ErrorReason;
+  /** What the client may offer instead (the next free pickup slots of a full one); sent as `data.details`. */
+  readonly details: Record<string, unknown> | null;
 
-  constructor(code: AppErrorCode, message: string, options: { reason: ErrorReason; cause?: unknown }) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { reason: ErrorReason; cause?: unknown; details?: Record<string, unknown> },
+  ) {
     super(message, { cause: options.cause });
     this.code = code;
     this.reason = options.reason;
+    this.details = options.details ?? null;
   }
 }
 

@@ -13,6 +13,7 @@ import {
   createTestCaller,
   createTestDeps,
   fund,
+  tomorrowOf,
   getTestOrm,
   makeCast,
   makeCategory,
@@ -251,6 +252,46 @@ const CASES: Record<MutationPath, (w: World) => Promise<Act>> = {
   'blog.follow': async (w) => {
     const blog = await blogWithPost(w);
     return { as: w.employee, run: (c) => c.blog.follow({ id: blog.id, isFollowing: true }) };
+  },
+  'order.changeSlot': async (w) => {
+    const { day, weekday } = tomorrowOf(w.deps);
+    const week = await (await w.request(w.admin)).slot.setDay({
+      weekday,
+      window: { from: '11:30', to: '12:00', everyMinutes: 15, capacity: 5 },
+    });
+    const [first, second] = week.days.find((d) => d.weekday === weekday)!.slots;
+    const product = await makeProduct(w.orm, { priceCents: 500 });
+    await fund(w.orm, w.employee, await makePayer(w.orm), 2_000);
+    const order = await (await w.request(w.employee)).order.place({
+      items: [{ productId: product.id, quantity: 1 }],
+      idempotencyKey: newId(),
+      pickupDay: day,
+      slotId: first!.id,
+    });
+    return { as: w.employee, run: (c) => c.order.changeSlot({ orderId: order.id, slotId: second!.id }) };
+  },
+  'slot.setDay': async (w) => ({
+    as: w.admin,
+    run: (c) => c.slot.setDay({ weekday: 3, window: { from: '12:00', to: '13:00', everyMinutes: 30, capacity: 8 } }),
+  }),
+  'plan.setDish': async (w) => {
+    const dish = await makeProduct(w.orm, { isScheduled: true });
+    return { as: w.manager, run: (c) => c.plan.setDish({ day: '2031-03-03', productId: dish.id, plannedQuantity: 40 }) };
+  },
+  'plan.removeDish': async (w) => {
+    const dish = await makeProduct(w.orm, { isScheduled: true });
+    await (await w.request(w.manager)).plan.setDish({ day: '2031-03-03', productId: dish.id, plannedQuantity: 40 });
+    return { as: w.manager, run: (c) => c.plan.removeDish({ day: '2031-03-03', productId: dish.id }) };
+  },
+  'plan.copyWeek': async (w) => {
+    const dish = await makeProduct(w.orm, { isScheduled: true });
+    await (await w.request(w.manager)).plan.setDish({ day: '2031-03-03', productId: dish.id, plannedQuantity: 40 });
+    return { as: w.manager, run: (c) => c.plan.copyWeek({ from: '2031-03-03', to: '2031-03-10' }) };
+  },
+  'plan.publish': async (w) => {
+    const dish = await makeProduct(w.orm, { isScheduled: true });
+    await (await w.request(w.manager)).plan.setDish({ day: '2031-03-03', productId: dish.id, plannedQuantity: 40 });
+    return { as: w.manager, run: (c) => c.plan.publish({ day: '2031-03-03', isPublished: true }) };
   },
   'order.refund': async (w) => {
     const { order } = await lunch(w);

@@ -24,6 +24,9 @@ import {
   type Allergen,
   type DietaryTag,
   type Role,
+  addDays,
+  dayIn,
+  isoWeekday,
 } from '@canteen/shared';
 import type { Deps } from '../src/deps';
 import { type Jobs, startJobs } from '../src/lib/jobs';
@@ -244,6 +247,7 @@ export const makeProduct = async (
     category: Category;
     allergens: Allergen[];
     dietaryTags: DietaryTag[];
+    isScheduled: boolean;
   }> = {},
 ) => {
   const category = fields.category ?? (await makeCategory(orm));
@@ -277,3 +281,9 @@ export const ledgerViolations = async (orm: MikroORM) => checkLedger(orm.em.fork
 export const summaryDrift = async (orm: MikroORM) => checkSummaries(orm.em.fork());
 
 export const NO_SUMMARY_DRIFT = { sales: [], dishes: [], dishMonths: [], funding: [], months: [] };
+
+/** Tomorrow in the test canteen's zone (its cut-off is always ahead), and its ISO weekday. */
+export const tomorrowOf = (deps: Pick<Deps, 'canteen'>): { day: string; weekday: number } => {
+  const day = addDays(dayIn(new Date(), deps.canteen.timeZone), 1);
+  return { day, weekday: isoWeekday(day) };
+};

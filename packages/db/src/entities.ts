@@ -6,6 +6,8 @@ import { CategorySchema } from './menu/category.entity';
 import { FavouriteSchema } from './menu/favourite.entity';
 import { ProductSchema } from './menu/product.entity';
 import { BlogFollowSchema } from './news/blog-follow.entity';
+import { MenuDayDishSchema, MenuDaySchema } from './plan/menu-day.entity';
+import { PickupSlotSchema, SlotBookingSchema } from './plan/pickup-slot.entity';
 import { BlogSchema, PostSchema } from './news/blog.entity';
 import {
   FundingDaySchema,
@@ -54,4 +56,8 @@ export const ENTITIES = [
   NotificationSettingsSchema,
   FavouriteSchema,
   BlogFollowSchema,
+  PickupSlotSchema,
+  SlotBookingSchema,
+  MenuDaySchema,
+  MenuDayDishSchema,
 ];

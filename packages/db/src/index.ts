@@ -86,3 +86,6 @@ export {
 export { Notification, NotificationSettings } from './notification/notification.entity';
 export { Favourite } from './menu/favourite.entity';
 export { BlogFollow } from './news/blog-follow.entity';
+export { MenuDay, MenuDayDish } from './plan/menu-day.entity';
+export { PickupSlot, SlotBooking } from './plan/pickup-slot.entity';
+export * from './plan/plan.repository';

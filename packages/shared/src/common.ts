@@ -110,6 +110,20 @@ export const ERROR_REASONS = [
   'ORDER_STATUS_CHANGED',
   /** The order lifecycle does not allow that move from where the order is. */
   'INVALID_TRANSITION',
+  /** Orders may be placed for today and the next days of the pre-order horizon only. */
+  'PICKUP_DAY_NOT_ORDERABLE',
+  /** The pickup slot has no room left (the next free slots come with the error). */
+  'SLOT_FULL',
+  /** No such slot that day, or it has started already. */
+  'SLOT_NOT_AVAILABLE',
+  /** A scheduled dish that is not on the published menu of the day asked for. */
+  'PRODUCT_NOT_PLANNED',
+  /** The pickup day's cut-off has passed: the order belongs to the kitchen now. */
+  'PAST_CUTOFF',
+  /** A planned quantity below what has been sold of it that day. */
+  'PLAN_BELOW_SOLD',
+  /** Only dishes served on planned days (scheduled) go on the menu plan. */
+  'PRODUCT_NOT_SCHEDULED',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -25,3 +25,6 @@ export * from './lifecycle';
 export * from './kitchen';
 export * from './live';
 export * from './notification';
+export * from './calendar';
+export * from './schedule';
+export * from './plan';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from './common';
 import { KITCHEN_STATUSES } from './lifecycle';
 import { OrderStatusSchema } from './order';
+import { DaySchema } from './schedule';
 
 /** A line as the kitchen sees it: what to make and how many. No prices: the kitchen sees no money. */
 export const KitchenLineSchema = z.object({
@@ -20,6 +21,10 @@ export const KitchenTicketSchema = z.object({
   isTillOrder: z.boolean(),
   createdAt: IsoDateSchema,
   statusChangedAt: IsoDateSchema,
+  /** The day it is for (pre-orders show on the display from that day on). */
+  pickupDay: DaySchema,
+  /** When its pickup slot starts (null: as soon as possible). */
+  pickupAt: IsoDateSchema.nullable(),
   lines: z.array(KitchenLineSchema),
 });
 export type KitchenTicket = z.infer<typeof KitchenTicketSchema>;
@@ -29,7 +34,7 @@ export const AllDayCountSchema = z.object({ productId: IdSchema, productName: z.
 export type AllDayCount = z.infer<typeof AllDayCountSchema>;
 
 export const KitchenQueueSchema = z.object({
-  /** Open orders (placed, preparing, ready), oldest first. */
+  /** Open orders for today (placed, preparing, ready): by pickup time, then oldest first. */
   tickets: z.array(KitchenTicketSchema),
   /** Still to prepare: the lines of placed and preparing tickets, by dish. */
   allDay: z.array(AllDayCountSchema),

@@ -11,6 +11,7 @@ export const mergeOrderItems = (items: readonly OrderItem[]): OrderItem[] => {
   return [...merged].map(([productId, quantity]) => ({ productId, quantity }));
 };
 import { ORDER_STATUSES } from './lifecycle';
+import { DaySchema, TimeOfDaySchema } from './schedule';
 import { PayerAmountSchema } from './wallet';
 
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
@@ -29,6 +30,10 @@ export const PlaceOrderInputSchema = z.object({
   idempotencyKey: TextSchema.trim().min(8).max(80),
   /** Till mode: a manager orders for an employee of their department. */
   userId: IdSchema.optional(),
+  /** The day it is for (a pre-order); today when left out. */
+  pickupDay: DaySchema.optional(),
+  /** A pickup slot of that day; the earliest free one when left out (none: as soon as possible). */
+  slotId: IdSchema.optional(),
 });
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInputSchema>;
 
@@ -49,6 +54,13 @@ export const OrderDtoSchema = z.object({
   placedById: IdSchema,
   placedByName: z.string(),
   createdAt: IsoDateSchema,
+  /** The day it is for, in the canteen's zone. */
+  pickupDay: DaySchema,
+  /** Its pickup slot (null: as soon as possible). */
+  pickupSlot: z.object({ id: IdSchema, startsAt: TimeOfDaySchema }).nullable(),
+  pickupAt: IsoDateSchema.nullable(),
+  /** Whether its owner may still change the slot or cancel it (placed, before the pickup day's cut-off). */
+  isChangeable: z.boolean(),
   /** When it last moved (placed, preparing, ready, collected, cancelled or refunded). */
   statusChangedAt: IsoDateSchema,
   readyAt: IsoDateSchema.nullable(),
@@ -66,6 +78,8 @@ export const OrderDtoSchema = z.object({
 export type OrderDto = z.infer<typeof OrderDtoSchema>;
 
 export const OrderSummaryDtoSchema = OrderDtoSchema.omit({
+  pickupSlot: true,
+  isChangeable: true,
   lines: true,
   breakdown: true,
   refundReason: true,
@@ -94,3 +108,7 @@ export const RefundOrderInputSchema = z.object({ orderId: IdSchema, reason: Text
 
 /** The owner cancels while the kitchen has not started: the money goes back to each payer, the stock back on the menu. */
 export const CancelOrderInputSchema = z.object({ orderId: IdSchema });
+
+/** Moves one's own order to another slot of its day, until the cut-off. */
+export const ChangeSlotInputSchema = z.object({ orderId: IdSchema, slotId: IdSchema });
+export type ChangeSlotInput = z.infer<typeof ChangeSlotInputSchema>;

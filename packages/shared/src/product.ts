@@ -23,6 +23,8 @@ export const ProductDtoSchema = z.object({
   /** null: stock is not tracked. */
   stock: z.number().int().nullable(),
   isActive: z.boolean(),
+  /** A daily dish: served on the days of the menu plan that list it, with that day's quantity. */
+  isScheduled: z.boolean(),
   ratingAverage: z.number().nullable(),
   ratingCount: z.number().int(),
   updatedAt: IsoDateSchema,
@@ -73,6 +75,8 @@ const ProductFieldsSchema = z.object({
     .max(DIETARY_TAGS.length)
     .transform((list) => [...new Set(list)]),
   stock: StockCountSchema.nullable().optional(),
+  /** A daily dish (on the menu plan's days) rather than one served every day. */
+  isScheduled: z.boolean().optional(),
 });
 export const CreateProductInputSchema = ProductFieldsSchema;
 export type CreateProductInput = z.infer<typeof CreateProductInputSchema>;

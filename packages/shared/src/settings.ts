@@ -1,6 +1,13 @@
 import { z } from 'zod';
+import { MAX_PREORDER_DAYS, TimeOfDaySchema } from './schedule';
 
-export const SettingsSchema = z.object({ requireTotpForStaff: z.boolean() });
+export const SettingsSchema = z.object({
+  requireTotpForStaff: z.boolean(),
+  /** How many days ahead people may order (0: today only). */
+  preorderDays: z.number().int().min(0).max(MAX_PREORDER_DAYS),
+  /** Until this time (canteen's zone) of the pickup day the owner may change the slot or cancel. */
+  cutoffTime: TimeOfDaySchema,
+});
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** ISO 4217 codes this runtime can format (EUR, CHF, GBP, ...). */

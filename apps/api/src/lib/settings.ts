@@ -1,8 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Setting, type User } from '@canteen/db';
-import { SettingsSchema, type Settings } from '@canteen/shared';
+import { DEFAULT_CUTOFF_TIME, DEFAULT_PREORDER_DAYS, SettingsSchema, type Settings } from '@canteen/shared';
 
-export const DEFAULT_SETTINGS: Settings = { requireTotpForStaff: false };
+export const DEFAULT_SETTINGS: Settings = {
+  requireTotpForStaff: false,
+  preorderDays: DEFAULT_PREORDER_DAYS,
+  cutoffTime: DEFAULT_CUTOFF_TIME,
+};
 const KEY = 'app';
 const TTL_MS = 5_000;
 

@@ -4,6 +4,8 @@ import { configRouter } from '../modules/config/config.router';
 import { authRouter } from '../modules/auth/auth.router';
 import { departmentRouter } from '../modules/department/department.router';
 import { kitchenRouter } from '../modules/kitchen/kitchen.router';
+import { planRouter } from '../modules/plan/plan.router';
+import { slotRouter } from '../modules/slot/slot.router';
 import { liveRouter } from '../modules/live/live.router';
 import { notificationRouter } from '../modules/notification/notification.router';
 import { blogRouter } from '../modules/blog/blog.router';
@@ -35,6 +37,8 @@ export const appRouter = router({
   payment: paymentRouter,
   order: orderRouter,
   kitchen: kitchenRouter,
+  plan: planRouter,
+  slot: slotRouter,
   live: liveRouter,
   notification: notificationRouter,
   blog: blogRouter,

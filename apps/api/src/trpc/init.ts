@@ -55,6 +55,7 @@ const t = initTRPC
         data: {
           ...data,
           reason: cause instanceof AppError ? cause.reason : null,
+          details: cause instanceof AppError ? cause.details : null,
           zodError: cause instanceof ZodError ? flattenInputError(cause) : null,
           requestId: ctx?.client.requestId ?? null,
         },

@@ -1,3 +1,4 @@
+import { dayIn } from '@canteen/shared/calendar';
 import type { CanteenConfig } from '@canteen/shared';
 import { CanteenConfigSchema } from '@canteen/shared';
 import { useSyncExternalStore } from 'react';
@@ -44,3 +45,6 @@ const subscribe = (listener: () => void) => {
 
 /** The configuration, re-rendering when a fresher answer arrives. */
 export const useCanteenConfig = (): CanteenConfig => useSyncExternalStore(subscribe, canteenConfig);
+
+/** Today as the canteen counts days (its time zone), `YYYY-MM-DD`. */
+export const canteenToday = (): string => dayIn(new Date(), canteenConfig().timeZone);

@@ -2,6 +2,8 @@ import type { KitchenTicket } from '@canteen/shared';
 import { describe, expect, it } from 'vitest';
 import { withTicket } from './live-events';
 
+const TODAY = '2026-12-06';
+
 const ticket = (id: string, status: KitchenTicket['status'], createdAt: string): KitchenTicket => ({
   id,
   status,
@@ -9,6 +11,8 @@ const ticket = (id: string, status: KitchenTicket['status'], createdAt: string):
   isTillOrder: false,
   createdAt,
   statusChangedAt: createdAt,
+  pickupDay: '2026-12-06',
+  pickupAt: null,
   lines: [{ productId: 'soup', productName: 'Soup', quantity: 1 }],
 });
 
@@ -17,18 +21,27 @@ describe('withTicket', () => {
   const newer = ticket('b', 'placed', '2026-12-06T11:05:00.000Z');
 
   it('adds a new ticket in age order and counts it all day', () => {
-    const queue = withTicket({ tickets: [newer], allDay: [] }, older);
+    const queue = withTicket({ tickets: [newer], allDay: [] }, older, TODAY);
     expect(queue.tickets.map((t) => t.id)).toEqual(['a', 'b']);
     expect(queue.allDay).toEqual([{ productId: 'soup', productName: 'Soup', quantity: 2 }]);
   });
 
   it('moves a ticket in place and drops it once it closes', () => {
-    const moved = withTicket({ tickets: [older, newer], allDay: [] }, { ...older, status: 'ready' });
+    const moved = withTicket({ tickets: [older, newer], allDay: [] }, { ...older, status: 'ready' }, TODAY);
     expect(moved.tickets.map((t) => [t.id, t.status])).toEqual([
       ['a', 'ready'],
       ['b', 'placed'],
     ]);
     expect(moved.allDay[0]?.quantity).toBe(1);
-    expect(withTicket(moved, { ...older, status: 'collected' }).tickets.map((t) => t.id)).toEqual(['b']);
+    expect(withTicket(moved, { ...older, status: 'collected' }, TODAY).tickets.map((t) => t.id)).toEqual(['b']);
+  });
+
+  it('keeps a pre-order for a later day off the display, and puts slots in pickup order', () => {
+    const tomorrow = { ...ticket('c', 'placed', '2026-12-06T09:00:00.000Z'), pickupDay: '2026-12-07' };
+    expect(withTicket({ tickets: [older], allDay: [] }, tomorrow, TODAY).tickets.map((t) => t.id)).toEqual(['a']);
+    // Placed first, but for the 12:30 slot: after the walk-ups of 12:00 and 12:05.
+    const slotted = { ...ticket('d', 'placed', '2026-12-06T10:00:00.000Z'), pickupAt: '2026-12-06T11:30:00.000Z' };
+    const queue = withTicket({ tickets: [older, newer], allDay: [] }, slotted, TODAY);
+    expect(queue.tickets.map((t) => t.id)).toEqual(['a', 'b', 'd']);
   });
 });

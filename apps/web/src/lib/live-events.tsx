@@ -8,6 +8,7 @@ import { useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { SessionUser } from './auth';
+import { canteenToday } from './canteen-config';
 import { orderNumber } from './format';
 import { trpc } from './trpc';
 
@@ -39,13 +40,19 @@ export const useLiveState = (): LiveState =>
     () => liveState,
   );
 
-/** Ticket order on the display: oldest first (as the queue sends them). */
-const byAge = (a: KitchenTicket, b: KitchenTicket) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+/** Ticket order on the display, as the queue sends them: by pickup time (walk-ups as they came), then oldest first. */
+const workOrder = (ticket: KitchenTicket) => ticket.pickupAt ?? ticket.createdAt;
+const byAge = (a: KitchenTicket, b: KitchenTicket) =>
+  workOrder(a).localeCompare(workOrder(b)) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
-/** A ticket that appeared or moved, into the cached display; one that closed leaves it. */
-export const withTicket = (queue: KitchenQueue, ticket: KitchenTicket): KitchenQueue => {
+/**
+ * A ticket that appeared or moved, into the cached display; one that closed leaves it, and a pre-order for a later
+ * day than `today` (the canteen's) waits for its day.
+ */
+export const withTicket = (queue: KitchenQueue, ticket: KitchenTicket, today: string): KitchenQueue => {
   const others = queue.tickets.filter((t) => t.id !== ticket.id);
-  const tickets = isOpen(ticket.status) ? [...others, ticket].sort(byAge) : others;
+  const isDue = isOpen(ticket.status) && ticket.pickupDay <= today;
+  const tickets = isDue ? [...others, ticket].sort(byAge) : others;
   return { tickets, allDay: allDayCounts(tickets) };
 };
 
@@ -110,7 +117,9 @@ export const applyLiveEvent = (
       }
       return;
     case 'ticket':
-      queryClient.setQueryData(trpc.kitchen.queue.queryKey({}), (queue) => (queue ? withTicket(queue, event.ticket) : queue));
+      queryClient.setQueryData(trpc.kitchen.queue.queryKey({}), (queue) =>
+        queue ? withTicket(queue, event.ticket, canteenToday()) : queue,
+      );
       return;
     case 'live':
     case 'resync':

@@ -330,9 +330,9 @@ export const generateHistory = async (em: SqlEntityManager, options: Partial<His
       phase(async (run) => {
         await run(
           sql`insert into canteen_order (id, created_at, updated_at, user_id, placed_by_id, department_id, status,
-            status_changed_at, collected_at, total_cents, idempotency_key, request_hash)
+            status_changed_at, collected_at, total_cents, idempotency_key, request_hash, pickup_day)
           select o.id, o.at, o.at, o.user_id, o.user_id, o.department_id, 'collected', o.at, o.at, t.total,
-                 'generated-' || o.n, md5(o.n::text) || md5(o.id::text)
+                 'generated-' || o.n, md5(o.n::text) || md5(o.id::text), (o.at at time zone 'UTC')::date
           from gen_order o
           join gen_total t on t.order_n = o.n
           order by o.at`,

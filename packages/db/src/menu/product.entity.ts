@@ -16,6 +16,11 @@ export const ProductSchema = defineEntity({
     /** null: not tracked. The check is the last line of defence against overselling. */
     stock: p.integer().nullable().check('stock >= 0'),
     isActive: p.boolean().default(true),
+    /**
+     * Scheduled dishes are served on the days of the menu plan that list them (their stock is per day there);
+     * the others (drinks, snacks) every day, from `stock`.
+     */
+    isScheduled: p.boolean().default(false),
     ratingCount: p.integer().default(0),
     ratingSum: p.integer().default(0),
     /** Name and description folded for search (lower case, no accents), kept by PostgreSQL itself (search.ts). */

@@ -2,6 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { ORDER_STATUSES } from '@canteen/shared';
 import { baseProperties } from '../common/base';
 import { Product } from '../menu/product.entity';
+import { PickupSlot } from '../plan/pickup-slot.entity';
 import { User } from '../user/user.entity';
 
 export const OrderSchema = defineEntity({
@@ -27,6 +28,12 @@ export const OrderSchema = defineEntity({
     /** Still not collected when the canteen's day ended: flagged for a manager (never refunded by itself). */
     uncollectedAt: p.datetime().nullable(),
     totalCents: p.integer().check('total_cents >= 0'),
+    /** The day it is for, in the canteen's zone: today, or a later day (a pre-order). */
+    pickupDay: p.date().index(),
+    /** The pickup slot taken (null: as soon as possible, walking up). */
+    pickupSlot: () => p.manyToOne(PickupSlot).ref().nullable().deleteRule('restrict'),
+    /** When that slot starts, for the kitchen's order of work. */
+    pickupAt: p.datetime().nullable(),
     idempotencyKey: p.string().length(80),
     /** Hash of the items asked for, so a reused key with a different basket is refused. */
     requestHash: p.string().length(64),
@@ -63,6 +70,8 @@ export const OrderLineSchema = defineEntity({
     quantity: p.integer().check('quantity > 0'),
     unitPriceCents: p.integer().check('unit_price_cents >= 0'),
     productName: p.string().length(120),
+    /** The plan day whose stock the line took (a scheduled dish), so a cancel or refund puts it back there. */
+    planDay: p.date().nullable(),
   },
 });
 

@@ -46,8 +46,10 @@ export type BasketDish = {
   isActive: boolean;
   /** Before this order; null: not counted. */
   stock: number | null;
-  /** Whether this order's quantity was taken from the stock (always false for uncounted dishes). */
+  /** Whether this order's quantity was taken from the stock (always false for uncounted and scheduled dishes). */
   isTaken: boolean;
+  /** Served on the plan's days, from that day's stock (`takePlannedDishes`), not from `stock`. */
+  isScheduled: boolean;
 };
 
 /**
@@ -66,17 +68,19 @@ export const takeBasket = async (em: SqlEntityManager, quantities: ReadonlyMap<s
     is_active: boolean;
     stock: number | null;
     is_taken: boolean;
+    is_scheduled: boolean;
   }>`
     with wanted as (select * from unnest(${ids}::uuid[], ${counts}::int[]) as w(id, quantity)),
     locked as (
       select p.id from product p join wanted w on w.id = p.id
-      where p.stock is not null order by p.id for update of p),
+      where p.stock is not null and not p.is_scheduled order by p.id for update of p),
     taken as (
       update product p set stock = p.stock - w.quantity, updated_at = now()
       from wanted w join locked l on l.id = w.id
       where p.id = w.id and p.stock >= w.quantity and p.is_active
       returning p.id)
-    select p.id, p.name, p.price_cents, p.is_active, p.stock, exists (select 1 from taken t where t.id = p.id) as is_taken
+    select p.id, p.name, p.price_cents, p.is_active, p.stock, exists (select 1 from taken t where t.id = p.id) as is_taken,
+      p.is_scheduled
     from product p join wanted w on w.id = p.id`.execute(kysely(em));
   return rows.map((row) => ({
     id: row.id,
@@ -85,6 +89,7 @@ export const takeBasket = async (em: SqlEntityManager, quantities: ReadonlyMap<s
     isActive: row.is_active,
     stock: row.stock,
     isTaken: row.is_taken,
+    isScheduled: row.is_scheduled,
   }));
 };
 
@@ -97,15 +102,26 @@ export type NewOrder = {
   totalCents: number;
   idempotencyKey: string;
   requestHash: string;
+  pickupDay: string;
+  pickupSlotId: string | null;
+  pickupAt: Date | null;
 };
-export type NewOrderLine = { id: string; productId: string; quantity: number; unitPriceCents: number; productName: string };
+export type NewOrderLine = {
+  id: string;
+  productId: string;
+  quantity: number;
+  unitPriceCents: number;
+  productName: string;
+  planDay: string | null;
+};
 
 export const insertOrder = async (em: SqlEntityManager, order: NewOrder): Promise<void> => {
   await sql`
     insert into canteen_order (id, created_at, updated_at, user_id, placed_by_id, department_id, status,
-      status_changed_at, total_cents, idempotency_key, request_hash)
+      status_changed_at, total_cents, idempotency_key, request_hash, pickup_day, pickup_slot_id, pickup_at)
     values (${order.id}, ${order.at}, ${order.at}, ${order.userId}, ${order.placedById}, ${order.departmentId}, 'placed',
-      ${order.at}, ${order.totalCents}, ${order.idempotencyKey}, ${order.requestHash})`.execute(kysely(em));
+      ${order.at}, ${order.totalCents}, ${order.idempotencyKey}, ${order.requestHash}, ${order.pickupDay}::date,
+      ${order.pickupSlotId}, ${order.pickupAt})`.execute(kysely(em));
 };
 
 export const insertOrderLines = async (
@@ -113,13 +129,13 @@ export const insertOrderLines = async (
   { orderId, at, lines }: { orderId: string; at: Date; lines: NewOrderLine[] },
 ): Promise<void> => {
   await sql`
-    insert into order_line (id, created_at, updated_at, order_id, product_id, quantity, unit_price_cents, product_name)
-    select l.id, ${at}, ${at}, ${orderId}, l.product_id, l.quantity, l.unit_price_cents, l.product_name
+    insert into order_line (id, created_at, updated_at, order_id, product_id, quantity, unit_price_cents, product_name,
+      plan_day)
+    select l.id, ${at}, ${at}, ${orderId}, l.product_id, l.quantity, l.unit_price_cents, l.product_name, l.plan_day
     from unnest(${lines.map((l) => l.id)}::uuid[], ${lines.map((l) => l.productId)}::uuid[],
       ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceCents)}::int[],
-      ${lines.map((l) => l.productName)}::text[]) as l(id, product_id, quantity, unit_price_cents, product_name)`.execute(
-    kysely(em),
-  );
+      ${lines.map((l) => l.productName)}::text[], ${lines.map((l) => l.planDay)}::date[])
+      as l(id, product_id, quantity, unit_price_cents, product_name, plan_day)`.execute(kysely(em));
 };
 
 export type NewSpend = { id: string; payerId: string; amountCents: number };

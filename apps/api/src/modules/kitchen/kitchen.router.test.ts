@@ -333,7 +333,7 @@ describe('the end of the day at the counter', () => {
       await kitchen.kitchen.setStatus({ orderId: collected.id, status });
     }
     const balance = (await employee.wallet.balance({})).totalCents;
-    expect(await flagUncollected(orm.em.fork())).toBeGreaterThanOrEqual(1);
+    expect(await flagUncollected(orm.em.fork(), { timeZone: 'UTC' })).toBeGreaterThanOrEqual(1);
     expect((await employee.order.byId({ id: forgotten.id })).uncollectedAt).not.toBeNull();
     expect((await employee.order.byId({ id: collected.id })).uncollectedAt).toBeNull();
     expect((await kitchen.kitchen.queue({})).tickets.some((t) => t.id === forgotten.id)).toBe(false);

@@ -1,4 +1,4 @@
-import { type KitchenQueue, type KitchenTicket, type SetKitchenStatusInput, allDayCounts } from '@canteen/shared';
+import { type KitchenQueue, type KitchenTicket, type SetKitchenStatusInput, allDayCounts, dayIn } from '@canteen/shared';
 import { requireRole } from '../../lib/access';
 import { domain } from '../../lib/metrics';
 import type { ContextInner } from '../../trpc/context';
@@ -11,7 +11,7 @@ type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps'>;
 /** The display: open orders oldest first, and what is still to prepare by dish. No money in either. */
 export const getQueue = async (ctx: Ctx): Promise<KitchenQueue> => {
   requireRole(ctx.user, 'kitchen');
-  const tickets = await loadTickets(ctx.em, { open: true });
+  const tickets = await loadTickets(ctx.em, { openOn: dayIn(new Date(), ctx.deps.canteen.timeZone) });
   return { tickets, allDay: allDayCounts(tickets) };
 };
 

@@ -12,7 +12,7 @@ const COUNTER_WINDOW_MS = 24 * 3_600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^#?([0-9a-f]{4,32})$/i;
 
-type TicketFilter = { orderIds: readonly string[] } | { open: true } | { code: string };
+type TicketFilter = { orderIds: readonly string[] } | { openOn: string } | { code: string };
 
 /** Orders as kitchen tickets: the eater's name, the lines, the times; never a price. */
 export const loadTickets = async (em: EntityManager, filter: TicketFilter): Promise<KitchenTicket[]> => {
@@ -26,6 +26,8 @@ export const loadTickets = async (em: EntityManager, filter: TicketFilter): Prom
       eb('o.placedBy', '!=', eb.ref('o.user')).as('isTillOrder'),
       'o.createdAt',
       'o.statusChangedAt',
+      'o.pickupDay',
+      'o.pickupAt',
       jsonArrayFrom(
         eb
           .selectFrom('OrderLine as l')
@@ -47,11 +49,15 @@ export const loadTickets = async (em: EntityManager, filter: TicketFilter): Prom
     query = query.orderBy('o.createdAt', 'desc').limit(5);
   } else {
     query =
-      'open' in filter
+      'openOn' in filter
         ? query
             .where('o.status', 'in', OPEN_STATUSES)
+            // Pre-orders for a later day wait for their day.
+            .where('o.pickupDay', '<=', filter.openOn)
             // Flagged at the end of their day: a manager's now, off the display.
             .where('o.uncollectedAt', 'is', null)
+            // The kitchen cooks to the slots: walk-ups (no slot) as they come, slots by their time.
+            .orderBy(sql`coalesce(o.pickup_at, o.created_at)`)
             .orderBy('o.createdAt')
             .orderBy('o.id')
             .limit(MAX_OPEN_TICKETS)
@@ -65,6 +71,8 @@ export const loadTickets = async (em: EntityManager, filter: TicketFilter): Prom
     isTillOrder: Boolean(row.isTillOrder),
     createdAt: row.createdAt.toISOString(),
     statusChangedAt: row.statusChangedAt.toISOString(),
+    pickupDay: row.pickupDay,
+    pickupAt: row.pickupAt?.toISOString() ?? null,
     lines: row.lines.map((line) => ({ productId: line.productId, productName: line.productName, quantity: line.quantity })),
   }));
 };

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { kysely, runWithAudit } from '@canteen/db';
-import { OPEN_STATUSES } from '@canteen/shared';
+import { OPEN_STATUSES, dayIn } from '@canteen/shared';
 import type { Jobs } from '../../lib/jobs';
 import type { Logger } from '../../logger';
 import { recordAuditEvent } from '../audit/audit.service';
@@ -13,7 +13,7 @@ export const UNCOLLECTED_CRON = '55 23 * * *';
  * manager, who refunds it or hands it over late. Nothing is refunded by itself. Flagged orders leave the kitchen
  * display. Recorded as one `system.uncollected` audit entry with the count.
  */
-export const flagUncollected = (em: EntityManager, now = new Date()) =>
+export const flagUncollected = (em: EntityManager, { timeZone, now = new Date() }: { timeZone: string; now?: Date }) =>
   runWithAudit({ actorId: null, action: 'system.uncollected', requestId: null, ip: null, userAgent: null }, () =>
     em.transactional(async (tx) => {
       const flagged = await kysely(tx)
@@ -22,6 +22,8 @@ export const flagUncollected = (em: EntityManager, now = new Date()) =>
         .where('status', 'in', OPEN_STATUSES)
         .where('uncollectedAt', 'is', null)
         .where('createdAt', '<=', now)
+        // Pre-orders for a later day are not due yet.
+        .where('pickupDay', '<=', dayIn(now, timeZone))
         .returning('id')
         .execute();
       await recordAuditEvent(tx, {
@@ -39,7 +41,7 @@ export const workOrderJobs = async (
 ): Promise<void> => {
   await jobs.schedule('orders-uncollected', UNCOLLECTED_CRON, timeZone);
   await jobs.work('orders-uncollected', async () => {
-    const flagged = await flagUncollected(forkEm());
+    const flagged = await flagUncollected(forkEm(), { timeZone });
     logger.info({ job: 'orders-uncollected', flagged }, 'uncollected orders flagged');
   });
 };

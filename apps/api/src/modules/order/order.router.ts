@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import {
   ByIdInputSchema,
   CancelOrderInputSchema,
+  ChangeSlotInputSchema,
   OrderDtoSchema,
   OrderListInputSchema,
   OrderPageSchema,
@@ -28,6 +29,10 @@ export const orderRouter = {
     .input(CancelOrderInputSchema)
     .output(OrderDtoSchema)
     .mutation(({ ctx, input }) => orders.cancelOrder(ctx, input)),
+  changeSlot: protectedProcedure
+    .input(ChangeSlotInputSchema)
+    .output(OrderDtoSchema)
+    .mutation(({ ctx, input }) => orders.changeSlot(ctx, input)),
   refund: managerProcedure
     .input(RefundOrderInputSchema)
     .output(OrderDtoSchema)

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ref } from '@mikro-orm/core';
 import { type SqlBool, sql } from 'kysely';
 import {
   type AuditStamp,
@@ -18,9 +19,12 @@ import {
   searchWords,
   startOrder,
   takeBasket,
+  takePlannedDishes,
+  releaseSlot,
+  PickupSlot,
 } from '@canteen/db';
 import type { OrderDto, OrderListInput, PlaceOrderInput } from '@canteen/shared';
-import { CursorKeys, fallsBelow, planDraw } from '@canteen/shared';
+import { CursorKeys, type ChangeSlotInput, fallsBelow, isChangeableAt, planDraw } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertCanActOn, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -32,20 +36,25 @@ import { breakdownOf, insufficientFunds } from '../wallet/ledger';
 import { loadTicket } from '../kitchen/kitchen.tickets';
 import { menuChanged, menuChangedFor, orderMoved, recordLiveEvents, ticketChanged, walletChanged } from '../live/live.events';
 import { lowBalanceThreshold } from '../notification/notifier';
+import { type Schedule, assertOrderableDay, bookPickup, scheduleOf } from '../plan/schedule';
 import { lockOrder, returnOrderMoney, shouldMove } from './order.lifecycle';
 
 type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps' | 'readFrom'>;
 
-/** The same basket in any order hashes alike, so a retry is recognised and a different basket is refused. */
-const basketHash = (items: PlaceOrderInput['items']): string => {
+/**
+ * The same basket in any order hashes alike, so a retry is recognised and a different basket is refused. The day
+ * and slot asked for count too (an order for "now" hashes as before they existed).
+ */
+const basketHash = (input: Pick<PlaceOrderInput, 'items' | 'pickupDay' | 'slotId'>): string => {
   const merged = new Map<string, number>();
-  for (const item of items) merged.set(item.productId, (merged.get(item.productId) ?? 0) + item.quantity);
-  const canonical = [...merged].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const item of input.items) merged.set(item.productId, (merged.get(item.productId) ?? 0) + item.quantity);
+  const canonical: unknown[] = [...merged].sort(([a], [b]) => (a < b ? -1 : 1));
+  if (input.pickupDay || input.slotId) canonical.push({ day: input.pickupDay ?? null, slot: input.slotId ?? null });
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 };
 
-export const toOrderDto = async (em: EntityManager, order: Order): Promise<OrderDto> => {
-  await em.populate(order, ['lines', 'user', 'placedBy']);
+export const toOrderDto = async (em: EntityManager, order: Order, schedule: Schedule): Promise<OrderDto> => {
+  await em.populate(order, ['lines', 'user', 'placedBy', 'pickupSlot']);
   const spends = await em.find(WalletEntry, { order, kind: 'spend' }, { orderBy: { id: 'asc' } });
   const lines = order.lines.getItems().sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
@@ -57,6 +66,14 @@ export const toOrderDto = async (em: EntityManager, order: Order): Promise<Order
     placedById: order.placedBy.id,
     placedByName: order.placedBy.getEntity().name,
     createdAt: order.createdAt.toISOString(),
+    pickupDay: order.pickupDay,
+    pickupSlot: order.pickupSlot ? { id: order.pickupSlot.id, startsAt: order.pickupSlot.getEntity().startsAt } : null,
+    pickupAt: order.pickupAt?.toISOString() ?? null,
+    isChangeable: isChangeableAt(
+      { status: order.status, pickupDay: order.pickupDay, placedAt: order.createdAt },
+      schedule.now,
+      schedule,
+    ),
     statusChangedAt: order.statusChangedAt.toISOString(),
     readyAt: order.readyAt?.toISOString() ?? null,
     collectedAt: order.collectedAt?.toISOString() ?? null,
@@ -89,12 +106,15 @@ const resolveEater = async (ctx: Ctx, userId: string | undefined): Promise<User>
   return eater;
 };
 
-const replay = async (em: EntityManager, existing: Order, hash: string): Promise<OrderDto> => {
+const replay = async (em: EntityManager, existing: Order, { hash, schedule }: { hash: string; schedule: Schedule }) => {
   if (existing.requestHash !== hash) {
     throw new AppError('CONFLICT', 'This order key was already used for a different basket', { reason: 'IDEMPOTENCY_MISMATCH' });
   }
-  return toOrderDto(em, existing);
+  return toOrderDto(em, existing, schedule);
 };
+
+const notPlanned = (name: string, day: string) =>
+  new AppError('PRECONDITION_FAILED', `${name} is not on the menu of ${day}`, { reason: 'PRODUCT_NOT_PLANNED' });
 
 const unavailable = (name: string | undefined) =>
   new AppError('PRECONDITION_FAILED', `${name ?? 'A dish in your order'} is no longer available`, {
@@ -126,7 +146,10 @@ const auditStamp = (): AuditStamp => {
 export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<OrderDto> => {
   const actor = requireRole(ctx.user, 'user');
   const eater = await resolveEater(ctx, input.userId);
-  const hash = basketHash(input.items);
+  const hash = basketHash(input);
+  const schedule = await scheduleOf(ctx);
+  const day = input.pickupDay ?? schedule.today;
+  assertOrderableDay(day, schedule);
   const quantities = new Map<string, number>();
   for (const item of input.items) quantities.set(item.productId, (quantities.get(item.productId) ?? 0) + item.quantity);
   // Lines in a fixed order (by dish id), as their ids (time-ordered) then list them.
@@ -139,7 +162,7 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
     await lockWallet(em, eater.id);
     const { previous, lots } = await startOrder(em, eater.id, input.idempotencyKey);
     // A retry, or a concurrent request with the same key that held the lock first: answer with its order.
-    if (previous) return replay(em, await em.findOneOrFail(Order, previous.id), hash);
+    if (previous) return replay(em, await em.findOneOrFail(Order, previous.id), { hash, schedule });
 
     const basket = new Map((await takeBasket(em, quantities)).map((dish) => [dish.id, dish]));
     for (const id of productIds) {
@@ -155,12 +178,24 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
     }
     for (const id of productIds) {
       const dish = basket.get(id)!;
-      if (dish.stock !== null && !dish.isTaken) {
+      if (!dish.isScheduled && dish.stock !== null && !dish.isTaken) {
         throw new AppError('PRECONDITION_FAILED', `Only ${Math.max(0, dish.stock)} × ${dish.name} left`, {
           reason: 'OUT_OF_STOCK',
         });
       }
     }
+    // Daily dishes come out of that day's plan (published, never beyond its quantity).
+    const scheduled = new Map(productIds.filter((id) => basket.get(id)!.isScheduled).map((id) => [id, quantities.get(id)!]));
+    const planned = scheduled.size > 0 ? await takePlannedDishes(em, day, scheduled) : [];
+    for (const entry of planned) {
+      const { name } = basket.get(entry.productId)!;
+      if (!entry.isPlanned) throw notPlanned(name, day);
+      if (!entry.isTaken) {
+        const left = Math.max(0, (entry.plannedQuantity ?? 0) - entry.sold);
+        throw new AppError('PRECONDITION_FAILED', `Only ${left} × ${name} left for ${day}`, { reason: 'OUT_OF_STOCK' });
+      }
+    }
+    const pickup = await bookPickup(em, { day, slotId: input.slotId }, schedule);
     const plan = totalCents > 0 ? planDraw(lots, totalCents) : { byPayer: [], draws: [] };
     if (!plan) throw insufficientFunds();
 
@@ -174,6 +209,9 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       totalCents,
       idempotencyKey: input.idempotencyKey,
       requestHash: hash,
+      pickupDay: day,
+      pickupSlotId: pickup.slot?.id ?? null,
+      pickupAt: pickup.at,
     };
     const lines = productIds.map((id) => ({
       id: newId(),
@@ -181,6 +219,7 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       quantity: quantities.get(id)!,
       unitPriceCents: basket.get(id)!.priceCents,
       productName: basket.get(id)!.name,
+      planDay: basket.get(id)!.isScheduled ? day : null,
     }));
     const spends = plan.byPayer.map((part) => ({ id: newId(), payerId: part.payerId, amountCents: part.amountCents }));
     const debitOf = new Map(spends.map((entry) => [entry.payerId, entry.id]));
@@ -206,6 +245,9 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
           status: 'placed',
           statusChangedAt: when,
           totalCents,
+          pickupDay: day,
+          pickupSlot: pickup.slot?.id ?? null,
+          pickupAt: pickup.at?.toISOString() ?? null,
           idempotencyKey: input.idempotencyKey,
           requestHash: hash,
         })!,
@@ -235,7 +277,7 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
     await insertOrderLines(em, { orderId: order.id, at, lines });
     await insertOrderLedger(em, { orderId: order.id, userId: eater.id, createdById: actor.id, at, spends, draws, audit, stamp });
     // The kitchen gets the ticket, the eater's other screens the order and the balance, every menu the stock left.
-    const tracked = productIds.filter((id) => basket.get(id)!.stock !== null);
+    const tracked = productIds.filter((id) => !basket.get(id)!.isScheduled && basket.get(id)!.stock !== null);
     await recordLiveEvents(em, [
       ticketChanged({
         id: order.id,
@@ -244,6 +286,8 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
         isTillOrder: actor.id !== eater.id,
         createdAt: when,
         statusChangedAt: when,
+        pickupDay: day,
+        pickupAt: pickup.at?.toISOString() ?? null,
         lines: lines.map(({ productId, productName, quantity }) => ({ productId, productName, quantity })),
       }),
       orderMoved({ id: order.id, user: eater, status: 'placed', statusChangedAt: at }),
@@ -276,6 +320,10 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       placedById: actor.id,
       placedByName: actor.name,
       createdAt: when,
+      pickupDay: day,
+      pickupSlot: pickup.slot,
+      pickupAt: pickup.at?.toISOString() ?? null,
+      isChangeable: isChangeableAt({ status: 'placed', pickupDay: day, placedAt: at }, at, schedule),
       statusChangedAt: when,
       readyAt: null,
       collectedAt: null,
@@ -317,7 +365,17 @@ const loadOrderInScope = async (ctx: Ctx, em: EntityManager, orderId: string): P
 };
 
 export const getOrder = async (ctx: Ctx, orderId: string): Promise<OrderDto> =>
-  toOrderDto(ctx.em, await loadOrderInScope(ctx, ctx.em, orderId));
+  toOrderDto(ctx.em, await loadOrderInScope(ctx, ctx.em, orderId), await scheduleOf(ctx));
+
+/** The owner's changes (cancel, another slot) end at the pickup day's cut-off (walk-up orders: while placed). */
+const assertChangeable = (order: Order, schedule: Schedule): void => {
+  if (order.status !== 'placed') return;
+  if (!isChangeableAt({ status: order.status, pickupDay: order.pickupDay, placedAt: order.createdAt }, new Date(), schedule)) {
+    throw new AppError('PRECONDITION_FAILED', `Changes for ${order.pickupDay} closed at ${schedule.cutoffTime}`, {
+      reason: 'PAST_CUTOFF',
+    });
+  }
+};
 
 /**
  * Money back for an order, in one transaction under the eater's wallet lock and the order's row lock: cancelled
@@ -331,10 +389,12 @@ const giveMoneyBack = async (
   request: { to: 'cancelled' | 'refunded'; by: 'owner' | 'manager'; actorId: string; note: string | null },
 ): Promise<OrderDto> => {
   const outcome = { isMoved: false };
+  const schedule = await scheduleOf(ctx);
   const answer = await ctx.em.transactional(async (em) => {
     await lockWallet(em, probe.user.id);
     const order = await lockOrder(em, probe.id);
-    if (!shouldMove(order, request)) return toOrderDto(em, order);
+    if (!shouldMove(order, request)) return toOrderDto(em, order, schedule);
+    if (request.by === 'owner') assertChangeable(order, schedule);
     await returnOrderMoney(em, order, { to: request.to, actorId: request.actorId, note: request.note });
     const productIds = order.lines.getItems().map((line) => line.product.id);
     await recordLiveEvents(em, [
@@ -351,7 +411,7 @@ const giveMoneyBack = async (
       },
     ]);
     outcome.isMoved = true;
-    return toOrderDto(em, order);
+    return toOrderDto(em, order, schedule);
   });
   if (outcome.isMoved) {
     ctx.deps.live.wake();
@@ -418,6 +478,8 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
       'o.placedBy as placedById',
       'pb.name as placedByName',
       'o.createdAt',
+      'o.pickupDay',
+      'o.pickupAt',
       'o.statusChangedAt',
       'o.uncollectedAt',
       'o.refundedAt',
@@ -447,10 +509,41 @@ export const listOrders = async (ctx: Ctx, input: OrderListInput) => {
       ...row,
       itemCount: row.itemCount ?? 0,
       createdAt: row.createdAt.toISOString(),
+      pickupAt: row.pickupAt?.toISOString() ?? null,
       statusChangedAt: row.statusChangedAt.toISOString(),
       uncollectedAt: row.uncollectedAt?.toISOString() ?? null,
       refundedAt: row.refundedAt?.toISOString() ?? null,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null,
   };
+};
+
+/**
+ * The owner moves their order to another slot of its day, until the cut-off: the new slot is booked (refused when
+ * full, with the next free ones) and the old one given back, in one transaction under the order's row lock.
+ */
+export const changeSlot = async (ctx: Ctx, input: ChangeSlotInput): Promise<OrderDto> => {
+  const actor = requireRole(ctx.user, 'user');
+  const probe = await loadOrderInScope(ctx, ctx.em, input.orderId);
+  if (probe.user.id !== actor.id) {
+    throw new AppError('FORBIDDEN', 'Only the person who ordered can change the pickup time', { reason: 'OUT_OF_SCOPE' });
+  }
+  const schedule = await scheduleOf(ctx);
+  const answer = await ctx.em.transactional(async (em) => {
+    const order = await lockOrder(em, probe.id);
+    if (order.pickupSlot?.id === input.slotId) return toOrderDto(em, order, schedule);
+    if (order.status !== 'placed') {
+      throw new AppError('PRECONDITION_FAILED', 'The kitchen has started on this order', { reason: 'ORDER_NOT_CANCELLABLE' });
+    }
+    assertChangeable(order, schedule);
+    const pickup = await bookPickup(em, { day: order.pickupDay, slotId: input.slotId }, schedule);
+    if (order.pickupSlot) await releaseSlot(em, { day: order.pickupDay, slotId: order.pickupSlot.id });
+    order.pickupSlot = pickup.slot ? ref(em.getReference(PickupSlot, pickup.slot.id)) : null;
+    order.pickupAt = pickup.at;
+    await em.flush();
+    await recordLiveEvents(em, [ticketChanged(await loadTicket(em, order.id)), orderMoved(order)]);
+    return toOrderDto(em, order, schedule);
+  });
+  ctx.deps.live.wake();
+  return answer;
 };

@@ -40,6 +40,7 @@ export const EXPORT_COVERAGE: Record<string, string> = {
   'Order.user': 'orders',
   'Order.placedBy': 'orders (their own) and auditEntries (orders they took at the till for others)',
   'Order.refundedBy': 'not theirs: a refund they gave someone else (the act is in auditEntries)',
+  'MenuDay.publishedBy': 'not theirs: a day of the menu plan they published (the act is in auditEntries)',
   'Post.author': 'posts',
   'Review.user': 'reviews',
   'Payment.user': 'payments',

@@ -35,6 +35,7 @@ const selectProducts = (ctx: Ctx) =>
       'p.dietaryTags',
       'p.stock',
       'p.isActive',
+      'p.isScheduled',
       'p.ratingCount',
       'p.ratingSum',
       'p.updatedAt',
@@ -226,6 +227,7 @@ export const createProduct = async (ctx: Ctx, input: CreateProductInput): Promis
       allergens: input.allergens,
       dietaryTags: input.dietaryTags,
       stock: input.stock ?? null,
+      isScheduled: input.isScheduled ?? false,
     });
     await em.flush();
     await recordLiveEvents(em, await menuChangedFor(em, [product.id]));

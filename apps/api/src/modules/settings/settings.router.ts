@@ -8,11 +8,12 @@ export const settingsRouter = {
     requireRole(ctx.user, 'admin');
     return ctx.deps.settings.get(ctx.em);
   }),
+  /** Changes the settings given; the others stay as they are. */
   update: adminProcedure
-    .input(SettingsSchema)
+    .input(SettingsSchema.partial())
     .output(SettingsSchema)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       requireRole(ctx.user, 'admin');
-      return ctx.deps.settings.set(ctx.em, input);
+      return ctx.deps.settings.set(ctx.em, { ...(await ctx.deps.settings.get(ctx.em)), ...input });
     }),
 } satisfies TRPCRouterRecord;

@@ -13,6 +13,7 @@ import { Input } from '../../components/input';
 import { OrderStatusBadge } from '../../components/order-status-badge';
 import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/spinner';
+import { canteenToday } from '../../lib/canteen-config';
 import { errorMessage, errorReason } from '../../lib/errors';
 import { orderNumber } from '../../lib/format';
 import { useLiveState, withTicket } from '../../lib/live-events';
@@ -208,7 +209,9 @@ export const KitchenPage = () => {
     setMoving((ids) => new Set(ids).add(ticket.id));
     try {
       const moved = await move.mutateAsync({ orderId: ticket.id, status: to as 'placed', from: ticket.status });
-      queryClient.setQueryData(trpc.kitchen.queue.queryKey({}), (data) => (data ? withTicket(data, moved) : data));
+      queryClient.setQueryData(trpc.kitchen.queue.queryKey({}), (data) =>
+        data ? withTicket(data, moved, canteenToday()) : data,
+      );
       void queryClient.invalidateQueries({ queryKey: trpc.kitchen.lookup.pathKey() });
       if (isUndo) return;
       const back = previousKitchenStatus(moved.status);

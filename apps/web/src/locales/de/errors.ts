@@ -70,6 +70,13 @@ export const errors: typeof en = {
     ORDER_NOT_CANCELLABLE: 'Die Küche hat mit dieser Bestellung schon begonnen, sie kann nicht mehr storniert werden.',
     ORDER_STATUS_CHANGED: 'Diese Bestellung ist inzwischen weiter. Die Anzeige zeigt jetzt den aktuellen Stand.',
     INVALID_TRANSITION: 'Dieser Schritt ist für diese Bestellung nicht mehr möglich.',
+    PICKUP_DAY_NOT_ORDERABLE: 'Bestellungen sind nur für heute und die nächsten Tage möglich. Wähle einen anderen Tag.',
+    SLOT_FULL: 'Diese Abholzeit ist ausgebucht. Wähle eine der noch freien Zeiten.',
+    SLOT_NOT_AVAILABLE: 'Diese Abholzeit ist nicht mehr verfügbar. Wähle eine andere.',
+    PRODUCT_NOT_PLANNED: 'Dieses Gericht steht am gewählten Tag nicht auf dem Speiseplan.',
+    PAST_CUTOFF: 'Die Änderungsfrist für diesen Tag ist vorbei: Die Küche bereitet die Bestellung jetzt zu.',
+    PLAN_BELOW_SOLD: 'Es wurden bereits mehr bestellt. Plane mindestens so viele, wie verkauft sind.',
+    PRODUCT_NOT_SCHEDULED: 'Nur Tagesgerichte kommen auf den Speiseplan. Markiere das Gericht zuerst als Tagesgericht.',
     SERVICE_UNAVAILABLE:
       'Die Kantine ist kurz nicht erreichbar. Versuchen Sie es gleich noch einmal; dieselbe Aktion zu wiederholen ist sicher.',
   },

@@ -57,6 +57,13 @@ export const errors = {
     ORDER_NOT_CANCELLABLE: 'The kitchen has already started on this order, so it can no longer be cancelled.',
     ORDER_STATUS_CHANGED: 'This order has moved on since you looked. The screen now shows where it is.',
     INVALID_TRANSITION: 'That step is not possible for this order any more.',
+    PICKUP_DAY_NOT_ORDERABLE: 'Orders can be placed for today and the next few days only. Choose another day.',
+    SLOT_FULL: 'That pickup time is full. Choose one of the times still free.',
+    SLOT_NOT_AVAILABLE: 'That pickup time is no longer available. Choose another one.',
+    PRODUCT_NOT_PLANNED: 'That dish is not on the menu of the day you chose.',
+    PAST_CUTOFF: 'The change deadline for that day has passed: the kitchen is preparing the order now.',
+    PLAN_BELOW_SOLD: 'More have been ordered already than that. Plan at least as many as were sold.',
+    PRODUCT_NOT_SCHEDULED: 'Only daily dishes go on the menu plan. Mark the dish as a daily dish first.',
     SERVICE_UNAVAILABLE: 'The canteen is briefly unavailable. Try again in a moment; trying the same thing again is safe.',
   },
   /** By tRPC error code, when no reason says more. */
