@@ -198,11 +198,16 @@ test('a top-up from the cart: the shortfall and the waiting return page have no 
   await expect(page.getByText('You need €3.90 more.')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
-  // The return page while the provider has not answered yet: every answer is made to say "pending".
-  await page.route('**/trpc/payment.byId**', async (route) => {
+  // The return page while the provider has not answered yet: every answer of payment.byId is made to say
+  // "pending", also inside a batch with other calls (a live wallet event refetches several at once).
+  await page.route(/\/trpc\/[^?]*payment\.byId/, async (route) => {
     const response = await route.fetch();
+    const paths = decodeURIComponent(new URL(route.request().url()).pathname.split('/trpc/')[1] ?? '').split(',');
     const body = (await response.json()) as { result?: { data?: { status: string } } }[];
-    for (const item of body) if (item.result?.data) item.result.data.status = 'pending';
+    for (const [i, path] of paths.entries()) {
+      const data = body[i]?.result?.data;
+      if (path === 'payment.byId' && data) data.status = 'pending';
+    }
     await route.fulfill({ response, json: body });
   });
   await page.getByRole('button', { name: 'Top up €5.00' }).click();
