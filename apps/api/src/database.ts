@@ -93,7 +93,10 @@ export const seedIfWanted = async (db: Database, env: Env, logger: Logger): Prom
   const audit = { actorId: null, action: 'system.seed', requestId: null, ip: null, userAgent: null };
   const wantsDemo = env.SEED_DEMO ?? (db.embedded !== null && db.isFresh);
   if (wantsDemo) {
-    const seeded = await runWithAudit(audit, async () => (await seedDemo(em)) && (await seedDemoNews(em), true));
+    const seeded = await runWithAudit(
+      audit,
+      async () => (await seedDemo(em, { timeZone: env.CANTEEN_TIME_ZONE })) && (await seedDemoNews(em), true),
+    );
     if (seeded) logger.info('seeded demo data');
     return seeded;
   }

@@ -287,3 +287,27 @@ export const tomorrowOf = (deps: Pick<Deps, 'canteen'>): { day: string; weekday:
   const day = addDays(dayIn(new Date(), deps.canteen.timeZone), 1);
   return { day, weekday: isoWeekday(day) };
 };
+
+/** The typed reason (`cause.reason`) a call was refused with, or undefined when it went through. */
+export const reasonOf = async (promise: Promise<unknown>): Promise<string | undefined> => {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return (error as { cause?: { reason?: string } }).cause?.reason;
+  }
+};
+
+/** The tRPC code (`BAD_REQUEST`, …) a call was refused with, or undefined when it went through. */
+export const codeOf = async (promise: Promise<unknown>): Promise<string | undefined> => {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+};
+
+/** A single count from SQL (`select count(*) as n …`). */
+export const countOf = async (orm: MikroORM, sql: string, params: unknown[] = []): Promise<number> =>
+  Number((await orm.em.fork().getConnection().execute<{ n: string }[]>(sql, params))[0]!.n);

@@ -12,6 +12,8 @@ import {
   makeProduct,
   makeUser,
   tomorrowOf,
+  countOf,
+  reasonOf,
 } from './helpers';
 
 /**
@@ -20,19 +22,9 @@ import {
  * refusal is typed and changes nothing; a rush of pre-orders never overbooks a slot or a day's dish.
  */
 
-const reasonOf = async (promise: Promise<unknown>): Promise<string | undefined> => {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { cause?: { reason?: string } }).cause?.reason;
-  }
-};
-
 const as = (user: User) => createTestCaller({ user });
 
-const count = async (orm: MikroORM, sql: string, params: unknown[] = []): Promise<number> =>
-  Number((await orm.em.fork().getConnection().execute<{ n: string }[]>(sql, params))[0]!.n);
+const count = countOf;
 
 describe('the week plan', () => {
   let orm: MikroORM;
@@ -83,6 +75,11 @@ describe('the week plan', () => {
       ['11:45', 3, true],
       ['12:00', 3, true],
     ]);
+    // The days one may order for: today and the next five (the default), with the cut-off.
+    const horizon = await (await as(cast.employee)).slot.horizon();
+    expect(horizon.days).toHaveLength(6);
+    expect(horizon).toMatchObject({ today: dayIn(new Date(), deps.canteen.timeZone), cutoffTime: '10:30' });
+    expect(horizon.days[1]).toBe(tomorrow.day);
     // An employee cannot set slots.
     expect(await reasonOf((await as(cast.employee)).slot.setDay({ weekday: 1, window: null }))).toBe('ROLE_REQUIRED');
   });
@@ -302,5 +299,38 @@ describe('the week plan', () => {
     expect(await count(orm, 'select coalesce(sum(quantity), 0) as n from order_line where product_id = ?', [dish.id])).toBe(sold);
     // Every refusal changed nothing: one spend entry per placed order, no more.
     expect(await count(orm, 'select count(*) as n from wallet_entry')).toBe(before + placed);
+  });
+
+  it('lists a daily dish on the menu of a day only when its published plan has it, with that day’s badges and what is left', async () => {
+    const everyday = await makeProduct(orm, { name: 'Everyday water' });
+    const daily = await plannedDish(tomorrow.day, 12);
+    const draft = await plannedDish(addDays(tomorrow.day, 1), 5, { publish: false });
+    // One process: the manager's plan change drops the menu pages this employee's menu was served from.
+    const employee = await createTestCaller({ user: cast.employee, deps });
+    const menuOf = async (day?: string) =>
+      (await employee.product.list({ limit: 50, ...(day ? { day } : {}) })).items.map((p) => [p.name, p.stock, p.plan]);
+    expect(await menuOf(tomorrow.day)).toEqual([
+      [daily.name, 12, { isNew: false, isChefsChoice: true }],
+      ['Everyday water', everyday.stock, null],
+    ]);
+    // The day after: planned but not published; today: not planned.
+    expect((await menuOf(addDays(tomorrow.day, 1))).map(([name]) => name)).toEqual(['Everyday water']);
+    expect((await employee.product.counts({ day: dayIn(new Date(), deps.canteen.timeZone) })).total).toBe(1);
+    // Without a day (the manager's products page), every dish.
+    const names = (await employee.product.list({ limit: 50 })).items.map((p) => p.name);
+    expect(names).toHaveLength(3);
+    expect(new Set(names)).toEqual(new Set([daily.name, draft.name, 'Everyday water']));
+
+    // An order takes from the day's quantity; the menu shows it at once (the plan changed the cache too).
+    const payer = await makePayer(orm);
+    await fund(orm, cast.employee, payer, 5_000);
+    await employee.order.place({
+      items: [{ productId: daily.id, quantity: 3 }],
+      idempotencyKey: 'menu-day-order',
+      pickupDay: tomorrow.day,
+    });
+    const manager = await createTestCaller({ user: cast.manager, deps });
+    await manager.plan.setDish({ day: tomorrow.day, productId: daily.id, plannedQuantity: 12, isNew: true });
+    expect((await menuOf(tomorrow.day))[0]).toEqual([daily.name, 9, { isNew: true, isChefsChoice: true }]);
   });
 });

@@ -74,7 +74,7 @@ describe('privacy.export', () => {
       expect.objectContaining({
         id: order.id,
         totalCents: 900,
-        lines: [{ productName: 'Lentil soup', quantity: 2, unitPriceCents: 450 }],
+        lines: [{ productName: 'Lentil soup', quantity: 2, unitPriceCents: 450, options: [], note: null }],
       }),
     ]);
     expect(data.walletEntries.map((e) => [e.kind, e.amountCents])).toEqual([
@@ -104,6 +104,8 @@ describe('privacy.export', () => {
 describe('privacy.erase', () => {
   it('anonymises the person, ends every sign-in, and keeps every ledger and order total as it was', async () => {
     const { employee, admin, deps, client } = await personWithHistory();
+    // A note for the kitchen is their own words.
+    await orm.em.fork().getConnection().execute(`update order_line set note = 'Eli: no nuts, allergic'`);
     const before = await totals();
     const balanceBefore = await balanceByPayer(orm.em.fork(), employee.id);
     const asAdmin = await createTestCaller({ user: admin, deps });
@@ -124,6 +126,8 @@ describe('privacy.erase', () => {
     expect(await orm.em.fork().count(Session, { user: employee.id })).toBe(0);
     expect(await orm.em.fork().count(PasswordReset, { user: employee.id })).toBe(0);
     expect(await orm.em.fork().count(WalletEntry, { user: employee.id })).toBe(2);
+    const notes = await orm.em.fork().getConnection().execute(`select note from order_line where note is not null`);
+    expect(notes).toEqual([]);
 
     // Nothing left in the audit log says who they were or where they signed in from.
     const trail = await orm.em.fork().find(AuditEntry, { $or: [{ actor: employee.id }, { entityId: employee.id }] });

@@ -1,6 +1,17 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { describe, expect, inject, it } from 'vitest';
-import { Category, Payer, Product, User, WalletEntry, balanceByPayer, createOrmConfig } from '@canteen/db';
+import {
+  Category,
+  MenuDay,
+  MenuDayDish,
+  Payer,
+  PickupSlot,
+  Product,
+  User,
+  WalletEntry,
+  balanceByPayer,
+  createOrmConfig,
+} from '@canteen/db';
 import { DEMO_LOGINS, seedDemo } from '@canteen/db/seed';
 import { freshDatabase } from './db';
 
@@ -26,6 +37,15 @@ describe('demo seed', () => {
       const employee = await em.findOneOrFail(User, { email: 'employee@canteen.test' });
       const total = (await balanceByPayer(em, employee.id)).reduce((sum, row) => sum + row.amountCents, 0);
       expect(total).toBeGreaterThan(0);
+      // The week plan: slots on weekdays, daily dishes on a published plan, and dishes with options.
+      expect(await em.count(PickupSlot, { weekday: 3 })).toBe(10);
+      expect(await em.count(PickupSlot, { weekday: 6 })).toBe(0);
+      expect(await em.count(MenuDay, { publishedAt: { $ne: null } })).toBeGreaterThanOrEqual(8);
+      expect(await em.count(MenuDayDish)).toBeGreaterThanOrEqual(16);
+      expect(await em.count(Product, { isScheduled: true })).toBe(5);
+      const withOptions = (await em.find(Product, {})).filter((p) => p.optionGroups.length > 0);
+      expect(withOptions.length).toBeGreaterThanOrEqual(5);
+      expect(withOptions.flatMap((p) => p.optionGroups.flatMap((g) => g.options)).every((o) => o.id && !o.isArchived)).toBe(true);
       // Kitchen staff have no wallet.
       const kitchen = await em.findOneOrFail(User, { email: 'kitchen@canteen.test' });
       expect(await em.count(WalletEntry, { user: kitchen })).toBe(0);
@@ -36,6 +56,14 @@ describe('demo seed', () => {
       expect(await seedDemo(orm.em.fork())).toBe(false);
       expect(await orm.em.fork().count(User, { email: 'kitchen@canteen.test', role: 'kitchen' })).toBe(1);
       expect(await orm.em.fork().count(User)).toBe(people + 1);
+
+      // A demo database from before the week plan gets it at the next start, once.
+      await orm.em.fork().getConnection().execute('delete from menu_day_dish; delete from menu_day; delete from pickup_slot');
+      expect(await seedDemo(orm.em.fork(), { timeZone: 'Europe/Berlin' })).toBe(false);
+      expect(await orm.em.fork().count(PickupSlot)).toBe(50);
+      expect(await orm.em.fork().count(Product, { isScheduled: true }), 'the daily dishes are not made twice').toBe(5);
+      expect(await seedDemo(orm.em.fork())).toBe(false);
+      expect(await orm.em.fork().count(PickupSlot)).toBe(50);
     } finally {
       await orm.close(true);
     }

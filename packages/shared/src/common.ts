@@ -124,6 +124,10 @@ export const ERROR_REASONS = [
   'PLAN_BELOW_SOLD',
   /** Only dishes served on planned days (scheduled) go on the menu plan. */
   'PRODUCT_NOT_SCHEDULED',
+  /** An option that is not (or no longer) offered with that dish. */
+  'OPTION_UNAVAILABLE',
+  /** Too few or too many options of a group (a required side not chosen, more extras than allowed). */
+  'OPTION_CHOICE_INVALID',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -28,3 +28,4 @@ export * from './notification';
 export * from './calendar';
 export * from './schedule';
 export * from './plan';
+export * from './options';

@@ -2,28 +2,60 @@ import { z } from 'zod';
 import { DateInputSchema, IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
 import { MAX_LINE_QUANTITY, MAX_NOTE_LENGTH, MAX_ORDER_LINES } from './constants';
 
-export type OrderItem = { productId: string; quantity: number };
+export type OrderItem = { productId: string; quantity: number; optionIds?: string[] | undefined; note?: string | undefined };
 
-/** One line per dish, quantities added up, in first-seen order: the basket the order rules are checked on. */
-export const mergeOrderItems = (items: readonly OrderItem[]): OrderItem[] => {
-  const merged = new Map<string, number>();
-  for (const { productId, quantity } of items) merged.set(productId, (merged.get(productId) ?? 0) + quantity);
-  return [...merged].map(([productId, quantity]) => ({ productId, quantity }));
+/** What makes two items the same line: the dish, the options chosen (in a fixed order) and the note. */
+export const orderLineKey = (item: Pick<OrderItem, 'productId' | 'optionIds' | 'note'>): string =>
+  JSON.stringify([item.productId, [...(item.optionIds ?? [])].sort(), item.note ?? ''] as const);
+
+/**
+ * One line per dish, options and note, quantities added up, in first-seen order: the basket the order rules are
+ * checked on.
+ */
+export const mergeOrderItems = <I extends OrderItem>(items: readonly I[]): I[] => {
+  const merged = new Map<string, I>();
+  for (const item of items) {
+    const key = orderLineKey(item);
+    const earlier = merged.get(key);
+    merged.set(key, earlier ? { ...earlier, quantity: earlier.quantity + item.quantity } : item);
+  }
+  return [...merged.values()];
+};
+
+/** How many of each dish a basket holds, over all its lines (stock and the per-dish cap count these). */
+export const quantitiesByDish = (items: readonly Pick<OrderItem, 'productId' | 'quantity'>[]): Map<string, number> => {
+  const quantities = new Map<string, number>();
+  for (const { productId, quantity } of items) quantities.set(productId, (quantities.get(productId) ?? 0) + quantity);
+  return quantities;
 };
 import { ORDER_STATUSES } from './lifecycle';
+import { ChosenOptionSchema, KitchenNoteSchema, OptionIdsSchema } from './options';
+import { AllergenSchema } from './product';
 import { DaySchema, TimeOfDaySchema } from './schedule';
 import { PayerAmountSchema } from './wallet';
 
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
 
 export const PlaceOrderInputSchema = z.object({
-  /** Lines of one dish are merged before the per-line cap applies, so splitting a line cannot bypass it. */
+  /**
+   * Items of the same dish, options and note are merged into one line; the cap counts a dish over all its lines, so
+   * splitting a line cannot bypass it.
+   */
   items: z
-    .array(z.object({ productId: IdSchema, quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY) }))
+    .array(
+      z.object({
+        productId: IdSchema,
+        quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
+        /** The dish's options chosen (ids); each group's rules are checked when the order is placed. */
+        optionIds: OptionIdsSchema.optional(),
+        /** For the kitchen ("no onions, please"). */
+        note: KitchenNoteSchema.optional(),
+      }),
+    )
     .min(1, 'The order is empty')
     .max(MAX_ORDER_LINES)
     .transform(mergeOrderItems)
-    .refine((items) => items.every((item) => item.quantity <= MAX_LINE_QUANTITY), {
+    .refine((items) => [...quantitiesByDish(items).values()].every((quantity) => quantity <= MAX_LINE_QUANTITY), {
       message: `At most ${MAX_LINE_QUANTITY} of one dish per order`,
     }),
   /** Sent again on retry; the first result is returned and nothing is charged twice. */
@@ -41,8 +73,14 @@ export const OrderLineDtoSchema = z.object({
   productId: IdSchema,
   productName: z.string(),
   quantity: z.number().int(),
+  /** The dish's price with its options', per piece, as ordered. */
   unitPriceCents: z.number().int(),
   lineTotalCents: z.number().int(),
+  /** The options chosen, named and priced as they were. */
+  options: z.array(ChosenOptionSchema),
+  /** The dish's allergens and its options', as they were. */
+  allergens: z.array(AllergenSchema),
+  note: z.string().nullable(),
 });
 
 export const OrderDtoSchema = z.object({

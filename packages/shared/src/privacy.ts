@@ -36,7 +36,15 @@ export const PrivacyExportSchema = z.object({
       createdAt: date,
       refundedAt: maybeDate,
       refundReason: z.string().nullable(),
-      lines: z.array(z.object({ productName: z.string(), quantity: z.number().int(), unitPriceCents: z.number().int() })),
+      lines: z.array(
+        z.object({
+          productName: z.string(),
+          quantity: z.number().int(),
+          unitPriceCents: z.number().int(),
+          options: z.array(z.string()),
+          note: z.string().nullable(),
+        }),
+      ),
     }),
   ),
   walletEntries: z.array(

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, PageInputSchema, TextSchema, pageOf } from './common';
+import { OptionGroupSchema, OptionGroupsInputSchema } from './options';
+import { DaySchema } from './schedule';
 import { ALLERGENS, DIETARY_TAGS, MAX_PRICE_CENTS, MAX_PRODUCT_DESCRIPTION_LENGTH, MAX_STOCK, PRODUCT_SORTS } from './constants';
 
 export const AllergenSchema = z.enum(ALLERGENS);
@@ -25,6 +27,13 @@ export const ProductDtoSchema = z.object({
   isActive: z.boolean(),
   /** A daily dish: served on the days of the menu plan that list it, with that day's quantity. */
   isScheduled: z.boolean(),
+  /** Choices on the dish (sides, extras), with what each adds to the price and its allergens. */
+  optionGroups: z.array(OptionGroupSchema),
+  /**
+   * A daily dish on the menu of the day asked for (`day`): its badges for that day. Its `stock` is then what is
+   * left of that day's planned quantity (null: no limit). Null for everyday dishes and when no day was asked for.
+   */
+  plan: z.object({ isNew: z.boolean(), isChefsChoice: z.boolean() }).nullable(),
   ratingAverage: z.number().nullable(),
   ratingCount: z.number().int(),
   updatedAt: IsoDateSchema,
@@ -38,12 +47,14 @@ const ProductFiltersSchema = z.object({
   search: TextSchema.trim().max(100).optional(),
   /** Every listed tag must apply. */
   dietaryTags: z.array(DietaryTagSchema).max(DIETARY_TAGS.length).optional(),
-  /** None of these allergens may be present. */
+  /** None of these allergens may be present: in the dish, and in some choice of each group it requires. */
   freeFrom: z.array(AllergenSchema).max(ALLERGENS.length).optional(),
   minPriceCents: CentsSchema.optional(),
   maxPriceCents: CentsSchema.optional(),
   /** Managers only: include archived products. */
   includeArchived: z.boolean().optional(),
+  /** The menu of a day: daily dishes only when that day's published plan lists them. Without it, every dish. */
+  day: DaySchema.optional(),
 });
 export type ProductFilters = z.infer<typeof ProductFiltersSchema>;
 
@@ -77,6 +88,8 @@ const ProductFieldsSchema = z.object({
   stock: StockCountSchema.nullable().optional(),
   /** A daily dish (on the menu plan's days) rather than one served every day. */
   isScheduled: z.boolean().optional(),
+  /** The whole list of option groups (replaces the dish's); options left out are no longer offered. */
+  optionGroups: OptionGroupsInputSchema.optional(),
 });
 export const CreateProductInputSchema = ProductFieldsSchema;
 export type CreateProductInput = z.infer<typeof CreateProductInputSchema>;

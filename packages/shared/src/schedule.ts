@@ -124,6 +124,14 @@ export const SlotsOfDaySchema = z.object({
 });
 export type SlotsOfDay = z.infer<typeof SlotsOfDaySchema>;
 
+/** The days one may order for now (today first) and until when on each an order may be changed. */
+export const OrderHorizonSchema = z.object({
+  today: DaySchema,
+  days: z.array(DaySchema),
+  cutoffTime: TimeOfDaySchema,
+});
+export type OrderHorizon = z.infer<typeof OrderHorizonSchema>;
+
 /** The first slots still open with room, for a "that slot is full: try …" answer. */
 export const nextFreeSlots = (slots: readonly SlotAvailability[], count = 3): SlotAvailability[] =>
   slots.filter((slot) => slot.isOpen && slot.left > 0).slice(0, count);

@@ -13,7 +13,7 @@ const ticket = (id: string, status: KitchenTicket['status'], createdAt: string):
   statusChangedAt: createdAt,
   pickupDay: '2026-12-06',
   pickupAt: null,
-  lines: [{ productId: 'soup', productName: 'Soup', quantity: 1 }],
+  lines: [{ productId: 'soup', productName: 'Soup', quantity: 1, options: [], note: null }],
 });
 
 describe('withTicket', () => {

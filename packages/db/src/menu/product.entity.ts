@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { Allergen, DietaryTag } from '@canteen/shared';
+import type { Allergen, DietaryTag, OptionGroup } from '@canteen/shared';
 import { baseProperties } from '../common/base';
 import { Category } from './category.entity';
 
@@ -21,6 +21,11 @@ export const ProductSchema = defineEntity({
      * the others (drinks, snacks) every day, from `stock`.
      */
     isScheduled: p.boolean().default(false),
+    /** Choices on the dish (sides, extras): groups of options with their prices and allergens (`@canteen/shared` options.ts). */
+    optionGroups: p
+      .json<OptionGroup[]>()
+      .defaultRaw(`'[]'`)
+      .onCreate(() => []),
     ratingCount: p.integer().default(0),
     ratingSum: p.integer().default(0),
     /** Name and description folded for search (lower case, no accents), kept by PostgreSQL itself (search.ts). */

@@ -12,6 +12,7 @@ import { Migration20261206140000 } from './Migration20261206140000';
 import { Migration20261206150000 } from './Migration20261206150000';
 import { Migration20261206160000 } from './Migration20261206160000';
 import { Migration20261206170000 } from './Migration20261206170000';
+import { Migration20261206180000 } from './Migration20261206180000';
 
 /** Every committed migration, in order. Listed explicitly so the bundled API carries them; add new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206150000', class: Migration20261206150000 },
   { name: 'Migration20261206160000', class: Migration20261206160000 },
   { name: 'Migration20261206170000', class: Migration20261206170000 },
+  { name: 'Migration20261206180000', class: Migration20261206180000 },
 ];

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { ORDER_STATUSES } from '@canteen/shared';
+import { type Allergen, type ChosenOption, ORDER_STATUSES } from '@canteen/shared';
 import { baseProperties } from '../common/base';
 import { Product } from '../menu/product.entity';
 import { PickupSlot } from '../plan/pickup-slot.entity';
@@ -72,6 +72,15 @@ export const OrderLineSchema = defineEntity({
     productName: p.string().length(120),
     /** The plan day whose stock the line took (a scheduled dish), so a cancel or refund puts it back there. */
     planDay: p.date().nullable(),
+    /** The options chosen, named and priced as they were (already in `unitPriceCents`). */
+    options: p
+      .json<ChosenOption[]>()
+      .defaultRaw(`'[]'`)
+      .onCreate(() => []),
+    /** The dish's allergens and its options', as they were when ordered. */
+    allergens: p.array<Allergen>().default([]),
+    /** The eater's note for the kitchen. */
+    note: p.string().length(140).nullable(),
   },
 });
 

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Allergen, ChosenOption, OptionGroup } from '@canteen/shared';
 import { sql } from 'kysely';
 import { kysely } from '../query';
 
@@ -50,6 +51,8 @@ export type BasketDish = {
   isTaken: boolean;
   /** Served on the plan's days, from that day's stock (`takePlannedDishes`), not from `stock`. */
   isScheduled: boolean;
+  allergens: Allergen[];
+  optionGroups: OptionGroup[];
 };
 
 /**
@@ -69,6 +72,8 @@ export const takeBasket = async (em: SqlEntityManager, quantities: ReadonlyMap<s
     stock: number | null;
     is_taken: boolean;
     is_scheduled: boolean;
+    allergens: Allergen[];
+    option_groups: OptionGroup[];
   }>`
     with wanted as (select * from unnest(${ids}::uuid[], ${counts}::int[]) as w(id, quantity)),
     locked as (
@@ -80,7 +85,7 @@ export const takeBasket = async (em: SqlEntityManager, quantities: ReadonlyMap<s
       where p.id = w.id and p.stock >= w.quantity and p.is_active
       returning p.id)
     select p.id, p.name, p.price_cents, p.is_active, p.stock, exists (select 1 from taken t where t.id = p.id) as is_taken,
-      p.is_scheduled
+      p.is_scheduled, p.allergens, p.option_groups
     from product p join wanted w on w.id = p.id`.execute(kysely(em));
   return rows.map((row) => ({
     id: row.id,
@@ -90,6 +95,8 @@ export const takeBasket = async (em: SqlEntityManager, quantities: ReadonlyMap<s
     stock: row.stock,
     isTaken: row.is_taken,
     isScheduled: row.is_scheduled,
+    allergens: row.allergens,
+    optionGroups: row.option_groups,
   }));
 };
 
@@ -113,6 +120,9 @@ export type NewOrderLine = {
   unitPriceCents: number;
   productName: string;
   planDay: string | null;
+  options: ChosenOption[];
+  allergens: Allergen[];
+  note: string | null;
 };
 
 export const insertOrder = async (em: SqlEntityManager, order: NewOrder): Promise<void> => {
@@ -130,12 +140,15 @@ export const insertOrderLines = async (
 ): Promise<void> => {
   await sql`
     insert into order_line (id, created_at, updated_at, order_id, product_id, quantity, unit_price_cents, product_name,
-      plan_day)
-    select l.id, ${at}, ${at}, ${orderId}, l.product_id, l.quantity, l.unit_price_cents, l.product_name, l.plan_day
+      plan_day, options, allergens, note)
+    select l.id, ${at}, ${at}, ${orderId}, l.product_id, l.quantity, l.unit_price_cents, l.product_name, l.plan_day,
+      l.options, array(select jsonb_array_elements_text(l.allergens)), l.note
     from unnest(${lines.map((l) => l.id)}::uuid[], ${lines.map((l) => l.productId)}::uuid[],
       ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceCents)}::int[],
-      ${lines.map((l) => l.productName)}::text[], ${lines.map((l) => l.planDay)}::date[])
-      as l(id, product_id, quantity, unit_price_cents, product_name, plan_day)`.execute(kysely(em));
+      ${lines.map((l) => l.productName)}::text[], ${lines.map((l) => l.planDay)}::date[],
+      ${lines.map((l) => JSON.stringify(l.options))}::jsonb[], ${lines.map((l) => JSON.stringify(l.allergens))}::jsonb[],
+      ${lines.map((l) => l.note)}::text[])
+      as l(id, product_id, quantity, unit_price_cents, product_name, plan_day, options, allergens, note)`.execute(kysely(em));
 };
 
 export type NewSpend = { id: string; payerId: string; amountCents: number };

@@ -4,6 +4,7 @@ import { Department } from '../department/department.entity';
 import { buildDepartment, buildUser } from '../factories';
 import { hashPassword } from '../user/password-hash';
 import { User } from '../user/user.entity';
+import { addMissingWeekPlan, seedWeekPlan } from './plan-seed';
 import { seedCredits, seedMenu, seedPayers } from './wallet-seed';
 
 export const DEMO_PASSWORD = 'Canteen-Demo-2026';
@@ -51,10 +52,14 @@ const addMissingDemoLogins = async (em: EntityManager): Promise<void> => {
   await em.flush();
 };
 
-/** Idempotent: when the demo admin exists, only demo logins added since are created. Returns whether it seeded the demo. */
-export const seedDemo = async (em: EntityManager): Promise<boolean> => {
+/**
+ * Idempotent: when the demo admin exists, only what the demo gained since (the kitchen's login, the week plan) is
+ * added. Returns whether it seeded the demo. `timeZone` is the canteen's: the demo plan's days are its days.
+ */
+export const seedDemo = async (em: EntityManager, { timeZone = 'UTC' }: { timeZone?: string } = {}): Promise<boolean> => {
   if (await em.count(User, { email: DEMO_LOGINS[0].email })) {
     await addMissingDemoLogins(em);
+    await addMissingWeekPlan(em, timeZone);
     return false;
   }
   const faker = new Faker({ locale: [en] });
@@ -105,6 +110,7 @@ export const seedDemo = async (em: EntityManager): Promise<boolean> => {
   seedMenu(em);
   seedCredits({ em, faker, users, payers: seedPayers(em, departmentList) });
   await em.flush();
+  await seedWeekPlan(em, { timeZone });
   return true;
 };
 

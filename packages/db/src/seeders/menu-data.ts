@@ -20,6 +20,15 @@ export type MenuProductSeed = {
   allergens: Allergen[];
   dietaryTags: DietaryTag[];
   stock: number | null;
+  /** Choices on the dish (ids are given when seeding). */
+  optionGroups?: OptionGroupSeed[];
+};
+
+export type OptionGroupSeed = {
+  name: string;
+  minChoices: number;
+  maxChoices: number;
+  options: { name: string; priceDeltaCents: number; allergens: Allergen[] }[];
 };
 
 export type Allergen =
@@ -151,6 +160,18 @@ export const MENU_PRODUCTS: MenuProductSeed[] = [
     allergens: ['fish', 'gluten', 'eggs', 'mustard'],
     dietaryTags: ['pescatarian', 'dairy_free'],
     stock: null,
+    optionGroups: [
+      {
+        name: 'Side',
+        minChoices: 1,
+        maxChoices: 1,
+        options: [
+          { name: 'Chunky chips', priceDeltaCents: 0, allergens: [] },
+          { name: 'Side salad', priceDeltaCents: 0, allergens: ['mustard'] },
+          { name: 'Minted mushy peas', priceDeltaCents: 0, allergens: [] },
+        ],
+      },
+    ],
   },
   {
     name: 'Chicken Teriyaki Donburi',
@@ -161,6 +182,18 @@ export const MENU_PRODUCTS: MenuProductSeed[] = [
     allergens: ['soy', 'gluten', 'sesame'],
     dietaryTags: ['dairy_free'],
     stock: null,
+    optionGroups: [
+      {
+        name: 'Extras',
+        minChoices: 0,
+        maxChoices: 3,
+        options: [
+          { name: 'Soft-boiled egg', priceDeltaCents: 80, allergens: ['eggs'] },
+          { name: 'Extra chicken', priceDeltaCents: 220, allergens: [] },
+          { name: 'Kimchi', priceDeltaCents: 60, allergens: ['crustaceans'] },
+        ],
+      },
+    ],
   },
   {
     name: 'Wild Mushroom Risotto',
@@ -345,6 +378,27 @@ export const MENU_PRODUCTS: MenuProductSeed[] = [
     allergens: ['milk'],
     dietaryTags: ['gluten_free', 'halal', 'spicy'],
     stock: null,
+    optionGroups: [
+      {
+        name: 'Base',
+        minChoices: 1,
+        maxChoices: 1,
+        options: [
+          { name: 'Coriander-lime rice', priceDeltaCents: 0, allergens: [] },
+          { name: 'Mixed leaves', priceDeltaCents: 0, allergens: [] },
+        ],
+      },
+      {
+        name: 'Extras',
+        minChoices: 0,
+        maxChoices: 3,
+        options: [
+          { name: 'Guacamole', priceDeltaCents: 100, allergens: [] },
+          { name: 'Extra cheddar', priceDeltaCents: 60, allergens: ['milk'] },
+          { name: 'Pickled jalapeños', priceDeltaCents: 30, allergens: [] },
+        ],
+      },
+    ],
   },
   {
     name: 'Thai Peanut Noodle Salad',
@@ -446,6 +500,17 @@ export const MENU_PRODUCTS: MenuProductSeed[] = [
     allergens: ['gluten', 'sesame'],
     dietaryTags: ['vegan', 'vegetarian', 'dairy_free'],
     stock: 20,
+    optionGroups: [
+      {
+        name: 'Extras',
+        minChoices: 0,
+        maxChoices: 2,
+        options: [
+          { name: 'Grilled halloumi', priceDeltaCents: 150, allergens: ['milk'] },
+          { name: 'Chilli sauce', priceDeltaCents: 20, allergens: [] },
+        ],
+      },
+    ],
   },
   {
     name: 'Tuna Melt Panini',
@@ -838,5 +903,77 @@ export const MENU_PRODUCTS: MenuProductSeed[] = [
     allergens: ['gluten', 'peanuts', 'soy'],
     dietaryTags: ['vegan', 'vegetarian', 'dairy_free'],
     stock: 30,
+  },
+];
+
+/** Daily dishes: served on the days of the menu plan that list them (the demo plans two or three a day). */
+export const DAILY_DISHES: MenuProductSeed[] = [
+  {
+    name: 'Braised Beef Goulash with Spätzle',
+    description: 'Slow-braised beef shin in a paprika and onion sauce with buttered egg spätzle and sour cream.',
+    category: 'mains',
+    priceCents: 890,
+    allergens: ['gluten', 'eggs', 'milk', 'celery'],
+    dietaryTags: [],
+    stock: null,
+    optionGroups: [
+      {
+        name: 'Side',
+        minChoices: 1,
+        maxChoices: 1,
+        options: [
+          { name: 'Spätzle', priceDeltaCents: 0, allergens: ['gluten', 'eggs'] },
+          { name: 'Boiled potatoes', priceDeltaCents: 0, allergens: [] },
+          { name: 'Bread dumpling', priceDeltaCents: 40, allergens: ['gluten', 'eggs', 'milk'] },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Vegetable Lasagne of the Day',
+    description: 'Layers of fresh pasta, roasted courgette, aubergine and spinach with tomato sauce and béchamel.',
+    category: 'mains',
+    priceCents: 780,
+    allergens: ['gluten', 'eggs', 'milk'],
+    dietaryTags: ['vegetarian'],
+    stock: null,
+  },
+  {
+    name: 'Catch of the Day with Herb Potatoes',
+    description: "The fishmonger's pick of the morning, pan-fried, with parsley potatoes and a lemon butter sauce.",
+    category: 'mains',
+    priceCents: 1090,
+    allergens: ['fish', 'milk'],
+    dietaryTags: ['pescatarian', 'gluten_free'],
+    stock: null,
+  },
+  {
+    name: 'Chickpea and Spinach Curry',
+    description: 'Chickpeas and spinach in a coconut, tomato and ginger curry with basmati rice and coriander.',
+    category: 'mains',
+    priceCents: 720,
+    allergens: [],
+    dietaryTags: ['vegan', 'vegetarian', 'gluten_free', 'dairy_free'],
+    stock: null,
+    optionGroups: [
+      {
+        name: 'Extras',
+        minChoices: 0,
+        maxChoices: 2,
+        options: [
+          { name: 'Garlic naan', priceDeltaCents: 150, allergens: ['gluten', 'milk'] },
+          { name: 'Mango chutney', priceDeltaCents: 40, allergens: ['mustard'] },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Roast Chicken Leg with Rosemary Jus',
+    description: 'Free-range chicken leg roasted with rosemary and garlic, with roast root vegetables and its own jus.',
+    category: 'mains',
+    priceCents: 950,
+    allergens: ['celery'],
+    dietaryTags: ['gluten_free', 'dairy_free', 'halal'],
+    stock: null,
   },
 ];

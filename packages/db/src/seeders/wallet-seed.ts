@@ -4,7 +4,17 @@ import type { Department } from '../department/department.entity';
 import { buildCategory, buildLot, buildPayer, buildProduct } from '../factories';
 import type { User } from '../user/user.entity';
 import type { Payer } from '../wallet/payer.entity';
-import { MENU_CATEGORIES, MENU_PRODUCTS } from './menu-data';
+import type { OptionGroup } from '@canteen/shared';
+import { newId } from '../common/base';
+import { MENU_CATEGORIES, MENU_PRODUCTS, type OptionGroupSeed } from './menu-data';
+
+/** A seeded dish's option groups, with ids. */
+export const withOptionIds = (groups: readonly OptionGroupSeed[] = []): OptionGroup[] =>
+  groups.map((group) => ({
+    ...group,
+    id: newId(),
+    options: group.options.map((option) => ({ ...option, id: newId(), isArchived: false })),
+  }));
 
 /** A few tracked dishes start nearly or entirely sold out, so the demo shows what that looks like. */
 const DEMO_LOW_STOCK = [3, 2, 0];
@@ -23,6 +33,7 @@ export const seedMenu = (em: EntityManager): void => {
       allergens: spec.allergens,
       dietaryTags: spec.dietaryTags,
       stock,
+      optionGroups: withOptionIds(spec.optionGroups),
     });
   }
 };

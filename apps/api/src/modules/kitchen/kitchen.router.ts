@@ -5,6 +5,8 @@ import {
   KitchenQueueInputSchema,
   KitchenQueueSchema,
   KitchenTicketSchema,
+  ProductionSheetInputSchema,
+  ProductionSheetSchema,
   SetKitchenStatusInputSchema,
 } from '@canteen/shared';
 import { kitchenProcedure } from '../../trpc/init';
@@ -23,4 +25,8 @@ export const kitchenRouter = {
     .input(SetKitchenStatusInputSchema)
     .output(KitchenTicketSchema)
     .mutation(({ ctx, input }) => kitchen.setStatus(ctx, input)),
+  productionSheet: kitchenProcedure
+    .input(ProductionSheetInputSchema)
+    .output(ProductionSheetSchema)
+    .query(({ ctx, input }) => kitchen.getProductionSheet(ctx, input.day)),
 } satisfies TRPCRouterRecord;

@@ -1,4 +1,14 @@
-import { type KitchenQueue, type KitchenTicket, type SetKitchenStatusInput, allDayCounts, dayIn } from '@canteen/shared';
+import { kysely } from '@canteen/db';
+import { sql } from 'kysely';
+import {
+  type KitchenQueue,
+  type KitchenTicket,
+  type ProductionSheet,
+  type SetKitchenStatusInput,
+  allDayCounts,
+  dayIn,
+  productionSheetOf,
+} from '@canteen/shared';
 import { requireRole } from '../../lib/access';
 import { domain } from '../../lib/metrics';
 import type { ContextInner } from '../../trpc/context';
@@ -47,4 +57,39 @@ export const setStatus = async (ctx: Ctx, input: SetKitchenStatusInput): Promise
     domain.ordersMoved.inc({ status: input.status });
   }
   return ticket;
+};
+
+/**
+ * What to cook for a day: every order for it that still stands (not cancelled or refunded), by dish, with how many
+ * come with each option and per pickup slot, and the lines with a note. Read from the replica when there is one is
+ * not worth it: the kitchen prints this a few times a day.
+ */
+export const getProductionSheet = async (ctx: Pick<Ctx, 'em' | 'user'>, day: string): Promise<ProductionSheet> => {
+  requireRole(ctx.user, 'kitchen');
+  const lines = await kysely(ctx.em)
+    .selectFrom('OrderLine as l')
+    .innerJoin('Order as o', 'o.id', 'l.order')
+    .innerJoin('User as u', 'u.id', 'o.user')
+    .leftJoin('PickupSlot as s', 's.id', 'o.pickupSlot')
+    .select([
+      'o.id as orderId',
+      'o.status',
+      'u.name as userName',
+      's.startsAt',
+      'l.product as productId',
+      'l.productName',
+      'l.quantity',
+      'l.options',
+      'l.note',
+    ])
+    .where('o.pickupDay', '=', day)
+    .where('o.status', 'not in', ['cancelled', 'refunded'])
+    .orderBy(sql`coalesce(o.pickup_at, o.created_at)`)
+    .orderBy('o.id')
+    .orderBy('l.id')
+    .execute();
+  return productionSheetOf(
+    day,
+    lines.map((line) => ({ ...line, startsAt: line.startsAt ?? null, note: line.note ?? null })),
+  );
 };

@@ -31,7 +31,7 @@ export const loadTickets = async (em: EntityManager, filter: TicketFilter): Prom
       jsonArrayFrom(
         eb
           .selectFrom('OrderLine as l')
-          .select(['l.product as productId', 'l.productName as productName', 'l.quantity as quantity'])
+          .select(['l.product as productId', 'l.productName as productName', 'l.quantity as quantity', 'l.options', 'l.note'])
           .whereRef('l.order', '=', 'o.id')
           .orderBy('l.id'),
       ).as('lines'),
@@ -73,7 +73,13 @@ export const loadTickets = async (em: EntityManager, filter: TicketFilter): Prom
     statusChangedAt: row.statusChangedAt.toISOString(),
     pickupDay: row.pickupDay,
     pickupAt: row.pickupAt?.toISOString() ?? null,
-    lines: row.lines.map((line) => ({ productId: line.productId, productName: line.productName, quantity: line.quantity })),
+    lines: row.lines.map((line) => ({
+      productId: line.productId,
+      productName: line.productName,
+      quantity: line.quantity,
+      options: line.options.map(({ groupName, name }) => ({ groupName, name })),
+      note: line.note ?? null,
+    })),
   }));
 };
 

@@ -24,7 +24,18 @@ import {
   PickupSlot,
 } from '@canteen/db';
 import type { OrderDto, OrderListInput, PlaceOrderInput } from '@canteen/shared';
-import { CursorKeys, type ChangeSlotInput, fallsBelow, isChangeableAt, planDraw } from '@canteen/shared';
+import {
+  CursorKeys,
+  type ChangeSlotInput,
+  type OptionRefusal,
+  fallsBelow,
+  isChangeableAt,
+  lineAllergens,
+  orderLineKey,
+  planDraw,
+  quantitiesByDish,
+  resolveOptions,
+} from '@canteen/shared';
 import { AppError } from '../../errors';
 import { assertCanActOn, findPersonToActOn, mayActOn, requireRole } from '../../lib/access';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -43,15 +54,40 @@ type Ctx = Pick<ContextInner, 'em' | 'user' | 'deps' | 'readFrom'>;
 
 /**
  * The same basket in any order hashes alike, so a retry is recognised and a different basket is refused. The day
- * and slot asked for count too (an order for "now" hashes as before they existed).
+ * and slot asked for count too, and a line's options and note (a basket without them hashes as before they
+ * existed).
  */
 const basketHash = (input: Pick<PlaceOrderInput, 'items' | 'pickupDay' | 'slotId'>): string => {
-  const merged = new Map<string, number>();
-  for (const item of input.items) merged.set(item.productId, (merged.get(item.productId) ?? 0) + item.quantity);
-  const canonical: unknown[] = [...merged].sort(([a], [b]) => (a < b ? -1 : 1));
+  const canonical: unknown[] = input.items
+    .map((item) =>
+      item.optionIds?.length || item.note
+        ? [item.productId, item.quantity, item.optionIds ?? [], item.note ?? null]
+        : [item.productId, item.quantity],
+    )
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   if (input.pickupDay || input.slotId) canonical.push({ day: input.pickupDay ?? null, slot: input.slotId ?? null });
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 };
+
+/** A line as the order shows it: the options without their allergens (the line has them all). */
+const lineDto = (line: {
+  productId: string;
+  productName: string;
+  quantity: number;
+  unitPriceCents: number;
+  options: OrderDto['lines'][number]['options'];
+  allergens: OrderDto['lines'][number]['allergens'];
+  note: string | null;
+}): OrderDto['lines'][number] => ({
+  productId: line.productId,
+  productName: line.productName,
+  quantity: line.quantity,
+  unitPriceCents: line.unitPriceCents,
+  lineTotalCents: line.unitPriceCents * line.quantity,
+  options: line.options.map(({ id, groupName, name, priceDeltaCents }) => ({ id, groupName, name, priceDeltaCents })),
+  allergens: line.allergens,
+  note: line.note,
+});
 
 export const toOrderDto = async (em: EntityManager, order: Order, schedule: Schedule): Promise<OrderDto> => {
   await em.populate(order, ['lines', 'user', 'placedBy', 'pickupSlot']);
@@ -81,13 +117,17 @@ export const toOrderDto = async (em: EntityManager, order: Order, schedule: Sche
     uncollectedAt: order.uncollectedAt?.toISOString() ?? null,
     refundedAt: order.refundedAt?.toISOString() ?? null,
     refundReason: order.refundReason ?? null,
-    lines: lines.map((line) => ({
-      productId: line.product.id,
-      productName: line.productName,
-      quantity: line.quantity,
-      unitPriceCents: line.unitPriceCents,
-      lineTotalCents: line.unitPriceCents * line.quantity,
-    })),
+    lines: lines.map((line) =>
+      lineDto({
+        productId: line.product.id,
+        productName: line.productName,
+        quantity: line.quantity,
+        unitPriceCents: line.unitPriceCents,
+        options: line.options,
+        allergens: line.allergens,
+        note: line.note ?? null,
+      }),
+    ),
     breakdown: await breakdownOf(em, spends),
   };
 };
@@ -115,6 +155,17 @@ const replay = async (em: EntityManager, existing: Order, { hash, schedule }: { 
 
 const notPlanned = (name: string, day: string) =>
   new AppError('PRECONDITION_FAILED', `${name} is not on the menu of ${day}`, { reason: 'PRODUCT_NOT_PLANNED' });
+
+const optionRefused = (dish: string, refusal: OptionRefusal) =>
+  refusal.reason === 'OPTION_UNAVAILABLE'
+    ? new AppError('PRECONDITION_FAILED', `An option chosen for ${dish} is no longer offered`, { reason: refusal.reason })
+    : new AppError(
+        'BAD_REQUEST',
+        refusal.minChoices === refusal.maxChoices
+          ? `Choose ${refusal.minChoices} of ${refusal.groupName} for ${dish}`
+          : `Choose ${refusal.minChoices} to ${refusal.maxChoices} of ${refusal.groupName} for ${dish}`,
+        { reason: refusal.reason },
+      );
 
 const unavailable = (name: string | undefined) =>
   new AppError('PRECONDITION_FAILED', `${name ?? 'A dish in your order'} is no longer available`, {
@@ -150,10 +201,10 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
   const schedule = await scheduleOf(ctx);
   const day = input.pickupDay ?? schedule.today;
   assertOrderableDay(day, schedule);
-  const quantities = new Map<string, number>();
-  for (const item of input.items) quantities.set(item.productId, (quantities.get(item.productId) ?? 0) + item.quantity);
-  // Lines in a fixed order (by dish id), as their ids (time-ordered) then list them.
+  const quantities = quantitiesByDish(input.items);
   const productIds = [...quantities.keys()].sort();
+  // Lines in a fixed order (by dish, then options and note), as their ids (time-ordered) then list them.
+  const items = [...input.items].sort((a, b) => (orderLineKey(a) < orderLineKey(b) ? -1 : 1));
   const stamp = auditStamp();
 
   // Set inside the transaction, read after it: a holder, as TypeScript does not follow assignments in callbacks.
@@ -169,7 +220,14 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       const dish = basket.get(id);
       if (!dish?.isActive) throw unavailable(dish?.name);
     }
-    const totalCents = productIds.reduce((sum, id) => sum + basket.get(id)!.priceCents * quantities.get(id)!, 0);
+    // Each line's options checked against its dish's groups, and priced on top of the dish.
+    const priced = items.map((item) => {
+      const dish = basket.get(item.productId)!;
+      const options = resolveOptions(dish.optionGroups, item.optionIds ?? []);
+      if (!options.ok) throw optionRefused(dish.name, options);
+      return { item, dish, options: options.chosen, unitPriceCents: dish.priceCents + options.deltaCents };
+    });
+    const totalCents = priced.reduce((sum, line) => sum + line.unitPriceCents * line.item.quantity, 0);
     const { orderMaxTotalCents } = ctx.deps.limits;
     if (totalCents > orderMaxTotalCents) {
       throw new AppError('BAD_REQUEST', `One order can total at most ${(orderMaxTotalCents / 100).toFixed(2)}`, {
@@ -213,13 +271,16 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       pickupSlotId: pickup.slot?.id ?? null,
       pickupAt: pickup.at,
     };
-    const lines = productIds.map((id) => ({
+    const lines = priced.map(({ item, dish, options, unitPriceCents }) => ({
       id: newId(),
-      productId: id,
-      quantity: quantities.get(id)!,
-      unitPriceCents: basket.get(id)!.priceCents,
-      productName: basket.get(id)!.name,
-      planDay: basket.get(id)!.isScheduled ? day : null,
+      productId: dish.id,
+      quantity: item.quantity,
+      unitPriceCents,
+      productName: dish.name,
+      planDay: dish.isScheduled ? day : null,
+      options: options.map(({ id, groupName, name, priceDeltaCents }) => ({ id, groupName, name, priceDeltaCents })),
+      allergens: lineAllergens(dish.allergens, options),
+      note: item.note ?? null,
     }));
     const spends = plan.byPayer.map((part) => ({ id: newId(), payerId: part.payerId, amountCents: part.amountCents }));
     const debitOf = new Map(spends.map((entry) => [entry.payerId, entry.id]));
@@ -288,7 +349,13 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
         statusChangedAt: when,
         pickupDay: day,
         pickupAt: pickup.at?.toISOString() ?? null,
-        lines: lines.map(({ productId, productName, quantity }) => ({ productId, productName, quantity })),
+        lines: lines.map(({ productId, productName, quantity, options, note }) => ({
+          productId,
+          productName,
+          quantity,
+          options: options.map(({ groupName, name }) => ({ groupName, name })),
+          note,
+        })),
       }),
       orderMoved({ id: order.id, user: eater, status: 'placed', statusChangedAt: at }),
       walletChanged(eater.id),
@@ -331,13 +398,7 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       uncollectedAt: null,
       refundedAt: null,
       refundReason: null,
-      lines: lines.map((line) => ({
-        productId: line.productId,
-        productName: line.productName,
-        quantity: line.quantity,
-        unitPriceCents: line.unitPriceCents,
-        lineTotalCents: line.unitPriceCents * line.quantity,
-      })),
+      lines: lines.map(lineDto),
       breakdown: spends.map((entry) => ({
         payerId: entry.payerId,
         payerName: payerNames.get(entry.payerId)!,

@@ -44,6 +44,11 @@ const toPlanDay = (day: string, menuDay: MenuDay | undefined, dishes: MenuDayDis
     .sort((a, b) => Number(b.isChefsChoice) - Number(a.isChefsChoice) || a.name.localeCompare(b.name)),
 });
 
+/** The menu of a day lists its planned daily dishes: cached menu pages go, in every process. */
+const planChanged = async (ctx: Ctx): Promise<void> => {
+  await ctx.deps.menuCache.invalidate();
+};
+
 /**
  * The week of `day`: each day with its dishes. People see the published days (their dishes are on the menu then);
  * managers and admins also the drafts they are planning.
@@ -96,6 +101,7 @@ export const setDish = async (ctx: Ctx, input: SetPlanDishInput): Promise<PlanWe
     if (input.isChefsChoice !== undefined) entry.isChefsChoice = input.isChefsChoice;
     await em.flush();
   });
+  await planChanged(ctx);
   return getWeek(ctx, input.day);
 };
 
@@ -115,6 +121,7 @@ export const removeDish = async (ctx: Ctx, input: { day: string; productId: stri
     em.remove(entry);
     await em.flush();
   });
+  await planChanged(ctx);
   return getWeek(ctx, input.day);
 };
 
@@ -152,6 +159,7 @@ export const copyWeek = async (ctx: Ctx, input: { from: string; to: string }): P
       await em.flush();
     }
   });
+  await planChanged(ctx);
   return getWeek(ctx, input.to);
 };
 
@@ -170,5 +178,6 @@ export const publishWeek = async (ctx: Ctx, input: { day: string; isPublished: b
     }
     await em.flush();
   });
+  await planChanged(ctx);
   return getWeek(ctx, input.day);
 };

@@ -108,6 +108,8 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
         productName: line.productName,
         quantity: line.quantity,
         unitPriceCents: line.unitPriceCents,
+        options: line.options.map((option) => `${option.groupName}: ${option.name}`),
+        note: line.note ?? null,
       })),
     })),
     walletEntries: entries.map((entry) => ({
@@ -257,6 +259,13 @@ export const erasePerson = async (ctx: Ctx, input: PrivacyEraseInput): Promise<{
     await db.deleteFrom('NotificationSettings').where('user', '=', person.id).execute();
     await db.deleteFrom('Favourite').where('user', '=', person.id).execute();
     await db.deleteFrom('BlogFollow').where('user', '=', person.id).execute();
+    // Their notes for the kitchen are their words; the lines themselves stay (sales and the ledger).
+    await db
+      .updateTable('OrderLine')
+      .set({ note: null })
+      .where('order', 'in', (eb) => eb.selectFrom('Order').select('id').where('user', '=', person.id))
+      .where('note', 'is not', null)
+      .execute();
     await db.updateTable('AuditEntry').set({ ip: null, userAgent: null }).where('actor', '=', person.id).execute();
     const snapshots = await em.find(AuditEntry, { entity: 'User', entityId: person.id });
     for (const entry of snapshots) {

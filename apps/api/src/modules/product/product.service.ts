@@ -1,8 +1,10 @@
-import { Category, Favourite, Product, User, kysely, matchesSearch, searchRank, searchWords } from '@canteen/db';
+import { Category, Favourite, Product, User, kysely, matchesSearch, newId, searchRank, searchWords } from '@canteen/db';
 import { type SqlBool, sql } from 'kysely';
 import type {
   AdjustStockInput,
   CreateProductInput,
+  OptionGroup,
+  OptionGroupInput,
   ProductCounts,
   ProductDto,
   ProductFilters,
@@ -36,6 +38,7 @@ const selectProducts = (ctx: Ctx) =>
       'p.stock',
       'p.isActive',
       'p.isScheduled',
+      'p.optionGroups',
       'p.ratingCount',
       'p.ratingSum',
       'p.updatedAt',
@@ -49,6 +52,7 @@ type SortedQuery = { query: ProductQuery; keyOf: (row: ProductRow) => unknown[] 
 
 const toProductDto = ({ ratingSum, updatedAt, ...row }: ProductRow & { negRank?: number }): ProductDto => ({
   ...withoutRank(row),
+  plan: null,
   ratingAverage: row.ratingCount > 0 ? Math.round((ratingSum / row.ratingCount) * 10) / 10 : null,
   updatedAt: updatedAt.toISOString(),
 });
@@ -118,6 +122,50 @@ const SORTS: Record<ProductListInput['sort'], Sort> = {
 const seesArchived = (ctx: Ctx, filters: ProductFilters): boolean =>
   Boolean(filters.includeArchived) && canAccess(requireRole(ctx.user, 'signedIn').role, 'manager');
 
+/**
+ * "Free from": the dish has none of the allergens, and each group it requires a choice of has enough options still
+ * offered without them (`canBeFreeFrom` in @canteen/shared says the same for the web).
+ */
+const canBeFreeFrom = (allergens: readonly string[]) => {
+  const avoided = sql`${[...allergens]}::text[]`;
+  return sql<SqlBool>`(not (${sql.ref('p.allergens')} && ${avoided}) and not exists (
+    select 1 from jsonb_array_elements(${sql.ref('p.optionGroups')}) g
+    where (g->>'minChoices')::int > (
+      select count(*) from jsonb_array_elements(g->'options') o
+      where not (o->>'isArchived')::boolean
+        and not (array(select jsonb_array_elements_text(o->'allergens')) && ${avoided}))))`;
+};
+
+/** Everyday dishes, and the daily dishes the published plan of `day` lists. */
+const servedOn = (day: string) =>
+  sql<SqlBool>`(not ${sql.ref('p.isScheduled')} or exists (
+    select 1 from menu_day_dish d join menu_day m on m.day = d.day and m.published_at is not null
+    where d.day = ${day}::date and d.product_id = ${sql.ref('p.id')}))`;
+
+/**
+ * A day's menu: its daily dishes carry that day's badges, and what is left of the day's planned quantity as their
+ * stock (as the order takes it from there).
+ */
+const withPlanOf = async (ctx: Ctx, day: string | undefined, items: ProductDto[]): Promise<ProductDto[]> => {
+  const scheduled = items.filter((item) => item.isScheduled).map((item) => item.id);
+  if (!day || scheduled.length === 0) return items;
+  const { rows } = await sql<{ product_id: string; left: number | null; is_new: boolean; is_chefs_choice: boolean }>`
+    select d.product_id, d.planned_quantity - d.sold as left, d.is_new, d.is_chefs_choice
+    from menu_day_dish d join menu_day m on m.day = d.day and m.published_at is not null
+    where d.day = ${day}::date and d.product_id = any(${scheduled}::uuid[])`.execute(kysely(ctx.em));
+  const planned = new Map(rows.map((row) => [row.product_id, row]));
+  return items.map((item) => {
+    const entry = planned.get(item.id);
+    return entry
+      ? {
+          ...item,
+          stock: entry.left === null ? null : Math.max(0, entry.left),
+          plan: { isNew: entry.is_new, isChefsChoice: entry.is_chefs_choice },
+        }
+      : item;
+  });
+};
+
 /** The filters every menu query shares: the list's page and the counts see the same dishes. */
 type Narrowing = { filters: ProductFilters; includeArchived: boolean; words: string[] };
 const applyFilters = <Q extends ProductQuery>(query: Q, { filters, includeArchived, words }: Narrowing): Q => {
@@ -126,7 +174,8 @@ const applyFilters = <Q extends ProductQuery>(query: Q, { filters, includeArchiv
   if (words.length) filtered = filtered.where(matchesSearch(sql.ref('p.searchText'), words, 'inside_or_similar')) as Q;
   // One array parameter each: `@>` (all these tags) is served by the GIN index on dietary tags.
   if (filters.dietaryTags?.length) filtered = filtered.where('p.dietaryTags', '@>', (eb) => eb.val(filters.dietaryTags)) as Q;
-  if (filters.freeFrom?.length) filtered = filtered.where((eb) => eb.not(eb('p.allergens', '&&', eb.val(filters.freeFrom)))) as Q;
+  if (filters.freeFrom?.length) filtered = filtered.where(canBeFreeFrom(filters.freeFrom)) as Q;
+  if (filters.day) filtered = filtered.where(servedOn(filters.day)) as Q;
   if (filters.minPriceCents !== undefined) filtered = filtered.where('p.priceCents', '>=', filters.minPriceCents) as Q;
   if (filters.maxPriceCents !== undefined) filtered = filtered.where('p.priceCents', '<=', filters.maxPriceCents) as Q;
   return filtered;
@@ -145,7 +194,7 @@ export const listProducts = async (ctx: Ctx, input: ProductListInput) => {
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     return {
-      items: page.map(toProductDto),
+      items: await withPlanOf(ctx, input.day, page.map(toProductDto)),
       nextCursor: rows.length > input.limit && last ? encodeCursor(sorted.keyOf(last)) : null,
     };
   });
@@ -214,6 +263,28 @@ const assertNameFree = async (em: Ctx['em'], name: string, exceptId?: string): P
   }
 };
 
+/**
+ * A dish's option groups as written: groups and options that already had an id on this dish keep it (old carts
+ * still resolve), new ones get one.
+ */
+const toOptionGroups = (input: readonly OptionGroupInput[], existing: readonly OptionGroup[]): OptionGroup[] => {
+  const groupIds = new Set(existing.map((group) => group.id));
+  const optionIds = new Set(existing.flatMap((group) => group.options.map((option) => option.id)));
+  return input.map((group) => ({
+    id: group.id && groupIds.has(group.id) ? group.id : newId(),
+    name: group.name,
+    minChoices: group.minChoices,
+    maxChoices: group.maxChoices,
+    options: group.options.map((option) => ({
+      id: option.id && optionIds.has(option.id) ? option.id : newId(),
+      name: option.name,
+      priceDeltaCents: option.priceDeltaCents,
+      allergens: option.allergens,
+      isArchived: option.isArchived,
+    })),
+  }));
+};
+
 export const createProduct = async (ctx: Ctx, input: CreateProductInput): Promise<ProductDto> => {
   requireRole(ctx.user, 'manager');
   const id = await ctx.em.transactional(async (em) => {
@@ -228,6 +299,7 @@ export const createProduct = async (ctx: Ctx, input: CreateProductInput): Promis
       dietaryTags: input.dietaryTags,
       stock: input.stock ?? null,
       isScheduled: input.isScheduled ?? false,
+      optionGroups: toOptionGroups(input.optionGroups ?? [], []),
     });
     await em.flush();
     await recordLiveEvents(em, await menuChangedFor(em, [product.id]));
@@ -239,7 +311,7 @@ export const createProduct = async (ctx: Ctx, input: CreateProductInput): Promis
 
 export const updateProduct = async (ctx: Ctx, input: UpdateProductInput): Promise<ProductDto> => {
   requireRole(ctx.user, 'manager');
-  const { id, categoryId, ...fields } = input;
+  const { id, categoryId, optionGroups, ...fields } = input;
   await ctx.em.transactional(async (em) => {
     const product = await em.findOneOrFail(Product, id);
     const category = categoryId ? await em.findOneOrFail(Category, categoryId) : undefined;
@@ -250,6 +322,7 @@ export const updateProduct = async (ctx: Ctx, input: UpdateProductInput): Promis
       await assertNameFree(em, fields.name ?? product.name, product.id);
     }
     em.assign(product, { ...fields, category }, { ignoreUndefined: true });
+    if (optionGroups) product.optionGroups = toOptionGroups(optionGroups, product.optionGroups);
     await em.flush();
     await recordLiveEvents(em, await menuChangedFor(em, [product.id]));
   });

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   AuditListInputSchema,
   IdSchema,
+  ProductionSheetInputSchema,
   ReportRangeSchema,
   StatementInputSchema,
   TopDishesInputSchema,
@@ -16,6 +17,7 @@ import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
 import { listAuditEntries } from '../audit/audit.service';
+import { getProductionSheet } from '../kitchen/kitchen.service';
 import { userForAccessToken } from '../auth/auth.service';
 import { readTargetFor } from '../../lib/replica';
 import { walletHistory } from '../wallet/wallet.service';
@@ -163,6 +165,48 @@ const EXPORTS = {
     }),
     header: ['occurred_at', 'kind', 'order_id', 'amount', 'by_payer', 'note', 'by'],
     rows: walletHistoryRows,
+  }),
+  'production-sheet': exportOf({
+    input: ProductionSheetInputSchema,
+    header: ['dish', 'option_group', 'option', 'slot', 'quantity', 'still_to_make', 'note', 'for'],
+    rows: async (ctx, input) => {
+      const sheet = await getProductionSheet(ctx, input.day);
+      return sheet.dishes.flatMap((dish): Cell[][] => [
+        [text(dish.productName), null, null, null, dish.quantity, dish.toMake, null, null],
+        ...dish.options.map((o): Cell[] => [
+          text(dish.productName),
+          text(o.groupName),
+          text(o.name),
+          null,
+          o.quantity,
+          null,
+          null,
+          null,
+        ]),
+        ...dish.bySlot.map((s): Cell[] => [
+          text(dish.productName),
+          null,
+          null,
+          s.startsAt ?? 'asap',
+          s.quantity,
+          null,
+          null,
+          null,
+        ]),
+        ...sheet.notes
+          .filter((n) => n.productId === dish.productId)
+          .map((n): Cell[] => [
+            text(dish.productName),
+            null,
+            null,
+            n.startsAt ?? 'asap',
+            n.quantity,
+            null,
+            text(n.note),
+            text(n.userName),
+          ]),
+      ]);
+    },
   }),
   audit: exportOf({
     input: AuditListInputSchema.omit({ cursor: true, limit: true }),

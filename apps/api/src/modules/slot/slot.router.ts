@@ -1,5 +1,11 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { SetSlotDayInputSchema, SlotWeekSchema, SlotsOfDayInputSchema, SlotsOfDaySchema } from '@canteen/shared';
+import {
+  OrderHorizonSchema,
+  SetSlotDayInputSchema,
+  SlotWeekSchema,
+  SlotsOfDayInputSchema,
+  SlotsOfDaySchema,
+} from '@canteen/shared';
 import { z } from 'zod';
 import { adminProcedure, signedInProcedure } from '../../trpc/init';
 import * as slots from './slot.service';
@@ -13,6 +19,11 @@ export const slotRouter = {
     .input(SlotsOfDayInputSchema)
     .output(SlotsOfDaySchema)
     .query(({ ctx, input }) => slots.getDay(ctx, input.day)),
+  /** The days one may order for now, today first (`preorderDays` after it), and the cut-off time. */
+  horizon: signedInProcedure
+    .input(z.object({}).strict().optional())
+    .output(OrderHorizonSchema)
+    .query(({ ctx }) => slots.getHorizon(ctx)),
   setDay: adminProcedure
     .input(SetSlotDayInputSchema)
     .output(SlotWeekSchema)

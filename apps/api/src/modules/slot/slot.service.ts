@@ -1,5 +1,14 @@
 import { PickupSlot, slotsOfDay } from '@canteen/db';
-import { type SetSlotDayInput, type SlotWeek, type SlotsOfDay, cutoffOf, isOrderableDay, slotStarts } from '@canteen/shared';
+import {
+  type OrderHorizon,
+  type SetSlotDayInput,
+  type SlotWeek,
+  type SlotsOfDay,
+  cutoffOf,
+  isOrderableDay,
+  orderableDays,
+  slotStarts,
+} from '@canteen/shared';
 import { requireRole } from '../../lib/access';
 import type { ContextInner } from '../../trpc/context';
 import { availabilityOf, scheduleOf } from '../plan/schedule';
@@ -53,5 +62,16 @@ export const getDay = async (ctx: Ctx, day: string): Promise<SlotsOfDay> => {
     isOrderable: isOrderableDay(day, schedule.today, schedule.preorderDays),
     cutoffAt: cutoffOf(day, schedule).toISOString(),
     slots: availabilityOf(day, await slotsOfDay(ctx.em, day), schedule),
+  };
+};
+
+/** The days one may order for now (the menu's day picker), and the cut-off time of each. */
+export const getHorizon = async (ctx: Ctx): Promise<OrderHorizon> => {
+  requireRole(ctx.user, 'signedIn');
+  const schedule = await scheduleOf(ctx);
+  return {
+    today: schedule.today,
+    days: orderableDays(schedule.today, schedule.preorderDays),
+    cutoffTime: schedule.cutoffTime,
   };
 };
