@@ -2,11 +2,14 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import {
   apiLogin,
+  createDailyDish,
   createUser,
   creditWallet,
+  dayFromToday,
   mainNav,
   pickPerson,
   placeOrder,
+  planDish,
   signIn,
   signInAs,
   signOut,
@@ -150,6 +153,37 @@ test('the cart and the products page have no serious or critical axe violations'
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'New dish' }).click();
   await expect(page.getByRole('dialog', { name: 'New dish' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the menu plan, with dishes and a dish dialog open, and the slot settings have no serious or critical axe violations', async ({
+  page,
+  request,
+}) => {
+  const dish = await createDailyDish(request);
+  const day = dayFromToday(42);
+  await planDish(request, { day, productId: dish.id, plannedQuantity: 30, isNew: true, isChefsChoice: true });
+  await signIn(page, 'manager');
+  await page.goto(`/plan?week=${day}`);
+  await expect(page.getByRole('main').getByRole('listitem').filter({ hasText: dish.name })).toContainText('30 planned');
+  await expect(page).toHaveTitle('Menu plan · Canteen');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page
+    .getByRole('button', { name: /^Add dish to/ })
+    .first()
+    .click();
+  await expect(page.getByRole('dialog', { name: /^Add a dish to/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await signOut(page);
+  await signIn(page, 'admin');
+  await page.goto('/admin/settings');
+  await page.getByRole('button', { name: 'Edit pickup times on Saturday' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Pickup times on Saturday' });
+  await dialog.getByRole('switch', { name: 'Pickup times on this day' }).click();
+  await expect(dialog.getByTestId('slot-preview')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
 

@@ -3,13 +3,14 @@ import { DEMO, type DemoRole, mainNav, signIn } from './fixtures';
 
 const EXPECTED_NAV: Record<DemoRole, string[]> = {
   employee: ['Menu', 'Orders', 'Wallet', 'News', 'Profile'],
-  kitchen: ['Kitchen', 'Profile'],
+  kitchen: ['Kitchen', 'Production sheet', 'Profile'],
   manager: [
     'Menu',
     'Orders',
     'Wallet',
     'News',
     'Kitchen',
+    'Production sheet',
     'Products',
     'Credits',
     'Reports',
@@ -24,6 +25,7 @@ const EXPECTED_NAV: Record<DemoRole, string[]> = {
     'Wallet',
     'News',
     'Kitchen',
+    'Production sheet',
     'Products',
     'Credits',
     'Reports',

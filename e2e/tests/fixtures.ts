@@ -42,7 +42,7 @@ export const uniqueSuffix = (): string => `${Date.now().toString(36)}${Math.floo
  * The typed API client, as the web app has it: plain JSON over HTTP, sent through Playwright's request context
  * (so calls resolve against the app's baseURL and show in traces). `token` signs the calls in.
  */
-const apiClient = (request: APIRequestContext, token?: string) =>
+export const apiClient = (request: APIRequestContext, token?: string) =>
   createTRPCClient<AppRouter>({
     links: [
       httpLink({
@@ -155,6 +155,62 @@ export const createDepartment = async (request: APIRequestContext): Promise<stri
   return name;
 };
 
+/** Creates a daily dish (`isScheduled`: served on the days of the menu plan) through the API as the demo manager. */
+export const createDailyDish = async (
+  request: APIRequestContext,
+  name = `Lentil Dal ${uniqueSuffix()}`,
+): Promise<{ id: string; name: string }> => {
+  const api = apiClient(request, await apiLogin(request, DEMO.manager.email));
+  const [category] = await api.category.list.query();
+  if (!category) throw new Error('No category to put a dish in');
+  const dish = await api.product.create.mutate({
+    name,
+    description: 'Red lentils, coconut and spinach.',
+    priceCents: 650,
+    categoryId: category.id,
+    allergens: [],
+    dietaryTags: ['vegan'],
+    isScheduled: true,
+  });
+  return { id: dish.id, name: dish.name };
+};
+
+/** The menu plan of the week of `day` as `token`'s owner sees it: employees the published days only. */
+export const planWeek = async (request: APIRequestContext, token: string, day: string) =>
+  apiClient(request, token).plan.week.query({ day });
+
+/** Puts a daily dish on a day of the menu plan (a draft) through the API as the demo manager. */
+export const planDish = async (
+  request: APIRequestContext,
+  input: { day: string; productId: string; plannedQuantity: number | null; isNew?: boolean; isChefsChoice?: boolean },
+): Promise<void> => {
+  await apiClient(request, await apiLogin(request, DEMO.manager.email)).plan.setDish.mutate(input);
+};
+
+/** Publishes every day with dishes of the week of `day` through the API as the demo manager. */
+export const publishPlanWeek = async (request: APIRequestContext, day: string): Promise<void> => {
+  await apiClient(request, await apiLogin(request, DEMO.manager.email)).plan.publish.mutate({ day, isPublished: true });
+};
+
+/** Orders a dish for a later pickup day through the API as `token`'s owner. */
+export const preOrder = async (
+  request: APIRequestContext,
+  token: string,
+  order: { productId: string; quantity: number; pickupDay: string },
+): Promise<void> => {
+  await apiClient(request, token).order.place.mutate({
+    items: [{ productId: order.productId, quantity: order.quantity }],
+    pickupDay: order.pickupDay,
+    idempotencyKey: `test-${uniqueSuffix()}`,
+  });
+};
+
+/** Every weekday's active pickup slots, as the API lists them. */
+export const slotWeek = async (request: APIRequestContext, token: string) => apiClient(request, token).slot.week.query();
+
+/** A calendar day (`YYYY-MM-DD`) `days` after today in the canteen's zone (UTC in these tests: the API's default). */
+export const dayFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 /** Money as shown by the app ("€12.50", "-€3.00", "−€3.00") in integer cents. */
 export const cents = (text: string | null): number => {
   const cleaned = (text ?? '').replace(/\s/g, '');
@@ -207,6 +263,7 @@ export const APP_PAGES: Record<DemoRole, string[]> = {
     '/kitchen',
     '/till',
     '/products',
+    '/plan',
     '/reports',
     '/reports?tab=orders',
     '/reports?tab=statements',

@@ -174,7 +174,7 @@ test('kitchen staff see the display and their profile, nothing with money', asyn
   // The display takes the whole width; its navigation is behind the menu button.
   await expect(mainNav(page)).toBeHidden();
   await page.getByRole('button', { name: 'Open menu' }).click();
-  await expect(mainNav(page).getByRole('link')).toHaveText(['Kitchen', 'Profile']);
+  await expect(mainNav(page).getByRole('link')).toHaveText(['Kitchen', 'Production sheet', 'Profile']);
   await expect(page.getByRole('link', { name: /^Cart/ })).toHaveCount(0);
   for (const path of ['/menu', '/wallet', '/orders', '/till', '/admin/users']) {
     await page.goto(path);

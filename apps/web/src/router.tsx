@@ -23,10 +23,12 @@ import {
   LoginSearchSchema,
   MenuSearchSchema,
   OrdersSearchSchema,
+  PlanSearchSchema,
   ReceiptSearchSchema,
   ReportsSearchSchema,
   ResetPasswordSearchSchema,
   UnsubscribeSearchSchema,
+  ProductionSheetSearchSchema,
   StatementSearchSchema,
   TopUpReturnSearchSchema,
   WalletSearchSchema,
@@ -295,6 +297,19 @@ const productsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/products/products-page'), 'ProductsPage'),
 });
 
+const PlanPage = lazyRouteComponent(() => import('./features/plan/plan-page'), 'PlanPage');
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plan',
+  validateSearch: PlanSearchSchema,
+  beforeLoad: requireRole('manager'),
+  component: function PlanRoute() {
+    const { week } = planRoute.useSearch();
+    const navigate = useNavigate();
+    return <PlanPage week={week} onWeekChange={(next) => void navigate({ to: '/plan', search: next ? { week: next } : {} })} />;
+  },
+});
+
 const creditsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'credits',
@@ -420,6 +435,21 @@ const kitchenRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/kitchen/kitchen-page'), 'KitchenPage'),
 });
 
+const ProductionSheetPage = lazyRouteComponent(() => import('./features/kitchen/production-sheet-page'), 'ProductionSheetPage');
+const productionSheetRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'kitchen/sheet',
+  beforeLoad: requireRole('kitchen'),
+  validateSearch: ProductionSheetSearchSchema,
+  component: function ProductionSheetRoute() {
+    const { day } = productionSheetRoute.useSearch();
+    const navigate = useNavigate();
+    return (
+      <ProductionSheetPage day={day} onDayChange={(next) => void navigate({ to: '/kitchen/sheet', search: { day: next } })} />
+    );
+  },
+});
+
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '$',
@@ -443,6 +473,7 @@ const routeTree = rootRoute.addChildren([
     newPostRoute,
     editPostRoute,
     productsRoute,
+    planRoute,
     creditsRoute,
     reportsRoute,
     statementRoute,
@@ -458,6 +489,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     settingsRoute,
     kitchenRoute,
+    productionSheetRoute,
     notFoundRoute,
   ]),
 ]);

@@ -3,12 +3,13 @@ import { type AccessRule, canAccess } from '@canteen/shared/rules';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import {
   Building2,
-  ChefHat,
+  CalendarDays,
   ChartNoAxesCombined,
+  ChefHat,
+  ClipboardList,
   CreditCard,
   HandCoins,
   LogOut,
-  type LucideIcon,
   Menu as MenuIcon,
   MessageSquareText,
   Newspaper,
@@ -24,6 +25,7 @@ import {
   UtensilsCrossed,
   Wallet,
   X,
+  type LucideIcon,
 } from 'lucide-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -46,11 +48,13 @@ type NavItem = {
   to:
     | '/menu'
     | '/kitchen'
+    | '/kitchen/sheet'
     | '/orders'
     | '/wallet'
     | '/news'
     | '/reviews'
     | '/products'
+    | '/plan'
     | '/credits'
     | '/reports'
     | '/till'
@@ -82,7 +86,9 @@ const NAV: NavItem[] = [
   { to: '/wallet', label: 'wallet', icon: Wallet, section: 'Canteen' },
   { to: '/news', label: 'news', icon: Newspaper, section: 'Canteen' },
   { to: '/kitchen', label: 'kitchen', icon: ChefHat, section: 'Canteen', access: 'kitchen' },
+  { to: '/kitchen/sheet', label: 'productionSheet', icon: ClipboardList, section: 'Canteen', access: 'kitchen' },
   { to: '/products', label: 'products', icon: Package, section: 'Manage', access: 'manager' },
+  { to: '/plan', label: 'plan', icon: CalendarDays, section: 'Manage', access: 'manager' },
   { to: '/credits', label: 'credits', icon: HandCoins, section: 'Manage', access: 'manager' },
   { to: '/reports', label: 'reports', icon: ChartNoAxesCombined, section: 'Manage', access: 'manager' },
   { to: '/till', label: 'till', icon: Store, section: 'Manage', access: 'manager' },

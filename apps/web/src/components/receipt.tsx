@@ -6,6 +6,7 @@ import { TBody, TD, TH, THead, TR, Table } from './table';
 import { useCanteenConfig } from '../lib/canteen-config';
 import { formatDateTime, orderNumber } from '../lib/format';
 import { formatMoney } from '../lib/money';
+import { formatPickup } from '../lib/pickup';
 import { cn } from '../lib/utils';
 import { OrderStatusBadge } from './order-status-badge';
 
@@ -43,6 +44,7 @@ type ReceiptOrder = OrderDto;
 export const Receipt = ({ order }: { order: ReceiptOrder }) => {
   const { t } = useTranslation('common');
   const { t: tOrders } = useTranslation('orders');
+  const { timeZone } = useCanteenConfig();
   const isTill = order.placedById !== order.userId;
   return (
     <article aria-labelledby={`receipt-${order.id}`} className="grid gap-5">
@@ -60,6 +62,9 @@ export const Receipt = ({ order }: { order: ReceiptOrder }) => {
                   staff: order.placedByName,
                 })
               : t('receipt.forPerson', { date: formatDateTime(order.createdAt), name: order.userName })}
+          </p>
+          <p className="text-sm font-medium text-zinc-900" data-testid="order-pickup">
+            {t('receipt.pickup', { pickup: formatPickup(order.pickupDay, order.pickupAt, timeZone) })}
           </p>
           {order.refundedAt ? (
             <p className="text-sm text-amber-800">{t('receipt.refundedAt', { date: formatDateTime(order.refundedAt) })}</p>

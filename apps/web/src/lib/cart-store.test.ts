@@ -1,8 +1,8 @@
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '@canteen/shared/constants';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type CartState, cartOps, newIdempotencyKey, toCartState } from './cart-store';
+import { type CartState, cartOps, newIdempotencyKey, pickupDayOf, toCartState } from './cart-store';
 
-const empty: CartState = { lines: [], checkoutKey: null };
+const empty: CartState = { lines: [], checkoutKey: null, pickupDay: null };
 
 /** localStorage as a browser tab sees it; the test plays the other tab by writing to it directly. */
 const memoryStorage = (): Storage => {
@@ -27,18 +27,29 @@ const loadStore = async () => {
 
 describe('cart operations', () => {
   it('forgets the checkout key whenever the basket changes', () => {
-    const pending: CartState = { lines: [{ productId: 'a', quantity: 1 }], checkoutKey: 'key-12345678' };
-    expect(cartOps.add(pending, 'a')).toEqual({ lines: [{ productId: 'a', quantity: 2 }], checkoutKey: null });
+    const pending: CartState = { lines: [{ productId: 'a', quantity: 1 }], checkoutKey: 'key-12345678', pickupDay: null };
+    expect(cartOps.add(pending, 'a')).toEqual({ lines: [{ productId: 'a', quantity: 2 }], checkoutKey: null, pickupDay: null });
     expect(cartOps.setQuantity(pending, 'a', 0)).toEqual(empty);
   });
 
+  it('keeps the pickup day through basket changes, and a new day is a new checkout', () => {
+    const tuesday: CartState = { lines: [{ productId: 'a', quantity: 1 }], checkoutKey: 'key-12345678', pickupDay: '2026-12-08' };
+    expect(cartOps.add(tuesday, 'b')?.pickupDay).toBe('2026-12-08');
+    expect(cartOps.setQuantity(tuesday, 'a', 3).pickupDay).toBe('2026-12-08');
+    expect(cartOps.setPickupDay(tuesday, '2026-12-09')).toEqual({ ...tuesday, pickupDay: '2026-12-09', checkoutKey: null });
+    expect(cartOps.setPickupDay(tuesday, null)).toEqual({ ...tuesday, pickupDay: null, checkoutKey: null });
+    // The same day again changes nothing, not even the checkout key.
+    expect(cartOps.setPickupDay(tuesday, '2026-12-08')).toBe(tuesday);
+  });
+
   it('keeps to the shared basket rules: a quantity cap per line and a most lines per order', () => {
-    const one: CartState = { lines: [{ productId: 'a', quantity: MAX_LINE_QUANTITY - 1 }], checkoutKey: null };
+    const one: CartState = { lines: [{ productId: 'a', quantity: MAX_LINE_QUANTITY - 1 }], checkoutKey: null, pickupDay: null };
     expect(cartOps.add(one, 'a', 5)?.lines).toEqual([{ productId: 'a', quantity: MAX_LINE_QUANTITY }]);
     expect(cartOps.setQuantity(one, 'a', 99).lines).toEqual([{ productId: 'a', quantity: MAX_LINE_QUANTITY }]);
     const full: CartState = {
       lines: Array.from({ length: MAX_ORDER_LINES }, (_, index) => ({ productId: `p${index}`, quantity: 1 })),
       checkoutKey: null,
+      pickupDay: null,
     };
     expect(cartOps.add(full, 'one-too-many')).toBeNull();
   });
@@ -69,9 +80,26 @@ describe('stored carts', () => {
         { productId: 'd', quantity: 3 },
       ],
       checkoutKey: null,
+      pickupDay: null,
     });
     expect(toCartState('nonsense')).toEqual(empty);
     expect(toCartState(null)).toEqual(empty);
+  });
+
+  it('reads the pickup day as of today: a later day stays, a day gone by or nonsense is today', () => {
+    const today = '2026-12-06';
+    const stored = (pickupDay: unknown) => toCartState({ lines: [{ productId: 'a', quantity: 1 }], pickupDay }, today).pickupDay;
+    expect(stored('2026-12-08')).toBe('2026-12-08');
+    expect(stored('2026-12-20')).toBe('2026-12-20');
+    expect(stored('2026-12-06')).toBeNull();
+    expect(stored('2026-12-05')).toBeNull();
+    expect(stored(undefined)).toBeNull();
+    expect(stored('2026-02-30')).toBeNull();
+    expect(stored('next tuesday')).toBeNull();
+    expect(stored(20261208)).toBeNull();
+    // Further ahead than any setting allows (14 days).
+    expect(stored('2026-12-21')).toBeNull();
+    expect(pickupDayOf('2027-01-01', '2026-12-31')).toBe('2027-01-01');
   });
 });
 
@@ -92,6 +120,7 @@ describe('cart persistence', () => {
     expect(JSON.parse(storage.getItem('canteen.cart.user-1') ?? 'null')).toEqual({
       lines: [{ productId: 'a', quantity: 2 }],
       checkoutKey: null,
+      pickupDay: null,
     });
     expect(storage.getItem('canteen.cart.user-2')).toBeNull();
 
@@ -108,8 +137,18 @@ describe('cart persistence', () => {
     expect(cartStoreFor('user-1').getState()).toEqual({
       lines: [{ productId: 'a', quantity: MAX_LINE_QUANTITY }],
       checkoutKey: 'key-12345678',
+      pickupDay: null,
     });
     expect(cartStoreFor('user-2').getState()).toEqual(empty);
+  });
+
+  it('keeps a cart for a later day even while it is empty, and forgets it with the basket', async () => {
+    const { cartOps: ops, cartStoreFor } = await loadStore();
+    const store = cartStoreFor('user-1');
+    store.setState(ops.setPickupDay(store.getState(), '2099-01-02'), true);
+    expect(JSON.parse(storage.getItem('canteen.cart.user-1') ?? 'null')).toEqual({ ...empty, pickupDay: '2099-01-02' });
+    store.setState(empty, true);
+    expect(storage.getItem('canteen.cart.user-1')).toBeNull();
   });
 
   it('follows the changes another tab makes', async () => {

@@ -1,18 +1,22 @@
+import { DaySchema, MAX_PREORDER_DAYS } from '@canteen/shared';
+import { addDays } from '@canteen/shared/calendar';
 import { type BasketLine, addToBasket, setBasketQuantity } from '@canteen/shared/rules';
 import { useStore } from 'zustand';
 import { type PersistStorage, persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { useSession } from './auth';
+import { canteenToday } from './canteen-config';
 
 export type CartLine = BasketLine;
-export type CartState = { lines: CartLine[]; checkoutKey: string | null };
+/** `pickupDay`: the one day the cart is for (`YYYY-MM-DD`, canteen's zone); null is today. */
+export type CartState = { lines: CartLine[]; checkoutKey: string | null; pickupDay: string | null };
 
 /**
  * What is kept per user in localStorage: dish ids and quantities only (prices are always read from the API),
  * and the idempotency key of a checkout that was sent but not confirmed, so a retry, even after a reload,
  * cannot charge twice.
  */
-const EMPTY: CartState = { lines: [], checkoutKey: null };
+const EMPTY: CartState = { lines: [], checkoutKey: null, pickupDay: null };
 const KEY_PREFIX = 'canteen.cart.';
 
 const isLine = (value: unknown): value is CartLine =>
@@ -23,12 +27,22 @@ const isLine = (value: unknown): value is CartLine =>
   (value as CartLine).quantity > 0;
 
 /**
- * A stored cart as the basket rules allow it (written by an older version, another tab or by hand): broken
- * lines are dropped, and the shared rules cap each quantity and the number of lines.
+ * The day a cart is for, as of `today`: a later day within reach of any setting; today, a day gone by, or anything
+ * else reads as null (today). Whether the canteen takes orders that far ahead is the API's to say at checkout.
  */
-export const toCartState = (stored: unknown): CartState => {
+export const pickupDayOf = (day: unknown, today: string): string | null => {
+  const parsed = DaySchema.safeParse(day);
+  return parsed.success && parsed.data > today && parsed.data <= addDays(today, MAX_PREORDER_DAYS) ? parsed.data : null;
+};
+
+/**
+ * A stored cart as the basket rules allow it (written by an older version, another tab or by hand): broken
+ * lines are dropped, and the shared rules cap each quantity and the number of lines. A pickup day in the past
+ * reads as today.
+ */
+export const toCartState = (stored: unknown, today = canteenToday()): CartState => {
   if (typeof stored !== 'object' || stored === null) return EMPTY;
-  const { lines, checkoutKey } = stored as Partial<CartState>;
+  const { lines, checkoutKey, pickupDay } = stored as Partial<CartState>;
   return {
     lines: Array.isArray(lines)
       ? lines
@@ -39,12 +53,13 @@ export const toCartState = (stored: unknown): CartState => {
           )
       : [],
     checkoutKey: typeof checkoutKey === 'string' ? checkoutKey : null,
+    pickupDay: pickupDayOf(pickupDay, today),
   };
 };
 
 /**
- * The cart's own format in localStorage (`{ lines, checkoutKey }`, nothing for an empty cart), so carts saved
- * before this store existed still load. A missing entry reads as an empty cart, which is how another tab's
+ * The cart's own format in localStorage (`{ lines, checkoutKey, pickupDay }`, nothing for an empty cart for
+ * today), so carts saved before this store existed still load. A missing entry reads as an empty cart, which is how another tab's
  * "Empty cart" or checkout reaches this one.
  */
 const cartStorage: PersistStorage<CartState> = {
@@ -57,7 +72,7 @@ const cartStorage: PersistStorage<CartState> = {
   },
   setItem: (name, { state }) => {
     try {
-      if (state.lines.length === 0 && !state.checkoutKey) localStorage.removeItem(name);
+      if (state.lines.length === 0 && !state.checkoutKey && !state.pickupDay) localStorage.removeItem(name);
       else localStorage.setItem(name, JSON.stringify(state));
     } catch {
       // Private mode or a full quota: the cart still works for this tab.
@@ -101,17 +116,20 @@ export const syncCartFromStorage = (key: string | null): void => {
 if (typeof window !== 'undefined') window.addEventListener('storage', (event) => syncCartFromStorage(event.key));
 
 /** Any change to the basket makes it a different checkout, which needs a new idempotency key. */
-const withLines = (lines: CartLine[]): CartState => ({ lines, checkoutKey: null });
+const withLines = (state: CartState, lines: CartLine[]): CartState => ({ ...state, lines, checkoutKey: null });
 
 /** Pure cart operations for one user's cart (the basket rules are the shared ones); exported for tests. */
 export const cartOps = {
   /** Null when the cart already holds the most lines one order may have. */
   add: (state: CartState, productId: string, quantity = 1): CartState | null => {
     const lines = addToBasket(state.lines, { productId, quantity });
-    return lines && withLines(lines);
+    return lines && withLines(state, lines);
   },
   setQuantity: (state: CartState, productId: string, quantity: number): CartState =>
-    withLines(setBasketQuantity(state.lines, productId, quantity)),
+    withLines(state, setBasketQuantity(state.lines, productId, quantity)),
+  /** The cart for another day (null: today) is another checkout too (the API hashes the day with the basket). */
+  setPickupDay: (state: CartState, day: string | null): CartState =>
+    state.pickupDay === day ? state : { ...state, pickupDay: day, checkoutKey: null },
 };
 
 /** The signed-in user's cart. Signed out, it is empty and read-only. */
@@ -126,8 +144,12 @@ export const useCart = () => {
     store.setState(next, true);
     return true;
   };
+  // A day that has passed since it was chosen (the page stayed open overnight) is today now.
+  const pickupDay = pickupDayOf(state.pickupDay, canteenToday());
   return {
     lines: state.lines,
+    /** The day the cart is for; null: today. */
+    pickupDay,
     count: state.lines.reduce((sum, line) => sum + line.quantity, 0),
     quantityOf: (productId: string) => state.lines.find((line) => line.productId === productId)?.quantity ?? 0,
     /** False when the cart already holds the most lines one order may have. */
@@ -135,6 +157,8 @@ export const useCart = () => {
     setQuantity: (productId: string, quantity: number) => update(cartOps.setQuantity(current(), productId, quantity)),
     remove: (productId: string) => update(cartOps.setQuantity(current(), productId, 0)),
     clear: () => update(EMPTY),
+    /** Orders the cart for another day (`YYYY-MM-DD`; null or today: today). */
+    setPickupDay: (day: string | null) => update(cartOps.setPickupDay(current(), pickupDayOf(day, canteenToday()))),
     /** The server saw this key with another basket: start a new checkout. */
     resetCheckoutKey: () => update({ ...current(), checkoutKey: null }),
     /** The key for this basket's checkout: the same one until the basket changes or the order goes through. */

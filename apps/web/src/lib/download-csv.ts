@@ -13,7 +13,8 @@ export type CsvExport =
   | 'funding'
   | 'statements'
   | 'audit'
-  | 'wallet-history';
+  | 'wallet-history'
+  | 'production-sheet';
 
 export type CsvDownload = {
   name: CsvExport;

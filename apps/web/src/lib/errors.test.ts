@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { errorMessage, errorReason, fieldErrors, httpErrorMessage } from './errors';
+import { errorMessage, errorReason, fieldErrors, httpErrorMessage, suggestedSlots } from './errors';
 
 const apiError = (message: string, data: Record<string, unknown>) =>
   TRPCClientError.from({ error: { message, code: -32000, data: { zodError: null, reason: null, ...data } } });
@@ -85,5 +85,31 @@ describe('httpErrorMessage', () => {
     expect(httpErrorMessage(403, 'NOT_A_REASON')).toBe("You don't have permission to do that.");
     expect(httpErrorMessage(400, undefined)).toBe('Some of the details are not valid.');
     expect(httpErrorMessage(502, undefined)).toBe('Something went wrong. Please try again.');
+  });
+});
+
+describe('suggestedSlots', () => {
+  const free = {
+    id: '0194f0c2-7d3e-7a11-8b6e-3f1d2c4b5a69',
+    startsAt: '12:15',
+    at: '2026-12-08T12:15:00.000Z',
+    capacity: 20,
+    left: 4,
+    isOpen: true,
+  };
+
+  it('reads the free pickup times a full slot comes back with', () => {
+    const error = apiError('That pickup time is full', {
+      code: 'PRECONDITION_FAILED',
+      reason: 'SLOT_FULL',
+      details: { nextSlots: [free] },
+    });
+    expect(suggestedSlots(error)).toEqual([free]);
+  });
+
+  it('offers none when the answer names none or is not what it should be', () => {
+    expect(suggestedSlots(apiError('Full', { code: 'PRECONDITION_FAILED', reason: 'SLOT_FULL', details: null }))).toEqual([]);
+    expect(suggestedSlots(apiError('Full', { code: 'PRECONDITION_FAILED', details: { nextSlots: [{ id: 1 }] } }))).toEqual([]);
+    expect(suggestedSlots(new Error('offline'))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { AppRouter } from '@canteen/api/trpc';
-import type { ErrorReason } from '@canteen/shared';
+import { type ErrorReason, type SlotAvailability, SlotAvailabilitySchema } from '@canteen/shared';
 import { type TRPCClientError, isTRPCClientError } from '@trpc/client';
+import { z } from 'zod';
 import { errors as errorTexts } from '../locales/en/errors';
 import { currentLanguage, i18next } from './i18n';
 
@@ -45,6 +46,14 @@ export const errorReason = (error: unknown): ErrorReason | undefined => errorDat
 
 /** The request never got an answer (offline, timed out): the server may or may not have acted on it. */
 export const isNetworkError = (error: unknown): boolean => isApiError(error) && !error.data?.code;
+
+const SlotSuggestionsSchema = z.object({ nextSlots: z.array(SlotAvailabilitySchema) });
+
+/** The free pickup times the API offers instead of a full or unavailable one (`SLOT_FULL`, `SLOT_NOT_AVAILABLE`). */
+export const suggestedSlots = (error: unknown): SlotAvailability[] => {
+  const parsed = SlotSuggestionsSchema.safeParse(errorData(error)?.details);
+  return parsed.success ? parsed.data.nextSlots : [];
+};
 
 /** Field messages from a BAD_REQUEST input error, keyed by input field. */
 export const fieldErrors = (error: unknown): Record<string, string> => {

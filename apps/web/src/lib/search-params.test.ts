@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   LoginSearchSchema,
+  MenuSearchSchema,
   ReceiptSearchSchema,
   ReportsSearchSchema,
   ResetPasswordSearchSchema,
@@ -25,6 +26,13 @@ describe('search params', () => {
     // The shared token rule: a cut-off link is no token at all.
     expect(ResetPasswordSearchSchema.parse({ token: 'short' })).toEqual({ token: undefined });
     expect(ReceiptSearchSchema.parse({ placed: 'yes' })).toEqual({ placed: undefined });
+  });
+
+  it("keeps the menu's day when it is a calendar day, and drops anything else", () => {
+    expect(MenuSearchSchema.parse({ day: '2026-12-08', q: 'soup' })).toEqual({ day: '2026-12-08', q: 'soup' });
+    expect(MenuSearchSchema.parse({ day: '2026-02-30' }).day).toBeUndefined();
+    expect(MenuSearchSchema.parse({ day: 'tomorrow' }).day).toBeUndefined();
+    expect(MenuSearchSchema.parse({ day: 20261208 }).day).toBeUndefined();
   });
 
   it('opens the top-up with an amount the API would take, and names a payment by its id', () => {

@@ -31,11 +31,16 @@ export const ResetPasswordSearchSchema = z.object({
   token: ResetPasswordInputSchema.shape.token.optional().catch(undefined),
 });
 
+/** A calendar day as an <input type="date"> gives it (`YYYY-MM-DD`), within the years the API takes dates for. */
+const DaySchema = z.iso.date().refine((day) => day >= '2000-01-01' && day < '2100-01-01');
+
 /**
- * The menu's state (`/menu?category=<id>&q=curry&diet=["vegan"]&free=["milk"]&sort=price_asc`): Back and a shared
- * link show the same dishes. Unknown tags and allergens are dropped rather than failing the page.
+ * The menu's state (`/menu?day=2026-12-08&category=<id>&q=curry&diet=["vegan"]&free=["milk"]&sort=price_asc`): Back
+ * and a shared link show the same dishes. Unknown tags and allergens are dropped rather than failing the page; a
+ * day one may not order for shows today.
  */
 export const MenuSearchSchema = z.object({
+  day: DaySchema.optional().catch(undefined),
   category: IdSchema.optional().catch(undefined),
   q: ProductListInputSchema.shape.search.unwrap().min(1).optional().catch(undefined),
   diet: z
@@ -61,7 +66,13 @@ export const OrdersSearchSchema = z.object({
 });
 export type OrdersSearch = z.infer<typeof OrdersSearchSchema>;
 
+/** The menu plan's week (`/plan?week=2026-06-08`): any day of it; this week when left out or not a day. */
+export const PlanSearchSchema = z.object({ week: DaySchema.optional().catch(undefined) });
+
 /** `?placed=true` after checkout. */
+/** `?day=2026-12-08`: the production sheet's day (today when left out). */
+export const ProductionSheetSearchSchema = z.object({ day: DaySchema.optional().catch(undefined) });
+
 export const ReceiptSearchSchema = z.object({ placed: z.literal([true, 'true']).optional().catch(undefined) });
 
 /** `?topUp=true` opens the wallet's top-up dialog, with `amount` (cents) filled in: "Try again" after a decline. */
@@ -76,9 +87,6 @@ export const TopUpReturnSearchSchema = z.object({
   /** Set by the checkout's "Cancel" link: the person gave up, so the page ends the pending payment. */
   cancelled: z.coerce.number().pipe(z.literal(1)).optional().catch(undefined),
 });
-
-/** A calendar day as an <input type="date"> gives it (`YYYY-MM-DD`), within the years the API takes dates for. */
-const DaySchema = z.iso.date().refine((day) => day >= '2000-01-01' && day < '2100-01-01');
 
 /** Text a filter sends as the API takes it; nothing typed is no filter. */
 const FilterTextSchema = AuditListInputSchema.shape.action.unwrap().min(1).optional();

@@ -1,7 +1,7 @@
-import type { BalanceDto, ErrorReason, OrderDto, OrderItem } from '@canteen/shared';
+import type { BalanceDto, ErrorReason, OrderDto, OrderItem, PlaceOrderInput, SlotAvailability } from '@canteen/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, errorReason, isNetworkError } from './errors';
+import { errorMessage, errorReason, isNetworkError, suggestedSlots } from './errors';
 import { i18next } from './i18n';
 import { formatMoney } from './money';
 import { trpc } from './trpc';
@@ -17,13 +17,28 @@ type PlaceOrderOptions = {
   onKeyRejected: () => void;
   /** Runs as soon as the order is in, before the wallets, order lists and stock are fetched again. */
   onPlaced: (order: OrderDto) => void;
+  /** The pickup time asked for was full or gone: the free ones the API offers instead, earliest first. */
+  onSlotRefused?: (nextSlots: SlotAvailability[]) => void;
 };
+
+/** When and where the order is picked up: the day (today when left out) and a slot of it. */
+export type Pickup = Pick<PlaceOrderInput, 'pickupDay' | 'slotId'>;
+
+/** Reasons that say the day's dishes or pickup times have changed since the screen read them. */
+const DAY_CHANGED = new Set<ErrorReason | undefined>([
+  'OUT_OF_STOCK',
+  'PRODUCT_UNAVAILABLE',
+  'PRODUCT_NOT_PLANNED',
+  'SLOT_FULL',
+  'SLOT_NOT_AVAILABLE',
+  'PICKUP_DAY_NOT_ORDERABLE',
+]);
 
 /**
  * Checkout, for the cart and the till: places the order, keeps its receipt at hand and refreshes what the order
  * changed. When it fails, `error` says in plain words what happened and what to do.
  */
-export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, onPlaced }: PlaceOrderOptions) => {
+export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, onPlaced, onSlotRefused }: PlaceOrderOptions) => {
   const queryClient = useQueryClient();
   const place = useMutation(trpc.order.place.mutationOptions());
   const [error, setError] = useState<{ message: string; reason: ErrorReason | undefined } | null>(null);
@@ -42,15 +57,25 @@ export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, on
       return i18next.t(customer ? 'errors:checkout.unreachableForCustomer' : 'errors:checkout.unreachable');
     }
     if (reason === 'IDEMPOTENCY_MISMATCH') onKeyRejected();
+    if (reason === 'SLOT_FULL' || reason === 'SLOT_NOT_AVAILABLE') {
+      const next = suggestedSlots(caught);
+      onSlotRefused?.(next);
+      if (next[0]) {
+        return i18next.t(reason === 'SLOT_FULL' ? 'errors:checkout.slotFull' : 'errors:checkout.slotGone', {
+          time: next[0].startsAt,
+        });
+      }
+      if (reason === 'SLOT_FULL') return i18next.t('errors:checkout.noSlotLeft');
+    }
     const text = errorMessage(caught);
-    const isBasketProblem = reason === 'OUT_OF_STOCK' || reason === 'PRODUCT_UNAVAILABLE';
+    const isBasketProblem = reason === 'OUT_OF_STOCK' || reason === 'PRODUCT_UNAVAILABLE' || reason === 'PRODUCT_NOT_PLANNED';
     return isBasketProblem && !customer
       ? i18next.t('errors:checkout.changeCart', { message: `${text}${text.endsWith('.') ? '' : '.'}` })
       : text;
   };
 
   /** The order, or null when it failed (then `error` says why). */
-  const placeOrder = async (items: OrderItem[], totalCents: number): Promise<OrderDto | null> => {
+  const placeOrder = async (items: OrderItem[], totalCents: number, pickup: Pickup = {}): Promise<OrderDto | null> => {
     setError(null);
     // Without a network the request could only hang until the browser gives up: say so at once.
     if (!navigator.onLine) {
@@ -62,6 +87,8 @@ export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, on
         items,
         idempotencyKey: checkoutKey(),
         ...(customer ? { userId: customer.id } : {}),
+        ...(pickup.pickupDay ? { pickupDay: pickup.pickupDay } : {}),
+        ...(pickup.slotId ? { slotId: pickup.slotId } : {}),
       });
       queryClient.setQueryData(trpc.order.byId.queryKey({ id: order.id }), order);
       onPlaced(order);
@@ -69,14 +96,22 @@ export const usePlaceOrder = ({ customer, wallet, checkoutKey, onKeyRejected, on
         queryClient.invalidateQueries(trpc.wallet.pathFilter()),
         queryClient.invalidateQueries(trpc.order.list.pathFilter()),
         queryClient.invalidateQueries(trpc.product.pathFilter()),
+        // What is left of the day's slots and daily dishes.
+        queryClient.invalidateQueries(trpc.slot.pathFilter()),
+        queryClient.invalidateQueries(trpc.plan.pathFilter()),
       ]);
       return order;
     } catch (caught) {
       const reason = errorReason(caught);
       setError({ message: await explain(caught, totalCents), reason });
-      // Someone else bought the last one, or it left the menu: show the dishes as they are now.
-      if (reason === 'OUT_OF_STOCK' || reason === 'PRODUCT_UNAVAILABLE') {
-        await queryClient.invalidateQueries(trpc.product.pathFilter());
+      // Someone else bought the last one, it left the menu or the day's plan, or the pickup time filled up: show
+      // the dishes and the times as they are now.
+      if (DAY_CHANGED.has(reason)) {
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.product.pathFilter()),
+          queryClient.invalidateQueries(trpc.slot.pathFilter()),
+          queryClient.invalidateQueries(trpc.plan.pathFilter()),
+        ]);
       }
       return null;
     }

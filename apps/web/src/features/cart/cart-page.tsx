@@ -1,6 +1,7 @@
 import type { BalanceDto, ProductDto } from '@canteen/shared';
 import { type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreditCard, ShoppingBasket, Wallet } from 'lucide-react';
 import { Alert } from '../../components/alert';
@@ -15,14 +16,30 @@ import { StockBadge } from '../../components/stock-badge';
 import { type CartLine, useCart } from '../../lib/cart-store';
 import { errorCode, errorMessage } from '../../lib/errors';
 import { formatMoney } from '../../lib/money';
+import { formatPickupDay, offerOn, slotToBook } from '../../lib/pickup';
 import { topUpForShortfall } from '../../lib/top-up';
 import { trpc } from '../../lib/trpc';
 import { useOnline } from '../../lib/use-online';
+import { useDayPlan, usePickupDays } from '../../lib/use-pickup';
 import { usePlaceOrder } from '../../lib/use-place-order';
 import { useStartTopUp } from '../../lib/use-top-up';
 import { cn } from '../../lib/utils';
+import { PickupChoice, canOrderFor } from './pickup-choice';
 
-type Line = CartLine & { product: ProductDto | undefined; isLoading: boolean; isGone: boolean };
+/**
+ * A cart line with its dish. `stock`: how many are left on the cart's day (a daily dish: of that day's plan; null:
+ * not counted); `isNotServed`: a daily dish that day's plan does not list.
+ */
+type Line = CartLine & {
+  product: ProductDto | undefined;
+  isLoading: boolean;
+  isGone: boolean;
+  stock: number | null;
+  isNotServed: boolean;
+};
+
+/** A pickup slot of a day: the one chosen there, or the one sent with a checkout that may have gone through. */
+type DaySlot = { day: string; slotId: string };
 
 export const CartPage = () => {
   const { t } = useTranslation('cart');
@@ -30,39 +47,69 @@ export const CartPage = () => {
   const isOnline = useOnline();
   const cart = useCart();
   const navigate = useNavigate();
+  const pickup = usePickupDays();
+  const day = pickup.dayOf(cart.pickupDay);
+  const plan = useDayPlan(day);
+  // Fresh on every visit: what is left in each slot changes with every order.
+  const slots = useQuery({ ...trpc.slot.day.queryOptions({ day }), staleTime: 0 });
+  const [chosenSlot, setChosenSlot] = useState<DaySlot | null>(null);
+  // Sent with a checkout whose answer may have been lost: a retry asks for the same slot, even if it now looks full.
+  const [sentSlot, setSentSlot] = useState<DaySlot | null>(null);
+  const daySlots = slots.data?.slots ?? [];
+  const isSentSlotShown = sentSlot?.day === day && daySlots.some((slot) => slot.id === sentSlot.slotId);
+  const slotId = isSentSlotShown ? sentSlot.slotId : slotToBook(daySlots, chosenSlot?.day === day ? chosenSlot.slotId : null);
   const productQueries = useQueries({
     queries: cart.lines.map((line) => trpc.product.byId.queryOptions({ id: line.productId })),
   });
   const lines: Line[] = cart.lines.map((line, index) => {
     const query = productQueries[index];
     const product = query?.data;
+    const offer = product ? offerOn(product, plan.planned) : null;
     return {
       ...line,
       product,
-      isLoading: Boolean(query?.isPending),
+      // A daily dish waits for its day's plan.
+      isLoading: Boolean(query?.isPending) || (product?.isScheduled === true && plan.query.isPending),
       isGone: errorCode(query?.error) === 'NOT_FOUND' || product?.isActive === false,
+      stock: offer ? offer.stock : null,
+      isNotServed: offer !== null && !offer.isServed && plan.planned !== undefined,
     };
   });
   const totalCents = lines.reduce((sum, line) => sum + (line.product?.priceCents ?? 0) * line.quantity, 0);
   const isLoading = lines.some((line) => line.isLoading);
-  const problems = lines.filter(
-    (line) => line.isGone || (line.product?.stock !== null && line.product !== undefined && line.quantity > line.product.stock),
-  );
+  const problems = lines.filter((line) => line.isGone || (line.stock !== null && line.quantity > line.stock));
+  const notServed = lines.filter((line) => line.isNotServed && !line.isGone);
   const balance = useQuery(trpc.wallet.balance.queryOptions({}));
   const checkout = usePlaceOrder({
     wallet: balance,
     checkoutKey: cart.checkoutKey,
     onKeyRejected: cart.resetCheckoutKey,
     onPlaced: cart.clear,
+    // That slot filled up meanwhile: the first free one the API names is chosen instead.
+    onSlotRefused: (next) => {
+      setSentSlot(null);
+      setChosenSlot(next[0] ? { day, slotId: next[0].id } : null);
+    },
   });
+  const isPickupReady = canOrderFor({ today: pickup.today, day, slotId }, slots.data);
 
   // What the wallet is short of, once both the basket and the balance are known.
   const shortfallCents = !isLoading && balance.data ? Math.max(0, totalCents - balance.data.totalCents) : 0;
 
   const onPlace = async () => {
     const items = cart.lines.map(({ productId, quantity }) => ({ productId, quantity }));
-    const order = await checkout.placeOrder(items, totalCents);
+    setSentSlot(slotId ? { day, slotId } : null);
+    const order = await checkout.placeOrder(items, totalCents, { pickupDay: day, ...(slotId ? { slotId } : {}) });
     if (order) await navigate({ to: '/orders/$orderId', params: { orderId: order.id }, search: { placed: true } });
+  };
+  const chooseDay = (next: string) => {
+    cart.setPickupDay(next);
+    setSentSlot(null);
+    checkout.clearError();
+  };
+  const chooseSlot = (next: string) => {
+    setChosenSlot({ day, slotId: next });
+    setSentSlot(null);
   };
 
   if (cart.lines.length === 0) {
@@ -95,6 +142,7 @@ export const CartPage = () => {
               <CartLineRow
                 key={line.productId}
                 line={line}
+                day={day}
                 onQuantity={(quantity) => cart.setQuantity(line.productId, quantity)}
                 onRemove={() => cart.remove(line.productId)}
               />
@@ -118,7 +166,27 @@ export const CartPage = () => {
             <CardDescription>{t('checkout.description')}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
-            <WalletSummary balance={balance} totalCents={isLoading ? null : totalCents} />
+            <PickupChoice
+              today={pickup.today}
+              days={pickup.days}
+              day={day}
+              onDayChange={chooseDay}
+              slots={slots}
+              slotId={slotId}
+              onSlotChange={chooseSlot}
+            />
+            <div className="border-t border-zinc-100 pt-4">
+              <WalletSummary balance={balance} totalCents={isLoading ? null : totalCents} />
+            </div>
+            {notServed.length ? (
+              <Alert tone="warning" title={t('checkout.problemsTitle')}>
+                {t('checkout.notServed', {
+                  count: notServed.length,
+                  names: notServed.map((line) => line.product?.name ?? t('line.aDish')).join(', '),
+                  day: formatPickupDay(day),
+                })}
+              </Alert>
+            ) : null}
             {problems.length ? (
               <Alert tone="warning" title={t('checkout.problemsTitle')}>
                 {t('checkout.problems', {
@@ -140,7 +208,9 @@ export const CartPage = () => {
           )}
           <CheckoutButton
             isPending={checkout.isPending}
-            disabled={isLoading || problems.length > 0 || shortfallCents > 0 || !isOnline}
+            disabled={
+              isLoading || problems.length > 0 || notServed.length > 0 || shortfallCents > 0 || !isOnline || !isPickupReady
+            }
             onClick={() => void onPlace()}
           >
             {checkout.isPending
@@ -153,9 +223,9 @@ export const CartPage = () => {
   );
 };
 
-type CartLineRowProps = { line: Line; onQuantity: (quantity: number) => void; onRemove: () => void };
+type CartLineRowProps = { line: Line; day: string; onQuantity: (quantity: number) => void; onRemove: () => void };
 
-const CartLineRow = ({ line, onQuantity, onRemove }: CartLineRowProps) => {
+const CartLineRow = ({ line, day, onQuantity, onRemove }: CartLineRowProps) => {
   const { t } = useTranslation('cart');
   const name = line.product?.name ?? t('line.dish');
   if (line.isLoading) {
@@ -166,27 +236,34 @@ const CartLineRow = ({ line, onQuantity, onRemove }: CartLineRowProps) => {
       </li>
     );
   }
-  const isOverStock = line.product?.stock !== null && line.product !== undefined && line.quantity > line.product.stock;
+  const isOverStock = line.stock !== null && line.quantity > line.stock;
   return (
-    <li className={cn('grid gap-3 px-5 py-4 sm:flex sm:items-center sm:px-6', line.isGone && 'bg-amber-50/60')}>
+    <li
+      className={cn(
+        'grid gap-3 px-5 py-4 sm:flex sm:items-center sm:px-6',
+        (line.isGone || line.isNotServed) && 'bg-amber-50/60',
+      )}
+    >
       <div className="grid min-w-0 flex-1 gap-0.5">
         <span className="font-medium text-zinc-900">{line.isGone ? (line.product?.name ?? t('line.aDish')) : name}</span>
         {line.isGone ? (
           <span className="text-sm text-amber-900">{t('line.gone')}</span>
+        ) : line.isNotServed ? (
+          <span className="text-sm text-amber-900">{t('line.notServed', { day: formatPickupDay(day) })}</span>
         ) : (
           <span className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
             {t('line.each', { price: formatMoney(line.product?.priceCents ?? 0) })}
-            <StockBadge stock={line.product?.stock ?? null} />
-            {isOverStock ? <span className="text-amber-900">{t('line.onlyLeft', { stock: line.product?.stock })}</span> : null}
+            <StockBadge stock={line.stock} />
+            {isOverStock ? <span className="text-amber-900">{t('line.onlyLeft', { stock: line.stock })}</span> : null}
           </span>
         )}
       </div>
       <div className="flex items-center justify-between gap-4">
-        {line.isGone ? null : (
-          <BasketQuantity itemName={name} quantity={line.quantity} stock={line.product?.stock ?? null} onChange={onQuantity} />
+        {line.isGone || line.isNotServed ? null : (
+          <BasketQuantity itemName={name} quantity={line.quantity} stock={line.stock} onChange={onQuantity} />
         )}
         <span className="w-20 text-right font-medium text-zinc-900 tabular-nums">
-          {line.isGone ? '—' : formatMoney((line.product?.priceCents ?? 0) * line.quantity)}
+          {line.isGone || line.isNotServed ? '—' : formatMoney((line.product?.priceCents ?? 0) * line.quantity)}
         </span>
         <RemoveFromBasket itemName={line.product?.name ?? t('line.thisDish')} onRemove={onRemove} />
       </div>

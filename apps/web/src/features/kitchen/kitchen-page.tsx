@@ -1,7 +1,7 @@
 import type { KitchenTicket } from '@canteen/shared';
 import { type OpenStatus, OPEN_STATUSES, nextKitchenStatus, previousKitchenStatus } from '@canteen/shared/lifecycle';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ChefHat, ScanLine, Store } from 'lucide-react';
+import { ChefHat, Clock, ScanLine, Store } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -13,10 +13,11 @@ import { Input } from '../../components/input';
 import { OrderStatusBadge } from '../../components/order-status-badge';
 import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/spinner';
-import { canteenToday } from '../../lib/canteen-config';
+import { canteenToday, useCanteenConfig } from '../../lib/canteen-config';
 import { errorMessage, errorReason } from '../../lib/errors';
 import { orderNumber } from '../../lib/format';
 import { useLiveState, withTicket } from '../../lib/live-events';
+import { formatPickup, formatPickupTime, groupBySlot } from '../../lib/pickup';
 import { trpc } from '../../lib/trpc';
 import { cn } from '../../lib/utils';
 
@@ -56,9 +57,11 @@ type TicketCardProps = {
   now: number;
   isMoving: boolean;
   onMove: (ticket: KitchenTicket) => void;
+  /** Under a pickup time's heading on the display (h3), a ticket's number is an h4. */
+  headingLevel?: 'h3' | 'h4';
 };
 
-const TicketCard = ({ ticket, now, isMoving, onMove }: TicketCardProps) => {
+const TicketCard = ({ ticket, now, isMoving, onMove, headingLevel: Heading = 'h3' }: TicketCardProps) => {
   const { t } = useTranslation('kitchen');
   const number = orderNumber(ticket.id);
   const minutes = Math.max(0, Math.floor((now - Date.parse(ticket.createdAt)) / 60_000));
@@ -74,10 +77,10 @@ const TicketCard = ({ ticket, now, isMoving, onMove }: TicketCardProps) => {
       >
         <header className="flex items-start justify-between gap-3">
           <div className="grid min-w-0">
-            <h3 id={headingId} className="font-mono text-2xl font-semibold tracking-tight text-zinc-900 xl:text-3xl">
+            <Heading id={headingId} className="font-mono text-2xl font-semibold tracking-tight text-zinc-900 xl:text-3xl">
               <span className="sr-only">{t('ticket.label', { number, name: ticket.userName })}</span>
               <span aria-hidden>#{number.slice(-4)}</span>
-            </h3>
+            </Heading>
             <p className="truncate text-base text-zinc-700 xl:text-lg" aria-hidden>
               {ticket.userName}
             </p>
@@ -128,6 +131,71 @@ const TicketCard = ({ ticket, now, isMoving, onMove }: TicketCardProps) => {
         )}
       </article>
     </li>
+  );
+};
+
+type SlotGroupsProps = {
+  status: OpenStatus;
+  tickets: KitchenTicket[];
+  now: number;
+  moving: ReadonlySet<string>;
+  onMove: (ticket: KitchenTicket) => void;
+};
+
+/**
+ * A column's tickets by pickup time: a heading per slot ("12:15"; an earlier day's open ticket says its day too),
+ * then those for as soon as possible, each in the queue's order.
+ */
+const SlotGroups = ({ status, tickets, now, moving, onMove }: SlotGroupsProps) => {
+  const { t } = useTranslation('kitchen');
+  const { t: common } = useTranslation('common');
+  const { timeZone } = useCanteenConfig();
+  const today = canteenToday();
+  return (
+    <div className="grid gap-4">
+      {groupBySlot(tickets).map((group, index) => {
+        const headingId = `column-${status}-slot-${index}`;
+        const day = group.tickets[0]?.pickupDay ?? today;
+        const label =
+          group.at === null
+            ? common('pickup.asap')
+            : day === today
+              ? formatPickupTime(group.at, timeZone)
+              : formatPickup(day, group.at, timeZone);
+        return (
+          <div
+            key={group.at ?? 'asap'}
+            role="group"
+            aria-labelledby={headingId}
+            className="grid gap-2"
+            data-testid="kitchen-slot"
+          >
+            <h3
+              id={headingId}
+              className="flex items-baseline justify-between gap-2 border-b border-zinc-900/10 px-1 pb-1 text-lg font-semibold text-zinc-900"
+            >
+              <span className="flex items-center gap-1.5 tabular-nums">
+                <Clock aria-hidden className="size-4 self-center text-zinc-600" />
+                {label}
+              </span>
+              <span className="text-sm font-medium text-zinc-600">{t('count', { count: group.tickets.length })}</span>
+            </h3>
+            <ol className="grid gap-3">
+              {group.tickets.map((ticket) => (
+                <TicketCard
+                  key={ticket.id}
+                  ticket={ticket}
+                  now={now}
+                  isMoving={moving.has(ticket.id)}
+                  onMove={onMove}
+                  headingLevel="h4"
+                />
+              ))}
+            </ol>
+          </div>
+        );
+      })}
+    </div>
   );
 };
 
@@ -269,20 +337,16 @@ export const KitchenPage = () => {
                     {t(`empty.${status}`)}
                   </p>
                 ) : (
-                  <ol className="grid gap-3">
-                    {column.map((ticket) => (
-                      <TicketCard
-                        key={ticket.id}
-                        ticket={ticket}
-                        now={now}
-                        isMoving={moving.has(ticket.id)}
-                        onMove={(current) => {
-                          const next = nextKitchenStatus(current.status);
-                          if (next) void moveTicket(current, next);
-                        }}
-                      />
-                    ))}
-                  </ol>
+                  <SlotGroups
+                    status={status}
+                    tickets={column}
+                    now={now}
+                    moving={moving}
+                    onMove={(current) => {
+                      const next = nextKitchenStatus(current.status);
+                      if (next) void moveTicket(current, next);
+                    }}
+                  />
                 )}
               </section>
             );

@@ -1,12 +1,14 @@
+import type { ProductDto } from '@canteen/shared';
 import { ALLERGENS, type Allergen, DIETARY_TAGS, type DietaryTag, PRODUCT_SORTS } from '@canteen/shared/constants';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ListFilter, SearchX, UtensilsCrossed, X } from 'lucide-react';
-import { ErrorAlert } from '../../components/alert';
+import { Alert, ErrorAlert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { CheckboxGroup } from '../../components/checkbox';
+import { DayPicker } from '../../components/day-picker';
 import { EmptyState } from '../../components/empty-state';
 import { SearchInput } from '../../components/search-input';
 import { PageHeader } from '../../components/page-header';
@@ -15,7 +17,10 @@ import { Select } from '../../components/select';
 import { Spinner } from '../../components/spinner';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../components/tabs';
 import { useSession } from '../../lib/auth';
+import { useCart } from '../../lib/cart-store';
+import { type DayOffer, formatPickupDayLong, offerOn } from '../../lib/pickup';
 import { trpc } from '../../lib/trpc';
+import { useDayPlan, usePickupDays } from '../../lib/use-pickup';
 import { bindFilters } from '../../lib/filters';
 import type { MenuSearch } from '../../lib/search-params';
 import { useCommittedText } from '../../lib/use-committed-text';
@@ -24,6 +29,7 @@ import { cn } from '../../lib/utils';
 import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
 import { formatNumber } from '../../lib/format';
 import { ProductCard } from './product-card';
+import { useCartDay } from './use-cart-day';
 import { useFavourites } from '../../lib/use-favourites';
 
 const PAGE_SIZE = 24;
@@ -66,6 +72,15 @@ const filterInput = (filters: Filters) => ({
   ...(filters.freeFrom.length ? { freeFrom: filters.freeFrom } : {}),
 });
 
+/** The day the menu shows, and its published plan's daily dishes (undefined until read). */
+type MenuDay = { day: string; planned: ReturnType<typeof useDayPlan>['planned'] };
+
+type Offered = { product: ProductDto; offer: DayOffer };
+
+/** The dishes served on the day, each with what the day offers of it: daily dishes only when the day's plan lists them. */
+const offeredOn = (products: readonly ProductDto[], { planned }: MenuDay): Offered[] =>
+  products.map((product) => ({ product, offer: offerOn(product, planned) })).filter(({ offer }) => offer.isServed);
+
 type MenuPageProps = {
   search: MenuSearch;
   /** `isTyping`: the search box changed, so the address is replaced instead of adding a Back step per pause. */
@@ -73,12 +88,27 @@ type MenuPageProps = {
 };
 
 /**
- * The menu. Category, search, filters and sort live in the address (`/menu?category=…&q=…&diet=…&free=…&sort=…`),
- * so Back and a shared link show the same dishes.
+ * The menu. The day, category, search, filters and sort live in the address
+ * (`/menu?day=…&category=…&q=…&diet=…&free=…&sort=…`), so Back and a shared link show the same dishes. The day is
+ * also the cart's: without one in the address the menu shows the cart's day, and choosing one moves the cart.
  */
-export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
+export const MenuPage = ({ search: params, onSearchChange: onParamsChange }: MenuPageProps) => {
   const { t } = useTranslation('menu');
+  const { t: common } = useTranslation('common');
   const session = useSession();
+  const cart = useCart();
+  const cartDay = useCartDay();
+  const pickup = usePickupDays();
+  const day = pickup.dayOf(params.day ?? cart.pickupDay);
+  const plan = useDayPlan(day);
+  const menuDay: MenuDay = { day, planned: plan.planned };
+  // Filters, tabs and sort keep the day chosen.
+  const onSearchChange = (next: MenuSearch, isTyping?: boolean) =>
+    onParamsChange({ ...(params.day ? { day: params.day } : {}), ...next }, isTyping);
+  const chooseDay = (next: string) => {
+    cartDay.moveTo(next);
+    onParamsChange({ ...params, day: next });
+  };
   const firstName = session.status === 'signedIn' ? session.user.name.split(' ')[0] : undefined;
   const categoryId = params.category ?? ALL;
   const filters = filtersOf(params);
@@ -86,7 +116,11 @@ export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
   const setFilters = (next: Filters, isTyping?: boolean) =>
     onSearchChange(searchOf(next, params.category, next.sort === filters.sort ? params.sort : next.sort), isTyping);
   const categories = useQuery(trpc.category.list.queryOptions());
-  const counts = useQuery({ ...trpc.product.counts.queryOptions(filterInput(filters)), placeholderData: keepPreviousData });
+  // The day's menu: daily dishes only when its published plan lists them, in the list and in the counts alike.
+  const counts = useQuery({
+    ...trpc.product.counts.queryOptions({ ...filterInput(filters), day }),
+    placeholderData: keepPreviousData,
+  });
   const hasFilters = Boolean(filters.search || filters.dietaryTags.length || filters.freeFrom.length);
   const countOf = (id: string): number | undefined => {
     if (!counts.data) return undefined;
@@ -99,7 +133,39 @@ export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
 
   return (
     <>
-      <PageHeader title={t('title')} description={firstName ? t('greeting', { name: firstName }) : undefined} />
+      <PageHeader
+        title={t('title')}
+        description={
+          firstName
+            ? day === pickup.today
+              ? t('greeting', { name: firstName })
+              : t('greetingOn', { name: firstName, day: formatPickupDayLong(day) })
+            : undefined
+        }
+      />
+      {pickup.days.length > 1 ? (
+        <DayPicker
+          aria-label={t('day.label')}
+          days={pickup.days}
+          today={pickup.today}
+          value={day}
+          onValueChange={chooseDay}
+          className="mb-4"
+        />
+      ) : null}
+      {plan.query.isError ? (
+        <Alert
+          tone="warning"
+          className="mb-4"
+          action={
+            <Button variant="secondary" size="sm" onClick={() => void plan.query.refetch()}>
+              {common('tryAgain')}
+            </Button>
+          }
+        >
+          {t('day.planFailed', { day: formatPickupDayLong(day) })}
+        </Alert>
+      ) : null}
       <Tabs
         value={shownCategory}
         onValueChange={(value) => onSearchChange(searchOf(filters, value === ALL ? undefined : value, params.sort))}
@@ -124,9 +190,15 @@ export const MenuPage = ({ search: params, onSearchChange }: MenuPageProps) => {
         ) : (
           [ALL, ...(categories.data?.map((category) => category.id) ?? [])].map((value) => (
             <TabsContent key={value} value={value} className="focus-visible:outline-none">
-              {value === shownCategory && value === ALL && !hasFilters ? <Favourites /> : null}
+              {value === shownCategory && value === ALL && !hasFilters ? (
+                <>
+                  <DailyDishes menuDay={menuDay} today={pickup.today} />
+                  <Favourites menuDay={menuDay} />
+                </>
+              ) : null}
               {value === shownCategory ? (
                 <ProductGrid
+                  menuDay={menuDay}
                   categoryId={value === ALL ? undefined : value}
                   filters={filters}
                   total={countOf(value)}
@@ -246,6 +318,7 @@ const MenuFilters = ({ filters, onChange, hasFilters }: MenuFiltersProps) => {
 };
 
 type ProductGridProps = {
+  menuDay: MenuDay;
   categoryId: string | undefined;
   filters: Filters;
   /** How many dishes match in this tab, when known: "24 of 80 dishes". */
@@ -264,21 +337,31 @@ const dishCount = (
     : t('countOf', { count: total, shown: formatNumber(shown) });
 };
 
-const ProductGrid = ({ categoryId, filters, total, onClearFilters }: ProductGridProps) => {
+const ProductGrid = ({ menuDay, categoryId, filters, total, onClearFilters }: ProductGridProps) => {
   const { t } = useTranslation('menu');
-  const input = { limit: PAGE_SIZE, sort: filters.sort, ...(categoryId ? { categoryId } : {}), ...filterInput(filters) };
+  const input = {
+    limit: PAGE_SIZE,
+    sort: filters.sort,
+    ...(categoryId ? { categoryId } : {}),
+    ...filterInput(filters),
+    day: menuDay.day,
+  };
   const list = useLoadMoreList({
     ...trpc.product.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
     placeholderData: keepPreviousData,
   });
   const { items: products, more } = list;
+  const offered = offeredOn(products, menuDay);
+  // The API serves the day's dishes; any daily dish it still sends that the day's plan does not list (the plan
+  // changed meanwhile) is left out here, and out of "24 of 80".
+  const shownTotal = total === undefined ? undefined : total - (products.length - offered.length);
   const hasFilters = Boolean(filters.search || filters.dietaryTags.length || filters.freeFrom.length);
 
   if (list.status === 'pending') return <GridSkeleton />;
   if (list.status === 'error') {
     return <ErrorAlert error={list.error} onRetry={list.retry} />;
   }
-  if (products.length === 0) {
+  if (offered.length === 0 && !more.hasMore) {
     return (
       <Card>
         <EmptyState
@@ -304,13 +387,13 @@ const ProductGrid = ({ categoryId, filters, total, onClearFilters }: ProductGrid
         {t('dishes')}
       </h2>
       <p className="flex items-center gap-2 text-sm text-zinc-600" aria-live="polite">
-        {dishCount(t, { shown: products.length, total, hasMore: more.hasMore })}
+        {dishCount(t, { shown: offered.length, total: shownTotal, hasMore: more.hasMore })}
         {isRefreshing ? <Spinner label={t('updating')} className="size-3.5" /> : null}
       </p>
       <ul className={cn('grid gap-4 sm:grid-cols-2 xl:grid-cols-3', isRefreshing && 'opacity-70 transition-opacity')}>
-        {products.map((product) => (
+        {offered.map(({ product, offer }) => (
           <li key={product.id} className="grid">
-            <ProductCard product={product} />
+            <ProductCard product={product} day={menuDay.day} offer={offer} />
           </li>
         ))}
       </ul>
@@ -327,10 +410,41 @@ const ProductGrid = ({ categoryId, filters, total, onClearFilters }: ProductGrid
   );
 };
 
-/** The person's favourite dishes, pinned above the whole menu (not while searching or filtering). */
-const Favourites = () => {
+/**
+ * The day's daily dishes, pinned above the whole menu (not while searching or filtering), in the plan's order: the
+ * chef's choice first.
+ */
+const DailyDishes = ({ menuDay, today }: { menuDay: MenuDay; today: string }) => {
   const { t } = useTranslation('menu');
-  const { dishes } = useFavourites();
+  const planned = [...(menuDay.planned?.values() ?? [])].filter((dish) => dish.isActive);
+  const products = useQueries({
+    queries: planned.map((dish) => trpc.product.byId.queryOptions({ id: dish.productId })),
+  });
+  const dishes = offeredOn(
+    products.flatMap((query) => (query.data ? [query.data] : [])),
+    menuDay,
+  );
+  if (dishes.length === 0) return null;
+  return (
+    <section aria-labelledby="daily-heading" className="mb-6 grid gap-3">
+      <h2 id="daily-heading" className="text-base font-semibold text-zinc-900">
+        {menuDay.day === today ? t('daily.today') : t('daily.on', { day: formatPickupDayLong(menuDay.day) })}
+      </h2>
+      <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+        {dishes.map(({ product, offer }) => (
+          <li key={product.id} className="grid">
+            <ProductCard product={product} idPrefix="daily" day={menuDay.day} offer={offer} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
+/** The person's favourite dishes the day serves, pinned above the whole menu (not while searching or filtering). */
+const Favourites = ({ menuDay }: { menuDay: MenuDay }) => {
+  const { t } = useTranslation('menu');
+  const dishes = offeredOn(useFavourites().dishes, menuDay);
   if (dishes.length === 0) return null;
   return (
     <section aria-labelledby="favourites-heading" className="mb-6 grid gap-3">
@@ -338,9 +452,9 @@ const Favourites = () => {
         {t('favourites.title')}
       </h2>
       <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-        {dishes.map((product) => (
+        {dishes.map(({ product, offer }) => (
           <li key={product.id} className="grid">
-            <ProductCard product={product} idPrefix="favourite" />
+            <ProductCard product={product} idPrefix="favourite" day={menuDay.day} offer={offer} />
           </li>
         ))}
       </ul>

@@ -1,17 +1,33 @@
 import type { ProductDto } from '@canteen/shared';
 import { type DietaryTag, MAX_LINE_QUANTITY } from '@canteen/shared/constants';
 import { lineQuantityLimit } from '@canteen/shared/rules';
-import { Fish, Flame, Heart, Leaf, type LucideIcon, MilkOff, MoonStar, Sprout, Star, WheatOff } from 'lucide-react';
+import {
+  ChefHat,
+  Fish,
+  Flame,
+  Heart,
+  Leaf,
+  type LucideIcon,
+  MilkOff,
+  MoonStar,
+  Sparkles,
+  Sprout,
+  Star,
+  WheatOff,
+} from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
-import { StockBadge } from '../../components/stock-badge';
+import { LOW_STOCK, StockBadge } from '../../components/stock-badge';
+import { canteenToday } from '../../lib/canteen-config';
 import { useCart } from '../../lib/cart-store';
-import { formatRating } from '../../lib/format';
+import { formatNumber, formatRating } from '../../lib/format';
+import type { DayOffer } from '../../lib/pickup';
 import { formatMoney } from '../../lib/money';
 import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
 import { ProductReviewsDialog } from './product-reviews-dialog';
+import { useCartDay } from './use-cart-day';
 import { useFavourites } from '../../lib/use-favourites';
 import { cn } from '../../lib/utils';
 
@@ -45,17 +61,65 @@ export const DietaryBadges = ({ tags }: { tags: readonly DietaryTag[] }) => {
   ) : null;
 };
 
-/** `idPrefix`: a dish shown twice on a page (pinned as a favourite, and in the menu) keeps its element ids unique. */
-export const ProductCard = ({ product, idPrefix = 'product' }: { product: ProductDto; idPrefix?: string }) => {
+/** What is left of a daily dish's planned quantity for the day: "Sold out", "12 left" (none: as many as ordered). */
+const PlanLeftBadge = ({ left }: { left: number | null }) => {
+  const { t } = useTranslation('menu');
+  if (left === null) return null;
+  if (left <= 0) return <Badge tone="red">{t('card.soldOut')}</Badge>;
+  return (
+    <Badge tone={left <= LOW_STOCK ? 'amber' : 'neutral'}>{t('card.planLeft', { count: left, left: formatNumber(left) })}</Badge>
+  );
+};
+
+/** A daily dish's badges from the day's plan: the chef's choice and what is new. */
+const PlanBadges = ({ offer }: { offer: DayOffer }) => {
+  const { t } = useTranslation('menu');
+  if (!offer.plan?.isChefsChoice && !offer.plan?.isNew) return null;
+  return (
+    <ul aria-label={t('card.highlights')} className="mt-1.5 flex flex-wrap gap-1">
+      {offer.plan.isChefsChoice ? (
+        <li>
+          <Badge tone="violet">
+            <ChefHat aria-hidden className="size-3" />
+            {t('card.chefsChoice')}
+          </Badge>
+        </li>
+      ) : null}
+      {offer.plan.isNew ? (
+        <li>
+          <Badge tone="blue">
+            <Sparkles aria-hidden className="size-3" />
+            {t('card.new')}
+          </Badge>
+        </li>
+      ) : null}
+    </ul>
+  );
+};
+
+type ProductCardProps = {
+  product: ProductDto;
+  /** A dish shown twice on a page (pinned as a favourite, and in the menu) keeps its element ids unique. */
+  idPrefix?: string;
+  /** The day the menu shows (`YYYY-MM-DD`); adding a dish orders the cart for that day. Today when left out. */
+  day?: string;
+  /** The dish on that day: how many are left (a daily dish: of the day's plan) and its badges. */
+  offer?: DayOffer;
+};
+
+export const ProductCard = ({ product, idPrefix = 'product', day, offer: dayOffer }: ProductCardProps) => {
   const { t } = useTranslation('menu');
   const cart = useCart();
+  const cartDay = useCartDay();
+  const offer = dayOffer ?? { isServed: true, stock: product.stock, plan: null };
+  const stock = offer.stock;
   const [isShowingReviews, setIsShowingReviews] = useState(false);
   const favourites = useFavourites();
   const isFavourite = favourites.isFavourite(product.id);
   const inCart = cart.quantityOf(product.id);
-  const isSoldOut = product.stock === 0;
-  const isAllInCart = product.stock !== null && product.stock > 0 && inCart >= product.stock;
-  const limit = lineQuantityLimit(product.stock);
+  const isSoldOut = stock !== null && stock <= 0;
+  const isAllInCart = stock !== null && stock > 0 && inCart >= stock;
+  const limit = lineQuantityLimit(stock);
   const isAtLimit = !isSoldOut && inCart >= limit;
   const allergens = allergenLabels();
   const titleId = `${idPrefix}-${product.id}`;
@@ -71,7 +135,7 @@ export const ProductCard = ({ product, idPrefix = 'product' }: { product: Produc
       <div className="flex items-start justify-between gap-3">
         <p className="text-xs font-medium tracking-wide text-zinc-600 uppercase">{product.categoryName}</p>
         <div className="flex items-center gap-1">
-          <StockBadge stock={product.stock} />
+          {offer.plan ? <PlanLeftBadge left={offer.plan.left} /> : <StockBadge stock={product.stock} />}
           <button
             type="button"
             aria-pressed={isFavourite}
@@ -86,6 +150,7 @@ export const ProductCard = ({ product, idPrefix = 'product' }: { product: Produc
       <h3 id={titleId} className="mt-1 text-base leading-snug font-semibold text-zinc-900">
         {product.name}
       </h3>
+      <PlanBadges offer={offer} />
       {product.ratingAverage !== null && product.ratingCount > 0 ? (
         <p className="mt-1">
           <button
@@ -135,7 +200,7 @@ export const ProductCard = ({ product, idPrefix = 'product' }: { product: Produc
           aria-label={t('card.buttonLabel', { action: label, dish: product.name })}
           disabled={isSoldOut || isAtLimit}
           aria-describedby={isAtLimit ? limitId : undefined}
-          onClick={() => cart.add(product.id)}
+          onClick={() => cartDay.add(product.id, day ?? canteenToday())}
         >
           {label}
         </Button>

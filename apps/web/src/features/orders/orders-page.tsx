@@ -1,5 +1,6 @@
 import type { OrderSummaryDto } from '@canteen/shared';
 import { ORDER_STATUSES } from '@canteen/shared';
+import { dayIn } from '@canteen/shared/calendar';
 import { hasRole } from '@canteen/shared/rules';
 import type { TFunction } from 'i18next';
 import { ReceiptText, RotateCcw, X } from 'lucide-react';
@@ -20,6 +21,7 @@ import { useSession } from '../../lib/auth';
 import { dayStartIn, nextDay } from '../../lib/calendar';
 import { canteenConfig } from '../../lib/canteen-config';
 import { formatDateTime, orderNumber } from '../../lib/format';
+import { formatPickup } from '../../lib/pickup';
 import type { OrdersSearch } from '../../lib/search-params';
 import { trpc } from '../../lib/trpc';
 import { useCommittedText } from '../../lib/use-committed-text';
@@ -28,6 +30,10 @@ import { useOrderAgain } from '../../lib/use-order-again';
 
 const PAGE_SIZE = 20;
 const ALL = 'all';
+
+/** Ordered for a later day than it was placed on (the canteen's days). */
+const isPreOrder = (order: OrderSummaryDto): boolean =>
+  order.pickupDay !== dayIn(new Date(order.createdAt), canteenConfig().timeZone);
 
 type OrderAgain = ReturnType<typeof useOrderAgain>;
 
@@ -40,6 +46,11 @@ const columns = (t: TFunction<'orders'>, again: OrderAgain): Column<OrderSummary
         <span className="block text-xs text-zinc-600 sm:hidden">{formatDateTime(order.createdAt)}</span>
         {order.placedById !== order.userId ? (
           <span className="block text-xs text-zinc-600">{t('columns.atTill', { name: order.placedByName })}</span>
+        ) : null}
+        {isPreOrder(order) ? (
+          <span className="block text-xs font-medium text-zinc-800">
+            {t('columns.pickup', { pickup: formatPickup(order.pickupDay, order.pickupAt, canteenConfig().timeZone) })}
+          </span>
         ) : null}
       </>
     ),

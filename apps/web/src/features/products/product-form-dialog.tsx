@@ -19,6 +19,7 @@ import { i18next } from '../../lib/i18n';
 import { currencySymbol, formatMoney, parseMoney } from '../../lib/money';
 import { trpc } from '../../lib/trpc';
 import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
+import { type GroupDraft, OptionGroupsField, fromGroupDrafts, toGroupDrafts } from './option-groups-field';
 
 const { shape } = CreateProductInputSchema;
 
@@ -33,6 +34,7 @@ const ProductFormSchema = z
     categoryId: z.string().min(1, { error: () => i18next.t('products:form.categoryRequired') }),
     allergens: shape.allergens,
     dietaryTags: shape.dietaryTags,
+    isScheduled: z.boolean(),
     isStockTracked: z.boolean(),
     stock: z.string(),
   })
@@ -51,6 +53,9 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
   const queryClient = useQueryClient();
   const categories = useQuery(trpc.category.list.queryOptions());
   const [formError, setFormError] = useState<string | null>(null);
+  // The choices are edited beside the form's fields and checked by the shared schema when it is sent.
+  const [groups, setGroups] = useState<GroupDraft[]>(() => toGroupDrafts(product?.optionGroups ?? []));
+  const [groupsError, setGroupsError] = useState<string | null>(null);
   const form = useForm({
     resolver: schemaResolver(ProductFormSchema),
     defaultValues: {
@@ -60,6 +65,7 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
       categoryId: product?.categoryId ?? '',
       allergens: product?.allergens ?? [],
       dietaryTags: product?.dietaryTags ?? [],
+      isScheduled: product?.isScheduled ?? false,
       isStockTracked: product ? product.stock !== null : false,
       stock: product?.stock === null || product === null ? '' : String(product.stock),
     },
@@ -71,11 +77,15 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
 
   const onSubmit = form.handleSubmit(async ({ price, isStockTracked: isTracked, stock, ...fields }) => {
     setFormError(null);
+    const choices = fromGroupDrafts(groups);
+    setGroupsError(choices.ok ? null : choices.message);
+    if (!choices.ok) return;
     const priceCents = parseMoney(price) ?? 0;
+    const optionGroups = choices.groups;
     try {
       const saved = product
-        ? await update.mutateAsync({ id: product.id, ...fields, priceCents })
-        : await create.mutateAsync({ ...fields, priceCents, stock: isTracked ? Number(stock) : null });
+        ? await update.mutateAsync({ id: product.id, ...fields, priceCents, optionGroups })
+        : await create.mutateAsync({ ...fields, priceCents, optionGroups, stock: isTracked ? Number(stock) : null });
       toast.success(
         product
           ? t('form.saved', { dish: saved.name })
@@ -158,6 +168,16 @@ export const ProductFormDialog = ({ product, isOpen, onOpenChange }: ProductForm
           />
         )}
       />
+      <OptionGroupsField value={groups} onChange={setGroups} error={groupsError} />
+      <div className="rounded-lg border border-zinc-200 px-3.5 py-3">
+        <FormSwitchField
+          control={form.control}
+          name="isScheduled"
+          id="product-scheduled"
+          label={t('form.isScheduled')}
+          hint={t('form.isScheduledHint')}
+        />
+      </div>
       {product ? (
         <p className="rounded-lg bg-zinc-50 px-3.5 py-3 text-sm text-zinc-700">
           {product.stock === null ? t('form.stockNotTracked') : t('form.stockOnShelf', { stock: formatNumber(product.stock) })}{' '}

@@ -1,6 +1,6 @@
 import type { ProductDto } from '@canteen/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Archive, ArchiveRestore, MoreHorizontal, Package, PackagePlus, Pencil, Plus } from 'lucide-react';
+import { Archive, ArchiveRestore, CalendarDays, MoreHorizontal, Package, PackagePlus, Pencil, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -155,7 +155,15 @@ const ProductsTable = ({ products, onEdit, onAdjustStock }: ProductsTableProps) 
       header: t('table.dish'),
       cell: (product) => (
         <div className="grid sm:min-w-44">
-          <span className={cn('font-medium', product.isActive ? 'text-zinc-900' : 'text-zinc-600')}>{product.name}</span>
+          <span className={cn('font-medium', product.isActive ? 'text-zinc-900' : 'text-zinc-600')}>
+            {product.name}
+            {product.isScheduled ? (
+              <Badge tone="blue" className="ml-2 align-text-bottom">
+                <CalendarDays aria-hidden className="size-3" />
+                {t('table.daily')}
+              </Badge>
+            ) : null}
+          </span>
           <span className="text-xs text-zinc-600 md:hidden">{product.categoryName}</span>
           {/* On a phone price and stock move under the name, so the row's actions stay on screen. */}
           <span className="mt-1 flex items-center gap-3 text-sm sm:hidden">

@@ -10,8 +10,24 @@ import { Switch } from '../../components/switch';
 import { markTotpEnrolmentRequired, useSession } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
+import { OrderingCard } from './ordering-card';
+import { PickupSlotsCard } from './pickup-slots-card';
 
 export const SettingsPage = () => {
+  const { t } = useTranslation('settings');
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <div className="grid max-w-3xl gap-6">
+        <SecurityCard />
+        <OrderingCard />
+        <PickupSlotsCard />
+      </div>
+    </>
+  );
+};
+
+const SecurityCard = () => {
   const { t } = useTranslation('settings');
   const queryClient = useQueryClient();
   const session = useSession();
@@ -31,38 +47,35 @@ export const SettingsPage = () => {
   const value = update.isPending ? update.variables.requireTotpForStaff : settings.data?.requireTotpForStaff;
 
   return (
-    <>
-      <PageHeader title={t('title')} description={t('description')} />
-      <Card className="max-w-3xl">
-        <CardHeader>
-          <CardTitle>{t('security.title')}</CardTitle>
-          <CardDescription>{t('security.description')}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {settings.isPending ? (
-            <PageSpinner label={t('security.loading')} />
-          ) : settings.isError ? (
-            <Alert>{errorMessage(settings.error)}</Alert>
-          ) : (
-            <div className="flex items-start justify-between gap-6">
-              <div className="grid gap-1">
-                <Label htmlFor="require-totp">{t('security.requireTotp')}</Label>
-                <p id="require-totp-hint" className="text-sm text-zinc-600">
-                  {t('security.requireTotpHint')}
-                </p>
-                {isOwnTotpOff && !value ? <p className="text-sm text-amber-800">{t('security.ownTotpOff')}</p> : null}
-              </div>
-              <Switch
-                id="require-totp"
-                aria-describedby="require-totp-hint"
-                checked={value ?? false}
-                disabled={update.isPending}
-                onCheckedChange={(checked) => update.mutate({ requireTotpForStaff: checked })}
-              />
+    <Card aria-labelledby="security-title">
+      <CardHeader>
+        <CardTitle id="security-title">{t('security.title')}</CardTitle>
+        <CardDescription>{t('security.description')}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        {settings.isPending ? (
+          <PageSpinner label={t('security.loading')} />
+        ) : settings.isError ? (
+          <Alert>{errorMessage(settings.error)}</Alert>
+        ) : (
+          <div className="flex items-start justify-between gap-6">
+            <div className="grid gap-1">
+              <Label htmlFor="require-totp">{t('security.requireTotp')}</Label>
+              <p id="require-totp-hint" className="text-sm text-zinc-600">
+                {t('security.requireTotpHint')}
+              </p>
+              {isOwnTotpOff && !value ? <p className="text-sm text-amber-800">{t('security.ownTotpOff')}</p> : null}
             </div>
-          )}
-        </CardContent>
-      </Card>
-    </>
+            <Switch
+              id="require-totp"
+              aria-describedby="require-totp-hint"
+              checked={value ?? false}
+              disabled={update.isPending}
+              onCheckedChange={(checked) => update.mutate({ requireTotpForStaff: checked })}
+            />
+          </div>
+        )}
+      </CardContent>
+    </Card>
   );
 };

@@ -22,6 +22,10 @@ export const cart: typeof en = {
     problems_one: '{{names}} ist in dieser Menge nicht mehr verfügbar. Ändern oder entfernen Sie das Gericht, um fortzufahren.',
     problems_other:
       '{{names}} sind in dieser Menge nicht mehr verfügbar. Ändern oder entfernen Sie diese Gerichte, um fortzufahren.',
+    notServed_one:
+      '{{names}} steht am {{day}} nicht auf dem Speiseplan. Entfernen Sie das Gericht oder wählen Sie einen anderen Tag, um fortzufahren.',
+    notServed_other:
+      '{{names}} stehen am {{day}} nicht auf dem Speiseplan. Entfernen Sie diese Gerichte oder wählen Sie einen anderen Tag, um fortzufahren.',
     placing: 'Bestellung wird aufgegeben…',
     place: 'Bestellen · {{total}}',
   },
@@ -33,6 +37,18 @@ export const cart: typeof en = {
     gone: 'Nicht mehr auf der Speisekarte. Entfernen Sie es, um fortzufahren.',
     each: '{{price}} pro Stück',
     onlyLeft: 'Nur noch {{stock}} übrig',
+    notServed: 'Steht am {{day}} nicht auf dem Speiseplan. Entfernen Sie es oder wählen Sie einen anderen Tag.',
+  },
+  pickup: {
+    title: 'Abholung',
+    day: 'Abholtag',
+    today: 'Heute, {{day}}',
+    loading: 'Abholzeiten werden geladen',
+    noTimesToday: 'Heute gibt es keine Abholzeiten: Holen Sie Ihre Bestellung an der Theke ab, wann es Ihnen passt.',
+    noTimes: 'Am {{day}} gibt es keine Abholzeiten: Holen Sie Ihre Bestellung an diesem Tag an der Theke ab.',
+    noneFreeToday: 'Alle Abholzeiten für heute sind belegt oder vorbei: Ihre Bestellung ist so bald wie möglich fertig.',
+    noneFree: 'Alle Abholzeiten am {{day}} sind ausgebucht. Wählen Sie einen anderen Tag.',
+    notOrderable: 'Für {{day}} kann nicht bestellt werden. Wählen Sie einen anderen Tag.',
   },
   wallet: {
     loading: 'Ihr Guthaben wird geladen',

@@ -70,13 +70,15 @@ export const errors: typeof en = {
     ORDER_NOT_CANCELLABLE: 'Die Küche hat mit dieser Bestellung schon begonnen, sie kann nicht mehr storniert werden.',
     ORDER_STATUS_CHANGED: 'Diese Bestellung ist inzwischen weiter. Die Anzeige zeigt jetzt den aktuellen Stand.',
     INVALID_TRANSITION: 'Dieser Schritt ist für diese Bestellung nicht mehr möglich.',
-    PICKUP_DAY_NOT_ORDERABLE: 'Bestellungen sind nur für heute und die nächsten Tage möglich. Wähle einen anderen Tag.',
-    SLOT_FULL: 'Diese Abholzeit ist ausgebucht. Wähle eine der noch freien Zeiten.',
-    SLOT_NOT_AVAILABLE: 'Diese Abholzeit ist nicht mehr verfügbar. Wähle eine andere.',
+    PICKUP_DAY_NOT_ORDERABLE: 'Bestellungen sind nur für heute und die nächsten Tage möglich. Wählen Sie einen anderen Tag.',
+    SLOT_FULL: 'Diese Abholzeit ist ausgebucht. Wählen Sie eine der noch freien Zeiten.',
+    SLOT_NOT_AVAILABLE: 'Diese Abholzeit ist nicht mehr verfügbar. Wählen Sie eine andere.',
     PRODUCT_NOT_PLANNED: 'Dieses Gericht steht am gewählten Tag nicht auf dem Speiseplan.',
     PAST_CUTOFF: 'Die Änderungsfrist für diesen Tag ist vorbei: Die Küche bereitet die Bestellung jetzt zu.',
-    PLAN_BELOW_SOLD: 'Es wurden bereits mehr bestellt. Plane mindestens so viele, wie verkauft sind.',
-    PRODUCT_NOT_SCHEDULED: 'Nur Tagesgerichte kommen auf den Speiseplan. Markiere das Gericht zuerst als Tagesgericht.',
+    PLAN_BELOW_SOLD: 'Es wurden bereits mehr bestellt. Planen Sie mindestens so viele, wie verkauft sind.',
+    PRODUCT_NOT_SCHEDULED: 'Nur Tagesgerichte kommen auf den Speiseplan. Markieren Sie das Gericht zuerst als Tagesgericht.',
+    OPTION_UNAVAILABLE: 'Eine gewählte Option gibt es zu diesem Gericht nicht mehr. Bitte wählen Sie neu.',
+    OPTION_CHOICE_INVALID: 'Prüfen Sie die Auswahl zu diesem Gericht: Eine Pflichtauswahl fehlt, oder es sind zu viele.',
     SERVICE_UNAVAILABLE:
       'Die Kantine ist kurz nicht erreichbar. Versuchen Sie es gleich noch einmal; dieselbe Aktion zu wiederholen ist sicher.',
   },
@@ -120,5 +122,11 @@ export const errors: typeof en = {
     unreachable:
       'Canteen war nicht erreichbar, um Ihre Bestellung zu bestätigen. Versuchen Sie es erneut: Falls sie doch durchging, wird nicht doppelt abgebucht.',
     changeCart: '{{message}} Ändern Sie Ihren Warenkorb und versuchen Sie es erneut.',
+    slotFull:
+      'Diese Abholzeit ist gerade ausgebucht worden. Die nächste freie Zeit, {{time}} Uhr, ist jetzt gewählt: Bestellen Sie erneut, um sie zu nehmen.',
+    slotGone:
+      'Diese Abholzeit ist nicht mehr verfügbar. Die nächste freie Zeit, {{time}} Uhr, ist jetzt gewählt: Bestellen Sie erneut, um sie zu nehmen.',
+    noSlotLeft:
+      'Diese Abholzeit ist gerade ausgebucht worden, und alle anderen Zeiten an diesem Tag auch. Wählen Sie einen anderen Tag.',
   },
 };

@@ -21,6 +21,7 @@ import { profile } from './profile';
 import { settings } from './settings';
 import { kitchen } from './kitchen';
 import { notifications } from './notifications';
+import { plan } from './plan';
 
 import type { Resources } from '../en';
 
@@ -49,4 +50,5 @@ export const de: Resources = {
   settings,
   kitchen,
   notifications,
+  plan,
 };

@@ -2,7 +2,8 @@ import type { kitchen as en } from '../en/kitchen';
 
 export const kitchen: typeof en = {
   title: 'Küche',
-  description: 'Bestellungen in der Reihenfolge ihres Eingangs. Ein Tipp bringt einen Bon weiter.',
+  description:
+    'Die Bestellungen von heute nach Abholzeit, dann in der Reihenfolge ihres Eingangs. Ein Tipp bringt einen Bon weiter.',
   connection: { connecting: 'Verbinde…', live: 'Live', reconnecting: 'Verbinde neu…' },
   columns: { placed: 'Neu', preparing: 'In Zubereitung', ready: 'Abholbereit' },
   count_one: '{{count}} Bestellung',
@@ -37,4 +38,26 @@ export const kitchen: typeof en = {
   },
   allDay: { title: 'Gesamt', description: 'Noch zuzubereiten', empty: 'Nichts mehr zuzubereiten.' },
   error: 'Die Küchenanzeige konnte nicht geladen werden.',
+  sheet: {
+    title: 'Produktionsplan',
+    link: 'Produktionsplan',
+    description: 'Was für {{day}} zu kochen ist: jede gültige Bestellung, nach Gericht, Option und Abholzeit.',
+    day: 'Tag',
+    previousDay: 'Vorheriger Tag',
+    nextDay: 'Nächster Tag',
+    print: 'Drucken',
+    csvWhat: 'den Produktionsplan vom {{day}}',
+    summary_one: '{{count}} Bestellung, {{dishes}} Gerichte',
+    summary_other: '{{count}} Bestellungen, {{dishes}} Gerichte',
+    toMake_one: 'noch {{count}} zuzubereiten',
+    toMake_other: 'noch {{count}} zuzubereiten',
+    byOption: 'Nach Option',
+    noOptions: 'Keine Optionen gewählt',
+    bySlot: 'Nach Abholzeit',
+    asap: 'So bald wie möglich',
+    notes: 'Hinweise für die Küche',
+    columns: { time: 'Abholung', order: 'Bestellung', dish: 'Gericht', note: 'Hinweis' },
+    empty: 'Für diesen Tag ist noch nichts bestellt',
+    emptyHint: 'Vorbestellungen erscheinen hier, sobald sie eingehen.',
+  },
 };

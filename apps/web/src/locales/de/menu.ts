@@ -3,6 +3,12 @@ import type { menu as en } from '../en/menu';
 export const menu: typeof en = {
   title: 'Speisekarte',
   greeting: 'Hallo {{name}}, das gibt es heute in der Kantine.',
+  greetingOn: 'Hallo {{name}}, das gibt es am {{day}} in der Kantine.',
+  day: {
+    label: 'Tag der Bestellung',
+    cartMoved: 'Ihr Warenkorb gilt jetzt für {{day}}.',
+    planFailed: 'Die Tagesgerichte für {{day}} konnten nicht geladen werden und werden daher nicht angezeigt.',
+  },
   categories: 'Kategorien',
   all: 'Alle',
   tabUnit_one: 'Gericht',
@@ -44,6 +50,7 @@ export const menu: typeof en = {
   everythingMatching: 'Das ist alles, was passt.',
   loading: 'Gerichte werden geladen',
   favourites: { title: 'Ihre Favoriten' },
+  daily: { today: 'Die Tagesgerichte von heute', on: 'Tagesgerichte am {{day}}' },
   card: {
     favourite: 'Favorit: {{dish}}',
     soldOut: 'Ausverkauft',
@@ -58,6 +65,11 @@ export const menu: typeof en = {
     contains: 'Enthält: ',
     noAllergens: 'Keine deklarierten Allergene',
     dietary: 'Ernährung',
+    planLeft_one: 'noch {{left}}',
+    planLeft_other: 'noch {{left}}',
+    highlights: 'Hervorgehoben',
+    chefsChoice: 'Tipp vom Küchenchef',
+    new: 'Neu',
   },
   reviews: {
     title: 'Bewertungen von {{dish}}',

@@ -10,7 +10,13 @@ export const orders: typeof en = {
     description: 'Wenn Sie von der Speisekarte bestellen, erscheinen Ihre Belege hier.',
   },
   caption: 'Ihre Bestellungen',
-  columns: { order: 'Bestellung', date: 'Datum', status: 'Status', atTill: 'An der Kasse von {{name}}' },
+  columns: {
+    order: 'Bestellung',
+    date: 'Datum',
+    status: 'Status',
+    atTill: 'An der Kasse von {{name}}',
+    pickup: 'Vorbestellung für {{pickup}}',
+  },
   live: {
     ready: 'Ihre Bestellung #{{number}} ist abholbereit',
     readyHint: 'Holen Sie sie an der Ausgabe ab.',
@@ -26,6 +32,8 @@ export const orders: typeof en = {
     ready: 'Abholbereit',
     collected: 'Abgeholt',
     placedText: 'Die Küche hat Ihre Bestellung. Bis sie beginnt, können Sie noch stornieren.',
+    placedShort: 'Die Küche hat Ihre Bestellung.',
+    pastCutoff: 'Die Änderungsfrist ist vorbei: Ihre Bestellung liegt jetzt bei der Küche.',
     preparingText: 'Die Küche bereitet Ihre Bestellung zu.',
     readyTitle: 'Ihre Bestellung ist abholbereit',
     readyText: 'Holen Sie sie an der Ausgabe ab und zeigen Sie diesen Beleg.',
@@ -40,6 +48,15 @@ export const orders: typeof en = {
     confirm: 'Stornieren',
     keep: 'Behalten',
     done: 'Bestellung storniert. {{amount}} ist zurück in Ihrem Guthaben.',
+  },
+  changeSlot: {
+    button: 'Zeit ändern',
+    title: 'Abholzeit ändern',
+    keep: 'Beibehalten',
+    save: 'Zeit ändern',
+    done: 'Abholzeit auf {{time}} Uhr geändert.',
+    slotFull:
+      'Diese Abholzeit ist gerade ausgebucht worden. Die nächste freie Zeit, {{time}} Uhr, ist jetzt gewählt: Ändern Sie erneut, um sie zu nehmen.',
   },
   receipt: {
     title: 'Beleg',

@@ -64,6 +64,8 @@ export const errors = {
     PAST_CUTOFF: 'The change deadline for that day has passed: the kitchen is preparing the order now.',
     PLAN_BELOW_SOLD: 'More have been ordered already than that. Plan at least as many as were sold.',
     PRODUCT_NOT_SCHEDULED: 'Only daily dishes go on the menu plan. Mark the dish as a daily dish first.',
+    OPTION_UNAVAILABLE: 'An option you chose is no longer offered with that dish. Choose again.',
+    OPTION_CHOICE_INVALID: 'Check the choices for that dish: a required choice is missing, or there are too many.',
     SERVICE_UNAVAILABLE: 'The canteen is briefly unavailable. Try again in a moment; trying the same thing again is safe.',
   },
   /** By tRPC error code, when no reason says more. */
@@ -103,5 +105,9 @@ export const errors = {
     unreachable:
       "We couldn't reach Canteen to confirm your order. Try again: if it did go through, you will not be charged twice.",
     changeCart: '{{message}} Change your cart and try again.',
+    slotFull: 'That slot just filled up. The next free time, {{time}}, is now selected: place the order again to take it.',
+    slotGone:
+      'That pickup time is no longer available. The next free time, {{time}}, is now selected: place the order again to take it.',
+    noSlotLeft: 'That slot just filled up, and so has every other pickup time that day. Choose another day.',
   },
 };

@@ -21,6 +21,7 @@ import { profile } from './profile';
 import { settings } from './settings';
 import { kitchen } from './kitchen';
 import { notifications } from './notifications';
+import { plan } from './plan';
 
 /** Every English text, one namespace per screen (features/<screen>) plus app, common and errors. */
 export const en = {
@@ -47,5 +48,6 @@ export const en = {
   settings,
   kitchen,
   notifications,
+  plan,
 };
 export type Resources = typeof en;

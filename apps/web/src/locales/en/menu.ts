@@ -2,6 +2,12 @@
 export const menu = {
   title: 'Menu',
   greeting: 'Hello {{name}}, here is what the canteen serves today.',
+  greetingOn: 'Hello {{name}}, here is what the canteen serves on {{day}}.',
+  day: {
+    label: 'Day to order for',
+    cartMoved: 'Your cart is now for {{day}}.',
+    planFailed: "The daily dishes of {{day}} could not be loaded, so they aren't shown.",
+  },
   categories: 'Categories',
   all: 'All',
   tabUnit_one: 'dish',
@@ -40,6 +46,7 @@ export const menu = {
   everythingMatching: "That's everything that matches.",
   loading: 'Loading dishes',
   favourites: { title: 'Your favourites' },
+  daily: { today: "Today's daily dishes", on: 'Daily dishes on {{day}}' },
   card: {
     favourite: 'Favourite: {{dish}}',
     soldOut: 'Sold out',
@@ -54,6 +61,11 @@ export const menu = {
     contains: 'Contains: ',
     noAllergens: 'No declared allergens',
     dietary: 'Dietary',
+    planLeft_one: '{{left}} left',
+    planLeft_other: '{{left}} left',
+    highlights: 'Highlights',
+    chefsChoice: "Chef's choice",
+    new: 'New',
   },
   reviews: {
     title: 'Reviews of {{dish}}',

@@ -6,7 +6,13 @@ export const orders = {
   pages: 'Orders pages',
   empty: { title: 'No orders yet', description: 'When you order from the menu, your receipts appear here.' },
   caption: 'Your orders',
-  columns: { order: 'Order', date: 'Date', status: 'Status', atTill: 'At the till by {{name}}' },
+  columns: {
+    order: 'Order',
+    date: 'Date',
+    status: 'Status',
+    atTill: 'At the till by {{name}}',
+    pickup: 'Pre-order for {{pickup}}',
+  },
   live: {
     ready: 'Your order #{{number}} is ready',
     readyHint: 'Collect it at the counter.',
@@ -22,6 +28,8 @@ export const orders = {
     ready: 'Ready',
     collected: 'Collected',
     placedText: 'The kitchen has your order. You can still cancel it until they start.',
+    placedShort: 'The kitchen has your order.',
+    pastCutoff: 'The change deadline has passed: your order now belongs to the kitchen.',
     preparingText: 'The kitchen is preparing your order.',
     readyTitle: 'Your order is ready',
     readyText: 'Collect it at the counter and show this receipt.',
@@ -35,6 +43,14 @@ export const orders = {
     confirm: 'Cancel order',
     keep: 'Keep it',
     done: 'Order cancelled. {{amount}} is back in your wallet.',
+  },
+  changeSlot: {
+    button: 'Change time',
+    title: 'Change the pickup time',
+    keep: 'Keep it',
+    save: 'Change time',
+    done: 'Pickup time changed to {{time}}.',
+    slotFull: 'That slot just filled up. The next free time, {{time}}, is now selected: change again to take it.',
   },
   receipt: {
     title: 'Receipt',
