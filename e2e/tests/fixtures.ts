@@ -159,6 +159,7 @@ export const createDepartment = async (request: APIRequestContext): Promise<stri
 export const createDailyDish = async (
   request: APIRequestContext,
   name = `Lentil Dal ${uniqueSuffix()}`,
+  fields: Partial<Parameters<ReturnType<typeof apiClient>['product']['create']['mutate']>[0]> = {},
 ): Promise<{ id: string; name: string }> => {
   const api = apiClient(request, await apiLogin(request, DEMO.manager.email));
   const [category] = await api.category.list.query();
@@ -171,6 +172,7 @@ export const createDailyDish = async (
     allergens: [],
     dietaryTags: ['vegan'],
     isScheduled: true,
+    ...fields,
   });
   return { id: dish.id, name: dish.name };
 };

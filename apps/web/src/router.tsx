@@ -80,7 +80,7 @@ const LoginPage = lazyRouteComponent(() => import('./features/auth/login-page'),
 export const homeOf = (role: Role): '/kitchen' | '/menu' => (role === 'kitchen' ? '/kitchen' : '/menu');
 
 /** Kitchen staff have no wallet: only their display and their profile are theirs. */
-const KITCHEN_STAFF_PATHS = ['/kitchen', '/profile'];
+const KITCHEN_STAFF_PATHS = ['/kitchen', '/kitchen/sheet', '/profile'];
 
 const requireRole = (rule: AccessRule) => (options: { context: { user: SessionUser } }) => {
   if (!canAccess(options.context.user.role, rule)) throw redirect({ to: homeOf(options.context.user.role) });

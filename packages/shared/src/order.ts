@@ -4,9 +4,8 @@ import { MAX_LINE_QUANTITY, MAX_NOTE_LENGTH, MAX_ORDER_LINES } from './constants
 
 export type OrderItem = { productId: string; quantity: number; optionIds?: string[] | undefined; note?: string | undefined };
 
-/** What makes two items the same line: the dish, the options chosen (in a fixed order) and the note. */
-export const orderLineKey = (item: Pick<OrderItem, 'productId' | 'optionIds' | 'note'>): string =>
-  JSON.stringify([item.productId, [...(item.optionIds ?? [])].sort(), item.note ?? ''] as const);
+/** What makes two items the same line: the dish, the options chosen (in any order) and the note (the basket's rule). */
+export const orderLineKey = basketLineKey;
 
 /**
  * One line per dish, options and note, quantities added up, in first-seen order: the basket the order rules are
@@ -29,6 +28,7 @@ export const quantitiesByDish = (items: readonly Pick<OrderItem, 'productId' | '
   return quantities;
 };
 import { ORDER_STATUSES } from './lifecycle';
+import { basketLineKey } from './rules';
 import { ChosenOptionSchema, KitchenNoteSchema, OptionIdsSchema } from './options';
 import { AllergenSchema } from './product';
 import { DaySchema, TimeOfDaySchema } from './schedule';

@@ -64,8 +64,27 @@ describe('basket', () => {
 
   it('sets quantities up to the cap and removes a line at zero', () => {
     const lines = [line('a', 2), line('b', 1)];
-    expect(setBasketQuantity(lines, 'a', 99)).toEqual([line('a', MAX_LINE_QUANTITY), line('b', 1)]);
-    expect(setBasketQuantity(lines, 'a', 0)).toEqual([line('b', 1)]);
+    expect(setBasketQuantity(lines, line('a'), 99)).toEqual([line('a', MAX_LINE_QUANTITY), line('b', 1)]);
+    expect(setBasketQuantity(lines, line('a'), 0)).toEqual([line('b', 1)]);
+  });
+
+  it('keeps a dish with other options or another note as its own line, capped over all of them', () => {
+    const fries: BasketLine = { productId: 'burger', quantity: 2, optionIds: ['fries', 'cheese'] };
+    let lines: BasketLine[] = addToBasket([], fries)!;
+    // The same choice in another order is the same line.
+    lines = addToBasket(lines, { ...fries, optionIds: ['cheese', 'fries'], quantity: 1 })!;
+    lines = addToBasket(lines, { productId: 'burger', quantity: 1, optionIds: ['salad'] })!;
+    lines = addToBasket(lines, { productId: 'burger', quantity: 1, optionIds: ['salad'], note: 'no onions' })!;
+    expect(lines.map((l) => [l.optionIds?.join('+'), l.note ?? '', l.quantity])).toEqual([
+      ['fries+cheese', '', 3],
+      ['salad', '', 1],
+      ['salad', 'no onions', 1],
+    ]);
+    // The cap counts the dish over its lines: 5 are in, so one line can grow to at most MAX - 2.
+    expect(setBasketQuantity(lines, fries, 99)[0]?.quantity).toBe(MAX_LINE_QUANTITY - 2);
+    const full = setBasketQuantity(lines, fries, 99);
+    expect(addToBasket(full, { productId: 'burger', quantity: 1, optionIds: ['rice'] })).toEqual(full);
+    expect(setBasketQuantity(lines, { productId: 'burger', optionIds: ['salad'], note: 'no onions' }, 0)).toHaveLength(2);
   });
 
   it('limits a line to what is left of a tracked dish', () => {

@@ -45,29 +45,56 @@ export const DEPARTMENT_REQUIRED_MESSAGE = 'Employees and managers belong to a d
 export const hasRequiredDepartment = (user: { role: Role; departmentId: string | null }): boolean =>
   user.role === 'admin' || user.role === 'kitchen' || user.departmentId !== null;
 
-/** A line of a basket: the cart's, or the till's (which also carries the dish it shows). */
-export type BasketLine = { productId: string; quantity: number };
+/**
+ * A line of a basket: the cart's, or the till's (which also carries the dish it shows). The options chosen (ids,
+ * in a fixed order) and the note make a dish with other choices another line.
+ */
+export type BasketLine = { productId: string; quantity: number; optionIds?: string[] | undefined; note?: string | undefined };
+
+/** What makes two lines one: the dish, the options chosen (in any order) and the note. */
+export const basketLineKey = (line: Pick<BasketLine, 'productId' | 'optionIds' | 'note'>): string =>
+  JSON.stringify([line.productId, [...(line.optionIds ?? [])].sort(), line.note ?? '']);
+
+/** How many of a dish the basket holds over all its lines (the per-dish cap and the stock count these). */
+export const dishQuantity = (lines: readonly BasketLine[], productId: string): number =>
+  lines.reduce((sum, line) => (line.productId === productId ? sum + line.quantity : sum), 0);
 
 /**
- * Adds `line.quantity` of a dish, up to the per-line cap; a dish not yet in the basket is appended. Returns
- * null when that would take the basket past the most lines one order may have.
+ * Adds `line.quantity` of a dish with its choices, up to the per-dish cap over all its lines; a choice not yet
+ * in the basket is appended. Returns null when that would take the basket past the most lines one order may have.
  */
 export const addToBasket = <L extends BasketLine>(lines: readonly L[], line: L): L[] | null => {
-  const existing = lines.find((item) => item.productId === line.productId);
+  const key = basketLineKey(line);
+  const existing = lines.find((item) => basketLineKey(item) === key);
   if (!existing) {
-    return lines.length >= MAX_ORDER_LINES ? null : [...lines, { ...line, quantity: Math.min(MAX_LINE_QUANTITY, line.quantity) }];
+    if (lines.length >= MAX_ORDER_LINES) return null;
+    const room = MAX_LINE_QUANTITY - dishQuantity(lines, line.productId);
+    return room <= 0 ? [...lines] : [...lines, { ...line, quantity: Math.min(room, line.quantity) }];
   }
-  return setBasketQuantity(lines, line.productId, existing.quantity + line.quantity);
+  return setBasketQuantity(lines, existing, existing.quantity + line.quantity);
 };
 
-/** The most of one dish a line may hold: the per-line cap, or fewer when only that many are left. */
+/** The most of one dish a basket may hold: the per-dish cap, or fewer when only that many are left. */
 export const lineQuantityLimit = (stock: number | null): number => Math.min(MAX_LINE_QUANTITY, stock ?? MAX_LINE_QUANTITY);
 
-/** Sets a dish's quantity, up to the per-line cap; zero or less removes the line. */
-export const setBasketQuantity = <L extends BasketLine>(lines: readonly L[], productId: string, quantity: number): L[] =>
-  quantity <= 0
-    ? lines.filter((line) => line.productId !== productId)
-    : lines.map((line) => (line.productId === productId ? { ...line, quantity: Math.min(MAX_LINE_QUANTITY, quantity) } : line));
+/**
+ * Sets a line's quantity (the line with `target`'s dish, options and note), up to what the per-dish cap leaves
+ * beside the dish's other lines; zero or less removes the line.
+ */
+export const setBasketQuantity = <L extends BasketLine>(
+  lines: readonly L[],
+  target: Pick<BasketLine, 'productId' | 'optionIds' | 'note'>,
+  quantity: number,
+): L[] => {
+  const key = basketLineKey(target);
+  if (quantity <= 0) return lines.filter((line) => basketLineKey(line) !== key);
+  const others = lines.reduce(
+    (sum, line) => (line.productId === target.productId && basketLineKey(line) !== key ? sum + line.quantity : sum),
+    0,
+  );
+  const most = Math.max(1, MAX_LINE_QUANTITY - others);
+  return lines.map((line) => (basketLineKey(line) === key ? { ...line, quantity: Math.min(most, quantity) } : line));
+};
 
 /** What is on the menu now for "Order again": null when the dish is gone (archived or deleted). */
 export type MenuAvailability = { isActive: boolean; stock: number | null } | null;
@@ -83,7 +110,13 @@ export type ReorderPlan = {
 
 /** "Order again": a past order's lines against the menu as it is now. */
 export const planReorder = (
-  lines: readonly { productId: string; productName: string; quantity: number }[],
+  lines: readonly {
+    productId: string;
+    productName: string;
+    quantity: number;
+    optionIds?: string[] | undefined;
+    note?: string | null | undefined;
+  }[],
   availability: ReadonlyMap<string, MenuAvailability>,
 ): ReorderPlan => {
   const plan: ReorderPlan = { add: [], unavailable: [], reduced: [] };
@@ -96,7 +129,12 @@ export const planReorder = (
     }
     const quantity = Math.min(line.quantity, most);
     if (quantity < line.quantity) plan.reduced.push({ name: line.productName, quantity });
-    plan.add.push({ productId: line.productId, quantity });
+    plan.add.push({
+      productId: line.productId,
+      quantity,
+      ...(line.optionIds?.length ? { optionIds: line.optionIds } : {}),
+      ...(line.note ? { note: line.note } : {}),
+    });
   }
   return plan;
 };

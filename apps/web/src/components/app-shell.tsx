@@ -232,6 +232,8 @@ export const AppShell = () => {
                     <li key={item.to}>
                       <Link
                         to={item.to}
+                        // The production sheet (/kitchen/sheet) has its own entry: the display's is not lit there too.
+                        activeOptions={{ exact: item.to === '/kitchen' }}
                         className="flex items-center gap-2.5 rounded-lg px-3 py-2 text-sm font-medium text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-emerald-600"
                         activeProps={{ className: 'bg-emerald-50 text-emerald-900 hover:bg-emerald-50 hover:text-emerald-900' }}
                       >

@@ -2,7 +2,7 @@ import type { Allergen, OptionGroup, ProductDto } from '@canteen/shared';
 import { MAX_KITCHEN_NOTE_LENGTH, lineAllergens, resolveOptions } from '@canteen/shared';
 import { Check, TriangleAlert } from 'lucide-react';
 import { RadioGroup as RadioGroupPrimitive } from 'radix-ui';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, createContext, useContext, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../lib/money';
 import { allergenLabels } from '../lib/product-labels';
@@ -224,3 +224,26 @@ export const DishOptionsDialog = ({ product, open, onOpenChange, maxQuantity, av
     </Dialog>
   );
 };
+
+type ChoiceRequest = Omit<DishOptionsDialogProps, 'open' | 'onOpenChange'>;
+
+const ChoiceContext = createContext<((request: ChoiceRequest) => void) | null>(null);
+
+/**
+ * One options dialog for a page of dishes, held above the list: a dish's card may re-render or remount while the
+ * list refreshes (a search settling, a live stock change), and the person's choice must not vanish with it.
+ */
+export const DishChoiceProvider = ({ children }: { children: ReactNode }) => {
+  const [request, setRequest] = useState<ChoiceRequest | null>(null);
+  return (
+    <ChoiceContext.Provider value={setRequest}>
+      {children}
+      {request ? (
+        <DishOptionsDialog key={request.product.id} open onOpenChange={(isOpen) => !isOpen && setRequest(null)} {...request} />
+      ) : null}
+    </ChoiceContext.Provider>
+  );
+};
+
+/** Opens the page's options dialog for a dish; null outside a `DishChoiceProvider`. */
+export const useDishChoice = () => useContext(ChoiceContext);

@@ -88,9 +88,25 @@ export const Receipt = ({ order }: { order: ReceiptOrder }) => {
           </tr>
         </THead>
         <TBody>
-          {order.lines.map((line) => (
-            <TR key={line.productId}>
-              <TD className="font-medium wrap-anywhere text-zinc-900">{line.productName}</TD>
+          {order.lines.map((line, index) => (
+            // One dish may be on several lines (other options, another note).
+            // biome-ignore lint/suspicious/noArrayIndexKey: the lines never reorder
+            <TR key={`${line.productId}-${index}`}>
+              <TD className="wrap-anywhere">
+                <span className="font-medium text-zinc-900">{line.productName}</span>
+                {line.options.length ? (
+                  <span className="block text-xs text-zinc-600" data-testid="receipt-line-options">
+                    {line.options
+                      .map((option) =>
+                        option.priceDeltaCents > 0
+                          ? `${option.groupName}: ${option.name} (+${formatMoney(option.priceDeltaCents)})`
+                          : `${option.groupName}: ${option.name}`,
+                      )
+                      .join(' · ')}
+                  </span>
+                ) : null}
+                {line.note ? <span className="block text-xs text-zinc-600 italic">“{line.note}”</span> : null}
+              </TD>
               <TD className="text-right tabular-nums">{line.quantity}</TD>
               <TD className="hidden text-right whitespace-nowrap tabular-nums sm:table-cell print:table-cell">
                 {formatMoney(line.unitPriceCents)}

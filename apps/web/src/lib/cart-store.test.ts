@@ -28,14 +28,18 @@ const loadStore = async () => {
 describe('cart operations', () => {
   it('forgets the checkout key whenever the basket changes', () => {
     const pending: CartState = { lines: [{ productId: 'a', quantity: 1 }], checkoutKey: 'key-12345678', pickupDay: null };
-    expect(cartOps.add(pending, 'a')).toEqual({ lines: [{ productId: 'a', quantity: 2 }], checkoutKey: null, pickupDay: null });
-    expect(cartOps.setQuantity(pending, 'a', 0)).toEqual(empty);
+    expect(cartOps.add(pending, { productId: 'a', quantity: 1 })).toEqual({
+      lines: [{ productId: 'a', quantity: 2 }],
+      checkoutKey: null,
+      pickupDay: null,
+    });
+    expect(cartOps.setQuantity(pending, { productId: 'a' }, 0)).toEqual(empty);
   });
 
   it('keeps the pickup day through basket changes, and a new day is a new checkout', () => {
     const tuesday: CartState = { lines: [{ productId: 'a', quantity: 1 }], checkoutKey: 'key-12345678', pickupDay: '2026-12-08' };
-    expect(cartOps.add(tuesday, 'b')?.pickupDay).toBe('2026-12-08');
-    expect(cartOps.setQuantity(tuesday, 'a', 3).pickupDay).toBe('2026-12-08');
+    expect(cartOps.add(tuesday, { productId: 'b', quantity: 1 })?.pickupDay).toBe('2026-12-08');
+    expect(cartOps.setQuantity(tuesday, { productId: 'a' }, 3).pickupDay).toBe('2026-12-08');
     expect(cartOps.setPickupDay(tuesday, '2026-12-09')).toEqual({ ...tuesday, pickupDay: '2026-12-09', checkoutKey: null });
     expect(cartOps.setPickupDay(tuesday, null)).toEqual({ ...tuesday, pickupDay: null, checkoutKey: null });
     // The same day again changes nothing, not even the checkout key.
@@ -44,14 +48,36 @@ describe('cart operations', () => {
 
   it('keeps to the shared basket rules: a quantity cap per line and a most lines per order', () => {
     const one: CartState = { lines: [{ productId: 'a', quantity: MAX_LINE_QUANTITY - 1 }], checkoutKey: null, pickupDay: null };
-    expect(cartOps.add(one, 'a', 5)?.lines).toEqual([{ productId: 'a', quantity: MAX_LINE_QUANTITY }]);
-    expect(cartOps.setQuantity(one, 'a', 99).lines).toEqual([{ productId: 'a', quantity: MAX_LINE_QUANTITY }]);
+    expect(cartOps.add(one, { productId: 'a', quantity: 5 })?.lines).toEqual([{ productId: 'a', quantity: MAX_LINE_QUANTITY }]);
+    expect(cartOps.setQuantity(one, { productId: 'a' }, 99).lines).toEqual([{ productId: 'a', quantity: MAX_LINE_QUANTITY }]);
     const full: CartState = {
       lines: Array.from({ length: MAX_ORDER_LINES }, (_, index) => ({ productId: `p${index}`, quantity: 1 })),
       checkoutKey: null,
       pickupDay: null,
     };
-    expect(cartOps.add(full, 'one-too-many')).toBeNull();
+    expect(cartOps.add(full, { productId: 'one-too-many', quantity: 1 })).toBeNull();
+  });
+
+  it('keeps a dish with other options or a note as its own line, and drops broken options when loading', () => {
+    const none: CartState = { lines: [], checkoutKey: null, pickupDay: null };
+    const withFries = cartOps.add(none, { productId: 'burger', quantity: 1, optionIds: ['fries', 'cheese'] })!;
+    const twice = cartOps.add(withFries, { productId: 'burger', quantity: 1, optionIds: ['cheese', 'fries'] })!;
+    const withSalad = cartOps.add(twice, { productId: 'burger', quantity: 1, optionIds: ['salad'], note: 'no onions' })!;
+    expect(withSalad.lines).toEqual([
+      { productId: 'burger', quantity: 2, optionIds: ['cheese', 'fries'] },
+      { productId: 'burger', quantity: 1, optionIds: ['salad'], note: 'no onions' },
+    ]);
+    expect(
+      cartOps.setQuantity(withSalad, { productId: 'burger', optionIds: ['salad'], note: 'no onions' }, 0).lines,
+    ).toHaveLength(1);
+    expect(
+      toCartState({
+        lines: [
+          { productId: 'a', quantity: 1, optionIds: [3] },
+          { productId: 'b', quantity: 1, note: 'x' },
+        ],
+      }).lines,
+    ).toEqual([{ productId: 'b', quantity: 1, note: 'x' }]);
   });
 
   it('makes keys the API accepts', () => {
@@ -116,7 +142,7 @@ describe('cart persistence', () => {
   it('keeps each user’s cart in localStorage in its own entry, and no entry for an empty cart', async () => {
     const { cartOps: ops, cartStoreFor } = await loadStore();
     const store = cartStoreFor('user-1');
-    store.setState(ops.add(store.getState(), 'a', 2) ?? empty, true);
+    store.setState(ops.add(store.getState(), { productId: 'a', quantity: 2 }) ?? empty, true);
     expect(JSON.parse(storage.getItem('canteen.cart.user-1') ?? 'null')).toEqual({
       lines: [{ productId: 'a', quantity: 2 }],
       checkoutKey: null,
@@ -124,7 +150,7 @@ describe('cart persistence', () => {
     });
     expect(storage.getItem('canteen.cart.user-2')).toBeNull();
 
-    store.setState(ops.setQuantity(store.getState(), 'a', 0), true);
+    store.setState(ops.setQuantity(store.getState(), { productId: 'a' }, 0), true);
     expect(storage.getItem('canteen.cart.user-1')).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import { DaySchema, MAX_PREORDER_DAYS } from '@canteen/shared';
 import { addDays } from '@canteen/shared/calendar';
-import { type BasketLine, addToBasket, setBasketQuantity } from '@canteen/shared/rules';
+import { type BasketLine, addToBasket, dishQuantity, setBasketQuantity } from '@canteen/shared/rules';
 import { useStore } from 'zustand';
 import { type PersistStorage, persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
@@ -19,12 +19,25 @@ export type CartState = { lines: CartLine[]; checkoutKey: string | null; pickupD
 const EMPTY: CartState = { lines: [], checkoutKey: null, pickupDay: null };
 const KEY_PREFIX = 'canteen.cart.';
 
-const isLine = (value: unknown): value is CartLine =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as CartLine).productId === 'string' &&
-  Number.isInteger((value as CartLine).quantity) &&
-  (value as CartLine).quantity > 0;
+const isLine = (value: unknown): value is CartLine => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { productId, quantity, optionIds, note } = value as CartLine;
+  return (
+    typeof productId === 'string' &&
+    Number.isInteger(quantity) &&
+    quantity > 0 &&
+    (optionIds === undefined || (Array.isArray(optionIds) && optionIds.every((id) => typeof id === 'string'))) &&
+    (note === undefined || typeof note === 'string')
+  );
+};
+
+/** A line as the cart keeps it: options and note only when there are any. */
+const cartLine = ({ productId, quantity, optionIds, note }: CartLine): CartLine => ({
+  productId,
+  quantity,
+  ...(optionIds?.length ? { optionIds: [...optionIds].sort() } : {}),
+  ...(note ? { note } : {}),
+});
 
 /**
  * The day a cart is for, as of `today`: a later day within reach of any setting; today, a day gone by, or anything
@@ -45,12 +58,7 @@ export const toCartState = (stored: unknown, today = canteenToday()): CartState 
   const { lines, checkoutKey, pickupDay } = stored as Partial<CartState>;
   return {
     lines: Array.isArray(lines)
-      ? lines
-          .filter(isLine)
-          .reduce<CartLine[]>(
-            (basket, line) => addToBasket(basket, { productId: line.productId, quantity: line.quantity }) ?? basket,
-            [],
-          )
+      ? lines.filter(isLine).reduce<CartLine[]>((basket, line) => addToBasket(basket, cartLine(line)) ?? basket, [])
       : [],
     checkoutKey: typeof checkoutKey === 'string' ? checkoutKey : null,
     pickupDay: pickupDayOf(pickupDay, today),
@@ -120,13 +128,20 @@ const withLines = (state: CartState, lines: CartLine[]): CartState => ({ ...stat
 
 /** Pure cart operations for one user's cart (the basket rules are the shared ones); exported for tests. */
 export const cartOps = {
-  /** Null when the cart already holds the most lines one order may have. */
-  add: (state: CartState, productId: string, quantity = 1): CartState | null => {
-    const lines = addToBasket(state.lines, { productId, quantity });
+  /** A dish (with its options and note): null when the cart already holds the most lines one order may have. */
+  add: (state: CartState, line: CartLine): CartState | null => {
+    const lines = addToBasket(state.lines, cartLine(line));
     return lines && withLines(state, lines);
   },
-  setQuantity: (state: CartState, productId: string, quantity: number): CartState =>
-    withLines(state, setBasketQuantity(state.lines, productId, quantity)),
+  /** The quantity of one line (its dish, options and note); zero removes it. */
+  setQuantity: (state: CartState, target: Omit<CartLine, 'quantity'>, quantity: number): CartState =>
+    withLines(state, setBasketQuantity(state.lines, target, quantity)),
+  /** A line's note for the kitchen (empty: none): the line with that note, merged with an equal one. */
+  setNote: (state: CartState, target: CartLine, note: string): CartState => {
+    const without = setBasketQuantity(state.lines, target, 0);
+    const lines = addToBasket(without, cartLine({ ...target, note: note.trim() || undefined })) ?? state.lines;
+    return withLines(state, lines);
+  },
   /** The cart for another day (null: today) is another checkout too (the API hashes the day with the basket). */
   setPickupDay: (state: CartState, day: string | null): CartState =>
     state.pickupDay === day ? state : { ...state, pickupDay: day, checkoutKey: null },
@@ -151,11 +166,14 @@ export const useCart = () => {
     /** The day the cart is for; null: today. */
     pickupDay,
     count: state.lines.reduce((sum, line) => sum + line.quantity, 0),
-    quantityOf: (productId: string) => state.lines.find((line) => line.productId === productId)?.quantity ?? 0,
-    /** False when the cart already holds the most lines one order may have. */
-    add: (productId: string, quantity = 1): boolean => update(cartOps.add(current(), productId, quantity)),
-    setQuantity: (productId: string, quantity: number) => update(cartOps.setQuantity(current(), productId, quantity)),
-    remove: (productId: string) => update(cartOps.setQuantity(current(), productId, 0)),
+    /** How many of a dish, over all its lines (other options, other notes). */
+    quantityOf: (productId: string) => dishQuantity(state.lines, productId),
+    /** A dish, with its options and note: false when the cart already holds the most lines one order may have. */
+    add: (line: CartLine): boolean => update(cartOps.add(current(), line)),
+    setQuantity: (target: Omit<CartLine, 'quantity'>, quantity: number) =>
+      update(cartOps.setQuantity(current(), target, quantity)),
+    remove: (target: Omit<CartLine, 'quantity'>) => update(cartOps.setQuantity(current(), target, 0)),
+    setNote: (target: CartLine, note: string) => update(cartOps.setNote(current(), target, note)),
     clear: () => update(EMPTY),
     /** Orders the cart for another day (`YYYY-MM-DD`; null or today: today). */
     setPickupDay: (day: string | null) => update(cartOps.setPickupDay(current(), pickupDayOf(day, canteenToday()))),

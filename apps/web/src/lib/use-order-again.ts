@@ -1,3 +1,4 @@
+import { type ProductDto, resolveOptions } from '@canteen/shared';
 import { type MenuAvailability, planReorder } from '@canteen/shared/rules';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -19,10 +20,9 @@ export const useOrderAgain = () => {
   const cart = useCart();
   const [pendingId, setPendingId] = useState<string | null>(null);
 
-  const availabilityOf = async (productId: string): Promise<MenuAvailability> => {
+  const dishOf = async (productId: string): Promise<ProductDto | null> => {
     try {
-      const dish = await queryClient.fetchQuery({ ...trpc.product.byId.queryOptions({ id: productId }), staleTime: 0 });
-      return { isActive: dish.isActive, stock: dish.stock };
+      return await queryClient.fetchQuery({ ...trpc.product.byId.queryOptions({ id: productId }), staleTime: 0 });
     } catch {
       return null;
     }
@@ -33,9 +33,20 @@ export const useOrderAgain = () => {
     try {
       const order = await queryClient.fetchQuery(trpc.order.byId.queryOptions({ id: orderId }));
       const ids = [...new Set(order.lines.map((line) => line.productId))];
-      const availability = new Map(await Promise.all(ids.map(async (id) => [id, await availabilityOf(id)] as const)));
-      const plan = planReorder(order.lines, availability);
-      const added = plan.add.filter((line) => cart.add(line.productId, line.quantity));
+      const dishes = new Map(await Promise.all(ids.map(async (id) => [id, await dishOf(id)] as const)));
+      const availability = new Map<string, MenuAvailability>(
+        [...dishes].map(([id, dish]) => [id, dish ? { isActive: dish.isActive, stock: dish.stock } : null]),
+      );
+      // A line whose options are no longer offered (or the dish now asks for a choice) cannot come back as it was.
+      const lines = order.lines.map((line) => ({ ...line, optionIds: line.options.map((option) => option.id) }));
+      const choosable = lines.filter((line) => {
+        const dish = dishes.get(line.productId);
+        return !dish || resolveOptions(dish.optionGroups, line.optionIds).ok;
+      });
+      const changed = lines.filter((line) => !choosable.includes(line)).map((line) => line.productName);
+      const planned = planReorder(choosable, availability);
+      const plan = { ...planned, unavailable: [...planned.unavailable, ...changed] };
+      const added = plan.add.filter((line) => cart.add(line));
       if (added.length === 0) {
         toast.error(t('again.nothing', { dishes: plan.unavailable.join(', ') }));
         return;

@@ -1,4 +1,5 @@
-import type { BalanceDto, ProductDto } from '@canteen/shared';
+import { type BalanceDto, type ChosenOption, MAX_KITCHEN_NOTE_LENGTH, type ProductDto, resolveOptions } from '@canteen/shared';
+import { basketLineKey } from '@canteen/shared/rules';
 import { type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -10,6 +11,7 @@ import { BasketQuantity, CheckoutButton, RemoveFromBasket } from '../../componen
 import { Button } from '../../components/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
 import { EmptyState } from '../../components/empty-state';
+import { Input } from '../../components/input';
 import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/spinner';
 import { StockBadge } from '../../components/stock-badge';
@@ -31,11 +33,23 @@ import { PickupChoice, canOrderFor } from './pickup-choice';
  * not counted); `isNotServed`: a daily dish that day's plan does not list.
  */
 type Line = CartLine & {
+  key: string;
   product: ProductDto | undefined;
   isLoading: boolean;
   isGone: boolean;
   stock: number | null;
   isNotServed: boolean;
+  /** The options chosen as the dish offers them now; null when one is no longer offered (or the choice is incomplete). */
+  options: ChosenOption[] | null;
+  /** The dish's price with its options, per piece. */
+  unitCents: number;
+};
+
+/** A line's options against its dish as it is now. */
+const chosenOptions = (product: ProductDto | undefined, optionIds: readonly string[] | undefined) => {
+  if (!product) return { options: [] as ChosenOption[], deltaCents: 0 };
+  const resolved = resolveOptions(product.optionGroups, optionIds ?? []);
+  return resolved.ok ? { options: resolved.chosen, deltaCents: resolved.deltaCents } : { options: null, deltaCents: 0 };
 };
 
 /** A pickup slot of a day: the one chosen there, or the one sent with a checkout that may have gone through. */
@@ -65,9 +79,13 @@ export const CartPage = () => {
     const query = productQueries[index];
     const product = query?.data;
     const offer = product ? offerOn(product, plan.planned) : null;
+    const { options, deltaCents } = chosenOptions(product, line.optionIds);
     return {
       ...line,
+      key: basketLineKey(line),
       product,
+      options,
+      unitCents: (product?.priceCents ?? 0) + deltaCents,
       // A daily dish waits for its day's plan.
       isLoading: Boolean(query?.isPending) || (product?.isScheduled === true && plan.query.isPending),
       isGone: errorCode(query?.error) === 'NOT_FOUND' || product?.isActive === false,
@@ -75,9 +93,14 @@ export const CartPage = () => {
       isNotServed: offer !== null && !offer.isServed && plan.planned !== undefined,
     };
   });
-  const totalCents = lines.reduce((sum, line) => sum + (line.product?.priceCents ?? 0) * line.quantity, 0);
+  const totalCents = lines.reduce((sum, line) => sum + line.unitCents * line.quantity, 0);
   const isLoading = lines.some((line) => line.isLoading);
-  const problems = lines.filter((line) => line.isGone || (line.stock !== null && line.quantity > line.stock));
+  const problems = lines.filter(
+    (line) =>
+      line.isGone ||
+      (line.product && line.options === null) ||
+      (line.stock !== null && cart.quantityOf(line.productId) > line.stock),
+  );
   const notServed = lines.filter((line) => line.isNotServed && !line.isGone);
   const balance = useQuery(trpc.wallet.balance.queryOptions({}));
   const checkout = usePlaceOrder({
@@ -97,7 +120,12 @@ export const CartPage = () => {
   const shortfallCents = !isLoading && balance.data ? Math.max(0, totalCents - balance.data.totalCents) : 0;
 
   const onPlace = async () => {
-    const items = cart.lines.map(({ productId, quantity }) => ({ productId, quantity }));
+    const items = cart.lines.map(({ productId, quantity, optionIds, note }) => ({
+      productId,
+      quantity,
+      ...(optionIds?.length ? { optionIds } : {}),
+      ...(note ? { note } : {}),
+    }));
     setSentSlot(slotId ? { day, slotId } : null);
     const order = await checkout.placeOrder(items, totalCents, { pickupDay: day, ...(slotId ? { slotId } : {}) });
     if (order) await navigate({ to: '/orders/$orderId', params: { orderId: order.id }, search: { placed: true } });
@@ -140,11 +168,12 @@ export const CartPage = () => {
           <ul aria-label={t('order.dishes')} className="divide-y divide-zinc-100">
             {lines.map((line) => (
               <CartLineRow
-                key={line.productId}
+                key={line.key}
                 line={line}
                 day={day}
-                onQuantity={(quantity) => cart.setQuantity(line.productId, quantity)}
-                onRemove={() => cart.remove(line.productId)}
+                onQuantity={(quantity) => cart.setQuantity(line, quantity)}
+                onRemove={() => cart.remove(line)}
+                onNote={(note) => cart.setNote(line, note)}
               />
             ))}
           </ul>
@@ -223,9 +252,66 @@ export const CartPage = () => {
   );
 };
 
-type CartLineRowProps = { line: Line; day: string; onQuantity: (quantity: number) => void; onRemove: () => void };
+/** A line's note for the kitchen: shown, and written or changed in place. */
+const LineNote = ({ line, onNote }: { line: Line; onNote: (note: string) => void }) => {
+  const { t } = useTranslation('cart');
+  const [draft, setDraft] = useState<string | null>(null);
+  const name = line.product?.name ?? t('line.thisDish');
+  if (draft === null) {
+    return (
+      <span className="flex flex-wrap items-center gap-x-2 text-sm">
+        {line.note ? <span className="text-zinc-700 italic">“{line.note}”</span> : null}
+        <Button
+          variant="link"
+          size="sm"
+          className="h-auto p-0"
+          aria-label={t(line.note ? 'line.editNoteFor' : 'line.addNoteFor', { dish: name })}
+          onClick={() => setDraft(line.note ?? '')}
+        >
+          {line.note ? t('line.editNote') : t('line.addNote')}
+        </Button>
+      </span>
+    );
+  }
+  return (
+    <form
+      className="flex flex-wrap items-center gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onNote(draft.replace(/\s+/g, ' ').trim());
+        setDraft(null);
+      }}
+    >
+      <Input
+        // Opened on purpose, to type a note: focus goes there.
+        // biome-ignore lint/a11y/noAutofocus: see above
+        autoFocus
+        aria-label={t('line.noteFor', { dish: name })}
+        maxLength={MAX_KITCHEN_NOTE_LENGTH}
+        placeholder={t('line.notePlaceholder')}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        className="h-8 min-w-0 flex-1 sm:max-w-72"
+      />
+      <Button type="submit" size="sm">
+        {t('line.saveNote')}
+      </Button>
+      <Button type="button" size="sm" variant="ghost" onClick={() => setDraft(null)}>
+        {t('line.cancelNote')}
+      </Button>
+    </form>
+  );
+};
 
-const CartLineRow = ({ line, day, onQuantity, onRemove }: CartLineRowProps) => {
+type CartLineRowProps = {
+  line: Line;
+  day: string;
+  onQuantity: (quantity: number) => void;
+  onRemove: () => void;
+  onNote: (note: string) => void;
+};
+
+const CartLineRow = ({ line, day, onQuantity, onRemove, onNote }: CartLineRowProps) => {
   const { t } = useTranslation('cart');
   const name = line.product?.name ?? t('line.dish');
   if (line.isLoading) {
@@ -251,11 +337,21 @@ const CartLineRow = ({ line, day, onQuantity, onRemove }: CartLineRowProps) => {
         ) : line.isNotServed ? (
           <span className="text-sm text-amber-900">{t('line.notServed', { day: formatPickupDay(day) })}</span>
         ) : (
-          <span className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
-            {t('line.each', { price: formatMoney(line.product?.priceCents ?? 0) })}
-            <StockBadge stock={line.stock} />
-            {isOverStock ? <span className="text-amber-900">{t('line.onlyLeft', { stock: line.stock })}</span> : null}
-          </span>
+          <>
+            {line.options === null ? (
+              <span className="text-sm text-amber-900">{t('line.optionsChanged')}</span>
+            ) : line.options.length ? (
+              <span className="text-sm text-zinc-700" data-testid="cart-line-options">
+                {line.options.map((option) => `${option.groupName}: ${option.name}`).join(' · ')}
+              </span>
+            ) : null}
+            <span className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
+              {t('line.each', { price: formatMoney(line.unitCents) })}
+              <StockBadge stock={line.stock} />
+              {isOverStock ? <span className="text-amber-900">{t('line.onlyLeft', { stock: line.stock })}</span> : null}
+            </span>
+            <LineNote line={line} onNote={onNote} />
+          </>
         )}
       </div>
       <div className="flex items-center justify-between gap-4">
@@ -263,7 +359,7 @@ const CartLineRow = ({ line, day, onQuantity, onRemove }: CartLineRowProps) => {
           <BasketQuantity itemName={name} quantity={line.quantity} stock={line.stock} onChange={onQuantity} />
         )}
         <span className="w-20 text-right font-medium text-zinc-900 tabular-nums">
-          {line.isGone || line.isNotServed ? '—' : formatMoney((line.product?.priceCents ?? 0) * line.quantity)}
+          {line.isGone || line.isNotServed ? '—' : formatMoney(line.unitCents * line.quantity)}
         </span>
         <RemoveFromBasket itemName={line.product?.name ?? t('line.thisDish')} onRemove={onRemove} />
       </div>

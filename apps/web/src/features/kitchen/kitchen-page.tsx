@@ -1,7 +1,8 @@
 import type { KitchenTicket } from '@canteen/shared';
 import { type OpenStatus, OPEN_STATUSES, nextKitchenStatus, previousKitchenStatus } from '@canteen/shared/lifecycle';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ChefHat, Clock, ScanLine, Store } from 'lucide-react';
+import { ChefHat, ClipboardList, Clock, ScanLine, Store } from 'lucide-react';
+import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -108,10 +109,23 @@ const TicketCard = ({ ticket, now, isMoving, onMove, headingLevel: Heading = 'h3
           </div>
         </header>
         <ul className="grid gap-1 text-lg text-zinc-900 xl:text-xl">
-          {ticket.lines.map((line) => (
-            <li key={line.productId} className="flex gap-2">
+          {ticket.lines.map((line, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a dish may be on several lines; they never reorder
+            <li key={`${line.productId}-${index}`} className="flex gap-2">
               <span className="min-w-8 font-semibold tabular-nums">{line.quantity}×</span>
-              <span className="min-w-0 break-words">{line.productName}</span>
+              <span className="grid min-w-0 break-words">
+                <span>{line.productName}</span>
+                {line.options.length ? (
+                  <span className="text-base font-normal text-zinc-700">
+                    {line.options.map((option) => `${option.groupName}: ${option.name}`).join(' · ')}
+                  </span>
+                ) : null}
+                {line.note ? (
+                  <span className="mt-0.5 rounded bg-amber-100 px-1.5 py-0.5 text-base font-medium text-amber-950">
+                    {line.note}
+                  </span>
+                ) : null}
+              </span>
             </li>
           ))}
         </ul>
@@ -309,7 +323,21 @@ export const KitchenPage = () => {
 
   return (
     <div className="grid gap-6">
-      <PageHeader title={t('title')} description={t('description')} actions={<ConnectionBadge />} />
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={
+          <>
+            <Button asChild variant="secondary" size="sm">
+              <Link to="/kitchen/sheet">
+                <ClipboardList aria-hidden />
+                {t('sheet.link')}
+              </Link>
+            </Button>
+            <ConnectionBadge />
+          </>
+        }
+      />
       <Counter
         moving={moving}
         onMove={(ticket) => {

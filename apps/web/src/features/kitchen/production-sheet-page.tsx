@@ -45,7 +45,7 @@ const DishCard = ({ dish }: { dish: Dish }) => {
                   <span>
                     <span className="text-zinc-600">{option.groupName}:</span> {option.name}
                   </span>
-                  <span className="font-mono tabular-nums">× {formatNumber(option.quantity)}</span>
+                  <span className="font-mono whitespace-nowrap tabular-nums">× {formatNumber(option.quantity)}</span>
                 </li>
               ))}
             </ul>
@@ -57,7 +57,7 @@ const DishCard = ({ dish }: { dish: Dish }) => {
             {dish.bySlot.map((slot) => (
               <li key={slot.startsAt ?? 'asap'} className="flex justify-between gap-3">
                 <span>{slot.startsAt ?? t('sheet.asap')}</span>
-                <span className="font-mono tabular-nums">× {formatNumber(slot.quantity)}</span>
+                <span className="font-mono whitespace-nowrap tabular-nums">× {formatNumber(slot.quantity)}</span>
               </li>
             ))}
           </ul>
@@ -116,33 +116,30 @@ export const ProductionSheetPage = ({ day: asked, onDayChange }: ProductionSheet
   const day = asked ?? canteenToday();
   const sheet = useQuery(trpc.kitchen.productionSheet.queryOptions({ day }));
   return (
-    <div className="mx-auto grid max-w-5xl gap-6">
+    <div className="mx-auto grid max-w-5xl grid-cols-[minmax(0,1fr)] gap-6">
       <PageHeader
         title={t('sheet.title')}
         description={t('sheet.description', { day: dayFormat('medium').format(asDay(day)) })}
-        actions={
-          <div className="flex flex-wrap items-end gap-2 print:hidden">
-            <IconButton label={t('sheet.previousDay')} icon={ChevronLeft} onClick={() => onDayChange(addDays(day, -1))} />
-            <Field label={t('sheet.day')} className="w-40">
-              <Input
-                type="date"
-                value={day}
-                required
-                onChange={(event) => event.target.value && onDayChange(event.target.value)}
-              />
-            </Field>
-            <IconButton label={t('sheet.nextDay')} icon={ChevronRight} onClick={() => onDayChange(addDays(day, 1))} />
-            <Button variant="secondary" size="sm" onClick={() => window.print()} disabled={!sheet.data}>
-              <Printer aria-hidden />
-              {t('sheet.print')}
-            </Button>
-            <DownloadCsvButton
-              what={t('sheet.csvWhat', { day })}
-              download={{ name: 'production-sheet', params: { day }, fileName: `production-sheet-${day}.csv` }}
-            />
-          </div>
-        }
       />
+      <div className="-mt-4 flex flex-wrap items-end justify-between gap-3 print:hidden">
+        <div className="flex items-end gap-1">
+          <IconButton label={t('sheet.previousDay')} icon={ChevronLeft} onClick={() => onDayChange(addDays(day, -1))} />
+          <Field label={t('sheet.day')} className="w-40">
+            <Input type="date" value={day} required onChange={(event) => event.target.value && onDayChange(event.target.value)} />
+          </Field>
+          <IconButton label={t('sheet.nextDay')} icon={ChevronRight} onClick={() => onDayChange(addDays(day, 1))} />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" size="sm" onClick={() => window.print()} disabled={!sheet.data}>
+            <Printer aria-hidden />
+            {t('sheet.print')}
+          </Button>
+          <DownloadCsvButton
+            what={t('sheet.csvWhat', { day })}
+            download={{ name: 'production-sheet', params: { day }, fileName: `production-sheet-${day}.csv` }}
+          />
+        </div>
+      </div>
       {sheet.isPending ? <PageSpinner /> : null}
       {sheet.isError ? <ErrorAlert error={sheet.error} onRetry={() => void sheet.refetch()} /> : null}
       {sheet.data ? (
@@ -153,7 +150,7 @@ export const ProductionSheetPage = ({ day: asked, onDayChange }: ProductionSheet
             <p className="text-sm text-zinc-700" role="status">
               {t('sheet.summary', { count: sheet.data.orderCount, dishes: sheet.data.dishes.length })}
             </p>
-            <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
+            <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-2 print:grid-cols-2">
               {sheet.data.dishes.map((dish) => (
                 <DishCard key={dish.productId} dish={dish} />
               ))}

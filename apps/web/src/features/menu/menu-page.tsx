@@ -28,6 +28,7 @@ import { useLoadMoreList } from '../../lib/use-list';
 import { cn } from '../../lib/utils';
 import { allergenLabels, dietaryLabels } from '../../lib/product-labels';
 import { formatNumber } from '../../lib/format';
+import { DishChoiceProvider } from '../../components/dish-options-dialog';
 import { ProductCard } from './product-card';
 import { useCartDay } from './use-cart-day';
 import { useFavourites } from '../../lib/use-favourites';
@@ -132,7 +133,7 @@ export const MenuPage = ({ search: params, onSearchChange: onParamsChange }: Men
   const shownCategory = knownCategory ? categoryId : ALL;
 
   return (
-    <>
+    <DishChoiceProvider>
       <PageHeader
         title={t('title')}
         description={
@@ -209,7 +210,7 @@ export const MenuPage = ({ search: params, onSearchChange: onParamsChange }: Men
           ))
         )}
       </Tabs>
-    </>
+    </DishChoiceProvider>
   );
 };
 
@@ -393,7 +394,7 @@ const ProductGrid = ({ menuDay, categoryId, filters, total, onClearFilters }: Pr
       <ul className={cn('grid gap-4 sm:grid-cols-2 xl:grid-cols-3', isRefreshing && 'opacity-70 transition-opacity')}>
         {offered.map(({ product, offer }) => (
           <li key={product.id} className="grid">
-            <ProductCard product={product} day={menuDay.day} offer={offer} />
+            <ProductCard product={product} day={menuDay.day} offer={offer} avoid={filters.freeFrom} />
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import type { ProductDto } from '@canteen/shared';
+import type { Allergen, ProductDto } from '@canteen/shared';
 import { type DietaryTag, MAX_LINE_QUANTITY } from '@canteen/shared/constants';
 import { lineQuantityLimit } from '@canteen/shared/rules';
 import {
@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
+import { type DishChoice, DishOptionsDialog, useDishChoice } from '../../components/dish-options-dialog';
 import { LOW_STOCK, StockBadge } from '../../components/stock-badge';
 import { canteenToday } from '../../lib/canteen-config';
 import { useCart } from '../../lib/cart-store';
@@ -105,15 +106,24 @@ type ProductCardProps = {
   day?: string;
   /** The dish on that day: how many are left (a daily dish: of the day's plan) and its badges. */
   offer?: DayOffer;
+  /** The allergens the menu is filtered to be free from: the dish's choices with them are marked. */
+  avoid?: readonly Allergen[];
 };
 
-export const ProductCard = ({ product, idPrefix = 'product', day, offer: dayOffer }: ProductCardProps) => {
+/** Whether adding the dish asks for choices first (it has a group with an option still offered). */
+const hasChoices = (product: Pick<ProductDto, 'optionGroups'>): boolean =>
+  product.optionGroups.some((group) => group.options.some((option) => !option.isArchived));
+
+export const ProductCard = ({ product, idPrefix = 'product', day, offer: dayOffer, avoid }: ProductCardProps) => {
   const { t } = useTranslation('menu');
   const cart = useCart();
   const cartDay = useCartDay();
   const offer = dayOffer ?? { isServed: true, stock: product.stock, plan: null };
   const stock = offer.stock;
   const [isShowingReviews, setIsShowingReviews] = useState(false);
+  const [isChoosing, setIsChoosing] = useState(false);
+  const withChoices = hasChoices(product);
+  const choose = useDishChoice();
   const favourites = useFavourites();
   const isFavourite = favourites.isFavourite(product.id);
   const inCart = cart.quantityOf(product.id);
@@ -124,6 +134,12 @@ export const ProductCard = ({ product, idPrefix = 'product', day, offer: dayOffe
   const allergens = allergenLabels();
   const titleId = `${idPrefix}-${product.id}`;
   const limitId = `${idPrefix}-limit-${product.id}`;
+  // What the options dialog needs besides the dish: how many more may go in, what to mark, where they go.
+  const choice = {
+    maxQuantity: Math.max(0, limit - inCart),
+    ...(avoid ? { avoid } : {}),
+    onAdd: (chosen: DishChoice) => cartDay.add({ productId: product.id, ...chosen }, day ?? canteenToday()),
+  };
   const label = t(isSoldOut ? 'card.soldOut' : isAllInCart ? 'card.allInCart' : inCart ? 'card.addAnother' : 'card.addToCart');
   // Why "Add another" stopped: the last ones on the shelf, or the most one order may have of a dish.
   const limitReason = isAllInCart ? t('card.allLeft', { count: limit }) : t('card.mostPerOrder', { count: MAX_LINE_QUANTITY });
@@ -182,6 +198,12 @@ export const ProductCard = ({ product, idPrefix = 'product', day, offer: dayOffe
             t('card.noAllergens')
           )}
         </p>
+        {withChoices ? (
+          <p className="text-xs text-zinc-600">
+            <span className="font-medium text-zinc-800">{t('card.choices')}</span>
+            {product.optionGroups.map((group) => group.name).join(', ')}
+          </p>
+        ) : null}
       </div>
       <div className="mt-auto flex items-center justify-between gap-3 pt-4">
         <div className="grid">
@@ -200,11 +222,19 @@ export const ProductCard = ({ product, idPrefix = 'product', day, offer: dayOffe
           aria-label={t('card.buttonLabel', { action: label, dish: product.name })}
           disabled={isSoldOut || isAtLimit}
           aria-describedby={isAtLimit ? limitId : undefined}
-          onClick={() => cartDay.add(product.id, day ?? canteenToday())}
+          aria-haspopup={withChoices ? 'dialog' : undefined}
+          onClick={() => {
+            if (!withChoices) cartDay.add(product.id, day ?? canteenToday());
+            else if (choose) choose({ ...choice, product });
+            else setIsChoosing(true);
+          }}
         >
           {label}
         </Button>
       </div>
+      {withChoices && !choose ? (
+        <DishOptionsDialog product={product} open={isChoosing} onOpenChange={setIsChoosing} {...choice} />
+      ) : null}
       <ProductReviewsDialog product={isShowingReviews ? product : null} onClose={() => setIsShowingReviews(false)} />
     </article>
   );

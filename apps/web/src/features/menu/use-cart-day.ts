@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { canteenToday } from '../../lib/canteen-config';
-import { useCart } from '../../lib/cart-store';
+import { type CartLine, useCart } from '../../lib/cart-store';
 import { formatPickupDayLong } from '../../lib/pickup';
 
 /**
@@ -18,10 +18,10 @@ export const useCartDay = () => {
   };
   return {
     moveTo,
-    /** Adds a dish for `day`: false when the cart already holds the most lines one order may have. */
-    add: (productId: string, day: string): boolean => {
+    /** Adds a dish (one, or a line with its options) for `day`: false when the cart already holds the most lines. */
+    add: (line: string | CartLine, day: string): boolean => {
       moveTo(day);
-      return cart.add(productId);
+      return cart.add(typeof line === 'string' ? { productId: line, quantity: 1 } : line);
     },
   };
 };

@@ -1,11 +1,12 @@
-import type { OrderDto, ProductDto, UserDto } from '@canteen/shared';
-import { addToBasket, setBasketQuantity } from '@canteen/shared/rules';
+import { type OrderDto, type ProductDto, type UserDto, resolveOptions } from '@canteen/shared';
+import { addToBasket, basketLineKey, setBasketQuantity } from '@canteen/shared/rules';
 import { Printer, Search, ShoppingBasket, UserRoundPlus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
 import { BasketQuantity, CheckoutButton, RemoveFromBasket } from '../../components/checkout';
 import { Button } from '../../components/button';
+import { type DishChoice, DishOptionsDialog } from '../../components/dish-options-dialog';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/card';
 import { EmployeePicker } from '../../components/employee-picker';
 import { EmptyState } from '../../components/empty-state';
@@ -24,7 +25,17 @@ import { usePersonBalance } from '../../lib/use-person-balance';
 import { usePlaceOrder } from '../../lib/use-place-order';
 import { cn } from '../../lib/utils';
 
-type TillLine = { productId: string; quantity: number; product: ProductDto };
+type TillLine = { productId: string; quantity: number; optionIds?: string[]; note?: string; product: ProductDto };
+
+/** A till line's price per piece, with its options, and the options' words. */
+const pricedLine = (line: TillLine) => {
+  const resolved = resolveOptions(line.product.optionGroups, line.optionIds ?? []);
+  const options = resolved.ok ? resolved.chosen : [];
+  return {
+    unitCents: line.product.priceCents + (resolved.ok ? resolved.deltaCents : 0),
+    options: options.map((option) => `${option.groupName}: ${option.name}`).join(' · '),
+  };
+};
 
 const RESULTS = 12;
 
@@ -51,7 +62,9 @@ export const TillPage = () => {
       newCheckout();
     },
   });
-  const totalCents = lines.reduce((sum, line) => sum + line.product.priceCents * line.quantity, 0);
+  const totalCents = lines.reduce((sum, line) => sum + pricedLine(line).unitCents * line.quantity, 0);
+  // A dish with choices asks for them first.
+  const [choosing, setChoosing] = useState<ProductDto | null>(null);
 
   const changeBasket = (next: TillLine[] | null) => {
     if (!next) return;
@@ -72,7 +85,12 @@ export const TillPage = () => {
   const onCharge = () => {
     // Without a customer the order would be the manager's own.
     if (!person) return;
-    const items = lines.map(({ productId, quantity }) => ({ productId, quantity }));
+    const items = lines.map(({ productId, quantity, optionIds, note }) => ({
+      productId,
+      quantity,
+      ...(optionIds?.length ? { optionIds } : {}),
+      ...(note ? { note } : {}),
+    }));
     void checkout.placeOrder(items, totalCents);
   };
 
@@ -112,7 +130,32 @@ export const TillPage = () => {
                 {person ? <PersonBalance label={t('customer.balance')} balance={balance.data} testId="till-balance" /> : null}
               </CardContent>
             </Card>
-            <DishPicker onAdd={(product) => changeBasket(addToBasket(lines, { productId: product.id, quantity: 1, product }))} />
+            <DishPicker
+              onAdd={(product) =>
+                product.optionGroups.some((group) => group.options.some((option) => !option.isArchived))
+                  ? setChoosing(product)
+                  : changeBasket(addToBasket(lines, { productId: product.id, quantity: 1, product }))
+              }
+            />
+            {choosing ? (
+              <DishOptionsDialog
+                product={choosing}
+                open
+                onOpenChange={(isOpen) => !isOpen && setChoosing(null)}
+                maxQuantity={20}
+                onAdd={({ optionIds, note, quantity }: DishChoice) =>
+                  changeBasket(
+                    addToBasket(lines, {
+                      productId: choosing.id,
+                      quantity,
+                      product: choosing,
+                      ...(optionIds.length ? { optionIds } : {}),
+                      ...(note ? { note } : {}),
+                    }),
+                  )
+                }
+              />
+            ) : null}
           </div>
           <Card id="till-order" className="scroll-mt-20 lg:sticky lg:top-24">
             <CardHeader>
@@ -124,11 +167,15 @@ export const TillPage = () => {
             ) : (
               <ul aria-label={t('order.dishes')} className="divide-y divide-zinc-100">
                 {lines.map((line) => (
-                  <li key={line.productId} className="grid gap-2 px-5 py-3 sm:px-6">
+                  <li key={basketLineKey(line)} className="grid gap-2 px-5 py-3 sm:px-6">
                     <div className="flex items-start justify-between gap-3">
-                      <span className="text-sm font-medium text-zinc-900">{line.product.name}</span>
+                      <span className="grid text-sm">
+                        <span className="font-medium text-zinc-900">{line.product.name}</span>
+                        {line.optionIds?.length ? <span className="text-zinc-600">{pricedLine(line).options}</span> : null}
+                        {line.note ? <span className="text-zinc-600 italic">“{line.note}”</span> : null}
+                      </span>
                       <span className="text-sm text-zinc-900 tabular-nums">
-                        {formatMoney(line.product.priceCents * line.quantity)}
+                        {formatMoney(pricedLine(line).unitCents * line.quantity)}
                       </span>
                     </div>
                     <div className="flex items-center justify-between gap-3">
@@ -136,11 +183,11 @@ export const TillPage = () => {
                         itemName={line.product.name}
                         quantity={line.quantity}
                         stock={line.product.stock}
-                        onChange={(quantity) => changeBasket(setBasketQuantity(lines, line.productId, quantity))}
+                        onChange={(quantity) => changeBasket(setBasketQuantity(lines, line, quantity))}
                       />
                       <RemoveFromBasket
                         itemName={line.product.name}
-                        onRemove={() => changeBasket(setBasketQuantity(lines, line.productId, 0))}
+                        onRemove={() => changeBasket(setBasketQuantity(lines, line, 0))}
                       />
                     </div>
                   </li>

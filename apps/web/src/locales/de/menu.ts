@@ -64,6 +64,7 @@ export const menu: typeof en = {
     reviewsLabel: 'Bewertungen von {{dish}}: {{average}} von 5 ({{count}})',
     contains: 'Enthält: ',
     noAllergens: 'Keine deklarierten Allergene',
+    choices: 'Zur Auswahl: ',
     dietary: 'Ernährung',
     planLeft_one: 'noch {{left}}',
     planLeft_other: 'noch {{left}}',

@@ -60,6 +60,7 @@ export const menu = {
     reviewsLabel: 'Reviews of {{dish}}: {{average}} out of 5 ({{count}})',
     contains: 'Contains: ',
     noAllergens: 'No declared allergens',
+    choices: 'Your choice of: ',
     dietary: 'Dietary',
     planLeft_one: '{{left}} left',
     planLeft_other: '{{left}} left',
