@@ -1,30 +1,9 @@
 // The kitchen's README screenshots from a running app: node scripts/screenshots-kitchen.mjs [baseUrl].
 // Orders lunch for a few demo employees through the API, moves some through the kitchen, then captures the display
 // at wall-screen and tablet sizes and an employee's receipt saying "ready" on a phone.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-
-const BASE = process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3100';
-const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-const PASSWORD = 'Canteen-Demo-2026';
-mkdirSync(OUT, { recursive: true });
-
-const call = async (path, { token, input, method = 'POST' } = {}) => {
-  const url =
-    method === 'GET' ? `${BASE}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}` : `${BASE}/trpc/${path}`;
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(method === 'POST' ? { body: JSON.stringify(input ?? {}) } : {}),
-  });
-  const body = await response.json();
-  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error?.message ?? body)}`);
-  return body.result.data;
-};
-const login = async (email) => (await call('auth.login', { input: { email, password: PASSWORD } })).accessToken;
+import { BASE, OUT, PASSWORD, call, login } from './screenshot-api.mjs';
 const dishId = async (token, name) =>
   (await call('product.list', { token, method: 'GET', input: { limit: 5, search: name } })).items.find((d) => d.name === name).id;
 

@@ -2,30 +2,9 @@
 // node scripts/screenshots-options.mjs [baseUrl] [outDir]. The add-to-cart dialog of a dish with choices (the
 // burrito bowl: a required base, extras) and the kitchen's production sheet of the next weekday, at phone and
 // desktop widths. Places a few pre-orders with options and notes for that day through the API first.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-
-const BASE = process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3100';
-const OUT = resolve(process.argv[3] ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots'));
-const PASSWORD = 'Canteen-Demo-2026';
-mkdirSync(OUT, { recursive: true });
-
-const call = async (path, { token, input, method = 'POST' } = {}) => {
-  const url =
-    method === 'GET' ? `${BASE}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}` : `${BASE}/trpc/${path}`;
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(method === 'POST' ? { body: JSON.stringify(input ?? {}) } : {}),
-  });
-  const body = await response.json();
-  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error?.message ?? body)}`);
-  return body.result.data;
-};
-const login = async (email) => (await call('auth.login', { input: { email, password: PASSWORD } })).accessToken;
+import { BASE, OUT, PASSWORD, call, login } from './screenshot-api.mjs';
 
 const admin = await login('admin@canteen.test');
 const { today, days } = await call('slot.horizon', { token: admin, method: 'GET' });

@@ -2,30 +2,9 @@
 // The manager's planning grid of next week at desktop and phone widths. The demo publishes the weekdays ahead; a
 // database without a plan gets one here from the daily dishes. A dish added on Saturday afterwards stays a draft,
 // and a few pre-orders through the API give the days something sold.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-
-const BASE = process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3100';
-const OUT = resolve(process.argv[3] ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots'));
-const PASSWORD = 'Canteen-Demo-2026';
-mkdirSync(OUT, { recursive: true });
-
-const call = async (path, { token, input, method = 'POST' } = {}) => {
-  const url =
-    method === 'GET' ? `${BASE}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}` : `${BASE}/trpc/${path}`;
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(method === 'POST' ? { body: JSON.stringify(input ?? {}) } : {}),
-  });
-  const body = await response.json();
-  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error?.message ?? body)}`);
-  return body.result.data;
-};
-const login = async (email) => (await call('auth.login', { input: { email, password: PASSWORD } })).accessToken;
+import { BASE, OUT, PASSWORD, call, login } from './screenshot-api.mjs';
 const addDays = (day, days) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const manager = await login('manager@canteen.test');

@@ -2,30 +2,9 @@
 // The menu of the next weekday (its day chip chosen, daily dishes with their badges) and the cart's pickup day and
 // times, at phone and desktop widths. Makes sure that day has pickup times and a published plan, and books a few
 // of its times through the API so they show what is left.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-
-const BASE = process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:3100';
-const OUT = resolve(process.argv[3] ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots'));
-const PASSWORD = 'Canteen-Demo-2026';
-mkdirSync(OUT, { recursive: true });
-
-const call = async (path, { token, input, method = 'POST' } = {}) => {
-  const url =
-    method === 'GET' ? `${BASE}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}` : `${BASE}/trpc/${path}`;
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(method === 'POST' ? { body: JSON.stringify(input ?? {}) } : {}),
-  });
-  const body = await response.json();
-  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error?.message ?? body)}`);
-  return body.result.data;
-};
-const login = async (email) => (await call('auth.login', { input: { email, password: PASSWORD } })).accessToken;
+import { BASE, OUT, PASSWORD, call, login } from './screenshot-api.mjs';
 
 const dayAfter = (day, days) => {
   const date = new Date(`${day}T00:00:00Z`);

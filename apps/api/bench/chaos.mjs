@@ -86,7 +86,10 @@ await db.query(
    select gen_random_uuid(), now(), now(), u, $2, 20000, 20000, now(), 'credit', 'Chaos run' from unnest($1::uuid[]) u`,
   [people.map((p) => p.id), company.id],
 );
-const dishes = await rows('select id from product where is_active order by id');
+// Everyday dishes without choices: a daily dish needs its day's plan, a dish with a required side its options.
+const dishes = await rows(
+  "select id from product where is_active and not is_scheduled and option_groups = '[]'::jsonb order by id",
+);
 // A third of the dishes counted, and few enough that they run out.
 await db.query('update product set stock = null');
 await db.query('update product set stock = 60 where id = any($1::uuid[])', [

@@ -181,7 +181,10 @@ const fresh = (
 await creditAll([heavy?.id, fresh.id].filter(Boolean), 100_000_000);
 // Counted stock never runs out during the run (running out is a refusal, not the path being measured).
 await db.query('update product set stock = 10000000 where stock is not null');
-const dishes = await rows('select id, name, price_cents from product where is_active order by id');
+// Everyday dishes without choices: a daily dish needs its day's plan, a dish with a required side its options.
+const dishes = await rows(
+  "select id, name, price_cents from product where is_active and not is_scheduled and option_groups = '[]'::jsonb order by id",
+);
 await db.query('drop table if exists bench_person, bench_dish');
 await db.query('create table bench_person as select row_number() over (order by id)::int as n, id from unnest($1::uuid[]) id', [
   people.map((p) => p.id),

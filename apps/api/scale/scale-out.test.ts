@@ -288,7 +288,7 @@ describe.skipIf(missing !== null)(
       const adminId = (await one<{ id: string }>(db, "select id from app_user where email = 'admin@canteen.test'")).id;
       const dish = await one<{ id: string; price_cents: number }>(
         db,
-        'select id, price_cents from product where is_active and stock is null order by price_cents limit 1',
+        "select id, price_cents from product where is_active and stock is null and not is_scheduled and option_groups = '[]'::jsonb order by price_cents limit 1",
       );
       const redis = new Redis(REDIS_URL);
       /** As someone who has changed nothing for a while (the marker of their last change has expired). */

@@ -316,6 +316,10 @@ describe('the week plan', () => {
     // The day after: planned but not published; today: not planned.
     expect((await menuOf(addDays(tomorrow.day, 1))).map(([name]) => name)).toEqual(['Everyday water']);
     expect((await employee.product.counts({ day: dayIn(new Date(), deps.canteen.timeZone) })).total).toBe(1);
+    // Only the daily dishes (the planning page's picker).
+    expect(
+      (await employee.product.list({ limit: 50, isScheduled: true })).items.map((p) => p.name).sort((a, b) => a.localeCompare(b)),
+    ).toEqual([daily.name, draft.name].sort((a, b) => a.localeCompare(b)));
     // Without a day (the manager's products page), every dish.
     const names = (await employee.product.list({ limit: 50 })).items.map((p) => p.name);
     expect(names).toHaveLength(3);

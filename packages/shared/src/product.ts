@@ -55,6 +55,8 @@ const ProductFiltersSchema = z.object({
   includeArchived: z.boolean().optional(),
   /** The menu of a day: daily dishes only when that day's published plan lists them. Without it, every dish. */
   day: DaySchema.optional(),
+  /** Only daily dishes (true: the planning page's picker) or only everyday ones (false). */
+  isScheduled: z.boolean().optional(),
 });
 export type ProductFilters = z.infer<typeof ProductFiltersSchema>;
 

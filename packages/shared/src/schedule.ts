@@ -9,8 +9,8 @@ import type { OrderStatus } from './lifecycle';
  * (which explains them); every day and time is in the canteen's time zone.
  */
 
-/** A calendar day, `YYYY-MM-DD`. */
-export const DaySchema = z.iso.date();
+/** A calendar day, `YYYY-MM-DD`, from the year 1900 on (PostgreSQL knows no year 0, and no canteen needs one). */
+export const DaySchema = z.iso.date().refine((day) => day >= '1900-01-01', 'A day from the year 1900 on');
 /** A wall-clock time of day, `HH:MM` (24 h). */
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24 h)');
 /** ISO weekday: 1 Monday … 7 Sunday. */

@@ -7,7 +7,7 @@ import {
   groupBySlot,
   isBookable,
   offerOn,
-  orderableDaysOf,
+  orderableDaysFrom,
   plannedDishesOf,
   slotToBook,
 } from './pickup';
@@ -46,16 +46,17 @@ describe('the days one may order for', () => {
     expect(days.at(-1)).toBe('2027-01-13');
   });
 
-  it('keeps today and the days the API calls orderable, up to the first it does not', () => {
-    const candidates = ['2026-12-06', '2026-12-07', '2026-12-08', '2026-12-09'];
-    const yes = { isOrderable: true };
-    const no = { isOrderable: false };
-    expect(orderableDaysOf(candidates, [yes, yes, yes, no])).toEqual(['2026-12-06', '2026-12-07', '2026-12-08']);
-    // preorderDays 0: today only (and today even before the API has answered).
-    expect(orderableDaysOf(candidates, [yes, no, no, no])).toEqual(['2026-12-06']);
-    expect(orderableDaysOf(candidates, [])).toEqual(['2026-12-06']);
-    // An answer still missing in between ends the row rather than leaving a gap.
-    expect(orderableDaysOf(candidates, [yes, yes, undefined, yes])).toEqual(['2026-12-06', '2026-12-07']);
+  it('starts at today and keeps the API’s later days', () => {
+    expect(orderableDaysFrom('2026-12-06', ['2026-12-06', '2026-12-07', '2026-12-08'])).toEqual([
+      '2026-12-06',
+      '2026-12-07',
+      '2026-12-08',
+    ]);
+    // Before the API answers, and with preorderDays 0: today only.
+    expect(orderableDaysFrom('2026-12-06', undefined)).toEqual(['2026-12-06']);
+    expect(orderableDaysFrom('2026-12-06', ['2026-12-06'])).toEqual(['2026-12-06']);
+    // The page stayed open past midnight: yesterday's answer does not offer a day gone by.
+    expect(orderableDaysFrom('2026-12-07', ['2026-12-06', '2026-12-07', '2026-12-08'])).toEqual(['2026-12-07', '2026-12-08']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { KitchenTicket, PlanDish, PlanWeek, ProductDto, SlotAvailability, SlotsOfDay } from '@canteen/shared';
+import type { KitchenTicket, PlanDish, PlanWeek, ProductDto, SlotAvailability } from '@canteen/shared';
 import { addDays, daysBetween, timeIn } from '@canteen/shared/calendar';
 import { MAX_PREORDER_DAYS } from '@canteen/shared';
 import { formattingLocale, i18next } from './i18n';
@@ -9,26 +9,18 @@ import { formattingLocale, i18next } from './i18n';
  * canteen's zone (`canteenToday()`), never the device's.
  */
 
-/** Today and every day a setting could allow ordering for (the API is asked which of them it does allow). */
+/** Today and every day a setting could allow ordering for: what a day asked for may be while the API has not answered. */
 export const candidateDays = (today: string): string[] =>
   Array.from({ length: MAX_PREORDER_DAYS + 1 }, (_, ahead) => addDays(today, ahead));
 
 /**
- * The days one may order for: today, then the candidate days the API calls orderable (`slot.day` → `isOrderable`),
- * up to the first it does not (or has not answered yet).
+ * The days one may order for: today, then the API's days after it (`slot.horizon`), so a page left open past
+ * midnight starts at today and never offers a day gone by.
  */
-export const orderableDaysOf = (
-  candidates: readonly string[],
-  answers: readonly (Pick<SlotsOfDay, 'isOrderable'> | undefined)[],
-): string[] => {
-  const days = candidates.slice(0, 1);
-  for (const [index, day] of candidates.entries()) {
-    if (index === 0) continue;
-    if (!answers[index]?.isOrderable) break;
-    days.push(day);
-  }
-  return days;
-};
+export const orderableDaysFrom = (today: string, horizon: readonly string[] | undefined): string[] => [
+  today,
+  ...(horizon ?? []).filter((day) => day > today),
+];
 
 /**
  * The daily dishes of a day, by dish id: its published plan's. A day still being planned lists none (managers

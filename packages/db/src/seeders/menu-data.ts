@@ -909,11 +909,11 @@ export const MENU_PRODUCTS: MenuProductSeed[] = [
 /** Daily dishes: served on the days of the menu plan that list them (the demo plans two or three a day). */
 export const DAILY_DISHES: MenuProductSeed[] = [
   {
-    name: 'Braised Beef Goulash with Spätzle',
-    description: 'Slow-braised beef shin in a paprika and onion sauce with buttered egg spätzle and sour cream.',
+    name: 'Braised Beef Goulash',
+    description: 'Slow-braised beef shin in a paprika and onion sauce with sour cream, and the side of your choice.',
     category: 'mains',
     priceCents: 890,
-    allergens: ['gluten', 'eggs', 'milk', 'celery'],
+    allergens: ['milk', 'celery'],
     dietaryTags: [],
     stock: null,
     optionGroups: [

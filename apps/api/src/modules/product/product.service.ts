@@ -176,6 +176,7 @@ const applyFilters = <Q extends ProductQuery>(query: Q, { filters, includeArchiv
   if (filters.dietaryTags?.length) filtered = filtered.where('p.dietaryTags', '@>', (eb) => eb.val(filters.dietaryTags)) as Q;
   if (filters.freeFrom?.length) filtered = filtered.where(canBeFreeFrom(filters.freeFrom)) as Q;
   if (filters.day) filtered = filtered.where(servedOn(filters.day)) as Q;
+  if (filters.isScheduled !== undefined) filtered = filtered.where('p.isScheduled', '=', filters.isScheduled) as Q;
   if (filters.minPriceCents !== undefined) filtered = filtered.where('p.priceCents', '>=', filters.minPriceCents) as Q;
   if (filters.maxPriceCents !== undefined) filtered = filtered.where('p.priceCents', '<=', filters.maxPriceCents) as Q;
   return filtered;

@@ -4,14 +4,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { trpc } from '../../lib/trpc';
 
-/**
- * The daily dishes a manager can plan: the active dishes marked `isScheduled`, by name. `product.list` has no
- * filter for them, so every page of the menu is read (one page for any real canteen) and filtered here.
- */
+/** The daily dishes a manager can plan: the active dishes marked `isScheduled`, by name, every page of them. */
 export const useScheduledDishes = (): { dishes: ProductDto[]; isPending: boolean } => {
   const query = useInfiniteQuery(
     trpc.product.list.infiniteQueryOptions(
-      { limit: MAX_PAGE_SIZE, sort: 'name' },
+      { limit: MAX_PAGE_SIZE, sort: 'name', isScheduled: true },
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
