@@ -37,7 +37,7 @@ const planDay = async () =>
 if (!(await planDay())?.publishedAt) {
   const [mains] = await call('category.list', { token: manager, method: 'GET' });
   const specs = [
-    ['Vegetable Lasagne of the Day', 780, ['gluten', 'eggs', 'milk'], ['vegetarian'], { isChefsChoice: true }],
+    ['Roasted Aubergine and Courgette Bake', 780, ['gluten', 'eggs', 'milk'], ['vegetarian'], { isChefsChoice: true }],
     ['Catch of the Day with Herb Potatoes', 1090, ['fish', 'milk'], ['pescatarian'], { isNew: true }],
   ];
   for (const [name, priceCents, allergens, dietaryTags, badges] of specs) {
@@ -110,6 +110,18 @@ for (const [width, options] of [
   const pinned = page.getByRole('region', { name: /^Daily dishes on / });
   await pinned.getByRole('article', { name: daily.name }).waitFor();
   await pinned.getByRole('button', { name: `Add to cart: ${daily.name}` }).click();
+  // A dish with choices asks for them: the first of each required group.
+  const choices = page.getByRole('dialog');
+  if (
+    await choices.waitFor({ timeout: 1_500 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    for (const group of await choices.getByRole('radiogroup').all()) await group.getByRole('radio').first().click();
+    await choices.getByRole('button', { name: /^Add to cart/ }).click();
+    await choices.waitFor({ state: 'hidden' });
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, `week-view-${width}`);
 

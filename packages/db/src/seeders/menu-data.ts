@@ -930,8 +930,8 @@ export const DAILY_DISHES: MenuProductSeed[] = [
     ],
   },
   {
-    name: 'Vegetable Lasagne of the Day',
-    description: 'Layers of fresh pasta, roasted courgette, aubergine and spinach with tomato sauce and béchamel.',
+    name: 'Roasted Aubergine and Courgette Bake',
+    description: 'Roasted aubergine, courgette and spinach baked in layers with tomato sauce, béchamel and fresh pasta sheets.',
     category: 'mains',
     priceCents: 780,
     allergens: ['gluten', 'eggs', 'milk'],
