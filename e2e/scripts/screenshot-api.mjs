@@ -25,3 +25,20 @@ export const call = async (path, { token, input, method = 'POST' } = {}) => {
 
 /** An access token for a demo account. */
 export const login = async (email) => (await call('auth.login', { input: { email, password: PASSWORD } })).accessToken;
+
+/** A screenshot of the viewport as `<name>.png` in OUT, fonts loaded, no hover, no caret, no animation. */
+export const shot = async (page, name) => {
+  await page.evaluate(() => document.fonts.ready);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: false, animations: 'disabled', caret: 'hide' });
+  console.log('wrote', `${OUT}/${name}.png`);
+};
+
+/** Signs a demo account in through the form and waits for the app. */
+export const signIn = async (page, email) => {
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).first().waitFor();
+};

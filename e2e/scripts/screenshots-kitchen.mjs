@@ -3,7 +3,7 @@
 // at wall-screen and tablet sizes and an employee's receipt saying "ready" on a phone.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { BASE, OUT, PASSWORD, call, login } from './screenshot-api.mjs';
+import { BASE, call, login, shot, signIn } from './screenshot-api.mjs';
 const dishId = async (token, name) =>
   (await call('product.list', { token, method: 'GET', input: { limit: 5, search: name } })).items.find((d) => d.name === name).id;
 
@@ -63,19 +63,6 @@ for (const order of orders.slice(0, 2))
   await call('kitchen.setStatus', { token: kitchen, input: { orderId: order.id, status: 'ready' } });
 
 const browser = await chromium.launch(chromiumLaunchOptions);
-const shot = async (page, name) => {
-  await page.evaluate(() => document.fonts.ready);
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: false, animations: 'disabled', caret: 'hide' });
-  console.log('wrote', `${OUT}/${name}.png`);
-};
-const signIn = async (page, email) => {
-  await page.goto(`${BASE}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-};
 
 for (const [name, viewport] of [
   ['kitchen-wall', { width: 1920, height: 1080 }],

@@ -4,7 +4,7 @@
 // desktop widths. Places a few pre-orders with options and notes for that day through the API first.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { BASE, OUT, PASSWORD, call, login } from './screenshot-api.mjs';
+import { BASE, call, login, shot, signIn } from './screenshot-api.mjs';
 
 const admin = await login('admin@canteen.test');
 const { today, days } = await call('slot.horizon', { token: admin, method: 'GET' });
@@ -48,19 +48,6 @@ for (const [index, person] of people.entries()) {
 }
 
 const browser = await chromium.launch(chromiumLaunchOptions);
-const shot = async (page, name) => {
-  await page.evaluate(() => document.fonts.ready);
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: false, animations: 'disabled', caret: 'hide' });
-  console.log('wrote', `${OUT}/${name}.png`);
-};
-const signIn = async (page, email) => {
-  await page.goto(`${BASE}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).first().waitFor();
-};
 
 for (const [width, options] of [
   ['desktop', { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }],

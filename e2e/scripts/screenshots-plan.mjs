@@ -4,7 +4,7 @@
 // and a few pre-orders through the API give the days something sold.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { BASE, OUT, PASSWORD, call, login } from './screenshot-api.mjs';
+import { BASE, call, login, shot, signIn } from './screenshot-api.mjs';
 const addDays = (day, days) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const manager = await login('manager@canteen.test');
@@ -47,19 +47,6 @@ for (const day of week.days.slice(0, 5)) {
 }
 
 const browser = await chromium.launch(chromiumLaunchOptions);
-const shot = async (page, name) => {
-  await page.evaluate(() => document.fonts.ready);
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: false, animations: 'disabled', caret: 'hide' });
-  console.log('wrote', `${OUT}/${name}.png`);
-};
-const signIn = async (page, email) => {
-  await page.goto(`${BASE}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-};
 
 for (const [name, options] of [
   ['plan-week', { viewport: { width: 1366, height: 800 }, deviceScaleFactor: 1 }],

@@ -4,7 +4,7 @@
 // of its times through the API so they show what is left.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { BASE, OUT, PASSWORD, call, login } from './screenshot-api.mjs';
+import { BASE, PASSWORD, call, login, shot } from './screenshot-api.mjs';
 
 const dayAfter = (day, days) => {
   const date = new Date(`${day}T00:00:00Z`);
@@ -86,12 +86,6 @@ for (const [index, person] of people.entries()) {
 }
 
 const browser = await chromium.launch(chromiumLaunchOptions);
-const shot = async (page, name) => {
-  await page.evaluate(() => document.fonts.ready);
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: false, animations: 'disabled', caret: 'hide' });
-  console.log('wrote', `${OUT}/${name}.png`);
-};
 
 for (const [width, options] of [
   ['desktop', { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }],

@@ -98,12 +98,15 @@ export const OptionIdsSchema = z
 /** Control characters and the direction overrides that could make a note read differently on the kitchen screen. */
 const INVISIBLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
 
+/** A note as it is kept: one line, single spaces, no control or direction-override characters ('' for none). */
+export const plainNote = (text: string): string => text.replace(/\s+/g, ' ').replace(INVISIBLE, '').trim();
+
 /**
  * A note for the kitchen: plain text on one line (line breaks and runs of spaces become one space, control and
  * direction-override characters are dropped), at most `MAX_KITCHEN_NOTE_LENGTH`. Empty means none. It is only
  * ever shown as text.
  */
-export const KitchenNoteSchema = TextSchema.transform((text) => text.replace(/\s+/g, ' ').replace(INVISIBLE, '').trim())
+export const KitchenNoteSchema = TextSchema.transform((text) => plainNote(text))
   .pipe(z.string().max(MAX_KITCHEN_NOTE_LENGTH, `A note can be at most ${MAX_KITCHEN_NOTE_LENGTH} characters`))
   .transform((text) => (text === '' ? undefined : text));
 
@@ -181,11 +184,6 @@ export const canBeFreeFrom = (
   );
 };
 
-/** The options chosen by default: for each required group, its first options still offered. */
-export const defaultOptionIds = (groups: readonly OptionGroup[]): string[] =>
-  groups.flatMap((group) =>
-    group.options
-      .filter((option) => !option.isArchived)
-      .slice(0, group.minChoices)
-      .map((option) => option.id),
-  );
+/** Whether adding the dish asks for choices first: it has a group with an option still offered. */
+export const offersChoices = (groups: readonly OptionGroup[]): boolean =>
+  groups.some((group) => group.options.some((option) => !option.isArchived));

@@ -1,5 +1,5 @@
 import type { Allergen, OptionGroup, ProductDto } from '@canteen/shared';
-import { MAX_KITCHEN_NOTE_LENGTH, lineAllergens, resolveOptions } from '@canteen/shared';
+import { MAX_KITCHEN_NOTE_LENGTH, lineAllergens, plainNote, resolveOptions } from '@canteen/shared';
 import { Check, TriangleAlert } from 'lucide-react';
 import { RadioGroup as RadioGroupPrimitive } from 'radix-ui';
 import { type FormEvent, type ReactNode, createContext, useContext, useId, useState } from 'react';
@@ -158,8 +158,7 @@ export const DishOptionsDialog = ({ product, open, onOpenChange, maxQuantity, av
     event.preventDefault();
     setIsTried(true);
     if (!resolved.ok || maxQuantity < 1) return;
-    const trimmed = note.replace(/\s+/g, ' ').trim();
-    onAdd({ optionIds: [...optionIds].sort(), note: trimmed || undefined, quantity: Math.min(quantity, maxQuantity) });
+    onAdd({ optionIds: [...optionIds].sort(), note: plainNote(note) || undefined, quantity: Math.min(quantity, maxQuantity) });
     reset();
     onOpenChange(false);
   };

@@ -1,4 +1,11 @@
-import { type BalanceDto, type ChosenOption, MAX_KITCHEN_NOTE_LENGTH, type ProductDto, resolveOptions } from '@canteen/shared';
+import {
+  type BalanceDto,
+  type ChosenOption,
+  MAX_KITCHEN_NOTE_LENGTH,
+  type ProductDto,
+  plainNote,
+  resolveOptions,
+} from '@canteen/shared';
 import { basketLineKey } from '@canteen/shared/rules';
 import { type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -278,7 +285,7 @@ const LineNote = ({ line, onNote }: { line: Line; onNote: (note: string) => void
       className="flex flex-wrap items-center gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        onNote(draft.replace(/\s+/g, ' ').trim());
+        onNote(plainNote(draft));
         setDraft(null);
       }}
     >

@@ -1,4 +1,4 @@
-import type { Allergen, ProductDto } from '@canteen/shared';
+import { type Allergen, type ProductDto, offersChoices } from '@canteen/shared';
 import { type DietaryTag, MAX_LINE_QUANTITY } from '@canteen/shared/constants';
 import { lineQuantityLimit } from '@canteen/shared/rules';
 import {
@@ -110,10 +110,6 @@ type ProductCardProps = {
   avoid?: readonly Allergen[];
 };
 
-/** Whether adding the dish asks for choices first (it has a group with an option still offered). */
-const hasChoices = (product: Pick<ProductDto, 'optionGroups'>): boolean =>
-  product.optionGroups.some((group) => group.options.some((option) => !option.isArchived));
-
 export const ProductCard = ({ product, idPrefix = 'product', day, offer: dayOffer, avoid }: ProductCardProps) => {
   const { t } = useTranslation('menu');
   const cart = useCart();
@@ -122,7 +118,7 @@ export const ProductCard = ({ product, idPrefix = 'product', day, offer: dayOffe
   const stock = offer.stock;
   const [isShowingReviews, setIsShowingReviews] = useState(false);
   const [isChoosing, setIsChoosing] = useState(false);
-  const withChoices = hasChoices(product);
+  const withChoices = offersChoices(product.optionGroups);
   const choose = useDishChoice();
   const favourites = useFavourites();
   const isFavourite = favourites.isFavourite(product.id);

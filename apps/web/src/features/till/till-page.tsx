@@ -1,4 +1,4 @@
-import { type OrderDto, type ProductDto, type UserDto, resolveOptions } from '@canteen/shared';
+import { type OrderDto, type ProductDto, type UserDto, offersChoices, resolveOptions } from '@canteen/shared';
 import { addToBasket, basketLineKey, setBasketQuantity } from '@canteen/shared/rules';
 import { Printer, Search, ShoppingBasket, UserRoundPlus } from 'lucide-react';
 import { useState } from 'react';
@@ -132,7 +132,7 @@ export const TillPage = () => {
             </Card>
             <DishPicker
               onAdd={(product) =>
-                product.optionGroups.some((group) => group.options.some((option) => !option.isArchived))
+                offersChoices(product.optionGroups)
                   ? setChoosing(product)
                   : changeBasket(addToBasket(lines, { productId: product.id, quantity: 1, product }))
               }
