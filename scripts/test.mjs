@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, ensureInstalled, log, pnpm } from './lib.mjs';
-import { summarize, summaryLine } from './summarize.mjs';
+import { failures, summarize, summaryLine } from './summarize.mjs';
 
 const REPORT_DIRS = ['packages/shared', 'packages/db', 'apps/api', 'apps/web', 'e2e'].map((dir) => join(ROOT, dir, 'reports'));
 const OUT = join(ROOT, 'reports', process.env.TEST_RUN_NAME ?? 'npm-test');
@@ -53,6 +53,7 @@ const total = summarize([OUT]);
 const failedSteps = steps.filter((s) => s.code !== 0);
 // A runner that crashed before writing its report still has to fail the run.
 if (failedSteps.length > 0 && total.failed === 0) total.failed = failedSteps.length;
+for (const name of failures([OUT])) process.stderr.write(`failed: ${name}\n`);
 for (const s of failedSteps) process.stderr.write(`step failed: ${s.name} (exit ${s.code})\n`);
 process.stdout.write(`\n${summaryLine(total)}\n`);
 process.exit(total.failed > 0 || failedSteps.length > 0 || total.passed === 0 ? 1 : 0);

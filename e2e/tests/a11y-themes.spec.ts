@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { APP_PAGES, type DemoRole, settle, signIn } from './fixtures';
+import { APP_PAGES, type DemoRole, settle, signIn, walkTimeout } from './fixtures';
 
 /*
  * Every page, in the light and the dark theme, has no axe violations at all (any impact, WCAG 2.1 A and AA and
@@ -30,6 +30,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     for (const role of Object.keys(APP_PAGES) as DemoRole[]) {
       test(`every ${role} page`, async ({ page }) => {
+        test.setTimeout(walkTimeout(APP_PAGES[role].length));
         await signIn(page, role);
         for (const path of APP_PAGES[role]) {
           await page.goto(path);

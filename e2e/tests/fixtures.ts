@@ -277,6 +277,13 @@ export const APP_PAGES: Record<DemoRole, string[]> = {
   kitchen: ['/kitchen', '/profile'],
 };
 
+/**
+ * The time a test that walks pages one after the other may take: each page settles and is checked (axe alone
+ * takes 2–3 s a page on 2 busy cores), so a fixed 30 s failed the 8 and 10-page walks on a slower run although
+ * every page passed. The budget grows with the walk; it bounds a hang, it does not time the app.
+ */
+export const walkTimeout = (pages: number): number => 20_000 + pages * 10_000;
+
 /** The live-events stream (server-sent events) stays open for as long as the page: it never "finishes". */
 const isLiveStream = (request: Request): boolean => request.url().includes('/trpc/live.events');
 

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { createUser, signIn, signInAs } from './fixtures';
+import { createUser, settle, signIn, signInAs } from './fixtures';
 
 const dishes = (page: Page) => page.getByRole('region', { name: 'Dishes' }).getByRole('heading', { level: 3 });
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search dishes' });
@@ -41,8 +41,13 @@ test('category, search, filters and sort live in the address: Back and a shared 
   await page.getByRole('combobox', { name: 'Sort dishes' }).click();
   await page.getByRole('option', { name: 'Price: low to high' }).click();
   await expect(page).toHaveURL(/sort=price_asc/);
+  await settle(page);
+  const unsearched = await dishes(page).allTextContents();
   await searchBox(page).fill('curry');
   await expect(page).toHaveURL(/q=curry/);
+  // The address changes before the list does: wait for the searched list, not for the URL, before reading it.
+  await expect(dishes(page)).not.toHaveText(unsearched);
+  await settle(page);
   const filtered = await dishes(page).allTextContents();
   expect(filtered.length).toBeGreaterThan(0);
   const link = page.url();

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { APP_PAGES, DEMO, type DemoRole, apiLogin, placeOrder, settle, signIn } from './fixtures';
+import { APP_PAGES, DEMO, type DemoRole, apiLogin, placeOrder, settle, signIn, walkTimeout } from './fixtures';
 
 /*
  * Ordering at the counter happens on a phone. At 390 px (an iPhone 12-15) no page may be wider than the screen,
@@ -36,6 +36,7 @@ const expectFits = async (page: Page, what: string) => {
 
 for (const role of Object.keys(APP_PAGES) as DemoRole[]) {
   test(`every ${role} page fits a 390 px phone`, async ({ page }) => {
+    test.setTimeout(walkTimeout(APP_PAGES[role].length));
     await signIn(page, role);
     for (const path of APP_PAGES[role]) {
       await page.goto(path);

@@ -73,6 +73,57 @@ const login = async (base: string, email: string) => {
   return { token: answer.data.accessToken, cookie: answer.setCookie?.split(';')[0] ?? '' };
 };
 
+const nothing = () => {};
+
+/**
+ * A screen's live stream (`live.events`, server-sent events) opened at `base` with a stream ticket: the events it has received, and a
+ * wait for one that matches (failing after `timeoutMs`, with what did arrive).
+ */
+const openLiveStream = async (base: string, ticket: string) => {
+  const controller = new AbortController();
+  const query = new URLSearchParams({ input: '{}', connectionParams: JSON.stringify({ ticket }) });
+  const response = await fetch(`${base}/trpc/live.events?${query.toString()}`, { signal: controller.signal });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const events: { type: string }[] = [];
+  let wake = nothing;
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of response.body!) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const lines = buffer.slice(0, end).split('\n');
+          buffer = buffer.slice(end + 2);
+          // tRPC's own messages (`connected`, `ping`) carry an `event:` line; ours are plain `data:`.
+          const data = lines.find((line) => line.startsWith('data:'));
+          if (data && !lines.some((line) => line.startsWith('event:')))
+            events.push(JSON.parse(data.slice(5)) as { type: string });
+          wake();
+        }
+      }
+    } catch {
+      // Closed by the test.
+    }
+  })();
+  const until = async (count: (seen: { type: string }[]) => boolean, what: string, timeoutMs = 10_000) => {
+    const deadline = performance.now() + timeoutMs;
+    while (!count(events)) {
+      const left = deadline - performance.now();
+      if (left <= 0) throw new Error(`${what}: not within ${timeoutMs} ms; got ${JSON.stringify(events)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  };
+  return { events, until, close: () => controller.abort() };
+};
+
 const one = async <T>(client: pg.Client, text: string, values: unknown[] = []): Promise<T> =>
   (await client.query(text, values)).rows[0] as T;
 
@@ -197,6 +248,31 @@ describe.skipIf(missing !== null)(
         );
         expect(listed.data?.items.find((item) => item.id === dish.id)?.priceCents).toBe(newPrice);
       }
+    });
+
+    it('streams live events through nginx as they happen, whichever process wrote them', async () => {
+      const admin = await login(apiA.url, 'admin@canteen.test');
+      const employee = await login(nginx.url, 'employee@canteen.test');
+      const person = await one<{ id: string }>(db, "select id from app_user where email = 'employee@canteen.test'");
+      const company = await one<{ id: string }>(db, "select id from payer where kind = 'company' order by created_at limit 1");
+      // As the web app opens it: a stream ticket from one process, the stream from whichever nginx picks.
+      const ticket = await call<{ ticket: string }>(nginx.url, 'live.ticket', undefined, { token: employee.token });
+      expect(ticket.status).toBe(200);
+      const stream = await openLiveStream(nginx.url, ticket.data!.ticket);
+      await stream.until((seen) => seen.some((e) => e.type === 'live'), 'the stream going live');
+      // A credit through each process: nginx must pass each event on at once (tRPC answers `X-Accel-Buffering: no`),
+      // not hold it in its buffer until the stream ends minutes later.
+      for (const [i, api] of [apiA, apiB].entries()) {
+        const credited = await call(
+          api.url,
+          'wallet.credit',
+          { userId: person.id, payerId: company.id, amountCents: 100, note: `Live through nginx ${i}` },
+          { token: admin.token, mutation: true },
+        );
+        expect(credited.status).toBe(200);
+        await stream.until((seen) => seen.filter((e) => e.type === 'wallet').length > i, `wallet event ${i + 1} through nginx`);
+      }
+      stream.close();
     });
 
     it('refuses, through the other process, a session that was ended through one', async () => {

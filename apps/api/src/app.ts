@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
 import { TRPCError } from '@trpc/server';
+import type { TRPCRequestInfo } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { MAX_BATCH_SIZE } from '@canteen/shared';
 import type { User } from '@canteen/db';
@@ -28,11 +29,11 @@ import { RateLimitedError } from './lib/rate-limit';
 import { readTargetFor } from './lib/replica';
 import { SpanKind, inSpan } from './lib/tracing';
 import type { Logger } from './logger';
-import { userForAccessToken } from './modules/auth/auth.service';
+import { userForAccessToken, userForStreamTicket } from './modules/auth/auth.service';
 import { paymentRoutes } from './modules/payment/payment.http';
 import { csvRoutes } from './modules/report/report.csv';
 import { appRouter } from './trpc/app-router';
-import { createContextInner, type ClientInfo } from './trpc/context';
+import { type ClientInfo, type ContextInner, createContextInner } from './trpc/context';
 
 export const REFRESH_COOKIE = 'canteen_refresh';
 
@@ -70,6 +71,24 @@ const accessRuleOf = (path: string): AccessRule | undefined => {
   const procedures = appRouter._def.procedures as Record<string, { _def?: { meta?: { access?: AccessRule } } } | undefined>;
   const rule = Object.hasOwn(procedures, path) ? procedures[path]?._def?.meta?.access : undefined;
   return rule && ACCESS_RULES.includes(rule) ? rule : undefined;
+};
+
+/**
+ * Who is calling: the bearer token of the `Authorization` header. An EventSource (`live.events`) cannot send
+ * headers, so a stream names its caller in a connection parameter instead: a stream ticket (`live.ticket`, what
+ * the web app sends; accepted for `live.events` only) or an access token (for clients such as curl).
+ */
+const callerOf = async (
+  ctx: Pick<ContextInner, 'em' | 'deps'>,
+  header: string | undefined,
+  info: Pick<TRPCRequestInfo, 'calls' | 'connectionParams'>,
+): Promise<User | null> => {
+  if (header?.startsWith('Bearer ')) return userForAccessToken(ctx, header.slice(7).trim());
+  const params = info.connectionParams;
+  const isStream = info.calls.length > 0 && info.calls.every((call) => call.path === 'live.events');
+  if (params?.['ticket'] && isStream) return userForStreamTicket(ctx, params['ticket']);
+  if (params?.['token']) return userForAccessToken(ctx, params['token']);
+  return null;
 };
 
 /** Assets carry a content hash in their name: cached for a year. Everything else is revalidated. */
@@ -272,19 +291,12 @@ export const createApp = (options: AppOptions): Hono<AppEnv> => {
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: async (opts, c) => {
         const em = orm.em.fork();
-        const header = c.req.header('authorization');
-        // An EventSource (live.events) cannot send headers: its token comes as a connection parameter.
-        const bearer = header?.startsWith('Bearer ')
-          ? header.slice(7).trim()
-          : (opts.info.connectionParams?.['token'] ?? undefined);
-        const user = bearer
-          ? await userForAccessToken({ em, deps }, bearer).catch((error: unknown) => {
-              // The database is down (a restart, a failover): a quick 503 the client can retry, not a 500.
-              if (!isDatabaseUnavailable(error)) throw error;
-              const unavailable = serviceUnavailable(error);
-              throw new TRPCError({ code: unavailable.code, message: unavailable.message, cause: unavailable });
-            })
-          : null;
+        const user = await callerOf({ em, deps }, c.req.header('authorization'), opts.info).catch((error: unknown) => {
+          // The database is down (a restart, a failover): a quick 503 the client can retry, not a 500.
+          if (!isDatabaseUnavailable(error)) throw error;
+          const unavailable = serviceUnavailable(error);
+          throw new TRPCError({ code: unavailable.code, message: unavailable.message, cause: unavailable });
+        });
         (c as HonoContext<AppEnv>).set('callerRole', user?.role ?? null);
         const log = (c as HonoContext<AppEnv>).var.logger;
         return createContextInner({

@@ -235,6 +235,23 @@ describe('the week plan', () => {
     expect([a.status, b.status]).toEqual(['fulfilled', 'fulfilled']);
     expect(await count(orm, "select count(*) as n from wallet_entry where order_id = ? and kind = 'refund'", [order.id])).toBe(1);
     expect((await employee.slot.day({ day: tomorrow.day })).slots.map((slot) => slot.left)).toEqual([5, 5]);
+    // Every open slot picker was told, in the same transactions: booked, moved (both slots), given back once.
+    const slotEvents = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ payload: unknown }[]>(`select payload from live_event where payload->>'type' = 'slots' order by id`);
+    expect(slotEvents.map((row) => row.payload)).toEqual([
+      { type: 'slots', day: tomorrow.day, slots: [{ id: early!.id, left: 4 }] },
+      {
+        type: 'slots',
+        day: tomorrow.day,
+        slots: [
+          { id: late!.id, left: 4 },
+          { id: early!.id, left: 5 },
+        ],
+      },
+      { type: 'slots', day: tomorrow.day, slots: [{ id: late!.id, left: 5 }] },
+    ]);
     const week = await employee.plan.week({ day: tomorrow.day });
     expect(week.days.find((d) => d.day === tomorrow.day)!.dishes[0]!.sold).toBe(0);
 

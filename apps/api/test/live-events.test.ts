@@ -8,7 +8,17 @@ import { liveHorizon, newId, readLiveEvents, recordLiveEvents } from '@canteen/d
 import type { LiveEvent } from '@canteen/shared';
 import { createApp } from '../src/app';
 import { type LiveHub, createLiveHub, createPgWaker, createRedisWaker } from '../src/lib/live';
-import { createTestDeps, fund, getTestOrm, makeCast, makePayer, makeProduct, newIdempotencyKey, silentLogger } from './helpers';
+import {
+  createTestCaller,
+  createTestDeps,
+  fund,
+  getTestOrm,
+  makeCast,
+  makePayer,
+  makeProduct,
+  newIdempotencyKey,
+  silentLogger,
+} from './helpers';
 
 const orm = await getTestOrm();
 const redisUrl = inject('redisUrl');
@@ -42,9 +52,15 @@ const horizonHolders = async (): Promise<string> => {
   return `transactions with an xid in this database now: ${JSON.stringify(rows)}; hub warnings: ${JSON.stringify(hubWarnings)}`;
 };
 
-const openStream = async (baseUrl: string, token: string, input: { lastEventId?: string; kitchen?: boolean } = {}) => {
+/** A screen's stream, opened with an access token (as curl may) or a stream ticket (as the web app does). */
+const openStream = async (
+  baseUrl: string,
+  credential: string | { ticket: string },
+  input: { lastEventId?: string; kitchen?: boolean } = {},
+) => {
   const controller = new AbortController();
-  const query = new URLSearchParams({ input: JSON.stringify(input), connectionParams: JSON.stringify({ token }) });
+  const params = typeof credential === 'string' ? { token: credential } : credential;
+  const query = new URLSearchParams({ input: JSON.stringify(input), connectionParams: JSON.stringify(params) });
   const response = await fetch(`${baseUrl}/trpc/live.events?${query.toString()}`, { signal: controller.signal });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
@@ -271,6 +287,41 @@ describe.each(TRANSPORTS)('live events across two API processes (%s)', (transpor
     const stale = await openStream(two.url, token, { lastEventId: '1:1' });
     expect(stale.events()[0]?.event.type).toBe('resync');
     stale.close();
+  });
+});
+
+describe('a stream ticket', () => {
+  it("opens its person's stream for a minute, and nothing else: not as an access token, nor for another procedure", async () => {
+    const api = await startApi('postgres', `canteen:test:${newId()}:live`);
+    const cast = await makeCast(orm);
+    const payer = await makePayer(orm);
+    const { ticket, expiresAt } = await (await createTestCaller({ user: cast.employee })).live.ticket();
+    const lifetime = Date.parse(expiresAt) - Date.now();
+    expect(lifetime).toBeGreaterThan(50_000);
+    expect(lifetime).toBeLessThanOrEqual(60_000);
+
+    const screen = await openStream(api.url, { ticket });
+    await call(api, await tokenOf(cast.admin), 'wallet.credit', {
+      userId: cast.employee.id,
+      payerId: payer.id,
+      amountCents: 100,
+    });
+    await screen.waitFor((e) => e.type === 'wallet');
+    screen.close();
+
+    const stream = (params: Record<string, string>, path = 'live.events') =>
+      fetch(
+        `${api.url}/trpc/${path}?${new URLSearchParams({ input: '{}', connectionParams: JSON.stringify(params) }).toString()}`,
+      );
+    // Not a bearer token, nor a connection parameter of anything but the stream.
+    expect((await fetch(`${api.url}/trpc/auth.me`, { headers: { authorization: `Bearer ${ticket}` } })).status).toBe(401);
+    expect((await stream({ ticket }, 'auth.me')).status).toBe(401);
+    // An access token is no ticket, and a forged ticket opens nothing.
+    expect(await (await stream({ ticket: await tokenOf(cast.employee) })).text()).toContain('SIGN_IN_REQUIRED');
+    expect(await (await stream({ ticket: `${ticket.slice(0, -4)}AAAA` })).text()).toContain('SIGN_IN_REQUIRED');
+    // A person who may no longer sign in cannot use a ticket from before either.
+    await call(api, await tokenOf(cast.admin), 'user.update', { id: cast.employee.id, isActive: false });
+    expect(await (await stream({ ticket })).text()).toContain('SIGN_IN_REQUIRED');
   });
 });
 

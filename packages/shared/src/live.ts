@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from './common';
 import { KitchenTicketSchema } from './kitchen';
 import { OrderStatusSchema } from './order';
+import { DaySchema } from './schedule';
 
 /**
  * What open screens are told as it happens (`live.events`, docs/adr/0014-kitchen-and-live-events.md). Each event
@@ -17,6 +18,15 @@ export const LiveEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('menu'),
     products: z.array(z.object({ id: IdSchema, stock: z.number().int().nullable(), isActive: z.boolean() })),
+  }),
+  /**
+   * Pickup slots of a day whose places changed (an order booked one, moved, or gave one back): what each has left
+   * now, so an open slot picker follows the rush.
+   */
+  z.object({
+    type: z.literal('slots'),
+    day: DaySchema,
+    slots: z.array(z.object({ id: IdSchema, left: z.number().int().nonnegative() })),
   }),
   /** A new notification for the person: the bell's count and list reload. */
   z.object({ type: z.literal('notification') }),
@@ -39,3 +49,10 @@ export const LiveEventsInputSchema = z.object({
   kitchen: z.boolean().optional(),
 });
 export type LiveEventsInput = z.infer<typeof LiveEventsInputSchema>;
+
+/**
+ * What opens the person's live-event stream (`live.ticket`): sent as the stream's connection parameter `ticket`
+ * instead of the access token, it is good for `live.events` only and for a minute.
+ */
+export const LiveTicketSchema = z.object({ ticket: z.string(), expiresAt: IsoDateSchema });
+export type LiveTicket = z.infer<typeof LiveTicketSchema>;

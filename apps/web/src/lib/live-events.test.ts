@@ -1,6 +1,8 @@
-import type { KitchenTicket } from '@canteen/shared';
+import type { KitchenTicket, SlotsOfDay } from '@canteen/shared';
+import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { withTicket } from './live-events';
+import { applyLiveEvent, withTicket } from './live-events';
+import { trpc } from './trpc';
 
 const TODAY = '2026-12-06';
 
@@ -43,5 +45,40 @@ describe('withTicket', () => {
     const slotted = { ...ticket('d', 'placed', '2026-12-06T10:00:00.000Z'), pickupAt: '2026-12-06T11:30:00.000Z' };
     const queue = withTicket({ tickets: [older, newer], allDay: [] }, slotted, TODAY);
     expect(queue.tickets.map((t) => t.id)).toEqual(['a', 'b', 'd']);
+  });
+});
+
+const slot = (id: string, startsAt: string, left: number) => ({
+  id,
+  startsAt,
+  at: `2026-12-07T${startsAt}:00.000Z`,
+  capacity: 25,
+  left,
+  isOpen: true,
+});
+
+describe('a slots event', () => {
+  const monday: SlotsOfDay = {
+    day: '2026-12-07',
+    isOrderable: true,
+    cutoffAt: '2026-12-07T10:30:00.000Z',
+    slots: [slot('s1', '11:30', 3), slot('s2', '11:45', 25)],
+  };
+  const noop = { onOrderReady: () => undefined };
+
+  it('updates what is left in the open slot picker of that day only', () => {
+    const queryClient = new QueryClient();
+    const tuesday = { ...monday, day: '2026-12-08' };
+    queryClient.setQueryData(trpc.slot.day.queryKey({ day: monday.day }), monday);
+    queryClient.setQueryData(trpc.slot.day.queryKey({ day: tuesday.day }), tuesday);
+    applyLiveEvent(queryClient, { type: 'slots', day: monday.day, slots: [{ id: 's1', left: 2 }] }, noop);
+    expect(queryClient.getQueryData(trpc.slot.day.queryKey({ day: monday.day }))?.slots.map((s) => s.left)).toEqual([2, 25]);
+    expect(queryClient.getQueryData(trpc.slot.day.queryKey({ day: tuesday.day }))?.slots.map((s) => s.left)).toEqual([3, 25]);
+  });
+
+  it('leaves a day nobody looked at unfetched', () => {
+    const queryClient = new QueryClient();
+    applyLiveEvent(queryClient, { type: 'slots', day: monday.day, slots: [{ id: 's1', left: 0 }] }, noop);
+    expect(queryClient.getQueryData(trpc.slot.day.queryKey({ day: monday.day }))).toBeUndefined();
   });
 });

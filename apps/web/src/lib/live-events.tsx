@@ -77,6 +77,14 @@ const patchProducts = (queryClient: QueryClient, products: MenuProduct[]) => {
   }
 };
 
+/** What the slots of a day have left, into an open slot picker of that day (a day not shown is not fetched). */
+const patchSlots = (queryClient: QueryClient, day: string, slots: readonly { id: string; left: number }[]) => {
+  const left = new Map(slots.map((slot) => [slot.id, slot.left]));
+  queryClient.setQueryData(trpc.slot.day.queryKey({ day }), (data) =>
+    data ? { ...data, slots: data.slots.map((slot) => ({ ...slot, left: left.get(slot.id) ?? slot.left })) } : data,
+  );
+};
+
 /** Everything the stream keeps current, reloaded: after a gap it could not replay. */
 const reloadAll = (queryClient: QueryClient) => {
   for (const key of [
@@ -85,6 +93,7 @@ const reloadAll = (queryClient: QueryClient) => {
     trpc.wallet.pathKey(),
     trpc.product.list.pathKey(),
     trpc.product.counts.pathKey(),
+    trpc.slot.day.pathKey(),
     trpc.notification.list.pathKey(),
   ]) {
     void queryClient.invalidateQueries({ queryKey: key });
@@ -115,6 +124,9 @@ export const applyLiveEvent = (
       if (event.products.some((product) => !product.isActive || product.stock === 0)) {
         void queryClient.invalidateQueries({ queryKey: trpc.product.counts.pathKey() });
       }
+      return;
+    case 'slots':
+      patchSlots(queryClient, event.day, event.slots);
       return;
     case 'ticket':
       queryClient.setQueryData(trpc.kitchen.queue.queryKey({}), (queue) =>

@@ -50,16 +50,30 @@ const authHeaders = () => {
 };
 
 /**
- * Live events (`live.events`) over server-sent events. An EventSource cannot send headers, so the access token
- * goes as a connection parameter, read afresh at every (re)connect: the server ends each stream after a few
- * minutes and the link reconnects with the current token and the last event id.
+ * A stream ticket (`live.ticket`): good for opening `live.events` only, for a minute. Asked for again until it
+ * comes (the API restarting, the network away), with growing pauses; not once signed out.
+ */
+const streamTicket = async (): Promise<string> => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // oxlint-disable-next-line no-use-before-define -- called at connect time, long after the client exists
+      return (await trpcClient.live.ticket.query()).ticket;
+    } catch (error) {
+      if (getSession().status !== 'signedIn' || errorData(error)?.code === 'UNAUTHORIZED') throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1_000 * 2 ** attempt)));
+    }
+  }
+};
+
+/**
+ * Live events (`live.events`) over server-sent events. An EventSource cannot send headers, so what opens the
+ * stream travels in its URL: a one-minute stream ticket, never the access token (a proxy's log may keep URLs).
+ * It is asked for afresh at every (re)connect: the server ends each stream after a few minutes and the link
+ * reconnects with a new ticket and the last event id.
  */
 const subscriptionLink = httpSubscriptionLink({
   url: '/trpc',
-  connectionParams: async () => {
-    await ensureFreshToken();
-    return { token: getAccessToken() ?? '' };
-  },
+  connectionParams: async () => ({ ticket: await streamTicket() }),
 });
 
 /**

@@ -5,26 +5,40 @@ import { kysely } from '../query';
 // The week plan's counters (slot bookings, a scheduled dish's sales of a day) move by one conditional statement
 // each, in the order's transaction: the condition is what stops a rush from overbooking a slot or a day's dish.
 
+/** A slot of a day after a booking or a release: how many places it has left (what open slot pickers show). */
+export type SlotLeft = { id: string; left: number };
+
 /**
- * Books one order into a slot of a day if it has room (the slot active, on that weekday); false when it is full
- * or not bookable. The booking row is created on the first order; concurrent orders queue on its row lock.
+ * Books one order into a slot of a day if it has room (the slot active, on that weekday): what it has left then,
+ * or null when it is full or not bookable. The booking row is created on the first order; concurrent orders queue
+ * on its row lock.
  */
-export const bookSlot = async (em: SqlEntityManager, { day, slotId }: { day: string; slotId: string }): Promise<boolean> => {
-  const { rows } = await sql<{ booked: number }>`
+export const bookSlot = async (
+  em: SqlEntityManager,
+  { day, slotId }: { day: string; slotId: string },
+): Promise<SlotLeft | null> => {
+  const { rows } = await sql<{ left: number }>`
     insert into slot_booking (day, slot_id, booked)
     select ${day}::date, s.id, 1 from pickup_slot s
     where s.id = ${slotId} and s.is_active and s.weekday = extract(isodow from ${day}::date)
     on conflict (day, slot_id) do update set booked = slot_booking.booked + 1
     where slot_booking.booked < (select capacity from pickup_slot where id = excluded.slot_id)
-    returning booked`.execute(kysely(em));
-  return rows.length > 0;
-};
-
-/** Gives a slot's place back (a cancel, a refund, a move to another slot). */
-export const releaseSlot = async (em: SqlEntityManager, { day, slotId }: { day: string; slotId: string }): Promise<void> => {
-  await sql`update slot_booking set booked = booked - 1 where day = ${day}::date and slot_id = ${slotId} and booked > 0`.execute(
+    returning greatest(0, (select capacity from pickup_slot where id = slot_booking.slot_id) - booked)::int as left`.execute(
     kysely(em),
   );
+  return rows[0] ? { id: slotId, left: rows[0].left } : null;
+};
+
+/** Gives a slot's place back (a cancel, a refund, a move to another slot): what it has left then (null: none booked). */
+export const releaseSlot = async (
+  em: SqlEntityManager,
+  { day, slotId }: { day: string; slotId: string },
+): Promise<SlotLeft | null> => {
+  const { rows } = await sql<{ left: number }>`
+    update slot_booking b set booked = b.booked - 1 from pickup_slot s
+    where b.day = ${day}::date and b.slot_id = ${slotId} and b.booked > 0 and s.id = b.slot_id
+    returning greatest(0, s.capacity - b.booked)::int as left`.execute(kysely(em));
+  return rows[0] ? { id: slotId, left: rows[0].left } : null;
 };
 
 export type DaySlot = { id: string; startsAt: string; capacity: number; booked: number };

@@ -478,11 +478,17 @@ export const resetPassword = async (ctx: Ctx, input: ResetPasswordInput): Promis
 export const mayUseAccessToken = (user: TokenHolder, claims: Pick<AccessClaims, 'iat'>): boolean =>
   Boolean(user.isActive) && !user.anonymizedAt && claims.iat >= Math.floor(signInsVoidBefore(user) / 1000);
 
-/** Used by the request context: a valid access token maps to an active user, or to nobody. */
-export const userForAccessToken = async (ctx: Pick<ContextInner, 'em' | 'deps'>, token: string): Promise<User | null> => {
-  const claims = await ctx.deps.tokens.verify(token);
+const userForClaims = async (ctx: Pick<ContextInner, 'em' | 'deps'>, claims: AccessClaims | null): Promise<User | null> => {
   if (!claims) return null;
   // No join: scoping needs only the department id; auth.me loads the name itself. Cached for seconds (lib/user-cache).
   const user = await ctx.deps.users.load(ctx.em, claims.sub);
   return user && mayUseAccessToken(user, claims) ? user : null;
 };
+
+/** Used by the request context: a valid access token maps to an active user, or to nobody. */
+export const userForAccessToken = async (ctx: Pick<ContextInner, 'em' | 'deps'>, token: string): Promise<User | null> =>
+  userForClaims(ctx, await ctx.deps.tokens.verify(token));
+
+/** The same for a live-event stream opened with a stream ticket (`live.ticket`); the context allows it nowhere else. */
+export const userForStreamTicket = async (ctx: Pick<ContextInner, 'em' | 'deps'>, ticket: string): Promise<User | null> =>
+  userForClaims(ctx, await ctx.deps.tokens.verifyTicket(ticket));

@@ -27,6 +27,12 @@ export const walletChanged = (userId: string): NewLiveEvent => event('user', { t
 
 export const ticketChanged = (ticket: KitchenTicket): NewLiveEvent => event('kitchen', { type: 'ticket', ticket });
 
+/** Places left in the slots of a day an order booked, left or gave back (none: no event). */
+export const slotsChanged = (day: string, slots: readonly ({ id: string; left: number } | null)[]): NewLiveEvent[] => {
+  const changed = slots.filter((slot) => slot !== null);
+  return changed.length ? [event('all', { type: 'slots', day, slots: changed })] : [];
+};
+
 type MenuItem = { id: string; stock: number | null; isActive: boolean };
 export const menuChanged = (products: MenuItem[]): NewLiveEvent[] =>
   products.length ? [event('all', { type: 'menu', products })] : [];

@@ -1,12 +1,19 @@
 import type { StoredLiveEvent } from '@canteen/db';
 import { parseLiveKey } from '@canteen/db';
-import { type LiveEvent, type LiveEventsInput, canAccess } from '@canteen/shared';
+import { type LiveEvent, type LiveEventsInput, type LiveTicket, canAccess } from '@canteen/shared';
 import { tracked } from '@trpc/server';
 import { requireRole } from '../../lib/access';
 import type { LiveItem } from '../../lib/live';
 import type { ContextInner } from '../../trpc/context';
 
 type Ctx = Pick<ContextInner, 'user' | 'deps'>;
+
+/** A ticket that opens the caller's own stream for a minute (docs/adr/0014-kitchen-and-live-events.md). */
+export const streamTicket = async (ctx: Ctx): Promise<LiveTicket> => {
+  const user = requireRole(ctx.user, 'signedIn');
+  const { token, expiresAt } = await ctx.deps.tokens.signTicket(user.id);
+  return { ticket: token, expiresAt: expiresAt.toISOString() };
+};
 
 /**
  * Who sees an event, decided per event and per person like a query's scope: the menu's changes everyone signed

@@ -1,6 +1,6 @@
 import { LockMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Order, User, putBackPlannedDish, putBackStock, releaseSlot } from '@canteen/db';
+import { Order, type SlotLeft, User, putBackPlannedDish, putBackStock, releaseSlot } from '@canteen/db';
 import { type Mover, type OrderStatus, decideMove } from '@canteen/shared';
 import { AppError } from '../../errors';
 import { refundOrderSpends } from '../wallet/ledger';
@@ -46,7 +46,8 @@ export const stampStatus = (order: Order, to: OrderStatus, at = new Date()): voi
 };
 
 /**
- * Cancelling or refunding: the status, then the stock (and the pickup slot's place) back and each payer's share back. The caller holds the
+ * Cancelling or refunding: the status, then the stock (and the pickup slot's place) back and each payer's share back; returns
+ * what the slot has left then. The caller holds the
  * eater's wallet lock and the order's row lock. The order's change is flushed before its refund entries: the
  * report summaries' triggers then lock rows in the same order as a placement does (sales day, dishes, then
  * funding), so the two cannot deadlock.
@@ -55,14 +56,14 @@ export const returnOrderMoney = async (
   em: EntityManager,
   order: Order,
   { to, actorId, note }: { to: 'cancelled' | 'refunded'; actorId: string; note: string | null },
-): Promise<void> => {
+): Promise<SlotLeft | null> => {
   await em.populate(order, ['lines']);
   for (const line of order.lines) {
     // A daily dish goes back to its day of the plan, any other to the dish's stock.
     if (line.planDay) await putBackPlannedDish(em, { day: line.planDay, productId: line.product.id, quantity: line.quantity });
     else await putBackStock(em, line.product.id, line.quantity);
   }
-  if (order.pickupSlot) await releaseSlot(em, { day: order.pickupDay, slotId: order.pickupSlot.id });
+  const released = order.pickupSlot ? await releaseSlot(em, { day: order.pickupDay, slotId: order.pickupSlot.id }) : null;
   stampStatus(order, to);
   if (to === 'refunded') {
     order.refundedBy = ref(em.getReference(User, actorId));
@@ -74,4 +75,5 @@ export const returnOrderMoney = async (
     note: note ?? (to === 'cancelled' ? 'Cancelled' : 'Refund'),
   });
   await em.flush();
+  return released;
 };

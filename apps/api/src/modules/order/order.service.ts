@@ -45,7 +45,15 @@ import { ownersInReadReach } from '../../lib/read-reach';
 import type { ContextInner } from '../../trpc/context';
 import { breakdownOf, insufficientFunds } from '../wallet/ledger';
 import { loadTicket } from '../kitchen/kitchen.tickets';
-import { menuChanged, menuChangedFor, orderMoved, recordLiveEvents, ticketChanged, walletChanged } from '../live/live.events';
+import {
+  menuChanged,
+  menuChangedFor,
+  orderMoved,
+  recordLiveEvents,
+  slotsChanged,
+  ticketChanged,
+  walletChanged,
+} from '../live/live.events';
 import { lowBalanceThreshold } from '../notification/notifier';
 import { type Schedule, assertOrderableDay, bookPickup, scheduleOf } from '../plan/schedule';
 import { lockOrder, returnOrderMoney, shouldMove } from './order.lifecycle';
@@ -362,6 +370,7 @@ export const placeOrder = async (ctx: Ctx, input: PlaceOrderInput): Promise<Orde
       ...menuChanged(
         tracked.map((id) => ({ id, stock: basket.get(id)!.stock! - quantities.get(id)!, isActive: basket.get(id)!.isActive })),
       ),
+      ...slotsChanged(day, [pickup.places]),
     ]);
     // A lunch that takes the balance below the person's threshold tells them, once.
     const beforeCents = lots.reduce((sum, lot) => sum + lot.remainingCents, 0);
@@ -456,13 +465,14 @@ const giveMoneyBack = async (
     const order = await lockOrder(em, probe.id);
     if (!shouldMove(order, request)) return toOrderDto(em, order, schedule);
     if (request.by === 'owner') assertChangeable(order, schedule);
-    await returnOrderMoney(em, order, { to: request.to, actorId: request.actorId, note: request.note });
+    const released = await returnOrderMoney(em, order, { to: request.to, actorId: request.actorId, note: request.note });
     const productIds = order.lines.getItems().map((line) => line.product.id);
     await recordLiveEvents(em, [
       ticketChanged(await loadTicket(em, order.id)),
       orderMoved(order),
       walletChanged(order.user.id),
       ...(await menuChangedFor(em, productIds, { trackedOnly: true })),
+      ...slotsChanged(order.pickupDay, [released]),
     ]);
     await ctx.deps.notifier.notify(em, [
       {
@@ -598,11 +608,15 @@ export const changeSlot = async (ctx: Ctx, input: ChangeSlotInput): Promise<Orde
     }
     assertChangeable(order, schedule);
     const pickup = await bookPickup(em, { day: order.pickupDay, slotId: input.slotId }, schedule);
-    if (order.pickupSlot) await releaseSlot(em, { day: order.pickupDay, slotId: order.pickupSlot.id });
+    const released = order.pickupSlot ? await releaseSlot(em, { day: order.pickupDay, slotId: order.pickupSlot.id }) : null;
     order.pickupSlot = pickup.slot ? ref(em.getReference(PickupSlot, pickup.slot.id)) : null;
     order.pickupAt = pickup.at;
     await em.flush();
-    await recordLiveEvents(em, [ticketChanged(await loadTicket(em, order.id)), orderMoved(order)]);
+    await recordLiveEvents(em, [
+      ticketChanged(await loadTicket(em, order.id)),
+      orderMoved(order),
+      ...slotsChanged(order.pickupDay, [pickup.places, released]),
+    ]);
     return toOrderDto(em, order, schedule);
   });
   ctx.deps.live.wake();

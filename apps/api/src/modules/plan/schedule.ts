@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type DaySlot, bookSlot, slotsOfDay } from '@canteen/db';
+import { type DaySlot, type SlotLeft, bookSlot, slotsOfDay } from '@canteen/db';
 import { type ScheduleRules, type SlotAvailability, dayIn, isOrderableDay, nextFreeSlots, slotInstant } from '@canteen/shared';
 import { AppError } from '../../errors';
 import type { ContextInner } from '../../trpc/context';
@@ -53,11 +53,13 @@ const slotFull = (slots: readonly SlotAvailability[], fullId: string | null) => 
   );
 };
 
-export type BookedPickup = { slot: { id: string; startsAt: string } | null; at: Date | null };
+/** The slot an order got (null: as soon as possible), and what that slot has left now (for open slot pickers). */
+export type BookedPickup = { slot: { id: string; startsAt: string } | null; at: Date | null; places: SlotLeft | null };
 
-const booked = (slot: SlotAvailability): BookedPickup => ({
+const booked = (slot: SlotAvailability, places: SlotLeft): BookedPickup => ({
   slot: { id: slot.id, startsAt: slot.startsAt },
   at: new Date(slot.at),
+  places,
 });
 
 /**
@@ -80,13 +82,16 @@ export const bookPickup = async (
         details: { nextSlots: nextFreeSlots(slots) },
       });
     }
-    if (!(await bookSlot(em, { day, slotId }))) throw slotFull(slots, slotId);
-    return booked(slot);
+    const places = await bookSlot(em, { day, slotId });
+    if (!places) throw slotFull(slots, slotId);
+    return booked(slot, places);
   }
   for (const slot of slots) {
+    if (!slot.isOpen || slot.left === 0) continue;
     // Another order may take the last place between the read and the booking: then the next slot is tried.
-    if (slot.isOpen && slot.left > 0 && (await bookSlot(em, { day, slotId: slot.id }))) return booked(slot);
+    const places = await bookSlot(em, { day, slotId: slot.id });
+    if (places) return booked(slot, places);
   }
-  if (day === schedule.today || slots.length === 0) return { slot: null, at: null };
+  if (day === schedule.today || slots.length === 0) return { slot: null, at: null, places: null };
   throw slotFull(slots, null);
 };
