@@ -252,3 +252,34 @@ test('a pickup time that fills up while the person checks out: they are told, an
     `Pickup: ${await dayAsShown(page, tomorrow, 'short')}, ${next.startsAt}`,
   );
 });
+
+test('the pickup times at checkout follow other people’s orders as they come, without a reload', async ({ page, request }) => {
+  const { tomorrow, name, dishId } = await planTomorrow(request);
+  const user = await hungryEmployee(request);
+  const other = await hungryEmployee(request);
+  const otherApi = apiClient(request, await apiLogin(request, other.email, other.password));
+  const slot = (await otherApi.slot.day.query({ day: tomorrow })).slots.find((candidate) => candidate.startsAt === '13:00');
+  if (!slot) throw new Error('Tomorrow has no 13:00 pickup time');
+
+  await signInAs(page, user.email, user.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Menu' })).toBeVisible();
+  await page.goto(`/menu?day=${tomorrow}`);
+  await page
+    .getByRole('button', { name: `Add to cart: ${name}` })
+    .first()
+    .click();
+  await page.getByRole('link', { name: 'Cart, 1 item' }).click();
+  const times = page.getByRole('radiogroup', { name: 'Pickup time' });
+  await expect(times.getByRole('radio', { name: `13:00 · ${slot.left} left` })).toBeVisible();
+
+  // A colleague books 13:00 elsewhere: this open cart shows one place fewer, then one more once they cancel.
+  const order = await otherApi.order.place.mutate({
+    items: [{ productId: dishId, quantity: 1 }],
+    idempotencyKey: `live-slot-${uniqueSuffix()}`,
+    pickupDay: tomorrow,
+    slotId: slot.id,
+  });
+  await expect(times.getByRole('radio', { name: `13:00 · ${slot.left - 1} left` })).toBeVisible();
+  await otherApi.order.cancel.mutate({ orderId: order.id });
+  await expect(times.getByRole('radio', { name: `13:00 · ${slot.left} left` })).toBeVisible();
+});
