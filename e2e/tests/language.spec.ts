@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD } from './fixtures';
+import { DEMO, DEMO_PASSWORD, apiClient, apiLogin, createUser } from './fixtures';
 
 /*
  * The language comes from the browser (here German) and can be changed in the profile; numbers, amounts and dates
@@ -42,4 +42,27 @@ test('a German browser gets Canteen in German, amounts as "2,50 €"; the profil
   await page.getByRole('combobox', { name: 'Language' }).click();
   await page.getByRole('option', { name: 'Same as this browser' }).click();
   await expect(page.getByRole('heading', { name: 'Darstellung und Sprache' })).toBeVisible();
+});
+
+test('the account learns the language the app shows, so emails speak it: German from the browser, then English', async ({
+  page,
+  request,
+}) => {
+  const user = await createUser(request);
+  const languageOf = async () =>
+    (await apiClient(request, await apiLogin(request, user.email, user.password)).auth.me.query()).language;
+  expect(await languageOf()).toBeNull();
+  await page.goto('/login');
+  await page.getByLabel(/E-Mail/).fill(user.email);
+  await page.getByLabel('Passwort').fill(user.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { name: 'Speisekarte' })).toBeVisible();
+  await expect.poll(languageOf).toBe('de');
+
+  await page.goto('/profile');
+  await expect(page.getByText('ebenso die E-Mails, die Canteen Ihnen schickt')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Sprache' }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Preferences' })).toBeVisible();
+  await expect.poll(languageOf).toBe('en');
 });

@@ -94,6 +94,7 @@ const CASES: Record<MutationPath, (w: World) => Promise<Act>> = {
     await w.signIn(w.employee);
     return { as: null, run: (c) => c.auth.resetPassword({ token, newPassword: NEW_PASSWORD }) };
   },
+  'auth.setLanguage': async (w) => ({ as: w.employee, run: (c) => c.auth.setLanguage({ language: 'de' }) }),
   'auth.changePassword': async (w) => {
     await w.signIn(w.employee);
     return {

@@ -220,6 +220,22 @@ describe('notifications by email, through a real SMTP server', () => {
     expect(queued[0]!.n).toBe(1);
   });
 
+  it('speaks the language the person uses the app in, amounts written as its readers write them', async () => {
+    const deps = createTestDeps({ notifier: createNotifier({ jobs, isEmailAvailable: true }) });
+    const w = await setUp(deps);
+    // The app tells the account which language it shows (auth.setLanguage); from then on, emails follow it.
+    const session = await (await w.as('employee')).auth.setLanguage({ language: 'de' });
+    expect(session.language).toBe('de');
+    const refunded = await w.order();
+    await (await w.as('manager')).order.refund({ orderId: refunded.id, reason: 'Suppe kalt' });
+    const number = refunded.id.replace(/-/g, '').slice(-8).toUpperCase();
+    const mail = await mailMatching(new RegExp(`Bestellung #${number} erstattet`));
+    // German writes the amount "6,00 €" (with a no-break space, as Intl writes it).
+    expect(mail.text).toContain('6,00\u00a0€ wurden Ihrem Guthaben wieder gutgeschrieben. Grund: Suppe kalt');
+    expect(mail.text).toContain('Diese E-Mails abbestellen: https://canteen.example.test/unsubscribe?token=');
+    expect(mail.html).toContain('>Canteen öffnen</a>');
+  });
+
   it('retries when the SMTP server refuses for a moment, and sends once', async () => {
     const deps = createTestDeps({ notifier: createNotifier({ jobs, isEmailAvailable: true }) });
     const w = await setUp(deps);

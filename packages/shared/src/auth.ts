@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { IsoDateSchema, TextSchema } from './common';
-import { ROLES } from './constants';
+import { LANGUAGES, ROLES } from './constants';
 
 export const RoleSchema = z.enum(ROLES);
+
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -32,6 +35,8 @@ export const SessionUserSchema = z.object({
   departmentName: z.string().nullable(),
   isTotpEnabled: z.boolean(),
   mustEnrolTotp: z.boolean(),
+  /** The language the person last used the app in: their emails come in it (null: not known yet, English). */
+  language: LanguageSchema.nullable(),
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 
@@ -59,3 +64,6 @@ export const ResetPasswordInputSchema = z.object({
   newPassword: NewPasswordSchema,
 });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInputSchema>;
+
+/** `auth.setLanguage`: the app tells the account the language it shows, so emails speak it too. */
+export const SetLanguageInputSchema = z.object({ language: LanguageSchema });

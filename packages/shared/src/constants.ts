@@ -76,3 +76,6 @@ export const DEFAULT_TOP_UP_MAX_CENTS = 20_000;
 export const DEFAULT_TOP_UP_DAILY_LIMIT_CENTS = 50_000;
 /** No configuration may allow one top-up above this (EUR 10,000). */
 export const MAX_TOP_UP_CENTS = 1_000_000;
+
+/** The languages Canteen speaks: the app's texts and the emails it sends. */
+export const LANGUAGES = ['en', 'de'] as const;

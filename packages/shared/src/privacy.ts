@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from './common';
-import { RoleSchema } from './auth';
+import { LanguageSchema, RoleSchema } from './auth';
 
 /** `privacy.export`: a person's own data, or (admins) anyone's on request. */
 export const PrivacyExportInputSchema = z.object({ userId: IdSchema.optional() });
@@ -24,6 +24,8 @@ export const PrivacyExportSchema = z.object({
     departmentName: z.string().nullable(),
     isActive: z.boolean(),
     isTotpEnabled: z.boolean(),
+    /** The language their emails speak. */
+    language: LanguageSchema.nullable(),
     createdAt: date,
     lastLoginAt: maybeDate,
     anonymizedAt: maybeDate,

@@ -1,3 +1,4 @@
+import type { Language } from '@canteen/shared';
 import { createTransport } from 'nodemailer';
 
 /** One email as the notification job sends it. */
@@ -20,7 +21,11 @@ export const createMailer = ({ url, from }: { url: string; from: string }): Mail
 };
 
 /** Amounts in emails, in the canteen's currency (English: the server does not know the reader's language). */
-export const moneyFormatter = (currency: string): ((cents: number) => string) => {
-  const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
-  return (cents) => format.format(cents / 100);
+/** Amounts as a reader of each language expects them ("€12.50" in English, "12,50 €" in German). */
+export const moneyFormatter = (currency: string): ((cents: number, language: Language) => string) => {
+  const formats: Record<Language, Intl.NumberFormat> = {
+    en: new Intl.NumberFormat('en-GB', { style: 'currency', currency }),
+    de: new Intl.NumberFormat('de-DE', { style: 'currency', currency }),
+  };
+  return (cents, language) => formats[language].format(cents / 100);
 };

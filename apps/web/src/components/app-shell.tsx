@@ -33,6 +33,7 @@ import { useTranslation } from 'react-i18next';
 import type { common } from '../locales/en/common';
 import { CartButton } from './cart-button';
 import { NotificationBell } from './notification-bell';
+import { AccountLanguage } from '../lib/account-language';
 import { signOut, useSession } from '../lib/auth';
 import { LiveEvents } from '../lib/live-events';
 import { formatMoney } from '../lib/money';
@@ -261,6 +262,7 @@ export const AppShell = () => {
           <Outlet />
         </main>
         <LiveEvents user={user} />
+        <AccountLanguage user={user} />
       </div>
       <footer
         className={cn(

@@ -12,6 +12,7 @@ const user = {
   departmentName: null,
   isTotpEnabled: false,
   mustEnrolTotp: false,
+  language: 'en',
 };
 const ok = () => Response.json({ result: { data: { accessToken: token, expiresAt: new Date().toISOString(), user } } });
 const refused = (reason: string) =>

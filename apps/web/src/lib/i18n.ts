@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@canteen/shared/constants';
 import { createInstance } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
@@ -11,7 +12,7 @@ import { en, type Resources } from '../locales/en';
  * `_one`/`_other` and a `count`. Never call `t` when a module loads: the language is not known yet.
  */
 
-export const LANGUAGES = ['en', 'de'] as const;
+export { LANGUAGES };
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch' };
 

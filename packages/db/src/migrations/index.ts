@@ -13,6 +13,7 @@ import { Migration20261206150000 } from './Migration20261206150000';
 import { Migration20261206160000 } from './Migration20261206160000';
 import { Migration20261206170000 } from './Migration20261206170000';
 import { Migration20261206180000 } from './Migration20261206180000';
+import { Migration20261207090000 } from './Migration20261207090000';
 
 /** Every committed migration, in order. Listed explicitly so the bundled API carries them; add new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206160000', class: Migration20261206160000 },
   { name: 'Migration20261206170000', class: Migration20261206170000 },
   { name: 'Migration20261206180000', class: Migration20261206180000 },
+  { name: 'Migration20261207090000', class: Migration20261207090000 },
 ];

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { ROLES } from '@canteen/shared';
+import { LANGUAGES, ROLES } from '@canteen/shared';
 import { baseProperties } from '../common/base';
 import { Department } from '../department/department.entity';
 
@@ -27,6 +27,8 @@ export const UserSchema = defineEntity({
     sessionsRevokedAt: p.datetime().nullable(),
     lastLoginAt: p.datetime().nullable(),
     anonymizedAt: p.datetime().nullable(),
+    /** The language the person uses the app in (their emails speak it); null until the app has said. */
+    language: p.enum(LANGUAGES).nullable(),
   },
   indexes: [
     {

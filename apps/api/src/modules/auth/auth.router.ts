@@ -4,6 +4,7 @@ import {
   LoginInputSchema,
   LoginOutputSchema,
   ResetPasswordInputSchema,
+  SetLanguageInputSchema,
   SessionUserSchema,
   TotpConfirmInputSchema,
   TotpDisableInputSchema,
@@ -30,6 +31,11 @@ export const authRouter = {
     .meta(enrolling)
     .output(SessionUserSchema)
     .query(({ ctx }) => auth.me(ctx)),
+  setLanguage: signedInProcedure
+    .meta(enrolling)
+    .input(SetLanguageInputSchema)
+    .output(SessionUserSchema)
+    .mutation(({ ctx, input }) => auth.setLanguage(ctx, input.language)),
   changePassword: signedInProcedure
     .meta(enrolling)
     .input(ChangePasswordInputSchema)

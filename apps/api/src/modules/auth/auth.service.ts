@@ -1,5 +1,12 @@
 import { PasswordReset, Session, User, countLoginFailure, newId, setAuditActor } from '@canteen/db';
-import type { ChangePasswordInput, LoginInput, LoginOutput, ResetPasswordInput, TotpDisableInput } from '@canteen/shared';
+import type {
+  ChangePasswordInput,
+  Language,
+  LoginInput,
+  LoginOutput,
+  ResetPasswordInput,
+  TotpDisableInput,
+} from '@canteen/shared';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../errors';
@@ -305,6 +312,15 @@ export const logout = async (ctx: Ctx): Promise<{ ok: true }> => {
 export const me = async (ctx: AuthedCtx) => {
   await ctx.em.populate(ctx.user, ['department']);
   return toSessionUser(ctx.user, await ctx.deps.settings.mustEnrolTotp(ctx.em, ctx.user));
+};
+
+/** The app says which language it shows the person; their emails speak it from then on (an unchanged one writes nothing). */
+export const setLanguage = async (ctx: AuthedCtx, language: Language) => {
+  if (ctx.user.language !== language) {
+    ctx.user.language = language;
+    await ctx.em.flush();
+  }
+  return me(ctx);
 };
 
 /**

@@ -93,6 +93,7 @@ export const exportPersonalData = async (ctx: Ctx, userId: string | undefined): 
       departmentName: user.department?.getEntity().name ?? null,
       isActive: user.isActive,
       isTotpEnabled: Boolean(user.totpEnabledAt),
+      language: user.language ?? null,
       createdAt: user.createdAt.toISOString(),
       lastLoginAt: iso(user.lastLoginAt),
       anonymizedAt: iso(user.anonymizedAt),

@@ -31,4 +31,5 @@ export const toSessionUser = (user: User, mustEnrolTotp: boolean): SessionUser =
   ...departmentOf(user),
   isTotpEnabled: Boolean(user.totpEnabledAt),
   mustEnrolTotp,
+  language: user.language ?? null,
 });

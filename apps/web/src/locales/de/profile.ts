@@ -7,7 +7,7 @@ export const profile: typeof en = {
     title: 'Darstellung und Sprache',
     description: 'Wie Canteen auf diesem Gerät aussieht und spricht.',
     language: 'Sprache',
-    languageHint: 'Zahlen, Beträge und Daten folgen der Sprache.',
+    languageHint: 'Zahlen, Beträge und Daten folgen der Sprache, ebenso die E-Mails, die Canteen Ihnen schickt.',
     browserLanguage: 'Wie dieser Browser',
     theme: 'Erscheinungsbild',
     systemTheme: 'Wie dieses Gerät',

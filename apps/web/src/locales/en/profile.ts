@@ -6,7 +6,7 @@ export const profile = {
     title: 'Preferences',
     description: 'How Canteen looks and speaks on this device.',
     language: 'Language',
-    languageHint: 'Numbers, amounts and dates follow the language.',
+    languageHint: 'Numbers, amounts and dates follow the language, and so do the emails Canteen sends you.',
     browserLanguage: 'Same as this browser',
     theme: 'Appearance',
     systemTheme: 'Same as this device',
