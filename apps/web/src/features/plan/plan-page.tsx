@@ -13,11 +13,11 @@ import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/spinner';
 import { canteenToday, useCanteenConfig } from '../../lib/canteen-config';
 import { errorMessage } from '../../lib/errors';
-import { asDay, dayFormat } from '../../lib/format';
+import { asDay, dayFormat, formatNumber } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 import { PlanDayCard } from './plan-day-card';
 import { PlanDishDialog } from './plan-dish-dialog';
-import { mondayOf, weekStatus } from './plan-week';
+import { mondayOf, orderedOnPublished, weekStatus } from './plan-week';
 import { useScheduledDishes } from './use-scheduled-dishes';
 
 type PlanPageProps = {
@@ -130,6 +130,7 @@ const WeekActions = ({ week }: { week: PlanWeek }) => {
   const [confirming, setConfirming] = useState<'copy' | 'unpublish' | null>(null);
   const [isCheckingCopy, setIsCheckingCopy] = useState(false);
   const { status, isAnyPublished } = weekStatus(week.days);
+  const ordered = orderedOnPublished(week.days);
   const previousWeek = addDays(week.weekStart, -7);
   const show = (next: PlanWeek) => {
     queryClient.setQueryData(trpc.plan.week.queryKey({ day: next.weekStart }), next);
@@ -215,7 +216,11 @@ const WeekActions = ({ week }: { week: PlanWeek }) => {
         isOpen={confirming === 'unpublish'}
         onOpenChange={(isOpen) => !isOpen && setConfirming(null)}
         title={t('confirmUnpublish.title')}
-        description={t('confirmUnpublish.description')}
+        description={
+          ordered > 0
+            ? t('confirmUnpublish.descriptionOrdered', { count: ordered, number: formatNumber(ordered) })
+            : t('confirmUnpublish.description')
+        }
         confirmLabel={t('confirmUnpublish.confirm')}
         cancelLabel={t('confirmUnpublish.keep')}
         isPending={publish.isPending}

@@ -1,6 +1,6 @@
 import type { PlanDay, PlanDish } from '@canteen/shared';
 import { describe, expect, it } from 'vitest';
-import { mondayOf, parsePlannedQuantity, weekStatus } from './plan-week';
+import { mondayOf, orderedOnPublished, parsePlannedQuantity, weekStatus } from './plan-week';
 
 const dish: PlanDish = {
   productId: '0190a000-0000-7000-8000-000000000001',
@@ -20,6 +20,8 @@ const day = (date: string, options: { dishes?: number; isPublished?: boolean } =
   publishedAt: options.isPublished ? '2026-06-01T08:00:00.000Z' : null,
   dishes: Array.from({ length: options.dishes ?? 0 }, () => dish),
 });
+
+const sold = (n: number): PlanDish => ({ ...dish, sold: n });
 
 describe('the menu plan week', () => {
   it('starts on the Monday of the day given, across months and years', () => {
@@ -59,5 +61,16 @@ describe('the menu plan week', () => {
     expect(parsePlannedQuantity('-1')).toBeUndefined();
     expect(parsePlannedQuantity('2.5')).toBeUndefined();
     expect(parsePlannedQuantity('lots')).toBeUndefined();
+  });
+
+  it('counts the daily dishes ordered for its published days (the orders that stay when it is taken back)', () => {
+    const week = [
+      { ...day('2026-06-01', { isPublished: true }), dishes: [sold(3), sold(2)] },
+      { ...day('2026-06-02', { isPublished: true }), dishes: [sold(0)] },
+      // A draft's dishes cannot have been ordered through the menu; it does not count.
+      { ...day('2026-06-03'), dishes: [sold(4)] },
+    ];
+    expect(orderedOnPublished(week)).toBe(5);
+    expect(orderedOnPublished([day('2026-06-01', { dishes: 2, isPublished: true })])).toBe(0);
   });
 });

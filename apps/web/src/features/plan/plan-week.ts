@@ -22,6 +22,12 @@ export const weekStatus = (days: readonly PlanDay[]): { status: WeekStatus; draf
   return { status: drafts === planned.length ? 'draft' : 'mixed', drafts, isAnyPublished };
 };
 
+/** How many daily dishes are ordered for the week's published days: orders that stay when the week is taken back. */
+export const orderedOnPublished = (days: readonly PlanDay[]): number =>
+  days
+    .filter((day) => day.publishedAt !== null)
+    .reduce((total, day) => total + day.dishes.reduce((sum, dish) => sum + dish.sold, 0), 0);
+
 /** A planned quantity as typed: empty is "no limit" (null), a whole number in range is itself, anything else undefined. */
 export const parsePlannedQuantity = (text: string): number | null | undefined => {
   if (text.trim() === '') return null;

@@ -95,6 +95,10 @@ export const plan: typeof en = {
     title: 'Diese Woche zurückziehen?',
     description:
       'Die Gäste sehen diese Tage nicht mehr auf der Speisekarte und können ihre Gerichte nicht bestellen. Bereits aufgegebene Bestellungen bleiben bestehen.',
+    descriptionOrdered_one:
+      'Die Gäste sehen diese Tage nicht mehr auf der Speisekarte und können ihre Gerichte nicht bestellen. {{number}} Tagesgericht ist für sie bereits bestellt: Die Bestellung bleibt bestehen, und die Küche kocht es trotzdem.',
+    descriptionOrdered_other:
+      'Die Gäste sehen diese Tage nicht mehr auf der Speisekarte und können ihre Gerichte nicht bestellen. {{number}} Tagesgerichte sind für sie bereits bestellt: Die Bestellungen bleiben bestehen, und die Küche kocht sie trotzdem.',
     confirm: 'Woche zurückziehen',
     keep: 'Veröffentlicht lassen',
   },

@@ -93,6 +93,10 @@ export const plan = {
     title: 'Unpublish this week?',
     description:
       'People no longer see these days on the menu and cannot order their dishes. Orders already placed stay as they are.',
+    descriptionOrdered_one:
+      'People no longer see these days on the menu and cannot order their dishes. {{number}} daily dish is ordered for them already: that order stays, and the kitchen still cooks it.',
+    descriptionOrdered_other:
+      'People no longer see these days on the menu and cannot order their dishes. {{number}} daily dishes are ordered for them already: those orders stay, and the kitchen still cooks them.',
     confirm: 'Unpublish week',
     keep: 'Keep published',
   },
