@@ -77,6 +77,19 @@ const hungryEmployee = async (request: APIRequestContext) => {
   return user;
 };
 
+/** Signs `user` in, puts the dish `name` of `day` in the cart and opens it: the cart's pickup times. */
+const cartWith = async (page: Page, user: { email: string; password: string }, { day, name }: { day: string; name: string }) => {
+  await signInAs(page, user.email, user.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Menu' })).toBeVisible();
+  await page.goto(`/menu?day=${day}`);
+  await page
+    .getByRole('button', { name: `Add to cart: ${name}` })
+    .first()
+    .click();
+  await page.getByRole('link', { name: 'Cart, 1 item' }).click();
+  return page.getByRole('radiogroup', { name: 'Pickup time' });
+};
+
 test('an employee pre-orders a daily dish for tomorrow at a pickup time of their choice, then changes the time', async ({
   page,
   request,
@@ -201,15 +214,7 @@ test('a pickup time that fills up while the person checks out: they are told, an
     .slots;
   const [full, , , next] = slots;
   if (!full || !next) throw new Error('Tomorrow has too few pickup times');
-  await signInAs(page, user.email, user.password);
-  await expect(page.getByRole('heading', { level: 1, name: 'Menu' })).toBeVisible();
-  await page.goto(`/menu?day=${tomorrow}`);
-  await page
-    .getByRole('button', { name: `Add to cart: ${name}` })
-    .first()
-    .click();
-  await page.getByRole('link', { name: 'Cart, 1 item' }).click();
-  const times = page.getByRole('radiogroup', { name: 'Pickup time' });
+  const times = await cartWith(page, user, { day: tomorrow, name });
   await expect(times.getByRole('radio', { name: new RegExp(`^${full.startsAt}`) })).toBeChecked();
 
   // Someone else takes the last place of the first slot just before this order arrives: the API refuses it and
@@ -261,15 +266,7 @@ test('the pickup times at checkout follow other people’s orders as they come, 
   const slot = (await otherApi.slot.day.query({ day: tomorrow })).slots.find((candidate) => candidate.startsAt === '13:00');
   if (!slot) throw new Error('Tomorrow has no 13:00 pickup time');
 
-  await signInAs(page, user.email, user.password);
-  await expect(page.getByRole('heading', { level: 1, name: 'Menu' })).toBeVisible();
-  await page.goto(`/menu?day=${tomorrow}`);
-  await page
-    .getByRole('button', { name: `Add to cart: ${name}` })
-    .first()
-    .click();
-  await page.getByRole('link', { name: 'Cart, 1 item' }).click();
-  const times = page.getByRole('radiogroup', { name: 'Pickup time' });
+  const times = await cartWith(page, user, { day: tomorrow, name });
   await expect(times.getByRole('radio', { name: `13:00 · ${slot.left} left` })).toBeVisible();
 
   // A colleague books 13:00 elsewhere: this open cart shows one place fewer, then one more once they cancel.

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@canteen/db/seed';
 import { USER_CACHE_SECONDS } from '../src/lib/user-cache';
+import { readSse } from '../test/sse';
 import {
   type Postgres,
   type Proc,
@@ -87,26 +88,11 @@ const openLiveStream = async (base: string, ticket: string) => {
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const events: { type: string }[] = [];
   let wake = nothing;
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of response.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const lines = buffer.slice(0, end).split('\n');
-          buffer = buffer.slice(end + 2);
-          // tRPC's own messages (`connected`, `ping`) carry an `event:` line; ours are plain `data:`.
-          const data = lines.find((line) => line.startsWith('data:'));
-          if (data && !lines.some((line) => line.startsWith('event:')))
-            events.push(JSON.parse(data.slice(5)) as { type: string });
-          wake();
-        }
-      }
-    } catch {
-      // Closed by the test.
-    }
-  })();
+  readSse(response.body!, (message) => {
+    // tRPC's own messages (`connected`, `ping`) carry an `event:` name; ours are plain messages.
+    if (message.event === null) events.push(message.data as { type: string });
+    wake();
+  });
   const until = async (count: (seen: { type: string }[]) => boolean, what: string, timeoutMs = 10_000) => {
     const deadline = performance.now() + timeoutMs;
     while (!count(events)) {

@@ -19,6 +19,7 @@ import {
   newIdempotencyKey,
   silentLogger,
 } from './helpers';
+import { type SseMessage, readSse } from './sse';
 
 const orm = await getTestOrm();
 const redisUrl = inject('redisUrl');
@@ -26,8 +27,6 @@ const redisUrl = inject('redisUrl');
 const noop = () => {};
 const tokenOf = async (user: { id: string }) => (await createTestDeps().tokens.sign(user.id)).token;
 const menuPayload = (stock: number) => ({ type: 'menu', products: [{ id: newId(), stock, isActive: true }] });
-
-type SseMessage = { event: string | null; id: string | null; data: unknown };
 
 /**
  * A screen: `live.events` over real HTTP (server-sent events), read as a browser's EventSource would, with the access
@@ -66,38 +65,10 @@ const openStream = async (
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const messages: (SseMessage & { at: number })[] = [];
   let notify = noop;
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of response.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields = new Map<string, string>();
-          for (const line of block.split('\n')) {
-            const colon = line.indexOf(':');
-            if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
-          }
-          if (fields.has('data')) {
-            const raw = fields.get('data')!;
-            messages.push({
-              event: fields.get('event') ?? null,
-              id: fields.get('id') ?? null,
-              data: raw ? (JSON.parse(raw) as unknown) : null,
-              at: performance.now(),
-            });
-            notify();
-          }
-          end = buffer.indexOf('\n\n');
-        }
-      }
-    } catch {
-      // Closed by the test.
-    }
-  })();
+  readSse(response.body!, (message) => {
+    messages.push({ ...message, at: performance.now() });
+    notify();
+  });
   /** Live events (not tRPC's own `connected`/`ping`) in arrival order. */
   const events = () => messages.filter((m) => m.event === null).map((m) => ({ id: m.id, event: m.data as LiveEvent, at: m.at }));
   /** Waits (up to a deadline, then fails) until an event matches. */
